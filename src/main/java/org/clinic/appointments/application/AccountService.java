@@ -1,0 +1,68 @@
+package org.clinic.appointments.application;
+
+import java.time.Instant;
+import java.util.UUID;
+import java.util.logging.Logger;
+
+import jakarta.annotation.security.PermitAll;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+
+import org.clinic.appointments.domain.BookingException;
+import org.clinic.appointments.domain.Role;
+import org.clinic.appointments.domain.User;
+import org.clinic.appointments.infrastructure.config.AppConfig;
+import org.clinic.appointments.infrastructure.ledger.Ledger;
+import org.clinic.appointments.security.PasswordHasher;
+
+/** Opens accounts: patients freely, admins with the configured registration code. */
+@Stateless
+@PermitAll
+public class AccountService {
+
+    private static final Logger LOG = Logger.getLogger(AccountService.class.getName());
+
+    @Inject
+    Ledger ledger;
+
+    @Inject
+    PasswordHasher hasher;
+
+    @Inject
+    AppConfig config;
+
+    public User registerPatient(@NotNull @Valid Registration registration) {
+        return register(registration, Role.PATIENT);
+    }
+
+    public boolean isAdminRegistrationOpen() {
+        return config.adminCode().isPresent();
+    }
+
+    public User registerAdmin(@NotNull @Valid Registration registration, String adminCode) {
+        if (!isAdminRegistrationOpen()) {
+            throw new AdminRegistrationClosedException();
+        }
+        if (!config.isAdminCode(adminCode)) {
+            LOG.warning("Admin registration refused: wrong registration code");
+            throw new BookingException("admin_register.code.wrong");
+        }
+        return register(registration, Role.ADMIN);
+    }
+
+    private User register(Registration registration, Role role) {
+        User user = new User();
+        user.setId(UUID.randomUUID().toString());
+        user.setName(registration.getName().strip());
+        user.setEmail(User.normalizeEmail(registration.getEmail()));
+        user.setPhone(registration.getPhone().strip());
+        user.setRole(role);
+        user.setCreatedAt(Instant.now());
+        user.setPassword(hasher.hash(registration.getPassword().toCharArray()));
+        User stored = ledger.registerUser(user, user.getId());
+        LOG.info(() -> "Registered " + role.code() + " " + stored.getId());
+        return stored;
+    }
+}

@@ -1,0 +1,48 @@
+package org.clinic.appointments.application;
+
+import java.util.Locale;
+import java.util.Set;
+
+import jakarta.validation.ConstraintValidator;
+import jakarta.validation.ConstraintValidatorContext;
+
+/** Refuses short passwords, one repeated character, a run like "12345678", and the most common passwords. */
+public class StrongPasswordValidator implements ConstraintValidator<StrongPassword, String> {
+
+    private static final Set<String> COMMON = Set.of(
+            "password", "password1", "password12", "password123", "passw0rd", "p@ssw0rd", "p@ssword",
+            "qwerty", "qwerty123", "qwertyuiop", "abc12345", "abcd1234", "abcdefgh", "iloveyou", "letmein",
+            "welcome1", "welcome123", "admin123", "administrator", "football", "baseball", "sunshine",
+            "princess", "monkey123", "dragon123", "trustno1", "changeme", "1q2w3e4r", "zaq12wsx", "asdfghjk",
+            "asdf1234", "superman", "starwars", "whatever", "computer", "internet", "hospital", "doctor123",
+            "patient1", "india123", "mumbai123", "delhi123");
+
+    @Override
+    public boolean isValid(String value, ConstraintValidatorContext context) {
+        if (value == null || value.isEmpty()) {
+            return true;
+        }
+        if (value.length() < StrongPassword.MIN_LENGTH || value.length() > StrongPassword.MAX_LENGTH) {
+            return false;
+        }
+        String lower = value.toLowerCase(Locale.ROOT);
+        return !COMMON.contains(lower) && !oneCharacter(lower) && !isRun(lower);
+    }
+
+    private static boolean oneCharacter(String value) {
+        return value.chars().distinct().count() <= 2;
+    }
+
+    private static boolean isRun(String value) {
+        int step = value.charAt(1) - value.charAt(0);
+        if (Math.abs(step) != 1) {
+            return false;
+        }
+        for (int i = 2; i < value.length(); i++) {
+            if (value.charAt(i) - value.charAt(i - 1) != step) {
+                return false;
+            }
+        }
+        return true;
+    }
+}

@@ -1,0 +1,259 @@
+package org.clinic.appointments.domain;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * A booking of one doctor's slot by one patient, with its payment and its history.
+ * Field names follow the earlier system's data schema.
+ */
+public class Appointment {
+
+    private String id;
+    private String userId;
+    private String userEmail;
+    private String userName;
+    private String doctorId;
+    private String doctorName;
+    private LocalDate date;
+    private String time;
+    private String reason;
+    private AppointmentStatus status;
+    private Instant bookedAt;
+    private Instant holdExpiresAt;
+    private PaymentStatus paymentStatus;
+    private PaymentMethod paymentMethod;
+    private String transactionId;
+    private Instant paidAt;
+    private Instant cancelledAt;
+    private Instant noShowAt;
+    private Instant refundedAt;
+    private List<HistoryEntry> history = new ArrayList<>();
+
+    public Appointment() {
+    }
+
+    /** A new appointment in {@code pending_payment} that owns its slot until {@code holdExpiresAt}. */
+    public static Appointment hold(String id, User patient, Doctor doctor, LocalDate date, String time,
+            String reason, Instant now, Instant holdExpiresAt) {
+        Objects.requireNonNull(patient, "patient");
+        Objects.requireNonNull(doctor, "doctor");
+        Appointment appointment = new Appointment();
+        appointment.id = Objects.requireNonNull(id, "id");
+        appointment.userId = patient.getId();
+        appointment.userEmail = patient.getEmail();
+        appointment.userName = patient.getName();
+        appointment.doctorId = doctor.getId();
+        appointment.doctorName = doctor.getName();
+        appointment.date = Objects.requireNonNull(date, "date");
+        appointment.time = Objects.requireNonNull(time, "time");
+        appointment.reason = reason;
+        appointment.status = AppointmentStatus.PENDING_PAYMENT;
+        appointment.bookedAt = now;
+        appointment.holdExpiresAt = holdExpiresAt;
+        appointment.history.add(new HistoryEntry(now, patient.getId(), "booked", null,
+                AppointmentStatus.PENDING_PAYMENT, null, null, null));
+        return appointment;
+    }
+
+    /** Whether this appointment keeps its slot from others at {@code now}: confirmed, or held and not expired. */
+    public boolean holdsSlot(Instant now) {
+        if (status == AppointmentStatus.CONFIRMED) {
+            return true;
+        }
+        return status == AppointmentStatus.PENDING_PAYMENT
+                && (holdExpiresAt == null || holdExpiresAt.isAfter(now));
+    }
+
+    public SlotKey slot() {
+        return SlotKey.of(this);
+    }
+
+    public Appointment copy() {
+        Appointment copy = new Appointment();
+        copy.id = id;
+        copy.userId = userId;
+        copy.userEmail = userEmail;
+        copy.userName = userName;
+        copy.doctorId = doctorId;
+        copy.doctorName = doctorName;
+        copy.date = date;
+        copy.time = time;
+        copy.reason = reason;
+        copy.status = status;
+        copy.bookedAt = bookedAt;
+        copy.holdExpiresAt = holdExpiresAt;
+        copy.paymentStatus = paymentStatus;
+        copy.paymentMethod = paymentMethod;
+        copy.transactionId = transactionId;
+        copy.paidAt = paidAt;
+        copy.cancelledAt = cancelledAt;
+        copy.noShowAt = noShowAt;
+        copy.refundedAt = refundedAt;
+        copy.history = new ArrayList<>(history == null ? List.of() : history);
+        return copy;
+    }
+
+    public String getId() {
+        return id;
+    }
+
+    public void setId(String id) {
+        this.id = id;
+    }
+
+    public String getUserId() {
+        return userId;
+    }
+
+    public void setUserId(String userId) {
+        this.userId = userId;
+    }
+
+    public String getUserEmail() {
+        return userEmail;
+    }
+
+    public void setUserEmail(String userEmail) {
+        this.userEmail = userEmail;
+    }
+
+    public String getUserName() {
+        return userName;
+    }
+
+    public void setUserName(String userName) {
+        this.userName = userName;
+    }
+
+    public String getDoctorId() {
+        return doctorId;
+    }
+
+    public void setDoctorId(String doctorId) {
+        this.doctorId = doctorId;
+    }
+
+    public String getDoctorName() {
+        return doctorName;
+    }
+
+    public void setDoctorName(String doctorName) {
+        this.doctorName = doctorName;
+    }
+
+    public LocalDate getDate() {
+        return date;
+    }
+
+    public void setDate(LocalDate date) {
+        this.date = date;
+    }
+
+    public String getTime() {
+        return time;
+    }
+
+    public void setTime(String time) {
+        this.time = time;
+    }
+
+    public String getReason() {
+        return reason;
+    }
+
+    public void setReason(String reason) {
+        this.reason = reason;
+    }
+
+    public AppointmentStatus getStatus() {
+        return status;
+    }
+
+    public void setStatus(AppointmentStatus status) {
+        this.status = status;
+    }
+
+    public Instant getBookedAt() {
+        return bookedAt;
+    }
+
+    public void setBookedAt(Instant bookedAt) {
+        this.bookedAt = bookedAt;
+    }
+
+    public Instant getHoldExpiresAt() {
+        return holdExpiresAt;
+    }
+
+    public void setHoldExpiresAt(Instant holdExpiresAt) {
+        this.holdExpiresAt = holdExpiresAt;
+    }
+
+    public PaymentStatus getPaymentStatus() {
+        return paymentStatus;
+    }
+
+    public void setPaymentStatus(PaymentStatus paymentStatus) {
+        this.paymentStatus = paymentStatus;
+    }
+
+    public PaymentMethod getPaymentMethod() {
+        return paymentMethod;
+    }
+
+    public void setPaymentMethod(PaymentMethod paymentMethod) {
+        this.paymentMethod = paymentMethod;
+    }
+
+    public String getTransactionId() {
+        return transactionId;
+    }
+
+    public void setTransactionId(String transactionId) {
+        this.transactionId = transactionId;
+    }
+
+    public Instant getPaidAt() {
+        return paidAt;
+    }
+
+    public void setPaidAt(Instant paidAt) {
+        this.paidAt = paidAt;
+    }
+
+    public Instant getCancelledAt() {
+        return cancelledAt;
+    }
+
+    public void setCancelledAt(Instant cancelledAt) {
+        this.cancelledAt = cancelledAt;
+    }
+
+    public Instant getNoShowAt() {
+        return noShowAt;
+    }
+
+    public void setNoShowAt(Instant noShowAt) {
+        this.noShowAt = noShowAt;
+    }
+
+    public Instant getRefundedAt() {
+        return refundedAt;
+    }
+
+    public void setRefundedAt(Instant refundedAt) {
+        this.refundedAt = refundedAt;
+    }
+
+    public List<HistoryEntry> getHistory() {
+        return history;
+    }
+
+    public void setHistory(List<HistoryEntry> history) {
+        this.history = history == null ? new ArrayList<>() : history;
+    }
+}

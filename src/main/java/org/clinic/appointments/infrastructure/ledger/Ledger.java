@@ -1,0 +1,135 @@
+package org.clinic.appointments.infrastructure.ledger;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Logger;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.ejb.AccessTimeout;
+import jakarta.ejb.ConcurrencyManagement;
+import jakarta.ejb.ConcurrencyManagementType;
+import jakarta.ejb.Lock;
+import jakarta.ejb.LockType;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.inject.Inject;
+
+import org.clinic.appointments.domain.Appointment;
+import org.clinic.appointments.domain.Doctor;
+import org.clinic.appointments.domain.SlotKey;
+import org.clinic.appointments.domain.User;
+import org.clinic.appointments.infrastructure.config.AppConfig;
+
+/**
+ * The one writer of the clinic's data. Reads share a READ lock; every change takes the WRITE lock, is checked
+ * against the in-memory indexes, appended to the journal and fsynced before the caller hears of success.
+ */
+@Singleton
+@Startup
+@ConcurrencyManagement(ConcurrencyManagementType.CONTAINER)
+@Lock(LockType.READ)
+@AccessTimeout(value = 10, unit = TimeUnit.SECONDS)
+public class Ledger {
+
+    private static final Logger LOG = Logger.getLogger(Ledger.class.getName());
+
+    @Inject
+    AppConfig config;
+
+    private LedgerCore core;
+
+    @PostConstruct
+    void open() {
+        Path dir = Path.of(config.dataDir());
+        try {
+            core = LedgerCore.open(dir, config.zone(), Clock.systemUTC(), config.journalCompactBytes());
+        } catch (LedgerLoadException e) {
+            LOG.severe(() -> "The ledger cannot start, nothing was written: " + e.getMessage());
+            throw e;
+        }
+    }
+
+    @PreDestroy
+    @Lock(LockType.WRITE)
+    void close() {
+        if (core != null) {
+            core.compact();
+            core.close();
+        }
+    }
+
+    public List<Doctor> doctors() {
+        return core.doctors();
+    }
+
+    public Optional<Doctor> doctor(String id) {
+        return core.doctor(id);
+    }
+
+    public Optional<User> user(String id) {
+        return core.user(id);
+    }
+
+    public Optional<User> userByEmail(String email) {
+        return core.userByEmail(email);
+    }
+
+    public int userCount() {
+        return core.userCount();
+    }
+
+    public Optional<Appointment> appointment(String id) {
+        return core.appointment(id);
+    }
+
+    public int appointmentCount() {
+        return core.appointmentCount();
+    }
+
+    public List<Appointment> appointmentsOfPatient(String userId) {
+        return core.appointmentsOfPatient(userId);
+    }
+
+    public List<Appointment> appointmentsOf(String doctorId, LocalDate date) {
+        return core.appointmentsOf(doctorId, date);
+    }
+
+    public Optional<Appointment> slotHolder(SlotKey slot) {
+        return core.slotHolder(slot);
+    }
+
+    @Lock(LockType.WRITE)
+    @AccessTimeout(value = 10, unit = TimeUnit.SECONDS)
+    public User registerUser(User user, String actor) {
+        return core.registerUser(user, actor);
+    }
+
+    @Lock(LockType.WRITE)
+    @AccessTimeout(value = 10, unit = TimeUnit.SECONDS)
+    public User updateUser(User user, String actor, String type) {
+        return core.updateUser(user, actor, type);
+    }
+
+    @Lock(LockType.WRITE)
+    @AccessTimeout(value = 10, unit = TimeUnit.SECONDS)
+    public Appointment hold(Appointment appointment, String actor) {
+        return core.hold(appointment, actor);
+    }
+
+    @Lock(LockType.WRITE)
+    @AccessTimeout(value = 10, unit = TimeUnit.SECONDS)
+    public Appointment update(Appointment appointment, String actor, String type) {
+        return core.update(appointment, actor, type);
+    }
+
+    @Lock(LockType.WRITE)
+    @AccessTimeout(value = 5, unit = TimeUnit.MINUTES)
+    public void compact() {
+        core.compact();
+    }
+}

@@ -1,0 +1,376 @@
+package org.clinic.appointments.infrastructure.ledger;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.logging.Logger;
+
+import org.clinic.appointments.domain.Appointment;
+import org.clinic.appointments.domain.Doctor;
+import org.clinic.appointments.domain.DuplicateEmailException;
+import org.clinic.appointments.domain.SlotKey;
+import org.clinic.appointments.domain.SlotTakenException;
+import org.clinic.appointments.domain.StorageException;
+import org.clinic.appointments.domain.User;
+
+/**
+ * The ledger's data and rules without the container: users and appointments in memory with their indexes,
+ * every change made durable in the journal before it is applied. Not thread-safe: {@link Ledger} guards it
+ * with container-managed locks; unit tests call it from one thread.
+ *
+ * <p>Stored records are never mutated after they are put in: a change replaces the record, and callers get
+ * copies.</p>
+ */
+public final class LedgerCore implements AutoCloseable {
+
+    private static final Logger LOG = Logger.getLogger(LedgerCore.class.getName());
+
+    private final LedgerFiles files;
+    private final JsonCodec codec;
+    private final Clock clock;
+    private final long compactAfterBytes;
+
+    private final Map<String, Doctor> doctors = new LinkedHashMap<>();
+    private final Map<String, User> usersById = new LinkedHashMap<>();
+    private final Map<String, String> userIdByEmail = new HashMap<>();
+    private final Map<String, Appointment> appointmentsById = new LinkedHashMap<>();
+    private final Map<SlotKey, String> slotOwner = new HashMap<>();
+    private final Map<String, List<String>> appointmentIdsByPatient = new HashMap<>();
+    private final Map<String, TreeMap<LocalDate, List<String>>> appointmentIdsByDoctorDate = new HashMap<>();
+
+    private long lastSeq;
+
+    private LedgerCore(Path dir, ZoneId clinicZone, Clock clock, long compactAfterBytes) {
+        this.codec = new JsonCodec(clinicZone);
+        this.files = new LedgerFiles(dir, codec);
+        this.clock = clock;
+        this.compactAfterBytes = compactAfterBytes;
+    }
+
+    /** Loads the data directory (snapshots, then the journal after them) and opens it for writing. */
+    public static LedgerCore open(Path dir, ZoneId clinicZone, Clock clock, long compactAfterBytes) {
+        LedgerCore core = new LedgerCore(dir, clinicZone, clock, compactAfterBytes);
+        try {
+            core.load();
+        } catch (RuntimeException e) {
+            core.close();
+            throw e;
+        }
+        return core;
+    }
+
+    private void load() {
+        files.lockDirectory();
+        for (Doctor doctor : files.readDoctors()) {
+            if (doctor.getId() == null || doctor.getId().isBlank()) {
+                throw new LedgerLoadException(files.dir().resolve(LedgerFiles.DOCTORS) + ": a doctor has no id");
+            }
+            doctors.put(doctor.getId(), doctor);
+        }
+        int index = 0;
+        for (User user : files.readUsers()) {
+            index++;
+            requireUser(user, LedgerFiles.USERS + ", record " + index);
+            putUser(user);
+        }
+        index = 0;
+        for (Appointment appointment : files.readAppointments()) {
+            index++;
+            requireAppointment(appointment, LedgerFiles.APPOINTMENTS + ", record " + index);
+            putAppointment(appointment);
+        }
+        long snapshotSeq = files.readStateSeq();
+        lastSeq = snapshotSeq;
+        files.replayJournal(entry -> {
+            if (entry.getSeq() <= snapshotSeq) {
+                return;
+            }
+            String where = LedgerFiles.JOURNAL + ", seq " + entry.getSeq();
+            if (entry.getUser() != null) {
+                requireUser(entry.getUser(), where);
+                putUser(entry.getUser());
+            }
+            if (entry.getAppointment() != null) {
+                requireAppointment(entry.getAppointment(), where);
+                putAppointment(entry.getAppointment());
+            }
+            lastSeq = entry.getSeq();
+        });
+        files.openJournal(snapshotSeq + 1);
+        LOG.info(() -> "Ledger loaded from " + files.dir() + ": " + doctors.size() + " doctors, " + usersById.size()
+                + " users, " + appointmentsById.size() + " appointments, journal up to seq " + lastSeq);
+    }
+
+    private void requireUser(User user, String where) {
+        if (user == null || blank(user.getId()) || blank(user.getEmail()) || user.getRole() == null) {
+            throw new LedgerLoadException(files.dir().resolve(where) + ": a user needs id, email and role");
+        }
+    }
+
+    private void requireAppointment(Appointment a, String where) {
+        if (a == null || blank(a.getId()) || blank(a.getUserId()) || blank(a.getDoctorId()) || a.getDate() == null
+                || blank(a.getTime()) || a.getStatus() == null) {
+            throw new LedgerLoadException(files.dir().resolve(where)
+                    + ": an appointment needs id, user_id, doctor_id, date, time and status");
+        }
+    }
+
+    private static boolean blank(String value) {
+        return value == null || value.isBlank();
+    }
+
+    // ---- reads -------------------------------------------------------------------------------------------
+
+    public List<Doctor> doctors() {
+        return List.copyOf(doctors.values());
+    }
+
+    public Optional<Doctor> doctor(String id) {
+        return Optional.ofNullable(id == null ? null : doctors.get(id));
+    }
+
+    public Optional<User> user(String id) {
+        return Optional.ofNullable(id == null ? null : usersById.get(id)).map(User::copy);
+    }
+
+    public Optional<User> userByEmail(String email) {
+        String id = userIdByEmail.get(User.normalizeEmail(email));
+        return user(id);
+    }
+
+    public int userCount() {
+        return usersById.size();
+    }
+
+    public List<User> users() {
+        return usersById.values().stream().map(User::copy).toList();
+    }
+
+    public Optional<Appointment> appointment(String id) {
+        return Optional.ofNullable(id == null ? null : appointmentsById.get(id)).map(Appointment::copy);
+    }
+
+    public int appointmentCount() {
+        return appointmentsById.size();
+    }
+
+    /** A patient's appointments, newest booking first. */
+    public List<Appointment> appointmentsOfPatient(String userId) {
+        List<String> ids = appointmentIdsByPatient.getOrDefault(userId, List.of());
+        List<Appointment> result = new ArrayList<>(ids.size());
+        for (int i = ids.size() - 1; i >= 0; i--) {
+            result.add(appointmentsById.get(ids.get(i)).copy());
+        }
+        return result;
+    }
+
+    /** A doctor's appointments on one day, in booking order. */
+    public List<Appointment> appointmentsOf(String doctorId, LocalDate date) {
+        TreeMap<LocalDate, List<String>> byDate = appointmentIdsByDoctorDate.get(doctorId);
+        List<String> ids = byDate == null ? null : byDate.get(date);
+        if (ids == null) {
+            return List.of();
+        }
+        return ids.stream().map(id -> appointmentsById.get(id).copy()).toList();
+    }
+
+    /** The appointment that owns the slot now, if any. */
+    public Optional<Appointment> slotHolder(SlotKey slot) {
+        return liveOwner(slot, clock.instant()).map(Appointment::copy);
+    }
+
+    private Optional<Appointment> liveOwner(SlotKey slot, Instant now) {
+        String id = slotOwner.get(slot);
+        Appointment owner = id == null ? null : appointmentsById.get(id);
+        return owner != null && owner.holdsSlot(now) ? Optional.of(owner) : Optional.empty();
+    }
+
+    public long lastSeq() {
+        return lastSeq;
+    }
+
+    public long journalSize() {
+        return files.journalSize();
+    }
+
+    public Path dataDirectory() {
+        return files.dir();
+    }
+
+    // ---- writes ------------------------------------------------------------------------------------------
+
+    /** Adds an account unless its e-mail address (case-insensitive) is taken. */
+    public User registerUser(User user, String actor) {
+        requireUser(user, "new user");
+        String email = User.normalizeEmail(user.getEmail());
+        if (userIdByEmail.containsKey(email) || usersById.containsKey(user.getId())) {
+            throw new DuplicateEmailException();
+        }
+        User stored = user.copy();
+        stored.setEmail(email);
+        commit(JournalEntry.of(lastSeq + 1, clock.instant(), actor, "user.registered", stored, null));
+        return stored.copy();
+    }
+
+    /** Replaces an account's record (same id, same e-mail address). */
+    public User updateUser(User user, String actor, String type) {
+        User current = usersById.get(user.getId());
+        if (current == null) {
+            throw new IllegalArgumentException("No user " + user.getId());
+        }
+        User stored = user.copy();
+        stored.setEmail(current.getEmail());
+        commit(JournalEntry.of(lastSeq + 1, clock.instant(), actor, type, stored, null));
+        return stored.copy();
+    }
+
+    /**
+     * Stores a new appointment that owns its slot, unless the slot is owned already. The check and the write
+     * happen in one call, so callers hold the ledger's write lock across both.
+     */
+    public Appointment hold(Appointment appointment, String actor) {
+        SlotKey slot = appointment.slot();
+        if (liveOwner(slot, clock.instant()).isPresent()) {
+            throw new SlotTakenException(slot);
+        }
+        if (appointmentsById.containsKey(appointment.getId())) {
+            throw new IllegalArgumentException("Appointment " + appointment.getId() + " exists already");
+        }
+        Appointment stored = appointment.copy();
+        commit(JournalEntry.of(lastSeq + 1, clock.instant(), actor, "appointment.booked", null, stored));
+        return stored.copy();
+    }
+
+    /** Replaces an appointment's record; if it moves to another slot, that slot must be free. */
+    public Appointment update(Appointment appointment, String actor, String type) {
+        Appointment current = appointmentsById.get(appointment.getId());
+        if (current == null) {
+            throw new IllegalArgumentException("No appointment " + appointment.getId());
+        }
+        SlotKey slot = appointment.slot();
+        Instant now = clock.instant();
+        if (appointment.holdsSlot(now)) {
+            Optional<Appointment> owner = liveOwner(slot, now);
+            if (owner.isPresent() && !owner.get().getId().equals(appointment.getId())) {
+                throw new SlotTakenException(slot);
+            }
+        }
+        Appointment stored = appointment.copy();
+        commit(JournalEntry.of(lastSeq + 1, now, actor, type, null, stored));
+        return stored.copy();
+    }
+
+    private void commit(JournalEntry entry) {
+        try {
+            files.append(entry);
+        } catch (IOException e) {
+            LOG.severe(() -> "Change " + entry.getType() + " refused: the journal in " + files.dir()
+                    + " could not be written: " + e.getMessage());
+            throw new StorageException(e);
+        }
+        lastSeq = entry.getSeq();
+        if (entry.getUser() != null) {
+            putUser(entry.getUser());
+        }
+        if (entry.getAppointment() != null) {
+            putAppointment(entry.getAppointment());
+        }
+        if (compactAfterBytes > 0 && files.journalSize() >= compactAfterBytes) {
+            compact();
+        }
+    }
+
+    /** Folds the journal into the snapshots. A failure leaves the journal in charge; nothing is lost. */
+    public void compact() {
+        if (files.journalSize() == 0) {
+            return;
+        }
+        long started = System.nanoTime();
+        try {
+            files.compact(usersById.values(), appointmentsById.values(), lastSeq);
+            LOG.info(() -> "Ledger compacted at seq " + lastSeq + " in "
+                    + (System.nanoTime() - started) / 1_000_000 + " ms");
+        } catch (IOException e) {
+            LOG.warning(() -> "Compaction failed, the journal stays in use: " + e.getMessage());
+            files.openJournal(lastSeq + 1);
+        }
+    }
+
+    // ---- indexes -----------------------------------------------------------------------------------------
+
+    private void putUser(User user) {
+        User previous = usersById.put(user.getId(), user);
+        if (previous != null) {
+            userIdByEmail.remove(User.normalizeEmail(previous.getEmail()), previous.getId());
+        }
+        userIdByEmail.putIfAbsent(User.normalizeEmail(user.getEmail()), user.getId());
+    }
+
+    private void putAppointment(Appointment appointment) {
+        if (appointment.getHistory() == null) {
+            appointment.setHistory(new ArrayList<>());
+        }
+        Appointment previous = appointmentsById.put(appointment.getId(), appointment);
+        if (previous != null) {
+            slotOwner.remove(previous.slot(), previous.getId());
+            if (!previous.getDoctorId().equals(appointment.getDoctorId())
+                    || !previous.getDate().equals(appointment.getDate())) {
+                byDoctorDate(previous.getDoctorId(), previous.getDate()).remove(previous.getId());
+                byDoctorDate(appointment.getDoctorId(), appointment.getDate()).add(appointment.getId());
+            }
+        } else {
+            appointmentIdsByPatient.computeIfAbsent(appointment.getUserId(), k -> new ArrayList<>())
+                    .add(appointment.getId());
+            byDoctorDate(appointment.getDoctorId(), appointment.getDate()).add(appointment.getId());
+        }
+        if (appointment.getStatus().holdsSlot()) {
+            String other = slotOwner.get(appointment.slot());
+            Appointment otherAppointment = other == null ? null : appointmentsById.get(other);
+            if (otherAppointment == null || !otherAppointment.getStatus().holdsSlot()
+                    || !otherAppointment.holdsSlot(clock.instant())) {
+                slotOwner.put(appointment.slot(), appointment.getId());
+            } else if (!other.equals(appointment.getId())) {
+                LOG.warning(() -> "Appointments " + other + " and " + appointment.getId() + " both claim "
+                        + appointment.slot() + "; " + other + " keeps the slot");
+            }
+        }
+    }
+
+    private List<String> byDoctorDate(String doctorId, LocalDate date) {
+        return appointmentIdsByDoctorDate.computeIfAbsent(doctorId, k -> new TreeMap<>())
+                .computeIfAbsent(date, k -> new ArrayList<>());
+    }
+
+    /** Every appointment, in the order the ledger holds them (for reports and tests). */
+    public List<Appointment> appointments() {
+        List<Appointment> all = new ArrayList<>(appointmentsById.size());
+        appointmentsById.values().forEach(a -> all.add(a.copy()));
+        return Collections.unmodifiableList(all);
+    }
+
+    public static Comparator<Appointment> newestFirst() {
+        return Comparator.comparing(Appointment::getBookedAt, Comparator.nullsLast(Comparator.reverseOrder()));
+    }
+
+    @Override
+    public void close() {
+        files.close();
+        try {
+            codec.close();
+        } catch (Exception e) {
+            LOG.fine(() -> "Codec close: " + e.getMessage());
+        }
+    }
+}

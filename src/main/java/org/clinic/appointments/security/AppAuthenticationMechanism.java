@@ -1,0 +1,86 @@
+package org.clinic.appointments.security;
+
+import java.time.Duration;
+import java.util.Optional;
+import java.util.logging.Logger;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.security.enterprise.AuthenticationStatus;
+import jakarta.security.enterprise.authentication.mechanism.http.AutoApplySession;
+import jakarta.security.enterprise.authentication.mechanism.http.HttpAuthenticationMechanism;
+import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageContext;
+import jakarta.security.enterprise.credential.Credential;
+import jakarta.security.enterprise.credential.UsernamePasswordCredential;
+import jakarta.security.enterprise.identitystore.CredentialValidationResult;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+/**
+ * Form login through the two login pages. The page hands the credential over with
+ * {@code SecurityContext.authenticate}; this mechanism checks it, throttles guessing, admits only the page's own
+ * role, and keeps the caller in the session. An anonymous request for a protected page is sent to the login
+ * page of its area and comes back there after login.
+ */
+@ApplicationScoped
+@AutoApplySession
+public class AppAuthenticationMechanism implements HttpAuthenticationMechanism {
+
+    /** Session attribute: the page first asked for, to return to after login. */
+    public static final String CONTINUE_ATTRIBUTE = AppAuthenticationMechanism.class.getName() + ".continue";
+
+    private static final Logger LOG = Logger.getLogger(AppAuthenticationMechanism.class.getName());
+
+    @Inject
+    LedgerIdentityStore identityStore;
+
+    @Inject
+    LoginThrottle throttle;
+
+    @Override
+    public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
+            HttpMessageContext context) {
+        Credential credential = context.getAuthParameters().getCredential();
+        if (credential instanceof UsernamePasswordCredential login) {
+            return login(request, context, login);
+        }
+        if (context.isProtected() && context.getCallerPrincipal() == null) {
+            String path = request.getRequestURI().substring(request.getContextPath().length());
+            if ("GET".equals(request.getMethod())) {
+                String query = request.getQueryString();
+                request.getSession().setAttribute(CONTINUE_ATTRIBUTE, path + (query == null ? "" : "?" + query));
+            }
+            return context.redirect(request.getContextPath() + Portal.forPath(path).loginPath());
+        }
+        return context.doNothing();
+    }
+
+    private AuthenticationStatus login(HttpServletRequest request, HttpMessageContext context,
+            UsernamePasswordCredential login) {
+        Portal portal = request.getAttribute(Portal.REQUEST_ATTRIBUTE) instanceof Portal p ? p : Portal.PATIENT;
+        String email = login.getCaller();
+        String address = request.getRemoteAddr();
+        Optional<Duration> wait = throttle.retryAfter(email, address);
+        if (wait.isPresent()) {
+            request.setAttribute(LoginOutcome.REQUEST_ATTRIBUTE, LoginOutcome.THROTTLED);
+            request.setAttribute(LoginOutcome.RETRY_AFTER_ATTRIBUTE, Math.max(1, wait.get().toSeconds()));
+            return AuthenticationStatus.SEND_FAILURE;
+        }
+        CredentialValidationResult result = identityStore.validate(login);
+        if (result.getStatus() != CredentialValidationResult.Status.VALID) {
+            throttle.failed(email, address);
+            LOG.info(() -> "Failed " + portal.name().toLowerCase() + " login from " + address);
+            request.setAttribute(LoginOutcome.REQUEST_ATTRIBUTE, LoginOutcome.BAD_CREDENTIALS);
+            return AuthenticationStatus.SEND_FAILURE;
+        }
+        throttle.succeeded(email, address);
+        if (!result.getCallerGroups().contains(portal.role().name())) {
+            request.setAttribute(LoginOutcome.REQUEST_ATTRIBUTE, LoginOutcome.WRONG_PORTAL);
+            return AuthenticationStatus.SEND_FAILURE;
+        }
+        request.setAttribute(LoginOutcome.REQUEST_ATTRIBUTE, LoginOutcome.SUCCESS);
+        LOG.info(() -> "Login of user " + result.getCallerPrincipal().getName() + " at the " + portal.name().toLowerCase()
+                + " portal");
+        return context.notifyContainerAboutLogin(result);
+    }
+}

@@ -1,0 +1,53 @@
+package org.clinic.appointments.security;
+
+import java.util.Map;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.security.enterprise.identitystore.Pbkdf2PasswordHash;
+
+import org.clinic.appointments.infrastructure.config.AppConfig;
+
+/** Hashes and checks passwords with PBKDF2 (HMAC-SHA512, salted); the parameters travel inside each hash. */
+@ApplicationScoped
+public class PasswordHasher {
+
+    @Inject
+    Pbkdf2PasswordHash pbkdf2;
+
+    @Inject
+    AppConfig config;
+
+    private String decoy;
+
+    @PostConstruct
+    void init() {
+        pbkdf2.initialize(Map.of(
+                "Pbkdf2PasswordHash.Algorithm", "PBKDF2WithHmacSHA512",
+                "Pbkdf2PasswordHash.Iterations", String.valueOf(config.passwordHashIterations()),
+                "Pbkdf2PasswordHash.SaltSizeBytes", "32",
+                "Pbkdf2PasswordHash.KeySizeBytes", "64"));
+        decoy = pbkdf2.generate("decoy-password".toCharArray());
+    }
+
+    public String hash(char[] password) {
+        return pbkdf2.generate(password);
+    }
+
+    public boolean verify(char[] password, String storedHash) {
+        if (storedHash == null || storedHash.isBlank()) {
+            return false;
+        }
+        try {
+            return pbkdf2.verify(password, storedHash);
+        } catch (RuntimeException unreadableHash) {
+            return false;
+        }
+    }
+
+    /** Spends the time of one verification, so an unknown e-mail address answers as slowly as a known one. */
+    public void verifyDecoy(char[] password) {
+        pbkdf2.verify(password, decoy);
+    }
+}

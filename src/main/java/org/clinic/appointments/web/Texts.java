@@ -1,0 +1,43 @@
+package org.clinic.appointments.web;
+
+import java.text.MessageFormat;
+import java.util.Locale;
+import java.util.MissingResourceException;
+import java.util.ResourceBundle;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
+import jakarta.faces.context.FacesContext;
+
+import org.omnifaces.util.Messages;
+
+/** Looks up UI texts by key in {@code i18n/messages}, and lets OmniFaces' {@link Messages} take keys. */
+@ApplicationScoped
+public class Texts {
+
+    static final String BUNDLE = "i18n.messages";
+
+    void registerResolver(@Observes @Initialized(ApplicationScoped.class) Object start) {
+        Messages.setResolver((message, params) -> get(message, params));
+    }
+
+    public static String get(String key, Object... params) {
+        Locale locale = currentLocale();
+        String pattern;
+        try {
+            pattern = ResourceBundle.getBundle(BUNDLE, locale).getString(key);
+        } catch (MissingResourceException missing) {
+            return key;
+        }
+        return params == null || params.length == 0 ? pattern : new MessageFormat(pattern, locale).format(params);
+    }
+
+    private static Locale currentLocale() {
+        FacesContext context = FacesContext.getCurrentInstance();
+        if (context != null && context.getViewRoot() != null) {
+            return context.getViewRoot().getLocale();
+        }
+        return Locale.ENGLISH;
+    }
+}

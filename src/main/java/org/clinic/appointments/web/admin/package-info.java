@@ -1,0 +1,2 @@
+/** Backing beans of the admin pages under /admin. */
+package org.clinic.appointments.web.admin;

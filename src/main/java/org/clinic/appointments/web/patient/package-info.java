@@ -1,0 +1,2 @@
+/** Backing beans of the patient pages under /patient. */
+package org.clinic.appointments.web.patient;
