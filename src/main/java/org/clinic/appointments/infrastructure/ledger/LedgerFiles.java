@@ -241,7 +241,7 @@ final class LedgerFiles implements AutoCloseable {
         try {
             Path file = dir.resolve(JOURNAL);
             boolean created = !Files.exists(file);
-            journal = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+            journal = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
             journalSize = journal.size();
             journal.position(journalSize);
             if (journalSize > 0 && !endsWithNewline()) {
@@ -333,7 +333,12 @@ final class LedgerFiles implements AutoCloseable {
             OutputStream stream = Channels.newOutputStream(channel);
             BufferedWriter writer = new BufferedWriter(new OutputStreamWriter(stream, StandardCharsets.UTF_8), 1 << 16);
             try {
-                content.writeTo(writer);
+                content.writeTo(new java.io.FilterWriter(writer) {
+                    @Override
+                    public void close() throws IOException {
+                        flush();
+                    }
+                });
             } catch (JsonbException e) {
                 throw new IOException(e.getMessage(), e);
             }

@@ -1,0 +1,252 @@
+package org.clinic.appointments.infrastructure.ledger;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.Stream;
+
+import org.clinic.appointments.domain.Appointment;
+import org.clinic.appointments.domain.AppointmentStatus;
+import org.clinic.appointments.domain.Doctor;
+import org.clinic.appointments.domain.DuplicateEmailException;
+import org.clinic.appointments.domain.Role;
+import org.clinic.appointments.domain.SlotTakenException;
+import org.clinic.appointments.domain.User;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class LedgerCoreTest {
+
+    private static final ZoneId ZONE = ZoneId.of("Asia/Kolkata");
+    private static final Instant NOW = Instant.parse("2026-11-24T06:00:00Z");
+    private static final LocalDate DAY = LocalDate.of(2026, 11, 30);
+
+    @TempDir
+    Path dir;
+
+    private final MutableClock clock = new MutableClock(NOW);
+
+    @BeforeEach
+    void doctors() throws IOException {
+        Files.copy(Path.of(System.getProperty("project.data.dir", "data"), "doctors.json"), dir.resolve("doctors.json"));
+    }
+
+    private LedgerCore open() {
+        return LedgerCore.open(dir, ZONE, clock, 0);
+    }
+
+    private static User patient(String email) {
+        User user = new User();
+        user.setId(UUID.randomUUID().toString());
+        user.setName("Asha Rao");
+        user.setEmail(email);
+        user.setPhone("+91 98765 43210");
+        user.setRole(Role.PATIENT);
+        user.setPassword("hash");
+        user.setCreatedAt(NOW);
+        return user;
+    }
+
+    private Appointment holdFor(LedgerCore ledger, User patient, String time) {
+        Doctor doctor = ledger.doctor("doc1").orElseThrow();
+        return Appointment.hold(UUID.randomUUID().toString(), patient, doctor, DAY, time, "Check-up",
+                clock.instant(), clock.instant().plus(Duration.ofMinutes(15)));
+    }
+
+    @Test
+    void loadsTheSampleDoctors() {
+        try (LedgerCore ledger = open()) {
+            assertEquals(8, ledger.doctors().size());
+            assertEquals("Dr. Rajesh Kumar Sharma", ledger.doctor("doc1").orElseThrow().getName());
+        }
+    }
+
+    @Test
+    void anEmailAddressBelongsToOneAccountWhateverItsCase() {
+        try (LedgerCore ledger = open()) {
+            ledger.registerUser(patient("Asha@Example.com"), "system");
+            assertThrows(DuplicateEmailException.class, () -> ledger.registerUser(patient("asha@example.COM"), "system"));
+            assertTrue(ledger.userByEmail(" ASHA@example.com ").isPresent());
+            assertEquals(1, ledger.userCount());
+        }
+    }
+
+    @Test
+    void aSlotHasOneOwnerUntilItsHoldExpires() {
+        try (LedgerCore ledger = open()) {
+            User first = ledger.registerUser(patient("first@example.com"), "system");
+            User second = ledger.registerUser(patient("second@example.com"), "system");
+            Appointment held = ledger.hold(holdFor(ledger, first, "09:00 AM"), first.getId());
+            assertThrows(SlotTakenException.class, () -> ledger.hold(holdFor(ledger, second, "09:00 AM"), second.getId()));
+            ledger.hold(holdFor(ledger, second, "10:00 AM"), second.getId());
+
+            clock.advance(Duration.ofMinutes(16));
+            Appointment late = ledger.hold(holdFor(ledger, second, "09:00 AM"), second.getId());
+            assertEquals(late.getId(), ledger.slotHolder(late.slot()).orElseThrow().getId());
+            assertEquals(AppointmentStatus.PENDING_PAYMENT, ledger.appointment(held.getId()).orElseThrow().getStatus());
+        }
+    }
+
+    @Test
+    void everyAcknowledgedChangeIsThereAfterARestart() {
+        String appointmentId;
+        try (LedgerCore ledger = open()) {
+            User user = ledger.registerUser(patient("asha@example.com"), "system");
+            appointmentId = ledger.hold(holdFor(ledger, user, "11:00 AM"), user.getId()).getId();
+            Appointment confirmed = ledger.appointment(appointmentId).orElseThrow();
+            confirmed.setStatus(AppointmentStatus.CONFIRMED);
+            ledger.update(confirmed, user.getId(), "appointment.paid");
+        }
+        assertTrue(Files.exists(dir.resolve("journal.jsonl")));
+        try (LedgerCore reopened = open()) {
+            assertEquals(1, reopened.userCount());
+            Appointment loaded = reopened.appointment(appointmentId).orElseThrow();
+            assertEquals(AppointmentStatus.CONFIRMED, loaded.getStatus());
+            assertEquals(1, loaded.getHistory().size());
+            assertEquals(3, reopened.lastSeq());
+            assertThrows(SlotTakenException.class, () -> reopened.hold(holdFor(reopened,
+                    reopened.userByEmail("asha@example.com").orElseThrow(), "11:00 AM"), "system"));
+        }
+    }
+
+    @Test
+    void compactionWritesSnapshotsArchivesTheJournalAndLoadsTheSame() throws IOException {
+        try (LedgerCore ledger = open()) {
+            User user = ledger.registerUser(patient("asha@example.com"), "system");
+            ledger.hold(holdFor(ledger, user, "09:00 AM"), user.getId());
+            ledger.compact();
+            ledger.hold(holdFor(ledger, user, "10:00 AM"), user.getId());
+        }
+        String snapshot = Files.readString(dir.resolve("appointments.json"));
+        assertTrue(snapshot.contains("\"user_id\""), "snapshot uses the seed's snake_case names");
+        assertTrue(snapshot.contains("\"pending_payment\""), "statuses are stored as the seed's codes");
+        try (Stream<Path> archived = Files.list(dir.resolve("archive"))) {
+            assertEquals(1, archived.count());
+        }
+        try (LedgerCore reopened = open()) {
+            assertEquals(2, reopened.appointmentCount());
+            assertEquals(3, reopened.lastSeq());
+        }
+    }
+
+    @Test
+    void aTornLastLineIsSetAsideAndEverythingBeforeItKept() throws IOException {
+        try (LedgerCore ledger = open()) {
+            ledger.registerUser(patient("asha@example.com"), "system");
+        }
+        Files.writeString(dir.resolve("journal.jsonl"), "{\"seq\":2,\"at\":\"2026-11-", StandardOpenOption.APPEND);
+        try (LedgerCore reopened = open()) {
+            assertEquals(1, reopened.userCount());
+            reopened.registerUser(patient("ravi@example.com"), "system");
+        }
+        try (Stream<Path> files = Files.list(dir)) {
+            assertTrue(files.anyMatch(p -> p.getFileName().toString().startsWith("journal.jsonl.torn-")));
+        }
+        try (LedgerCore again = open()) {
+            assertEquals(2, again.userCount());
+        }
+    }
+
+    @Test
+    void aCorruptMiddleLineStopsStartUpNamingFileAndLineAndWritesNothing() throws IOException {
+        try (LedgerCore ledger = open()) {
+            ledger.registerUser(patient("asha@example.com"), "system");
+            ledger.registerUser(patient("ravi@example.com"), "system");
+        }
+        Path journal = dir.resolve("journal.jsonl");
+        List<String> lines = Files.readAllLines(journal);
+        lines.set(0, "{not json");
+        Files.write(journal, lines);
+        byte[] before = Files.readAllBytes(journal);
+
+        LedgerLoadException error = assertThrows(LedgerLoadException.class, this::open);
+        assertTrue(error.getMessage().contains("journal.jsonl, line 1"), error.getMessage());
+        assertEquals(new String(before, StandardCharsets.UTF_8), Files.readString(journal));
+    }
+
+    @Test
+    void aCorruptSnapshotStopsStartUpNamingFileAndLine() throws IOException {
+        Files.writeString(dir.resolve("users.json"), "[\n  {\"id\": \"u1\",\n   \"email\": }\n]\n");
+        LedgerLoadException error = assertThrows(LedgerLoadException.class, this::open);
+        assertTrue(error.getMessage().contains("users.json, line 3"), error.getMessage());
+    }
+
+    @Test
+    void aSnapshotRecordMissingItsFieldsIsNamed() throws IOException {
+        Files.writeString(dir.resolve("appointments.json"), "[{\"id\": \"a1\", \"status\": \"confirmed\"}]");
+        LedgerLoadException error = assertThrows(LedgerLoadException.class, this::open);
+        assertTrue(error.getMessage().contains("appointments.json, record 1"), error.getMessage());
+    }
+
+    @Test
+    void dataOfTheEarlierSystemLoads() throws IOException {
+        Files.writeString(dir.resolve("users.json"), """
+                [{"id": "u1", "name": "Old Patient", "email": "Old@Example.com", "password": "pbkdf2:sha256:600000$s$h",
+                  "phone": "9876543210", "role": "patient", "created_at": "2025-11-02T10:15:30.123456"}]
+                """);
+        Files.writeString(dir.resolve("appointments.json"), """
+                [{"id": "a1", "user_id": "u1", "user_email": "old@example.com", "user_name": "Old Patient",
+                  "doctor_id": "doc2", "doctor_name": "Dr. Amit Singh Rathore", "date": "2026-12-01", "time": "02:00 PM",
+                  "reason": "Knee pain", "status": "confirmed", "booked_at": "2025-11-02 10:20:00",
+                  "payment_status": "Pending", "payment_method": "Pay-at-Clinic", "transaction_id": null}]
+                """);
+        try (LedgerCore ledger = open()) {
+            assertTrue(ledger.userByEmail("old@example.com").isPresent());
+            Appointment a = ledger.appointment("a1").orElseThrow();
+            assertEquals(AppointmentStatus.CONFIRMED, a.getStatus());
+            assertEquals(Instant.parse("2025-11-02T04:50:00Z"), a.getBookedAt());
+            assertFalse(ledger.slotHolder(a.slot()).isEmpty());
+        }
+    }
+
+    @Test
+    void aSecondServerCannotOpenADirectoryInUse() {
+        try (LedgerCore ledger = open()) {
+            LedgerLoadException error = assertThrows(LedgerLoadException.class, this::open);
+            assertTrue(error.getMessage().contains("in use"), error.getMessage());
+        }
+    }
+
+    static final class MutableClock extends Clock {
+        private Instant now;
+
+        MutableClock(Instant now) {
+            this.now = now;
+        }
+
+        void advance(Duration duration) {
+            now = now.plus(duration);
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+    }
+}
