@@ -1,0 +1,86 @@
+package org.clinic.appointments.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URI;
+import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** What an anonymous caller gets from the server, over plain HTTP. */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class AccessControlIT {
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return Deployments.app("access", true);
+    }
+
+    @ArquillianResource
+    URL baseUrl;
+
+    private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+
+    private HttpResponse<String> get(String path) throws Exception {
+        URI uri = URI.create(baseUrl.toString().replaceAll("/$", "") + path);
+        return http.send(HttpRequest.newBuilder(uri).GET().build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"/patient/doctors", "/patient/doctors.xhtml", "/patient/anything"})
+    void anonymousPatientPagesGoToThePatientLogin(String path) throws Exception {
+        HttpResponse<String> response = get(path);
+        assertEquals(302, response.statusCode());
+        assertTrue(response.headers().firstValue("Location").orElse("").endsWith("/login"),
+                response.headers().toString());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"/admin/dashboard", "/admin/dashboard.xhtml", "/admin/anything"})
+    void anonymousAdminPagesGoToTheAdminLogin(String path) throws Exception {
+        HttpResponse<String> response = get(path);
+        assertEquals(302, response.statusCode());
+        assertTrue(response.headers().firstValue("Location").orElse("").endsWith("/admin/login"),
+                response.headers().toString());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"/", "/login", "/register", "/admin/login", "/admin/register"})
+    void publicPagesAreServed(String path) throws Exception {
+        assertEquals(200, get(path).statusCode(), path);
+    }
+
+    @Test
+    void anUnknownPageIsTheFriendlyNotFoundPage() throws Exception {
+        HttpResponse<String> response = get("/no-such-page");
+        assertEquals(404, response.statusCode());
+        assertTrue(response.body().contains("error-404"));
+    }
+
+    @Test
+    void aForgedViewStateShowsTheExpiredPageWithoutAStackTrace() throws Exception {
+        URI uri = URI.create(baseUrl.toString().replaceAll("/$", "") + "/login.xhtml");
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri)
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(
+                        "loginForm=loginForm&loginForm:email=a@b.c&jakarta.faces.ViewState=forged"))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertTrue(response.body().contains("id=\"error-expired\""), response.body());
+        assertFalse(response.body().contains("at org.") || response.body().contains("at jakarta."),
+                "no stack trace in the page");
+    }
+}

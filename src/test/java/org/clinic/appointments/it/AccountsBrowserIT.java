@@ -1,0 +1,161 @@
+package org.clinic.appointments.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.UUID;
+
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+
+/** Registration, login, the two portals and logout, as patients and admins see them. */
+@RunAsClient
+class AccountsBrowserIT extends BrowserTestBase {
+
+    private static final String PASSWORD = "Monsoon-Tea-42";
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return Deployments.app("accounts", true);
+    }
+
+    private String registerPatient() {
+        String email = "patient-" + UUID.randomUUID() + "@example.com";
+        open("/register");
+        type("registerForm:name", "Asha Rao");
+        type("registerForm:email", email);
+        type("registerForm:phone", "+91 98765 43210");
+        type("registerForm:password", PASSWORD);
+        clickAndWait("registerForm:register");
+        assertEquals("/login", path(), "after registering, the patient is sent to the login page");
+        assertTrue(messages().contains("Your account is ready"), messages());
+        return email;
+    }
+
+    private void login(String path, String email, String password) {
+        open(path);
+        type("loginForm:email", email);
+        type("loginForm:password", password);
+        clickAndWait("loginForm:login");
+    }
+
+    private String registerAdmin() {
+        String email = "admin-" + UUID.randomUUID() + "@example.com";
+        open("/admin/register");
+        type("registerForm:name", "Clinic Admin");
+        type("registerForm:email", email);
+        type("registerForm:phone", "+91 99999 00000");
+        type("registerForm:password", PASSWORD);
+        type("registerForm:adminCode", Deployments.ADMIN_CODE);
+        clickAndWait("registerForm:register");
+        assertTrue(messages().contains("Admin account created"), messages());
+        return email;
+    }
+
+    @Test
+    void aPatientRegistersLogsInAndLandsOnTheDoctorList() {
+        String email = registerPatient();
+        login("/login", email.toUpperCase(), PASSWORD);
+        assertTrue(path().startsWith("/patient/doctors"), "patients land on the doctor list, not " + path());
+        assertTrue(exists("doctor-doc1"), "the sample doctors are listed");
+        assertTrue(text("doctor-doc1").contains("Dr. Rajesh Kumar Sharma"));
+        assertTrue(text("signedInAs").contains("Asha Rao"));
+    }
+
+    @Test
+    void registrationExplainsWhatIsWrongAndKeepsNothing() {
+        String email = registerPatient();
+        open("/register");
+        type("registerForm:name", "<script>alert(1)</script>");
+        type("registerForm:email", "asha@localhost");
+        type("registerForm:phone", "12");
+        type("registerForm:password", "password");
+        clickAndWait("registerForm:register");
+        String shown = messages();
+        assertTrue(shown.contains("may not contain"), shown);
+        assertTrue(shown.contains("valid e-mail address"), shown);
+        assertTrue(shown.contains("phone number"), shown);
+        assertTrue(shown.contains("stronger password"), shown);
+
+        type("registerForm:name", "Someone Else");
+        type("registerForm:email", email.toUpperCase());
+        type("registerForm:phone", "+91 98765 43210");
+        type("registerForm:password", PASSWORD);
+        clickAndWait("registerForm:register");
+        assertTrue(messages().contains("exists already"), messages());
+    }
+
+    @Test
+    void aWrongPasswordIsRefusedWithoutSayingWhichPartWasWrong() {
+        String email = registerPatient();
+        login("/login", email, "Wrong-Password-1");
+        assertEquals("/login", path());
+        assertTrue(messages().contains("e-mail address or password is not correct"), messages());
+        login("/login", "nobody-" + UUID.randomUUID() + "@example.com", PASSWORD);
+        assertTrue(messages().contains("e-mail address or password is not correct"), messages());
+    }
+
+    @Test
+    void aPatientIsRefusedAtTheAdminLoginAndOnAdminPages() {
+        String email = registerPatient();
+        login("/admin/login", email, PASSWORD);
+        assertTrue(messages().contains("for admins only"), messages());
+        assertFalse(exists("navDashboard"));
+
+        login("/login", email, PASSWORD);
+        assertTrue(path().startsWith("/patient/doctors"));
+        open("/admin/dashboard");
+        assertTrue(exists("error-404"), "a patient on an admin page sees the not-found page");
+        assertFalse(pageText().contains("Exception"), "no stack trace reaches the browser");
+    }
+
+    @Test
+    void anAdminRegistersWithTheCodeAndLandsOnTheDashboard() {
+        String email = registerAdmin();
+        login("/admin/login", email, PASSWORD);
+        assertTrue(path().startsWith("/admin/dashboard"), "admins land on the dashboard, not " + path());
+        assertEquals("8", text("doctorCount"));
+        open("/patient/doctors");
+        assertTrue(exists("error-404"), "an admin is not a patient");
+    }
+
+    @Test
+    void aWrongAdminCodeIsRefusedAndCreatesNoAccount() {
+        String email = "would-be-admin-" + UUID.randomUUID() + "@example.com";
+        open("/admin/register");
+        type("registerForm:name", "Would Be");
+        type("registerForm:email", email);
+        type("registerForm:phone", "+91 99999 00000");
+        type("registerForm:password", PASSWORD);
+        type("registerForm:adminCode", "ADMIN2024");
+        clickAndWait("registerForm:register");
+        assertTrue(messages().contains("registration code is not correct"), messages());
+        login("/admin/login", email, PASSWORD);
+        assertTrue(messages().contains("e-mail address or password is not correct"), messages());
+    }
+
+    @Test
+    void loginToContinueReturnsToThePageFirstAskedFor() {
+        String email = registerAdmin();
+        open("/admin/dashboard?from=bookmark");
+        assertEquals("/admin/login", path(), "an anonymous visitor is sent to the admin login");
+        type("loginForm:email", email);
+        type("loginForm:password", PASSWORD);
+        clickAndWait("loginForm:login");
+        assertTrue(browser().getCurrentUrl().endsWith("/admin/dashboard?from=bookmark"), browser().getCurrentUrl());
+    }
+
+    @Test
+    void logoutEndsTheSession() {
+        String email = registerPatient();
+        login("/login", email, PASSWORD);
+        clickAndWait("logoutForm:logout");
+        assertTrue(exists("loggedOutMessage"));
+        assertTrue(exists("navLogin"));
+        open("/patient/doctors");
+        assertEquals("/login", path(), "after logout the doctor list asks for login again");
+    }
+}

@@ -1,0 +1,132 @@
+package org.clinic.appointments.it;
+
+import java.io.File;
+import java.io.IOException;
+import java.net.URL;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.util.List;
+
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/** Drives Debian's headless Chromium against the deployed application; elements are found by their ids. */
+@ExtendWith(ArquillianExtension.class)
+public abstract class BrowserTestBase {
+
+    private static WebDriver browser;
+
+    @ArquillianResource
+    protected URL baseUrl;
+
+    @BeforeAll
+    static void startBrowser() throws IOException {
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(System.getProperty("chrome.binary", "/usr/bin/chromium"));
+        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--disable-quic", "--no-first-run", "--window-size=1280,900",
+                "--user-data-dir=" + Files.createTempDirectory("chromium-profile-"));
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(new File(System.getProperty("chromedriver", "/usr/bin/chromedriver")))
+                .build();
+        browser = new ChromeDriver(service, options);
+        browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+    }
+
+    @AfterAll
+    static void stopBrowser() {
+        if (browser != null) {
+            browser.quit();
+            browser = null;
+        }
+    }
+
+    @BeforeEach
+    void freshSession() {
+        browser.manage().deleteAllCookies();
+    }
+
+    protected WebDriver browser() {
+        return browser;
+    }
+
+    protected void open(String path) {
+        String base = baseUrl.toString().replaceAll("/$", "");
+        browser.get(base + path);
+        waitUntilReady();
+    }
+
+    /** The current page's path, without the optional ".xhtml". */
+    protected String path() {
+        return urlPath(browser.getCurrentUrl()).replaceFirst("\\.xhtml$", "");
+    }
+
+    private static String urlPath(String url) {
+        try {
+            return new java.net.URI(url).getPath();
+        } catch (java.net.URISyntaxException e) {
+            return url;
+        }
+    }
+
+    protected WebElement id(String id) {
+        return new WebDriverWait(browser, Duration.ofSeconds(10))
+                .until(ExpectedConditions.presenceOfElementLocated(By.id(id)));
+    }
+
+    protected boolean exists(String id) {
+        return !browser.findElements(By.id(id)).isEmpty();
+    }
+
+    protected void type(String id, String text) {
+        WebElement field = id(id);
+        field.clear();
+        field.sendKeys(text);
+    }
+
+    /** Clicks a button or link that loads a new page, and waits for it. */
+    protected void clickAndWait(String id) {
+        WebElement page = browser.findElement(By.tagName("html"));
+        id(id).click();
+        new WebDriverWait(browser, Duration.ofSeconds(30)).until(ExpectedConditions.stalenessOf(page));
+        waitUntilReady();
+    }
+
+    protected void waitUntilReady() {
+        new WebDriverWait(browser, Duration.ofSeconds(30)).until(driver -> {
+            JavascriptExecutor js = (JavascriptExecutor) driver;
+            return "complete".equals(js.executeScript("return document.readyState"))
+                    && Boolean.TRUE.equals(js.executeScript(
+                            "return !window.PrimeFaces || !PrimeFaces.ajax || PrimeFaces.ajax.Queue.isEmpty()"));
+        });
+    }
+
+    protected String text(String id) {
+        return id(id).getText();
+    }
+
+    protected String messages() {
+        List<WebElement> all = browser.findElements(By.cssSelector(".ui-messages, .ui-message"));
+        StringBuilder text = new StringBuilder();
+        all.forEach(e -> text.append(e.getText()).append('\n'));
+        return text.toString();
+    }
+
+    protected String pageText() {
+        return browser.findElement(By.tagName("body")).getText();
+    }
+}

@@ -1,0 +1,45 @@
+package org.clinic.appointments.it;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.asset.StringAsset;
+import org.jboss.shrinkwrap.api.importer.ZipImporter;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+
+/** The WAR the build produced, with settings of the test's own: a fresh data directory holding the sample doctors. */
+public final class Deployments {
+
+    public static final String ADMIN_CODE = "test-admin-code-7731";
+
+    private Deployments() {
+    }
+
+    public static WebArchive app(String name, boolean adminCodeConfigured) {
+        Path dataDir = freshDataDirectory(name);
+        StringBuilder config = new StringBuilder()
+                .append("appointments.data-dir=").append(dataDir.toString().replace("\\", "/")).append('\n')
+                .append("appointments.password-hash-iterations=20000\n");
+        if (adminCodeConfigured) {
+            config.append("appointments.admin-code=").append(ADMIN_CODE).append('\n');
+        }
+        return ShrinkWrap.create(ZipImporter.class, name + ".war")
+                .importFrom(Path.of(System.getProperty("war.file")).toFile())
+                .as(WebArchive.class)
+                .addAsResource(new StringAsset(config.toString()), "META-INF/microprofile-config.properties");
+    }
+
+    public static Path freshDataDirectory(String name) {
+        try {
+            Path dir = Files.createTempDirectory("appointments-it-" + name + "-");
+            Files.copy(Path.of(System.getProperty("project.data.dir"), "doctors.json"), dir.resolve("doctors.json"));
+            return dir;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+}
