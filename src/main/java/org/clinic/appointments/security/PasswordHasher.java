@@ -13,6 +13,9 @@ import org.clinic.appointments.infrastructure.config.AppConfig;
 @ApplicationScoped
 public class PasswordHasher {
 
+    /** The least that Jakarta Security's PBKDF2 accepts. */
+    static final int MIN_ITERATIONS = 1024;
+
     @Inject
     Pbkdf2PasswordHash pbkdf2;
 
@@ -25,7 +28,7 @@ public class PasswordHasher {
     void init() {
         pbkdf2.initialize(Map.of(
                 "Pbkdf2PasswordHash.Algorithm", "PBKDF2WithHmacSHA512",
-                "Pbkdf2PasswordHash.Iterations", String.valueOf(config.passwordHashIterations()),
+                "Pbkdf2PasswordHash.Iterations", String.valueOf(Math.max(MIN_ITERATIONS, config.passwordHashIterations())),
                 "Pbkdf2PasswordHash.SaltSizeBytes", "32",
                 "Pbkdf2PasswordHash.KeySizeBytes", "64"));
         decoy = pbkdf2.generate("decoy-password".toCharArray());
