@@ -58,8 +58,14 @@ class AccountsBrowserIT extends BrowserTestBase {
     @Test
     void aPatientRegistersLogsInAndLandsOnTheDoctorList() {
         String email = registerPatient();
-        login("/login", email.toUpperCase(), PASSWORD);
+        open("/login");
+        String sessionBefore = browser().manage().getCookieNamed("JSESSIONID").getValue();
+        type("loginForm:email", email.toUpperCase());
+        type("loginForm:password", PASSWORD);
+        clickAndWait("loginForm:login");
         assertTrue(path().startsWith("/patient/doctors"), "patients land on the doctor list, not " + path());
+        assertFalse(sessionBefore.equals(browser().manage().getCookieNamed("JSESSIONID").getValue()),
+                "the session id changes at login");
         assertTrue(exists("doctor-doc1"), "the sample doctors are listed");
         assertTrue(text("doctor-doc1").contains("Dr. Rajesh Kumar Sharma"));
         assertTrue(text("signedInAs").contains("Asha Rao"));
