@@ -3,33 +3,16 @@ package org.clinic.appointments.security;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 
+import org.clinic.appointments.MutableClock;
 import org.junit.jupiter.api.Test;
 
 class LoginThrottleTest {
 
-    private Instant now = Instant.parse("2026-11-24T06:00:00Z");
-    private final LoginThrottle throttle = new LoginThrottle(new Clock() {
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    });
+    private final MutableClock clock = new MutableClock(Instant.parse("2026-11-24T06:00:00Z"));
+    private final LoginThrottle throttle = new LoginThrottle(clock);
 
     @Test
     void fiveFailuresAreFreeThenTheWaitGrows() {
@@ -39,7 +22,7 @@ class LoginThrottleTest {
         assertTrue(throttle.retryAfter("asha@example.com", "10.0.0.1").isEmpty());
         throttle.failed("asha@example.com", "10.0.0.1");
         assertEquals(Duration.ofSeconds(2), throttle.retryAfter("ASHA@example.com", "10.0.0.9").orElseThrow());
-        now = now.plusSeconds(3);
+        clock.advance(Duration.ofSeconds(3));
         throttle.failed("asha@example.com", "10.0.0.1");
         assertEquals(Duration.ofSeconds(4), throttle.retryAfter("asha@example.com", "10.0.0.9").orElseThrow());
     }

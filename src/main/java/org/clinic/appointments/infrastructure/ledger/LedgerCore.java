@@ -8,7 +8,6 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -358,10 +357,6 @@ public final class LedgerCore implements AutoCloseable {
         List<Appointment> all = new ArrayList<>(appointmentsById.size());
         appointmentsById.values().forEach(a -> all.add(a.copy()));
         return Collections.unmodifiableList(all);
-    }
-
-    public static Comparator<Appointment> newestFirst() {
-        return Comparator.comparing(Appointment::getBookedAt, Comparator.nullsLast(Comparator.reverseOrder()));
     }
 
     @Override
