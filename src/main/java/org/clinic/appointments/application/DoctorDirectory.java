@@ -26,6 +26,21 @@ public class DoctorDirectory {
         return ledger.doctors().stream().filter(d -> d.matches(text)).toList();
     }
 
+    /** Doctors whose name or specialization contains the text, of one specialization if one is given. */
+    public List<Doctor> search(String text, String specialization) {
+        boolean any = specialization == null || specialization.isBlank();
+        return ledger.doctors().stream()
+                .filter(d -> d.matches(text))
+                .filter(d -> any || specialization.equalsIgnoreCase(d.getSpecialization()))
+                .toList();
+    }
+
+    /** The specializations the clinic offers, in alphabetical order. */
+    public List<String> specializations() {
+        return ledger.doctors().stream().map(Doctor::getSpecialization).filter(s -> s != null && !s.isBlank())
+                .distinct().sorted().toList();
+    }
+
     public Optional<Doctor> find(String id) {
         return ledger.doctor(id);
     }

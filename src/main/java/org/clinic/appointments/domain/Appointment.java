@@ -1,5 +1,6 @@
 package org.clinic.appointments.domain;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -10,7 +11,9 @@ import java.util.Objects;
  * A booking of one doctor's slot by one patient, with its payment and its history.
  * Field names follow the earlier system's data schema.
  */
-public class Appointment {
+public class Appointment implements java.io.Serializable {
+
+    private static final long serialVersionUID = 1L;
 
     private String id;
     private String userId;
@@ -26,6 +29,10 @@ public class Appointment {
     private Instant holdExpiresAt;
     private PaymentStatus paymentStatus;
     private PaymentMethod paymentMethod;
+    private String paymentProvider;
+    private String cardBrand;
+    private String cardLast4;
+    private BigDecimal amount;
     private String transactionId;
     private Instant paidAt;
     private Instant cancelledAt;
@@ -68,6 +75,104 @@ public class Appointment {
                 && (holdExpiresAt == null || holdExpiresAt.isAfter(now));
     }
 
+    /** A pending appointment whose hold ran out: it no longer owns its slot and cannot be paid. */
+    public boolean isHoldExpired(Instant now) {
+        return status == AppointmentStatus.PENDING_PAYMENT && holdExpiresAt != null && !holdExpiresAt.isAfter(now);
+    }
+
+    /** Why this appointment cannot be paid now (a message key), or null when it can. */
+    public String paymentRefusal(Instant now) {
+        return switch (status) {
+            case CANCELLED -> "payment.refused.cancelled";
+            case CONFIRMED -> "payment.refused.already_paid";
+            case NO_SHOW -> "payment.refused.not_pending";
+            case PENDING_PAYMENT -> isHoldExpired(now) ? "payment.refused.hold_expired" : null;
+        };
+    }
+
+    /** The gateway's answer applied: confirmed when paid or to be paid at the clinic, cancelled when declined. */
+    public Appointment paid(PaymentOutcome outcome, Instant now, String actor) {
+        String refusal = paymentRefusal(now);
+        if (refusal != null) {
+            throw new BookingException(refusal);
+        }
+        Appointment next = copy();
+        next.paymentMethod = outcome.method();
+        next.paymentStatus = outcome.status();
+        next.paymentProvider = outcome.provider();
+        next.cardBrand = outcome.cardBrand();
+        next.cardLast4 = outcome.cardLast4();
+        next.transactionId = outcome.transactionId();
+        if (outcome.confirms()) {
+            next.status = AppointmentStatus.CONFIRMED;
+            next.holdExpiresAt = null;
+            if (outcome.status() == PaymentStatus.SUCCESS) {
+                next.paidAt = now;
+            }
+        } else {
+            next.status = AppointmentStatus.CANCELLED;
+            next.cancelledAt = now;
+        }
+        String action = switch (outcome.status()) {
+            case SUCCESS -> "paid";
+            case PENDING -> "pay_at_clinic";
+            default -> "payment_failed";
+        };
+        return next.recorded(this, now, actor, action, outcome.method().code());
+    }
+
+    /** Cancelled by its patient, refunded if it was paid; the slot is free at once. */
+    public Appointment cancelledByPatient(ClinicRules rules, Instant now, String actor) {
+        rules.patientChangeRefusal(this, now).ifPresent(key -> {
+            throw new BookingException(key, rules.cancelCutoff().toHours());
+        });
+        Appointment next = copy();
+        next.status = AppointmentStatus.CANCELLED;
+        next.cancelledAt = now;
+        next.holdExpiresAt = null;
+        if (paymentStatus == PaymentStatus.SUCCESS) {
+            next.paymentStatus = PaymentStatus.REFUNDED;
+            next.refundedAt = now;
+        }
+        return next.recorded(this, now, actor, "cancelled", null);
+    }
+
+    /** Moved to another slot of the same doctor; the ledger checks that slot is free in the same write. */
+    public Appointment rescheduled(LocalDate newDate, String newTime, ClinicRules rules, Instant now,
+            String actor) {
+        rules.patientChangeRefusal(this, now).ifPresent(key -> {
+            throw new BookingException(key, rules.cancelCutoff().toHours());
+        });
+        rules.bookingRefusal(newDate, newTime, now).ifPresent(key -> {
+            throw new BookingException(key);
+        });
+        if (newDate.equals(date) && newTime.equals(time)) {
+            throw new BookingException("appointment.reschedule.same_slot");
+        }
+        Appointment next = copy();
+        next.date = newDate;
+        next.time = newTime;
+        return next.recorded(this, now, actor, "rescheduled",
+                "from " + date + " " + time + " to " + newDate + " " + newTime);
+    }
+
+    /** A hold that ran out, cancelled by the system; its slot was free from the moment it expired. */
+    public Appointment expired(Instant now) {
+        if (!isHoldExpired(now)) {
+            throw new IllegalStateException("Appointment " + id + " has no expired hold");
+        }
+        Appointment next = copy();
+        next.status = AppointmentStatus.CANCELLED;
+        next.cancelledAt = now;
+        return next.recorded(this, now, "system", "hold_expired", null);
+    }
+
+    private Appointment recorded(Appointment before, Instant now, String actor, String action, String note) {
+        history.add(new HistoryEntry(now, actor, action, before.status, status, before.paymentStatus,
+                paymentStatus, note));
+        return this;
+    }
+
     public SlotKey slot() {
         return SlotKey.of(this);
     }
@@ -88,6 +193,10 @@ public class Appointment {
         copy.holdExpiresAt = holdExpiresAt;
         copy.paymentStatus = paymentStatus;
         copy.paymentMethod = paymentMethod;
+        copy.paymentProvider = paymentProvider;
+        copy.cardBrand = cardBrand;
+        copy.cardLast4 = cardLast4;
+        copy.amount = amount;
         copy.transactionId = transactionId;
         copy.paidAt = paidAt;
         copy.cancelledAt = cancelledAt;
@@ -207,6 +316,38 @@ public class Appointment {
 
     public void setPaymentMethod(PaymentMethod paymentMethod) {
         this.paymentMethod = paymentMethod;
+    }
+
+    public String getPaymentProvider() {
+        return paymentProvider;
+    }
+
+    public void setPaymentProvider(String paymentProvider) {
+        this.paymentProvider = paymentProvider;
+    }
+
+    public String getCardBrand() {
+        return cardBrand;
+    }
+
+    public void setCardBrand(String cardBrand) {
+        this.cardBrand = cardBrand;
+    }
+
+    public String getCardLast4() {
+        return cardLast4;
+    }
+
+    public void setCardLast4(String cardLast4) {
+        this.cardLast4 = cardLast4;
+    }
+
+    public BigDecimal getAmount() {
+        return amount;
+    }
+
+    public void setAmount(BigDecimal amount) {
+        this.amount = amount;
     }
 
     public String getTransactionId() {

@@ -5,7 +5,9 @@ import java.util.Locale;
 import java.util.stream.Collectors;
 
 /** A doctor of the clinic: reference data, read from {@code doctors.json}. */
-public class Doctor {
+public class Doctor implements java.io.Serializable {
+
+    private static final long serialVersionUID = 1L;
 
     private String id;
     private String name;

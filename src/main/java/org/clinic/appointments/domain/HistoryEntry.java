@@ -3,7 +3,9 @@ package org.clinic.appointments.domain;
 import java.time.Instant;
 
 /** One change of an appointment: who, when, what, and the states before and after. */
-public class HistoryEntry {
+public class HistoryEntry implements java.io.Serializable {
+
+    private static final long serialVersionUID = 1L;
 
     private Instant at;
     private String actor;

@@ -9,10 +9,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.faces.context.FacesContext;
+import jakarta.inject.Named;
 
 import org.omnifaces.util.Messages;
 
 /** Looks up UI texts by key in {@code i18n/messages}, and lets OmniFaces' {@link Messages} take keys. */
+@Named
 @ApplicationScoped
 public class Texts {
 
@@ -20,6 +22,15 @@ public class Texts {
 
     void registerResolver(@Observes @Initialized(ApplicationScoped.class) Object start) {
         Messages.setResolver((message, params) -> get(message, params));
+    }
+
+    /** For pages: {@code #{texts.format('key', value)}}. */
+    public String format(String key, Object param) {
+        return get(key, param);
+    }
+
+    public String format(String key, Object first, Object second) {
+        return get(key, first, second);
     }
 
     public static String get(String key, Object... params) {

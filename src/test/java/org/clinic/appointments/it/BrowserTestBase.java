@@ -100,8 +100,18 @@ public abstract class BrowserTestBase {
 
     /** Clicks a button or link that loads a new page, and waits for it. */
     protected void clickAndWait(String id) {
+        waitUntilReady();
         WebElement page = browser.findElement(By.tagName("html"));
-        id(id).click();
+        try {
+            id(id).click();
+        } catch (org.openqa.selenium.WebDriverException e) {
+            if (!String.valueOf(e.getMessage()).contains("does not belong to the document")) {
+                throw e;
+            }
+            waitUntilReady();
+            page = browser.findElement(By.tagName("html"));
+            id(id).click();
+        }
         new WebDriverWait(browser, Duration.ofSeconds(30)).until(ExpectedConditions.stalenessOf(page));
         waitUntilReady();
     }
@@ -113,6 +123,12 @@ public abstract class BrowserTestBase {
                     && Boolean.TRUE.equals(js.executeScript(
                             "return !window.PrimeFaces || !PrimeFaces.ajax || PrimeFaces.ajax.Queue.isEmpty()"));
         });
+    }
+
+    /** Waits until the condition holds, e.g. after an as-you-type search. */
+    protected void waitFor(java.util.function.BooleanSupplier condition, String what) {
+        new WebDriverWait(browser, Duration.ofSeconds(15)).withMessage(what).until(driver -> condition.getAsBoolean());
+        waitUntilReady();
     }
 
     protected String text(String id) {

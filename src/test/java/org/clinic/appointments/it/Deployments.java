@@ -4,13 +4,17 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.function.Consumer;
 
 import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.asset.StringAsset;
 import org.jboss.shrinkwrap.api.importer.ZipImporter;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 
-/** The WAR the build produced, with settings of the test's own: a fresh data directory holding the sample doctors. */
+/**
+ * The WAR the build produced, with settings of the test's own: a fresh data directory holding the sample
+ * doctors and symptoms, plus any settings and files the test adds.
+ */
 public final class Deployments {
 
     public static final String ADMIN_CODE = "test-admin-code-7731";
@@ -18,13 +22,22 @@ public final class Deployments {
     private Deployments() {
     }
 
-    public static WebArchive app(String name, boolean adminCodeConfigured) {
+    public static WebArchive app(String name, boolean adminCodeConfigured, String... settings) {
+        return app(name, adminCodeConfigured, dir -> { }, settings);
+    }
+
+    /** As {@link #app(String, boolean, String...)}, letting the test put files into the data directory first. */
+    public static WebArchive app(String name, boolean adminCodeConfigured, Consumer<Path> seed, String... settings) {
         Path dataDir = freshDataDirectory(name);
+        seed.accept(dataDir);
         StringBuilder config = new StringBuilder()
                 .append("appointments.data-dir=").append(dataDir.toString().replace("\\", "/")).append('\n')
                 .append("appointments.password-hash-iterations=20000\n");
         if (adminCodeConfigured) {
             config.append("appointments.admin-code=").append(ADMIN_CODE).append('\n');
+        }
+        for (String setting : settings) {
+            config.append(setting).append('\n');
         }
         return ShrinkWrap.create(ZipImporter.class, name + ".war")
                 .importFrom(Path.of(System.getProperty("war.file")).toFile())
@@ -35,7 +48,9 @@ public final class Deployments {
     public static Path freshDataDirectory(String name) {
         try {
             Path dir = Files.createTempDirectory("appointments-it-" + name + "-");
-            Files.copy(Path.of(System.getProperty("project.data.dir"), "doctors.json"), dir.resolve("doctors.json"));
+            Path source = Path.of(System.getProperty("project.data.dir"));
+            Files.copy(source.resolve("doctors.json"), dir.resolve("doctors.json"));
+            Files.copy(source.resolve("symptoms.json"), dir.resolve("symptoms.json"));
             return dir;
         } catch (IOException e) {
             throw new UncheckedIOException(e);

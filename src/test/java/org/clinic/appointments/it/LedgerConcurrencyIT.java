@@ -74,7 +74,7 @@ class LedgerConcurrencyIT {
                 Appointment hold = Appointment.hold(UUID.randomUUID().toString(), patient, doctor, day, "10:00 AM",
                         "Race", now, now.plusSeconds(900));
                 try {
-                    ledger.hold(hold, patient.getId());
+                    ledger.hold(hold, patient.getId(), 3);
                     return true;
                 } catch (SlotTakenException taken) {
                     return false;

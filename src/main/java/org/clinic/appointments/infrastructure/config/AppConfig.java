@@ -2,7 +2,9 @@ package org.clinic.appointments.infrastructure.config;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.math.BigDecimal;
 import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
@@ -13,9 +15,11 @@ import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
+import org.clinic.appointments.domain.ClinicRules;
+
 /**
  * Every setting of the product, each with its documented default (see the README). A system property or an
- * environment variable overrides it, e.g. {@code -Dappointments.hold-minutes=5} or {@code APPOINTMENTS_HOLD_MINUTES=5}.
+ * environment variable overrides it, e.g. {@code -Dappointments.hold-expiry=PT5M} or {@code APPOINTMENTS_HOLD_EXPIRY=PT5M}.
  */
 @ApplicationScoped
 public class AppConfig {
@@ -43,9 +47,31 @@ public class AppConfig {
     @ConfigProperty(name = "appointments.booking-horizon-days", defaultValue = "30")
     int bookingHorizonDays;
 
+    private volatile ClinicRules rules;
+
     @Inject
-    @ConfigProperty(name = "appointments.hold-minutes", defaultValue = "15")
-    int holdMinutes;
+    @ConfigProperty(name = "appointments.hold-expiry", defaultValue = "PT15M")
+    String holdExpiry;
+
+    @Inject
+    @ConfigProperty(name = "appointments.hold-sweep-seconds", defaultValue = "30")
+    int holdSweepSeconds;
+
+    @Inject
+    @ConfigProperty(name = "appointments.max-open-holds", defaultValue = "3")
+    int maxOpenHolds;
+
+    @Inject
+    @ConfigProperty(name = "appointments.cancel-cutoff", defaultValue = "PT24H")
+    String cancelCutoff;
+
+    @Inject
+    @ConfigProperty(name = "appointments.visit-length", defaultValue = "PT30M")
+    String visitLength;
+
+    @Inject
+    @ConfigProperty(name = "appointments.consultation-fee", defaultValue = "500")
+    BigDecimal consultationFee;
 
     @Inject
     @ConfigProperty(name = "appointments.payment-success-rate", defaultValue = "0.9")
@@ -68,15 +94,43 @@ public class AppConfig {
     }
 
     public List<String> slotTimes() {
-        return List.copyOf(slotTimes);
+        return slotTimes.stream().map(String::strip).filter(t -> !t.isEmpty()).toList();
     }
 
     public int bookingHorizonDays() {
         return bookingHorizonDays;
     }
 
-    public int holdMinutes() {
-        return holdMinutes;
+    /** The booking rules these settings make; a setting that makes no sense stops start-up with its name. */
+    public ClinicRules rules() {
+        ClinicRules made = rules;
+        if (made == null) {
+            made = new ClinicRules(zone(), slotTimes(), bookingHorizonDays, duration("appointments.hold-expiry", holdExpiry),
+                    duration("appointments.cancel-cutoff", cancelCutoff), maxOpenHolds);
+            rules = made;
+        }
+        return made;
+    }
+
+    public int holdSweepSeconds() {
+        return Math.max(1, holdSweepSeconds);
+    }
+
+    /** How long a visit is put in the patient's calendar. */
+    public Duration visitLength() {
+        return duration("appointments.visit-length", visitLength);
+    }
+
+    public BigDecimal consultationFee() {
+        return consultationFee;
+    }
+
+    private static Duration duration(String key, String value) {
+        try {
+            return Duration.parse(value.strip());
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException(key + " must be an ISO-8601 duration such as PT15M, not '" + value + "'", e);
+        }
     }
 
     public double paymentSuccessRate() {

@@ -4,8 +4,11 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.function.UnaryOperator;
 import java.util.logging.Logger;
 
 import jakarta.annotation.PostConstruct;
@@ -103,6 +106,14 @@ public class Ledger {
         return core.slotHolder(slot);
     }
 
+    public Map<LocalDate, Set<String>> takenTimes(String doctorId, LocalDate from, LocalDate to) {
+        return core.takenTimes(doctorId, from, to);
+    }
+
+    public int pendingCount() {
+        return core.pendingCount();
+    }
+
     @Lock(LockType.WRITE)
     @AccessTimeout(value = 10, unit = TimeUnit.SECONDS)
     public User registerUser(User user, String actor) {
@@ -117,8 +128,20 @@ public class Ledger {
 
     @Lock(LockType.WRITE)
     @AccessTimeout(value = 10, unit = TimeUnit.SECONDS)
-    public Appointment hold(Appointment appointment, String actor) {
-        return core.hold(appointment, actor);
+    public Appointment hold(Appointment appointment, String actor, int maxOpenHolds) {
+        return core.hold(appointment, actor, maxOpenHolds);
+    }
+
+    @Lock(LockType.WRITE)
+    @AccessTimeout(value = 10, unit = TimeUnit.SECONDS)
+    public Appointment change(String id, String actor, String type, UnaryOperator<Appointment> transition) {
+        return core.change(id, actor, type, transition);
+    }
+
+    @Lock(LockType.WRITE)
+    @AccessTimeout(value = 30, unit = TimeUnit.SECONDS)
+    public int expireHolds() {
+        return core.expireHolds();
     }
 
     @Lock(LockType.WRITE)

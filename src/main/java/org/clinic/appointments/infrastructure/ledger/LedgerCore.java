@@ -13,10 +13,15 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.function.UnaryOperator;
 import java.util.logging.Logger;
 
 import org.clinic.appointments.domain.Appointment;
+import org.clinic.appointments.domain.AppointmentStatus;
+import org.clinic.appointments.domain.BookingException;
 import org.clinic.appointments.domain.Doctor;
 import org.clinic.appointments.domain.DuplicateEmailException;
 import org.clinic.appointments.domain.SlotKey;
@@ -48,6 +53,7 @@ public final class LedgerCore implements AutoCloseable {
     private final Map<SlotKey, String> slotOwner = new HashMap<>();
     private final Map<String, List<String>> appointmentIdsByPatient = new HashMap<>();
     private final Map<String, TreeMap<LocalDate, List<String>>> appointmentIdsByDoctorDate = new HashMap<>();
+    private final Set<String> pendingIds = new java.util.LinkedHashSet<>();
 
     private long lastSeq;
 
@@ -185,6 +191,30 @@ public final class LedgerCore implements AutoCloseable {
         return ids.stream().map(id -> appointmentsById.get(id).copy()).toList();
     }
 
+    /** For each day from {@code from} to {@code to} (inclusive) that has any, the doctor's slots owned now. */
+    public Map<LocalDate, Set<String>> takenTimes(String doctorId, LocalDate from, LocalDate to) {
+        TreeMap<LocalDate, List<String>> byDate = appointmentIdsByDoctorDate.get(doctorId);
+        Map<LocalDate, Set<String>> taken = new TreeMap<>();
+        if (byDate == null || from.isAfter(to)) {
+            return taken;
+        }
+        Instant now = clock.instant();
+        byDate.subMap(from, true, to, true).forEach((date, ids) -> {
+            for (String id : ids) {
+                Appointment a = appointmentsById.get(id);
+                if (a.holdsSlot(now)) {
+                    taken.computeIfAbsent(date, d -> new TreeSet<>()).add(a.getTime());
+                }
+            }
+        });
+        return taken;
+    }
+
+    /** How many appointments are waiting for payment (live or expired holds not yet swept). */
+    public int pendingCount() {
+        return pendingIds.size();
+    }
+
     /** The appointment that owns the slot now, if any. */
     public Optional<Appointment> slotHolder(SlotKey slot) {
         return liveOwner(slot, clock.instant()).map(Appointment::copy);
@@ -239,13 +269,22 @@ public final class LedgerCore implements AutoCloseable {
      * Stores a new appointment that owns its slot, unless the slot is owned already. The check and the write
      * happen in one call, so callers hold the ledger's write lock across both.
      */
-    public Appointment hold(Appointment appointment, String actor) {
+    public Appointment hold(Appointment appointment, String actor, int maxOpenHolds) {
         SlotKey slot = appointment.slot();
-        if (liveOwner(slot, clock.instant()).isPresent()) {
+        Instant now = clock.instant();
+        if (liveOwner(slot, now).isPresent()) {
             throw new SlotTakenException(slot);
         }
         if (appointmentsById.containsKey(appointment.getId())) {
             throw new IllegalArgumentException("Appointment " + appointment.getId() + " exists already");
+        }
+        requireNoPatientClash(appointment, now);
+        long openHolds = appointmentIdsByPatient.getOrDefault(appointment.getUserId(), List.of()).stream()
+                .map(appointmentsById::get)
+                .filter(a -> a.getStatus() == AppointmentStatus.PENDING_PAYMENT && a.holdsSlot(now))
+                .count();
+        if (openHolds >= maxOpenHolds) {
+            throw new BookingException("booking.holds.too_many", maxOpenHolds);
         }
         Appointment stored = appointment.copy();
         commit(JournalEntry.of(lastSeq + 1, clock.instant(), actor, "appointment.booked", null, stored));
@@ -254,21 +293,56 @@ public final class LedgerCore implements AutoCloseable {
 
     /** Replaces an appointment's record; if it moves to another slot, that slot must be free. */
     public Appointment update(Appointment appointment, String actor, String type) {
-        Appointment current = appointmentsById.get(appointment.getId());
+        return change(appointment.getId(), actor, type, current -> appointment);
+    }
+
+    /**
+     * Applies a transition to the current state of an appointment and stores the result, in one call, so the
+     * transition's rules see what is stored, not what a page showed earlier. A slot it moves to must be free;
+     * the old slot is released in the same write.
+     */
+    public Appointment change(String id, String actor, String type, UnaryOperator<Appointment> transition) {
+        Appointment current = id == null ? null : appointmentsById.get(id);
         if (current == null) {
-            throw new IllegalArgumentException("No appointment " + appointment.getId());
+            throw new IllegalArgumentException("No appointment " + id);
         }
-        SlotKey slot = appointment.slot();
+        Appointment next = transition.apply(current.copy());
+        if (!current.getId().equals(next.getId()) || !current.getUserId().equals(next.getUserId())) {
+            throw new IllegalArgumentException("A change cannot alter an appointment's id or patient");
+        }
         Instant now = clock.instant();
-        if (appointment.holdsSlot(now)) {
-            Optional<Appointment> owner = liveOwner(slot, now);
-            if (owner.isPresent() && !owner.get().getId().equals(appointment.getId())) {
-                throw new SlotTakenException(slot);
+        if (next.holdsSlot(now) && !next.slot().equals(current.slot())) {
+            Optional<Appointment> owner = liveOwner(next.slot(), now);
+            if (owner.isPresent() && !owner.get().getId().equals(next.getId())) {
+                throw new SlotTakenException(next.slot());
             }
+            requireNoPatientClash(next, now);
         }
-        Appointment stored = appointment.copy();
+        Appointment stored = next.copy();
         commit(JournalEntry.of(lastSeq + 1, now, actor, type, null, stored));
         return stored.copy();
+    }
+
+    /** Cancels every hold that has run out; returns how many. */
+    public int expireHolds() {
+        Instant now = clock.instant();
+        List<String> expired = pendingIds.stream()
+                .filter(id -> appointmentsById.get(id).isHoldExpired(now))
+                .toList();
+        for (String id : expired) {
+            change(id, "system", "appointment.hold_expired", a -> a.expired(now));
+        }
+        return expired.size();
+    }
+
+    private void requireNoPatientClash(Appointment candidate, Instant now) {
+        for (String otherId : appointmentIdsByPatient.getOrDefault(candidate.getUserId(), List.of())) {
+            Appointment other = appointmentsById.get(otherId);
+            if (!otherId.equals(candidate.getId()) && other.holdsSlot(now)
+                    && other.getDate().equals(candidate.getDate()) && other.getTime().equals(candidate.getTime())) {
+                throw new BookingException("booking.patient.same_time", candidate.getDate(), candidate.getTime());
+            }
+        }
     }
 
     private void commit(JournalEntry entry) {
@@ -333,6 +407,11 @@ public final class LedgerCore implements AutoCloseable {
             appointmentIdsByPatient.computeIfAbsent(appointment.getUserId(), k -> new ArrayList<>())
                     .add(appointment.getId());
             byDoctorDate(appointment.getDoctorId(), appointment.getDate()).add(appointment.getId());
+        }
+        if (appointment.getStatus() == AppointmentStatus.PENDING_PAYMENT) {
+            pendingIds.add(appointment.getId());
+        } else {
+            pendingIds.remove(appointment.getId());
         }
         if (appointment.getStatus().holdsSlot()) {
             String other = slotOwner.get(appointment.slot());

@@ -1,28 +1,50 @@
 package org.clinic.appointments.web.patient;
 
+import java.io.Serializable;
 import java.util.List;
 
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 
 import org.clinic.appointments.application.DoctorDirectory;
 import org.clinic.appointments.domain.Doctor;
 
-/** The doctor list ({@code /patient/doctors}), where patients land after login. */
+/** The doctor list ({@code /patient/doctors}): search as you type, filter by specialization. */
 @Named
-@RequestScoped
-public class DoctorsBacking {
+@ViewScoped
+public class DoctorsBacking implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+    private static final int QUERY_MAX = 100;
 
     @Inject
     DoctorDirectory directory;
 
-    private List<Doctor> doctors;
+    private String query;
+    private String specialization;
 
     public List<Doctor> getDoctors() {
-        if (doctors == null) {
-            doctors = directory.all();
-        }
-        return doctors;
+        return directory.search(query, specialization);
+    }
+
+    public List<String> getSpecializations() {
+        return directory.specializations();
+    }
+
+    public String getQuery() {
+        return query;
+    }
+
+    public void setQuery(String query) {
+        this.query = query == null || query.length() <= QUERY_MAX ? query : query.substring(0, QUERY_MAX);
+    }
+
+    public String getSpecialization() {
+        return specialization;
+    }
+
+    public void setSpecialization(String specialization) {
+        this.specialization = specialization;
     }
 }

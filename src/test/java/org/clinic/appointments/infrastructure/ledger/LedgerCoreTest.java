@@ -91,12 +91,12 @@ class LedgerCoreTest {
         try (LedgerCore ledger = open()) {
             User first = ledger.registerUser(patient("first@example.com"), "system");
             User second = ledger.registerUser(patient("second@example.com"), "system");
-            Appointment held = ledger.hold(holdFor(ledger, first, "09:00 AM"), first.getId());
-            assertThrows(SlotTakenException.class, () -> ledger.hold(holdFor(ledger, second, "09:00 AM"), second.getId()));
-            ledger.hold(holdFor(ledger, second, "10:00 AM"), second.getId());
+            Appointment held = ledger.hold(holdFor(ledger, first, "09:00 AM"), first.getId(), 10);
+            assertThrows(SlotTakenException.class, () -> ledger.hold(holdFor(ledger, second, "09:00 AM"), second.getId(), 10));
+            ledger.hold(holdFor(ledger, second, "10:00 AM"), second.getId(), 10);
 
             clock.advance(Duration.ofMinutes(16));
-            Appointment late = ledger.hold(holdFor(ledger, second, "09:00 AM"), second.getId());
+            Appointment late = ledger.hold(holdFor(ledger, second, "09:00 AM"), second.getId(), 10);
             assertEquals(late.getId(), ledger.slotHolder(late.slot()).orElseThrow().getId());
             assertEquals(AppointmentStatus.PENDING_PAYMENT, ledger.appointment(held.getId()).orElseThrow().getStatus());
         }
@@ -107,7 +107,7 @@ class LedgerCoreTest {
         String appointmentId;
         try (LedgerCore ledger = open()) {
             User user = ledger.registerUser(patient("asha@example.com"), "system");
-            appointmentId = ledger.hold(holdFor(ledger, user, "11:00 AM"), user.getId()).getId();
+            appointmentId = ledger.hold(holdFor(ledger, user, "11:00 AM"), user.getId(), 10).getId();
             Appointment confirmed = ledger.appointment(appointmentId).orElseThrow();
             confirmed.setStatus(AppointmentStatus.CONFIRMED);
             ledger.update(confirmed, user.getId(), "appointment.paid");
@@ -120,7 +120,7 @@ class LedgerCoreTest {
             assertEquals(1, loaded.getHistory().size());
             assertEquals(3, reopened.lastSeq());
             assertThrows(SlotTakenException.class, () -> reopened.hold(holdFor(reopened,
-                    reopened.userByEmail("asha@example.com").orElseThrow(), "11:00 AM"), "system"));
+                    reopened.userByEmail("asha@example.com").orElseThrow(), "11:00 AM"), "system", 10));
         }
     }
 
@@ -128,9 +128,9 @@ class LedgerCoreTest {
     void compactionWritesSnapshotsArchivesTheJournalAndLoadsTheSame() throws IOException {
         try (LedgerCore ledger = open()) {
             User user = ledger.registerUser(patient("asha@example.com"), "system");
-            ledger.hold(holdFor(ledger, user, "09:00 AM"), user.getId());
+            ledger.hold(holdFor(ledger, user, "09:00 AM"), user.getId(), 10);
             ledger.compact();
-            ledger.hold(holdFor(ledger, user, "10:00 AM"), user.getId());
+            ledger.hold(holdFor(ledger, user, "10:00 AM"), user.getId(), 10);
         }
         String snapshot = Files.readString(dir.resolve("appointments.json"));
         assertTrue(snapshot.contains("\"user_id\""), "snapshot uses the seed's snake_case names");

@@ -1,0 +1,88 @@
+package org.clinic.appointments.application;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import jakarta.annotation.security.PermitAll;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+
+import org.clinic.appointments.domain.ClinicRules;
+import org.clinic.appointments.domain.SlotKey;
+import org.clinic.appointments.infrastructure.config.AppConfig;
+import org.clinic.appointments.infrastructure.ledger.Ledger;
+
+/** Which of a doctor's slots can be booked, day by day, read from the ledger's doctor-and-date index. */
+@Stateless
+@PermitAll
+public class Availability {
+
+    private final Clock clock = Clock.systemUTC();
+
+    @Inject
+    Ledger ledger;
+
+    @Inject
+    AppConfig config;
+
+    /** Every day of the booking horizon with its badge. */
+    public List<DayAvailability> days(String doctorId) {
+        ClinicRules rules = config.rules();
+        Instant now = clock.instant();
+        List<LocalDate> dates = rules.bookableDates(now);
+        Map<LocalDate, Set<String>> taken = ledger.takenTimes(doctorId, dates.get(0), dates.get(dates.size() - 1));
+        List<DayAvailability> days = new ArrayList<>(dates.size());
+        for (LocalDate date : dates) {
+            List<SlotView> slots = slots(rules, date, taken.getOrDefault(date, Set.of()), now);
+            int takenCount = (int) slots.stream().filter(s -> s.state() == SlotView.State.TAKEN).count();
+            int free = (int) slots.stream().filter(SlotView::isFree).count();
+            days.add(new DayAvailability(date, takenCount, free, slots.size(),
+                    Badge.of(takenCount, slots.size(), free)));
+        }
+        return days;
+    }
+
+    /** The day's slots: free, taken, or already begun. */
+    public List<SlotView> slots(String doctorId, LocalDate date) {
+        Map<LocalDate, Set<String>> taken = ledger.takenTimes(doctorId, date, date);
+        return slots(config.rules(), date, taken.getOrDefault(date, Set.of()), clock.instant());
+    }
+
+    /** The first free slot within the booking horizon, if there is one. */
+    public Optional<SlotKey> nextFree(String doctorId) {
+        ClinicRules rules = config.rules();
+        Instant now = clock.instant();
+        List<LocalDate> dates = rules.bookableDates(now);
+        Map<LocalDate, Set<String>> taken = ledger.takenTimes(doctorId, dates.get(0), dates.get(dates.size() - 1));
+        for (LocalDate date : dates) {
+            for (SlotView slot : slots(rules, date, taken.getOrDefault(date, Set.of()), now)) {
+                if (slot.isFree()) {
+                    return Optional.of(new SlotKey(doctorId, date, slot.time()));
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static List<SlotView> slots(ClinicRules rules, LocalDate date, Set<String> taken, Instant now) {
+        List<SlotView> slots = new ArrayList<>(rules.slotTimes().size());
+        for (String time : rules.slotTimes()) {
+            SlotView.State state;
+            if (taken.contains(time)) {
+                state = SlotView.State.TAKEN;
+            } else if (rules.bookingRefusal(date, time, now).isPresent()) {
+                state = SlotView.State.PAST;
+            } else {
+                state = SlotView.State.FREE;
+            }
+            slots.add(new SlotView(time, state));
+        }
+        return slots;
+    }
+}

@@ -1,0 +1,31 @@
+package org.clinic.appointments.application;
+
+/** How full a doctor's day is: under 50 % taken, 50–74 %, 75–99 %, or nothing left. */
+public enum Badge {
+    AVAILABLE("available"),
+    FILLING_FAST("filling_fast"),
+    ALMOST_FULL("almost_full"),
+    FULL("full");
+
+    private final String code;
+
+    Badge(String code) {
+        this.code = code;
+    }
+
+    public String code() {
+        return code;
+    }
+
+    /** The badge for a day with {@code taken} of {@code total} slots taken and {@code free} still bookable. */
+    public static Badge of(int taken, int total, int free) {
+        if (free == 0 || taken >= total) {
+            return FULL;
+        }
+        int percent = taken * 100 / total;
+        if (percent >= 75) {
+            return ALMOST_FULL;
+        }
+        return percent >= 50 ? FILLING_FAST : AVAILABLE;
+    }
+}

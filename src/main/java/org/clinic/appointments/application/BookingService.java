@@ -1,0 +1,153 @@
+package org.clinic.appointments.application;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.logging.Logger;
+
+import jakarta.annotation.Resource;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.SessionContext;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+
+import org.clinic.appointments.domain.Appointment;
+import org.clinic.appointments.domain.BookingException;
+import org.clinic.appointments.domain.ClinicRules;
+import org.clinic.appointments.domain.Doctor;
+import org.clinic.appointments.domain.PaymentOutcome;
+import org.clinic.appointments.domain.User;
+import org.clinic.appointments.infrastructure.config.AppConfig;
+import org.clinic.appointments.infrastructure.ledger.Ledger;
+import org.clinic.appointments.security.Roles;
+
+/**
+ * A patient's own bookings: hold a slot, pay, cancel, reschedule, list. Every call acts for the logged-in
+ * patient only; another patient's appointment is "not found".
+ */
+@Stateless
+@RolesAllowed(Roles.PATIENT)
+public class BookingService {
+
+    public static final int REASON_MAX = 500;
+
+    private static final Logger LOG = Logger.getLogger(BookingService.class.getName());
+
+    private final Clock clock = Clock.systemUTC();
+
+    @Resource
+    SessionContext context;
+
+    @Inject
+    Ledger ledger;
+
+    @Inject
+    AppConfig config;
+
+    @Inject
+    PaymentGateway gateway;
+
+    /** Holds the slot for the caller until the hold expires or the appointment is paid. */
+    public Appointment hold(String doctorId, LocalDate date, String time, String reason) {
+        Doctor doctor = ledger.doctor(doctorId).orElseThrow(() -> new BookingException("booking.doctor.unknown"));
+        ClinicRules rules = config.rules();
+        Instant now = clock.instant();
+        rules.bookingRefusal(date, time, now).ifPresent(key -> {
+            throw new BookingException(key);
+        });
+        String cleanReason = checkedReason(reason);
+        User patient = caller();
+        Appointment appointment = Appointment.hold(UUID.randomUUID().toString(), patient, doctor, date, time,
+                cleanReason, now, rules.holdExpiry(now));
+        appointment.setAmount(config.consultationFee());
+        Appointment held = ledger.hold(appointment, patient.getId(), rules.maxOpenHolds());
+        LOG.info(() -> "Appointment " + held.getId() + " held by " + patient.getId() + " for " + held.slot());
+        return held;
+    }
+
+    private static String checkedReason(String reason) {
+        String clean = reason == null ? "" : reason.strip();
+        if (clean.isEmpty()) {
+            throw new BookingException("booking.reason.required");
+        }
+        if (clean.codePointCount(0, clean.length()) > REASON_MAX) {
+            throw new BookingException("booking.reason.too_long", REASON_MAX);
+        }
+        if (clean.codePoints().anyMatch(c -> Character.isISOControl(c) && c != '\n' && c != '\r' && c != '\t')) {
+            throw new BookingException("booking.reason.invalid");
+        }
+        return clean.replace("\r\n", "\n");
+    }
+
+    /**
+     * Charges the details and records the answer. Only the caller's own appointment, only while it waits for
+     * payment and its hold is alive; anything else changes nothing and says why.
+     */
+    public Appointment pay(String appointmentId, PaymentDetails details) {
+        Instant now = clock.instant();
+        Map<String, String> problems = details.problems(YearMonth.from(now.atZone(config.zone())));
+        if (!problems.isEmpty()) {
+            details.forgetSecrets();
+            throw new InvalidPaymentException(problems);
+        }
+        Appointment appointment = find(appointmentId);
+        String refusal = appointment.paymentRefusal(now);
+        if (refusal != null) {
+            details.forgetSecrets();
+            throw new BookingException(refusal);
+        }
+        PaymentOutcome outcome = gateway.charge(details);
+        details.forgetSecrets();
+        String actor = callerId();
+        Appointment paid = ledger.change(appointmentId, actor, "appointment.payment",
+                current -> current.paid(outcome, clock.instant(), actor));
+        LOG.info(() -> "Appointment " + paid.getId() + " payment " + outcome.method().code() + " "
+                + outcome.status().code() + " by " + actor);
+        return paid;
+    }
+
+    /** Cancels the caller's appointment (refunding a paid one) unless the cut-off has passed. */
+    public Appointment cancel(String appointmentId) {
+        find(appointmentId);
+        String actor = callerId();
+        Appointment cancelled = ledger.change(appointmentId, actor, "appointment.cancelled",
+                current -> current.cancelledByPatient(config.rules(), clock.instant(), actor));
+        LOG.info(() -> "Appointment " + cancelled.getId() + " cancelled by " + actor);
+        return cancelled;
+    }
+
+    /** Moves the caller's appointment to another free slot of the same doctor, in one write. */
+    public Appointment reschedule(String appointmentId, LocalDate date, String time) {
+        find(appointmentId);
+        String actor = callerId();
+        Appointment moved = ledger.change(appointmentId, actor, "appointment.rescheduled",
+                current -> current.rescheduled(date, time, config.rules(), clock.instant(), actor));
+        LOG.info(() -> "Appointment " + moved.getId() + " rescheduled by " + actor);
+        return moved;
+    }
+
+    /** The caller's appointments, newest booking first. */
+    public List<Appointment> mine() {
+        return ledger.appointmentsOfPatient(callerId());
+    }
+
+    /** The caller's appointment with this id. */
+    public Appointment find(String appointmentId) {
+        String caller = callerId();
+        return ledger.appointment(appointmentId)
+                .filter(a -> a.getUserId().equals(caller))
+                .orElseThrow(AppointmentNotFoundException::new);
+    }
+
+    private String callerId() {
+        return context.getCallerPrincipal().getName();
+    }
+
+    private User caller() {
+        return ledger.user(callerId()).orElseThrow(() -> new BookingException("booking.account.unknown"));
+    }
+}

@@ -1,0 +1,59 @@
+package org.clinic.appointments.application;
+
+import java.security.SecureRandom;
+import java.util.random.RandomGenerator;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import org.clinic.appointments.domain.PaymentMethod;
+import org.clinic.appointments.domain.PaymentOutcome;
+import org.clinic.appointments.domain.PaymentStatus;
+import org.clinic.appointments.infrastructure.config.AppConfig;
+
+/**
+ * The mock payment gateway. A charge succeeds with the configured probability; two well-known test cards
+ * always give the same answer: 4242 4242 4242 4242 succeeds, 4000 0000 0000 0002 is declined.
+ */
+@ApplicationScoped
+public class PaymentGateway {
+
+    public static final String ALWAYS_SUCCEEDS = "4242424242424242";
+    public static final String ALWAYS_DECLINED = "4000000000000002";
+
+    private static final char[] ID_CHARS = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789".toCharArray();
+
+    private final RandomGenerator random = new SecureRandom();
+
+    @Inject
+    AppConfig config;
+
+    /** Charges valid details (see {@link PaymentDetails#problems}); Pay-at-Clinic is left pending. */
+    public PaymentOutcome charge(PaymentDetails details) {
+        PaymentMethod method = details.getMethod();
+        if (method == PaymentMethod.PAY_AT_CLINIC) {
+            return new PaymentOutcome(method, PaymentStatus.PENDING, transactionId("CLN"), null, null, null);
+        }
+        boolean success;
+        String card = method == PaymentMethod.CARD ? details.cardDigits() : null;
+        if (ALWAYS_SUCCEEDS.equals(card)) {
+            success = true;
+        } else if (ALWAYS_DECLINED.equals(card)) {
+            success = false;
+        } else {
+            success = random.nextDouble() < config.paymentSuccessRate();
+        }
+        return new PaymentOutcome(method, success ? PaymentStatus.SUCCESS : PaymentStatus.FAILED,
+                transactionId("TXN"), details.provider(),
+                method == PaymentMethod.CARD ? details.cardBrand() : null,
+                method == PaymentMethod.CARD ? details.cardLast4() : null);
+    }
+
+    private String transactionId(String prefix) {
+        StringBuilder id = new StringBuilder(prefix);
+        for (int i = 0; i < 12; i++) {
+            id.append(ID_CHARS[random.nextInt(ID_CHARS.length)]);
+        }
+        return id.toString();
+    }
+}

@@ -1,0 +1,173 @@
+package org.clinic.appointments.web.patient;
+
+import java.io.Serializable;
+import java.time.LocalDate;
+import java.util.List;
+
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+
+import org.clinic.appointments.application.AppointmentNotFoundException;
+import org.clinic.appointments.application.Availability;
+import org.clinic.appointments.application.BookingService;
+import org.clinic.appointments.application.DayAvailability;
+import org.clinic.appointments.application.DoctorDirectory;
+import org.clinic.appointments.application.SlotView;
+import org.clinic.appointments.domain.Appointment;
+import org.clinic.appointments.domain.BookingException;
+import org.clinic.appointments.domain.Doctor;
+import org.clinic.appointments.domain.SlotTakenException;
+import org.clinic.appointments.web.Pages;
+import org.omnifaces.util.Messages;
+
+/**
+ * The booking page ({@code /patient/book?doctor=…}): the horizon's days with their badges, the chosen day's
+ * slots and a reason. With {@code ?reschedule=…} it moves an existing appointment instead.
+ */
+@Named
+@ViewScoped
+public class BookingBacking implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+
+    @Inject
+    DoctorDirectory directory;
+
+    @Inject
+    Availability availability;
+
+    @Inject
+    BookingService booking;
+
+    private String doctorId;
+    private String rescheduleId;
+    private Doctor doctor;
+    private Appointment rescheduling;
+    private List<DayAvailability> days = List.of();
+    private LocalDate date;
+    private List<SlotView> slots = List.of();
+    private String time;
+    private String reason;
+
+    public void load() {
+        if (rescheduleId != null) {
+            try {
+                rescheduling = booking.find(rescheduleId);
+            } catch (AppointmentNotFoundException e) {
+                Pages.notFound();
+                return;
+            }
+            doctorId = rescheduling.getDoctorId();
+        }
+        doctor = directory.find(doctorId).orElse(null);
+        if (doctor == null) {
+            Pages.notFound();
+            return;
+        }
+        refresh();
+        date = days.stream().filter(DayAvailability::isBookable).map(DayAvailability::date).findFirst()
+                .orElse(days.isEmpty() ? null : days.get(0).date());
+        loadSlots();
+    }
+
+    private void refresh() {
+        days = availability.days(doctor.getId());
+    }
+
+    private void loadSlots() {
+        slots = date == null ? List.of() : availability.slots(doctor.getId(), date);
+    }
+
+    public void chooseDate(LocalDate chosen) {
+        if (days.stream().anyMatch(d -> d.date().equals(chosen))) {
+            date = chosen;
+            time = null;
+            loadSlots();
+        }
+    }
+
+    public String submit() {
+        try {
+            if (rescheduling != null) {
+                booking.reschedule(rescheduling.getId(), date, time);
+                Messages.addFlashGlobalInfo("appointment.rescheduled", date, time);
+                return "/patient/appointment?faces-redirect=true&id=" + rescheduling.getId();
+            }
+            Appointment held = booking.hold(doctor.getId(), date, time, reason);
+            return "/patient/pay?faces-redirect=true&id=" + held.getId();
+        } catch (SlotTakenException e) {
+            Messages.addGlobalError("booking.slot.just_taken", time);
+        } catch (BookingException e) {
+            Messages.addGlobalError(e.getMessageKey(), e.getArguments());
+        }
+        refresh();
+        loadSlots();
+        time = null;
+        return null;
+    }
+
+    public boolean isRescheduling() {
+        return rescheduling != null;
+    }
+
+    public Appointment getAppointmentToMove() {
+        return rescheduling;
+    }
+
+    public String getDoctorId() {
+        return doctorId;
+    }
+
+    public void setDoctorId(String doctorId) {
+        this.doctorId = doctorId;
+    }
+
+    public String getRescheduleId() {
+        return rescheduleId;
+    }
+
+    public void setRescheduleId(String rescheduleId) {
+        this.rescheduleId = rescheduleId;
+    }
+
+    public Doctor getDoctor() {
+        return doctor;
+    }
+
+    public List<DayAvailability> getDays() {
+        return days;
+    }
+
+    public LocalDate getDate() {
+        return date;
+    }
+
+    public List<SlotView> getSlots() {
+        return slots;
+    }
+
+    public boolean isAnySlotFree() {
+        return slots.stream().anyMatch(SlotView::isFree);
+    }
+
+    public String getTime() {
+        return time;
+    }
+
+    public void setTime(String time) {
+        this.time = time;
+    }
+
+    public String getReason() {
+        return reason;
+    }
+
+    public void setReason(String reason) {
+        this.reason = reason;
+    }
+
+    public int getReasonMax() {
+        return BookingService.REASON_MAX;
+    }
+}
