@@ -45,7 +45,7 @@ public class PaymentDetails implements Serializable {
         }
         switch (method) {
             case UPI -> {
-                if (!UPI_APPS.contains(upiApp)) {
+                if (!offered(UPI_APPS, upiApp)) {
                     problems.put("upiApp", "payment.upi.app.required");
                 }
                 if (vpa == null || !VPA.matcher(vpa.strip()).matches()) {
@@ -54,12 +54,12 @@ public class PaymentDetails implements Serializable {
             }
             case CARD -> cardProblems(currentMonth, problems);
             case NETBANKING -> {
-                if (!BANKS.contains(bank)) {
+                if (!offered(BANKS, bank)) {
                     problems.put("bank", "payment.bank.required");
                 }
             }
             case WALLET -> {
-                if (!WALLETS.contains(wallet)) {
+                if (!offered(WALLETS, wallet)) {
                     problems.put("wallet", "payment.wallet.required");
                 }
             }
@@ -68,6 +68,10 @@ public class PaymentDetails implements Serializable {
             }
         }
         return problems;
+    }
+
+    private static boolean offered(List<String> choices, String choice) {
+        return choice != null && choices.contains(choice);
     }
 
     private void cardProblems(YearMonth currentMonth, Map<String, String> problems) {

@@ -152,7 +152,7 @@ public class SymptomChecker {
         if (text.isEmpty()) {
             return List.of();
         }
-        Set<String> words = Set.of(text.split(" "));
+        Set<String> words = new java.util.HashSet<>(List.of(text.split(" ")));
         List<Entry> found = new ArrayList<>();
         entries.forEach((symptom, entry) -> {
             boolean allWords = words.containsAll(List.of(symptom.split(" ")));

@@ -21,9 +21,11 @@ import java.util.stream.Stream;
 import org.clinic.appointments.MutableClock;
 import org.clinic.appointments.domain.Appointment;
 import org.clinic.appointments.domain.AppointmentStatus;
+import org.clinic.appointments.domain.BookingException;
 import org.clinic.appointments.domain.Doctor;
 import org.clinic.appointments.domain.DuplicateEmailException;
 import org.clinic.appointments.domain.Role;
+import org.clinic.appointments.domain.SlotKey;
 import org.clinic.appointments.domain.SlotTakenException;
 import org.clinic.appointments.domain.User;
 import org.junit.jupiter.api.BeforeEach;
@@ -219,6 +221,72 @@ class LedgerCoreTest {
         try (LedgerCore ledger = open()) {
             LedgerLoadException error = assertThrows(LedgerLoadException.class, this::open);
             assertTrue(error.getMessage().contains("in use"), error.getMessage());
+        }
+    }
+
+    @Test
+    void aPatientCannotHoldTwoSlotsAtTheSameTimeNorMoreThanTheLimit() {
+        try (LedgerCore ledger = open()) {
+            User user = ledger.registerUser(patient("asha@example.com"), "system");
+            ledger.hold(holdFor(ledger, user, "09:00 AM"), user.getId(), 2);
+            Appointment otherDoctor = Appointment.hold(UUID.randomUUID().toString(), user,
+                    ledger.doctor("doc2").orElseThrow(), DAY, "09:00 AM", "Knee", clock.instant(),
+                    clock.instant().plus(Duration.ofMinutes(15)));
+            BookingException clash = assertThrows(BookingException.class,
+                    () -> ledger.hold(otherDoctor, user.getId(), 2));
+            assertEquals("booking.patient.same_time", clash.getMessageKey());
+
+            ledger.hold(holdFor(ledger, user, "10:00 AM"), user.getId(), 2);
+            BookingException tooMany = assertThrows(BookingException.class,
+                    () -> ledger.hold(holdFor(ledger, user, "11:00 AM"), user.getId(), 2));
+            assertEquals("booking.holds.too_many", tooMany.getMessageKey());
+            assertEquals(2, ledger.appointmentsOfPatient(user.getId()).size(), "refusals store nothing");
+        }
+    }
+
+    @Test
+    void reschedulingTakesTheNewSlotAndReleasesTheOldOneInOneWrite() {
+        try (LedgerCore ledger = open()) {
+            User first = ledger.registerUser(patient("first@example.com"), "system");
+            User second = ledger.registerUser(patient("second@example.com"), "system");
+            Appointment mine = ledger.hold(holdFor(ledger, first, "09:00 AM"), first.getId(), 3);
+            Appointment theirs = ledger.hold(holdFor(ledger, second, "10:00 AM"), second.getId(), 3);
+
+            assertThrows(SlotTakenException.class, () -> ledger.change(mine.getId(), first.getId(), "moved",
+                    a -> withTime(a, "10:00 AM")));
+            assertEquals("09:00 AM", ledger.appointment(mine.getId()).orElseThrow().getTime(), "a refused move changes nothing");
+
+            ledger.change(mine.getId(), first.getId(), "moved", a -> withTime(a, "11:00 AM"));
+            SlotKey old = new SlotKey("doc1", DAY, "09:00 AM");
+            assertTrue(ledger.slotHolder(old).isEmpty(), "the old slot is free");
+            assertEquals(mine.getId(), ledger.slotHolder(new SlotKey("doc1", DAY, "11:00 AM")).orElseThrow().getId());
+            assertEquals(theirs.getId(), ledger.slotHolder(new SlotKey("doc1", DAY, "10:00 AM")).orElseThrow().getId());
+            assertEquals(java.util.Set.of("10:00 AM", "11:00 AM"), ledger.takenTimes("doc1", DAY, DAY).get(DAY));
+        }
+    }
+
+    private static Appointment withTime(Appointment appointment, String time) {
+        appointment.setTime(time);
+        return appointment;
+    }
+
+    @Test
+    void theSweepCancelsExpiredHoldsAndTheCancellationSurvivesARestart() {
+        String id;
+        try (LedgerCore ledger = open()) {
+            User user = ledger.registerUser(patient("asha@example.com"), "system");
+            id = ledger.hold(holdFor(ledger, user, "09:00 AM"), user.getId(), 3).getId();
+            assertEquals(0, ledger.expireHolds(), "a live hold is left alone");
+            assertEquals(1, ledger.pendingCount());
+            clock.advance(Duration.ofMinutes(15));
+            assertEquals(1, ledger.expireHolds());
+            assertEquals(0, ledger.pendingCount());
+        }
+        try (LedgerCore reopened = open()) {
+            Appointment expired = reopened.appointment(id).orElseThrow();
+            assertEquals(AppointmentStatus.CANCELLED, expired.getStatus());
+            assertEquals("hold_expired", expired.getHistory().get(expired.getHistory().size() - 1).getAction());
+            assertEquals(0, reopened.pendingCount());
         }
     }
 }
