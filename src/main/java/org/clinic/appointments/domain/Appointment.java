@@ -83,11 +83,16 @@ public class Appointment implements java.io.Serializable {
     /** Why this appointment cannot be paid now (a message key), or null when it can. */
     public String paymentRefusal(Instant now) {
         return switch (status) {
-            case CANCELLED -> "payment.refused.cancelled";
+            case CANCELLED -> endedByExpiry() ? "payment.refused.hold_expired" : "payment.refused.cancelled";
             case CONFIRMED -> "payment.refused.already_paid";
             case NO_SHOW -> "payment.refused.not_pending";
             case PENDING_PAYMENT -> isHoldExpired(now) ? "payment.refused.hold_expired" : null;
         };
+    }
+
+    private boolean endedByExpiry() {
+        return history != null && !history.isEmpty()
+                && "hold_expired".equals(history.get(history.size() - 1).getAction());
     }
 
     /** The gateway's answer applied: confirmed when paid or to be paid at the clinic, cancelled when declined. */

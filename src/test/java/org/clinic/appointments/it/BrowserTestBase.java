@@ -32,8 +32,15 @@ public abstract class BrowserTestBase {
     @ArquillianResource
     protected URL baseUrl;
 
+    private WebDriver active;
+
     @BeforeAll
     static void startBrowser() throws IOException {
+        browser = newBrowser();
+    }
+
+    /** Another headless Chromium with a profile of its own: a second person at another computer. */
+    protected static WebDriver newBrowser() throws IOException {
         ChromeOptions options = new ChromeOptions();
         options.setBinary(System.getProperty("chrome.binary", "/usr/bin/chromium"));
         options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
@@ -43,8 +50,14 @@ public abstract class BrowserTestBase {
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(new File(System.getProperty("chromedriver", "/usr/bin/chromedriver")))
                 .build();
-        browser = new ChromeDriver(service, options);
-        browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+        WebDriver driver = new ChromeDriver(service, options);
+        driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+        return driver;
+    }
+
+    /** Makes the steps that follow act in the given browser (null: the test's own). */
+    protected void use(WebDriver driver) {
+        active = driver;
     }
 
     @AfterAll
@@ -57,22 +70,23 @@ public abstract class BrowserTestBase {
 
     @BeforeEach
     void freshSession() {
+        active = null;
         browser.manage().deleteAllCookies();
     }
 
     protected WebDriver browser() {
-        return browser;
+        return active != null ? active : browser;
     }
 
     protected void open(String path) {
         String base = baseUrl.toString().replaceAll("/$", "");
-        browser.get(base + path);
+        browser().get(base + path);
         waitUntilReady();
     }
 
     /** The current page's path, without the optional ".xhtml". */
     protected String path() {
-        return urlPath(browser.getCurrentUrl()).replaceFirst("\\.xhtml$", "");
+        return urlPath(browser().getCurrentUrl()).replaceFirst("\\.xhtml$", "");
     }
 
     private static String urlPath(String url) {
@@ -84,12 +98,12 @@ public abstract class BrowserTestBase {
     }
 
     protected WebElement id(String id) {
-        return new WebDriverWait(browser, Duration.ofSeconds(10))
+        return new WebDriverWait(browser(), Duration.ofSeconds(10))
                 .until(ExpectedConditions.presenceOfElementLocated(By.id(id)));
     }
 
     protected boolean exists(String id) {
-        return !browser.findElements(By.id(id)).isEmpty();
+        return !browser().findElements(By.id(id)).isEmpty();
     }
 
     protected void type(String id, String text) {
@@ -101,23 +115,37 @@ public abstract class BrowserTestBase {
     /** Clicks a button or link that loads a new page, and waits for it. */
     protected void clickAndWait(String id) {
         waitUntilReady();
-        WebElement page = browser.findElement(By.tagName("html"));
+        WebElement page = browser().findElement(By.tagName("html"));
         try {
             id(id).click();
         } catch (org.openqa.selenium.WebDriverException e) {
+            // Chromium may report "node does not belong to the document" when the click already started
+            // the navigation; the click happened, so wait for the new page as usual.
             if (!String.valueOf(e.getMessage()).contains("does not belong to the document")) {
                 throw e;
             }
-            waitUntilReady();
-            page = browser.findElement(By.tagName("html"));
-            id(id).click();
         }
-        new WebDriverWait(browser, Duration.ofSeconds(30)).until(ExpectedConditions.stalenessOf(page));
+        new WebDriverWait(browser(), Duration.ofSeconds(30)).until(driver -> isGone(page));
         waitUntilReady();
     }
 
+    /** Whether the element belongs to a page that was left (Chromium says so in two ways). */
+    private static boolean isGone(WebElement element) {
+        try {
+            element.isEnabled();
+            return false;
+        } catch (org.openqa.selenium.StaleElementReferenceException e) {
+            return true;
+        } catch (org.openqa.selenium.WebDriverException e) {
+            if (String.valueOf(e.getMessage()).contains("does not belong to the document")) {
+                return true;
+            }
+            throw e;
+        }
+    }
+
     protected void waitUntilReady() {
-        new WebDriverWait(browser, Duration.ofSeconds(30)).until(driver -> {
+        new WebDriverWait(browser(), Duration.ofSeconds(30)).until(driver -> {
             JavascriptExecutor js = (JavascriptExecutor) driver;
             return "complete".equals(js.executeScript("return document.readyState"))
                     && Boolean.TRUE.equals(js.executeScript(
@@ -127,7 +155,7 @@ public abstract class BrowserTestBase {
 
     /** Waits until the condition holds, e.g. after an as-you-type search. */
     protected void waitFor(java.util.function.BooleanSupplier condition, String what) {
-        new WebDriverWait(browser, Duration.ofSeconds(15)).withMessage(what).until(driver -> condition.getAsBoolean());
+        new WebDriverWait(browser(), Duration.ofSeconds(15)).withMessage(what).until(driver -> condition.getAsBoolean());
         waitUntilReady();
     }
 
@@ -136,13 +164,13 @@ public abstract class BrowserTestBase {
     }
 
     protected String messages() {
-        List<WebElement> all = browser.findElements(By.cssSelector(".ui-messages, .ui-message"));
+        List<WebElement> all = browser().findElements(By.cssSelector(".ui-messages, .ui-message"));
         StringBuilder text = new StringBuilder();
         all.forEach(e -> text.append(e.getText()).append('\n'));
         return text.toString();
     }
 
     protected String pageText() {
-        return browser.findElement(By.tagName("body")).getText();
+        return browser().findElement(By.tagName("body")).getText();
     }
 }

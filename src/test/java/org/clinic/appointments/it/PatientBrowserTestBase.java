@@ -82,10 +82,12 @@ abstract class PatientBrowserTestBase extends BrowserTestBase {
         waitUntilReady();
     }
 
-    protected void selectMenu(String id, String label) {
-        id(id).findElement(By.cssSelector(".ui-selectonemenu-trigger")).click();
-        browser().findElement(By.xpath("//ul[@id='" + id + "_items']/li[normalize-space(.)='" + label + "']")).click();
+    /** Picks an option of a PrimeFaces select menu through its widget, as a click on the option would. */
+    protected void selectMenu(String id, String value) {
+        ((org.openqa.selenium.JavascriptExecutor) browser()).executeScript(
+                "PrimeFaces.getWidgetById(arguments[0]).selectValue(arguments[1]);", id, value);
         waitUntilReady();
+        assertEquals(value, nativeSelect(id).getFirstSelectedOption().getAttribute("value"));
     }
 
     protected void payByCard(String number, String expiry, String cvv, String name) {

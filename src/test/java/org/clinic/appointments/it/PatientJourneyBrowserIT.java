@@ -121,4 +121,195 @@ class PatientJourneyBrowserIT extends PatientBrowserTestBase {
         assertTrue(response.headers().firstValue("Content-Type").orElse("").startsWith("text/calendar"));
         return response.body();
     }
+
+    @Test
+    void everyMethodPaysAndPayAtClinicLeavesThePaymentPending() {
+        registerAndLogin("Ravi Iyer");
+        LocalDate day = inDays(6);
+
+        hold("doc2", day, "09:00 AM", "Knee pain");
+        chooseMethod("UPI");
+        selectMenu("payForm:upiApp", "GPay");
+        type("payForm:vpa", "ravi.iyer@okaxis");
+        clickAndWait("payForm:pay");
+        assertTrue(exists("paymentSuccess"), messages());
+        assertEquals("UPI · GPay", text("summaryMethod"));
+
+        hold("doc2", day, "10:00 AM", "Follow-up");
+        chooseMethod("Net banking");
+        selectMenu("payForm:bank", "HDFC Bank");
+        clickAndWait("payForm:pay");
+        assertTrue(exists("paymentSuccess"), messages());
+        assertEquals("Net banking · HDFC Bank", text("summaryMethod"));
+
+        hold("doc2", day, "11:00 AM", "X-ray review");
+        chooseMethod("Wallet");
+        selectMenu("payForm:wallet", "PhonePe Wallet");
+        clickAndWait("payForm:pay");
+        assertTrue(exists("paymentSuccess"), messages());
+
+        hold("doc2", day, "12:00 PM", "Physiotherapy advice");
+        chooseMethod("Pay at the clinic");
+        clickAndWait("payForm:pay");
+        assertTrue(exists("paymentPending"), messages());
+        assertEquals("Confirmed", text("summaryStatus"));
+        assertEquals("Pay at clinic", text("summaryPayment"));
+
+        open("/patient/appointments");
+        assertEquals(4, browser().findElements(By.cssSelector("[id='list:upcoming'] tr.appointment-row")).size());
+    }
+
+    @Test
+    void theDeclinedTestCardReleasesTheSlotAndOffersAnotherOne() {
+        registerAndLogin("Meena Das");
+        LocalDate day = inDays(7);
+        hold("doc3", day, "09:00 AM", "Skin rash");
+        payByCard("4000 0000 0000 0002", validExpiry(), "123", "Meena Das");
+        assertTrue(exists("paymentFailed"), messages());
+        assertEquals("Cancelled", text("summaryStatus"));
+        assertEquals("Failed", text("summaryPayment"));
+        clickAndWait("tryAnotherSlot");
+        assertEquals("/patient/book", path());
+        chooseDate(day);
+        assertTrue(slotOffered("09:00 AM"), "the declined booking's slot is free again at once");
+    }
+
+    @Test
+    void wrongPaymentDetailsAreExplainedFieldByFieldAndNothingIsCharged() {
+        registerAndLogin("Kiran Shah");
+        String id = hold("doc4", inDays(8), "09:00 AM", "Vaccination");
+
+        clickAndWait("payForm:pay");
+        assertTrue(text("payForm:methodMessage").contains("choose a payment method"));
+
+        chooseMethod("Credit or debit card");
+        type("payForm:cardNumber", "4242 4242 4242 4241");
+        type("payForm:cardExpiry", "01/20");
+        type("payForm:cardCvv", "12");
+        type("payForm:cardName", " ");
+        clickAndWait("payForm:pay");
+        assertTrue(text("payForm:cardNumberMessage").contains("not valid"), messages());
+        assertTrue(text("payForm:cardExpiryMessage").contains("expired"), messages());
+        assertTrue(text("payForm:cardCvvMessage").contains("CVV"), messages());
+        assertTrue(text("payForm:cardNameMessage").contains("name on the card"), messages());
+        assertTrue(id("payForm:cardNumber").getAttribute("value").isEmpty(), "the card number is not sent back");
+
+        chooseMethod("UPI");
+        type("payForm:vpa", "kiran");
+        clickAndWait("payForm:pay");
+        assertTrue(text("payForm:upiAppMessage").contains("UPI app"), messages());
+        assertTrue(text("payForm:vpaMessage").contains("name@bank"), messages());
+
+        chooseMethod("Net banking");
+        clickAndWait("payForm:pay");
+        assertTrue(text("payForm:bankMessage").contains("bank"), messages());
+
+        chooseMethod("Wallet");
+        clickAndWait("payForm:pay");
+        assertTrue(text("payForm:walletMessage").contains("wallet"), messages());
+
+        open("/patient/appointment?id=" + id);
+        assertEquals("Awaiting payment", text("summaryStatus"));
+        assertEquals("Not paid", text("summaryPayment"));
+    }
+
+    @Test
+    void aPaidOrCancelledAppointmentCannotBePaidAgain() {
+        registerAndLogin("Leela Nair");
+        LocalDate day = inDays(9);
+        String paid = hold("doc5", day, "09:00 AM", "Migraine");
+        payByCard("4242424242424242", validExpiry(), "321", "Leela Nair");
+        String transaction = text("summaryTransaction");
+
+        browser().navigate().back();
+        waitUntilReady();
+        if (exists("payForm:pay")) {
+            payByCard("4242424242424242", validExpiry(), "321", "Leela Nair");
+            assertTrue(pageText().contains("already confirmed"), "a back-button resubmit is refused: " + messages());
+        }
+        open("/patient/pay?id=" + paid);
+        assertTrue(text("notPayable").contains("already confirmed"));
+        assertFalse(exists("payForm:pay"));
+        open("/patient/appointment?id=" + paid);
+        assertEquals(transaction, text("summaryTransaction"), "nothing was charged twice");
+
+        String released = hold("doc5", day, "10:00 AM", "Dizziness");
+        open("/patient/appointment?id=" + released);
+        id("actions:cancel").click();
+        id("confirmYes").click();
+        new org.openqa.selenium.support.ui.WebDriverWait(browser(), java.time.Duration.ofSeconds(20))
+                .until(d -> exists("summaryStatus") && text("summaryStatus").equals("Cancelled"));
+        open("/patient/pay?id=" + released);
+        assertTrue(text("notPayable").contains("cancelled"), text("notPayable"));
+        assertFalse(exists("payForm:pay"));
+    }
+
+    @Test
+    void anotherPatientsAppointmentAnswersAsNotFound() throws Exception {
+        registerAndLogin("Owner Patient");
+        String id = hold("doc6", inDays(10), "09:00 AM", "Fever for three days");
+        payByCard("4242424242424242", validExpiry(), "123", "Owner Patient");
+
+        browser().manage().deleteAllCookies();
+        registerAndLogin("Other Patient");
+        for (String page : new String[] {"/patient/pay?id=", "/patient/appointment?id=", "/patient/payment-result?id=",
+                "/patient/book?reschedule="}) {
+            open(page + id);
+            assertTrue(pageText().contains("Page not found"), page + " shows: " + pageText());
+            assertFalse(pageText().contains("Fever for three days"), "nothing of the appointment is shown");
+        }
+        String cookie = "JSESSIONID=" + browser().manage().getCookieNamed("JSESSIONID").getValue();
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        for (String page : new String[] {"/patient/appointment.ics?id=", "/patient/appointment?id=", "/patient/pay?id="}) {
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(
+                    URI.create(baseUrl.toString().replaceAll("/$", "") + page + id)).header("Cookie", cookie).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertEquals(404, response.statusCode(), page);
+        }
+    }
+
+    @Test
+    void cancellingAndReschedulingCloseAtTheCutOff() {
+        registerAndLogin("Late Patient");
+        java.time.ZonedDateTime now = java.time.ZonedDateTime.now(CLINIC_ZONE);
+        String[] times = {"09:00 AM", "10:00 AM", "11:00 AM", "12:00 PM", "02:00 PM", "03:00 PM", "04:00 PM", "05:00 PM"};
+        LocalDate day = null;
+        String time = null;
+        for (int d = 0; d <= 1 && time == null; d++) {
+            for (String t : times) {
+                java.time.ZonedDateTime start = inDays(d).atTime(java.time.LocalTime.parse(t,
+                        java.time.format.DateTimeFormatter.ofPattern("hh:mm a", java.util.Locale.ENGLISH))).atZone(CLINIC_ZONE);
+                if (start.isAfter(now.plusMinutes(10)) && start.isBefore(now.plusHours(23))) {
+                    day = inDays(d);
+                    time = t;
+                    break;
+                }
+            }
+        }
+        String id = hold("doc7", day, time, "Routine check-up");
+        payByCard("4242424242424242", validExpiry(), "123", "Late Patient");
+        open("/patient/appointment?id=" + id);
+        assertEquals("Confirmed", text("summaryStatus"));
+        assertFalse(exists("actions:cancel"), "no cancel button inside the cut-off");
+        assertFalse(exists("actions:reschedule"), "no reschedule button inside the cut-off");
+        assertTrue(text("changeRefused").contains("24 hours"), text("changeRefused"));
+    }
+
+    @Test
+    void theSymptomCheckerSuggestsSpecialistsAndSaysItIsNoDiagnosis() {
+        registerAndLogin("Symptom Patient");
+        open("/patient/symptoms");
+        assertTrue(text("disclaimer").contains("not a diagnosis"));
+        type("symptomForm:symptom_input", "pain in my knee");
+        clickAndWait("symptomForm:check");
+        assertTrue(text("advice").contains("Orthopedic Surgeon"), text("advice"));
+        assertTrue(exists("recommended-doc2"), "the orthopedic surgeon is recommended");
+        assertTrue(text("advice").contains("Ligament"), "possible causes are listed");
+        assertTrue(text("advice").contains("not a diagnosis"));
+
+        type("symptomForm:symptom_input", "purple elbow itch");
+        clickAndWait("symptomForm:check");
+        assertTrue(text("unknownSymptom").contains("General Physician"), text("advice"));
+        assertTrue(exists("recommended-doc6"), "unknown symptoms lead to the general physician");
+    }
 }
