@@ -41,7 +41,9 @@ class AccessControlIT {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"/patient/doctors", "/patient/doctors.xhtml", "/patient/anything"})
+    @ValueSource(strings = {"/patient/doctors", "/patient/doctors.xhtml", "/patient/anything", "/patient/doctor?id=doc1",
+        "/patient/symptoms", "/patient/book?doctor=doc1", "/patient/pay?id=x", "/patient/payment-result?id=x",
+        "/patient/appointment?id=x", "/patient/appointments", "/patient/appointment.ics?id=x"})
     void anonymousPatientPagesGoToThePatientLogin(String path) throws Exception {
         HttpResponse<String> response = get(path);
         assertEquals(302, response.statusCode());
