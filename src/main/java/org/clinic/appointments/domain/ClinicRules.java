@@ -70,8 +70,13 @@ public record ClinicRules(ZoneId zone, List<String> slotTimes, int horizonDays, 
         return date.atTime(parseTime(time)).atZone(zone).toInstant();
     }
 
+    /** When the appointment begins; an old record with a time that is not a slot time counts from the day's start. */
     public Instant startOf(Appointment appointment) {
-        return startOf(appointment.getDate(), appointment.getTime());
+        try {
+            return startOf(appointment.getDate(), appointment.getTime());
+        } catch (IllegalArgumentException unreadableTime) {
+            return appointment.getDate().atStartOfDay(zone).toInstant();
+        }
     }
 
     public boolean isSlotTime(String time) {

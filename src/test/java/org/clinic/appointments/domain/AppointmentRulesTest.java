@@ -173,4 +173,10 @@ class AppointmentRulesTest {
         assertEquals("system", last.getActor());
         assertEquals("hold_expired", last.getAction());
     }
+
+    @Test
+    void anOldRecordWithAnUnreadableTimeStartsAtTheBeginningOfItsDay() {
+        Appointment old = held(TODAY.plusDays(2), "9 o'clock");
+        assertEquals(TODAY.plusDays(2).atStartOfDay(ZONE).toInstant(), RULES.startOf(old));
+    }
 }
