@@ -23,7 +23,13 @@ import jakarta.ejb.Startup;
 import jakarta.inject.Inject;
 
 import org.clinic.appointments.domain.Appointment;
+import org.clinic.appointments.domain.AppointmentQuery;
+import org.clinic.appointments.domain.AppointmentSort;
+import org.clinic.appointments.domain.AuditEntry;
+import org.clinic.appointments.domain.AuditQuery;
+import org.clinic.appointments.domain.ClinicFigures;
 import org.clinic.appointments.domain.Doctor;
+import org.clinic.appointments.domain.Page;
 import org.clinic.appointments.domain.SlotKey;
 import org.clinic.appointments.domain.User;
 import org.clinic.appointments.infrastructure.config.AppConfig;
@@ -112,6 +118,23 @@ public class Ledger {
 
     public int pendingCount() {
         return core.pendingCount();
+    }
+
+    public ClinicFigures figures() {
+        return core.figures();
+    }
+
+    public List<User> admins() {
+        return core.admins();
+    }
+
+    public Page<Appointment> search(AppointmentQuery query, AppointmentSort sort, boolean ascending, int first,
+            int size) {
+        return core.search(query, sort, ascending, first, size);
+    }
+
+    public Page<AuditEntry> audit(AuditQuery query, int first, int size) {
+        return core.audit(query, first, size);
     }
 
     @Lock(LockType.WRITE)

@@ -20,7 +20,15 @@ import java.util.function.UnaryOperator;
 import java.util.logging.Logger;
 
 import org.clinic.appointments.domain.Appointment;
+import org.clinic.appointments.domain.AppointmentQuery;
+import org.clinic.appointments.domain.AppointmentSort;
 import org.clinic.appointments.domain.AppointmentStatus;
+import org.clinic.appointments.domain.AuditEntry;
+import org.clinic.appointments.domain.AuditQuery;
+import org.clinic.appointments.domain.ClinicFigures;
+import org.clinic.appointments.domain.HistoryEntry;
+import org.clinic.appointments.domain.Page;
+import org.clinic.appointments.domain.Role;
 import org.clinic.appointments.domain.BookingException;
 import org.clinic.appointments.domain.Doctor;
 import org.clinic.appointments.domain.DuplicateEmailException;
@@ -53,7 +61,9 @@ public final class LedgerCore implements AutoCloseable {
     private final Map<SlotKey, String> slotOwner = new HashMap<>();
     private final Map<String, List<String>> appointmentIdsByPatient = new HashMap<>();
     private final Map<String, TreeMap<LocalDate, List<String>>> appointmentIdsByDoctorDate = new HashMap<>();
+    private final TreeMap<LocalDate, List<String>> appointmentIdsByDate = new TreeMap<>();
     private final Set<String> pendingIds = new java.util.LinkedHashSet<>();
+    private final FigureCounters figures = new FigureCounters();
 
     private long lastSeq;
 
@@ -224,6 +234,98 @@ public final class LedgerCore implements AutoCloseable {
         String id = slotOwner.get(slot);
         Appointment owner = id == null ? null : appointmentsById.get(id);
         return owner != null && owner.holdsSlot(now) ? Optional.of(owner) : Optional.empty();
+    }
+
+    // ---- admin reads -------------------------------------------------------------------------------------
+
+    public ClinicFigures figures() {
+        return figures.snapshot(doctors.keySet());
+    }
+
+    /** The admin accounts, by name. */
+    public List<User> admins() {
+        return usersById.values().stream().filter(u -> u.getRole() == Role.ADMIN).map(User::copy)
+                .sorted(java.util.Comparator.comparing(User::getName, String.CASE_INSENSITIVE_ORDER)).toList();
+    }
+
+    /**
+     * One page of the appointments that match, in the order asked for, without copying or sorting the rest:
+     * the doctor-and-date and date indexes narrow the scan when the query names a doctor or dates.
+     */
+    public Page<Appointment> search(AppointmentQuery query, AppointmentSort sort, boolean ascending, int first,
+            int size) {
+        int[] total = {0};
+        forEachCandidate(query, a -> {
+            if (query.matches(a)) {
+                total[0]++;
+            }
+        });
+        List<Appointment> rows = TopK.page(total[0], sort.comparator(ascending), first, size,
+                sink -> forEachCandidate(query, a -> {
+                    if (query.matches(a)) {
+                        sink.accept(a);
+                    }
+                }));
+        return new Page<>(rows.stream().map(Appointment::copy).toList(), total[0]);
+    }
+
+    private void forEachCandidate(AppointmentQuery query, java.util.function.Consumer<Appointment> visitor) {
+        if (query.doctorId() != null) {
+            TreeMap<LocalDate, List<String>> byDate = appointmentIdsByDoctorDate.get(query.doctorId());
+            if (byDate != null) {
+                visitIds(range(byDate, query.from(), query.to()), visitor);
+            }
+        } else if (query.from() != null || query.to() != null) {
+            visitIds(range(appointmentIdsByDate, query.from(), query.to()), visitor);
+        } else {
+            appointmentsById.values().forEach(visitor);
+        }
+    }
+
+    private static Map<LocalDate, List<String>> range(TreeMap<LocalDate, List<String>> byDate, LocalDate from,
+            LocalDate to) {
+        if (from != null && to != null) {
+            return from.isAfter(to) ? Map.of() : byDate.subMap(from, true, to, true);
+        }
+        if (from != null) {
+            return byDate.tailMap(from, true);
+        }
+        return to != null ? byDate.headMap(to, true) : byDate;
+    }
+
+    private void visitIds(Map<LocalDate, List<String>> idsByDate, java.util.function.Consumer<Appointment> visitor) {
+        for (List<String> ids : idsByDate.values()) {
+            for (String id : ids) {
+                visitor.accept(appointmentsById.get(id));
+            }
+        }
+    }
+
+    /** One page of the changes of all appointments that match, newest first. */
+    public Page<AuditEntry> audit(AuditQuery query, int first, int size) {
+        int total = 0;
+        for (Appointment a : appointmentsById.values()) {
+            for (HistoryEntry entry : a.getHistory()) {
+                if (query.matches(entry)) {
+                    total++;
+                }
+            }
+        }
+        java.util.Comparator<AuditEntry> newestFirst = java.util.Comparator
+                .comparing((AuditEntry e) -> e.change().getAt(), java.util.Comparator.nullsFirst(
+                        java.util.Comparator.<Instant>naturalOrder()))
+                .thenComparing(AuditEntry::appointmentId).reversed();
+        List<AuditEntry> rows = TopK.page(total, newestFirst, first, size, sink -> {
+            for (Appointment a : appointmentsById.values()) {
+                for (HistoryEntry entry : a.getHistory()) {
+                    if (query.matches(entry)) {
+                        sink.accept(new AuditEntry(a.getId(), a.getUserName(), a.getDoctorName(), a.getDate(),
+                                a.getTime(), entry));
+                    }
+                }
+            }
+        });
+        return new Page<>(rows, total);
     }
 
     public long lastSeq() {
@@ -403,11 +505,17 @@ public final class LedgerCore implements AutoCloseable {
                 byDoctorDate(previous.getDoctorId(), previous.getDate()).remove(previous.getId());
                 byDoctorDate(appointment.getDoctorId(), appointment.getDate()).add(appointment.getId());
             }
+            if (!previous.getDate().equals(appointment.getDate())) {
+                byDate(previous.getDate()).remove(previous.getId());
+                byDate(appointment.getDate()).add(appointment.getId());
+            }
         } else {
             appointmentIdsByPatient.computeIfAbsent(appointment.getUserId(), k -> new ArrayList<>())
                     .add(appointment.getId());
             byDoctorDate(appointment.getDoctorId(), appointment.getDate()).add(appointment.getId());
+            byDate(appointment.getDate()).add(appointment.getId());
         }
+        figures.replace(previous, appointment);
         if (appointment.getStatus() == AppointmentStatus.PENDING_PAYMENT) {
             pendingIds.add(appointment.getId());
         } else {
@@ -424,6 +532,10 @@ public final class LedgerCore implements AutoCloseable {
                         + appointment.slot() + "; " + other + " keeps the slot");
             }
         }
+    }
+
+    private List<String> byDate(LocalDate date) {
+        return appointmentIdsByDate.computeIfAbsent(date, k -> new ArrayList<>());
     }
 
     private List<String> byDoctorDate(String doctorId, LocalDate date) {

@@ -1,0 +1,40 @@
+package org.clinic.appointments.infrastructure.ledger;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.PriorityQueue;
+import java.util.function.Consumer;
+
+/**
+ * Picks rows {@code first … first+size} in a given order from a stream of {@code total} rows while keeping at
+ * most about that many in memory: the smallest from the front for early pages, the largest from the back for
+ * late ones.
+ */
+final class TopK {
+
+    private TopK() {
+    }
+
+    static <T> List<T> page(int total, Comparator<T> order, int first, int size, Consumer<Consumer<T>> rows) {
+        if (size <= 0 || first < 0 || first >= total) {
+            return List.of();
+        }
+        int end = Math.min(total, first + size);
+        boolean fromFront = end <= total - first;
+        int keep = fromFront ? end : total - first;
+        Comparator<T> heapOrder = fromFront ? order.reversed() : order;
+        PriorityQueue<T> heap = new PriorityQueue<>(Math.min(keep, 1 << 16) + 1, heapOrder);
+        rows.accept(row -> {
+            if (heap.size() < keep) {
+                heap.add(row);
+            } else if (heapOrder.compare(row, heap.peek()) > 0) {
+                heap.poll();
+                heap.add(row);
+            }
+        });
+        List<T> kept = new ArrayList<>(heap);
+        kept.sort(order);
+        return fromFront ? List.copyOf(kept.subList(first, end)) : List.copyOf(kept.subList(0, end - first));
+    }
+}

@@ -1,0 +1,127 @@
+package org.clinic.appointments.domain;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.EnumSet;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+/** Which admin action is allowed when, and what each one changes and records. */
+class AdminActionRulesTest {
+
+    private static final ZoneId ZONE = ZoneId.of("Asia/Kolkata");
+    private static final ClinicRules RULES = new ClinicRules(ZONE, List.of("09:00 AM", "02:00 PM"), 30,
+            Duration.ofMinutes(15), Duration.ofHours(24), 3);
+    private static final LocalDate DAY = LocalDate.of(2026, 11, 24);
+    /** When the appointment's slot (09:00 AM on DAY) begins. */
+    private static final Instant START = DAY.atTime(9, 0).atZone(ZONE).toInstant();
+    private static final Instant BEFORE = START.minus(Duration.ofDays(2));
+
+    private static Appointment held() {
+        User patient = new User();
+        patient.setId("p1");
+        patient.setName("Asha");
+        patient.setEmail("asha@example.com");
+        Doctor doctor = new Doctor();
+        doctor.setId("doc1");
+        doctor.setName("Dr. One");
+        return Appointment.hold("a1", patient, doctor, DAY, "09:00 AM", "Check-up", BEFORE, RULES.holdExpiry(BEFORE));
+    }
+
+    private static Appointment paidBy(PaymentMethod method, PaymentStatus status) {
+        return held().paid(new PaymentOutcome(method, status, "TXN1", null, null, null), BEFORE, "p1");
+    }
+
+    private static Appointment confirmedAndPaid() {
+        return paidBy(PaymentMethod.CARD, PaymentStatus.SUCCESS);
+    }
+
+    private static Appointment payAtClinic() {
+        return paidBy(PaymentMethod.PAY_AT_CLINIC, PaymentStatus.PENDING);
+    }
+
+    private static HistoryEntry last(Appointment a) {
+        return a.getHistory().get(a.getHistory().size() - 1);
+    }
+
+    @Test
+    void onlyPossibleActionsAreOffered() {
+        assertEquals(EnumSet.of(AdminAction.CANCEL), held().adminActions(RULES, BEFORE));
+        assertEquals(EnumSet.of(AdminAction.CANCEL, AdminAction.REFUND), confirmedAndPaid().adminActions(RULES, BEFORE));
+        assertEquals(EnumSet.of(AdminAction.CANCEL, AdminAction.NO_SHOW, AdminAction.REFUND),
+                confirmedAndPaid().adminActions(RULES, START));
+        assertEquals(EnumSet.of(AdminAction.CANCEL, AdminAction.MARK_PAID), payAtClinic().adminActions(RULES, BEFORE));
+    }
+
+    @Test
+    void noShowOnlyAfterTheStartAndOnlyForAConfirmedAppointment() {
+        assertEquals("admin.refused.no_show.not_started",
+                confirmedAndPaid().adminRefusal(AdminAction.NO_SHOW, RULES, START.minusSeconds(1)));
+        assertEquals("admin.refused.no_show.not_confirmed", held().adminRefusal(AdminAction.NO_SHOW, RULES, START));
+        Appointment noShow = confirmedAndPaid().byAdmin(AdminAction.NO_SHOW, null, RULES, START.plusSeconds(600), "admin1");
+        assertEquals(AppointmentStatus.NO_SHOW, noShow.getStatus());
+        assertEquals(START.plusSeconds(600), noShow.getNoShowAt());
+        assertEquals("no_show", last(noShow).getAction());
+        assertEquals("admin1", last(noShow).getActor());
+        BookingException twice = assertThrows(BookingException.class,
+                () -> noShow.byAdmin(AdminAction.NO_SHOW, null, RULES, START.plusSeconds(700), "admin1"));
+        assertEquals("admin.refused.no_show.not_confirmed", twice.getMessageKey());
+    }
+
+    @Test
+    void refundOnlyOfASuccessfulPaymentAndOnlyOnce() {
+        Appointment refunded = confirmedAndPaid().byAdmin(AdminAction.REFUND, "  Doctor on leave ", RULES, BEFORE, "admin1");
+        assertEquals(PaymentStatus.REFUNDED, refunded.getPaymentStatus());
+        assertEquals(AppointmentStatus.CONFIRMED, refunded.getStatus(), "a refund alone does not cancel");
+        assertEquals("Doctor on leave", last(refunded).getNote());
+        assertEquals(PaymentStatus.SUCCESS, last(refunded).getFromPayment());
+        assertEquals(PaymentStatus.REFUNDED, last(refunded).getToPayment());
+        assertEquals("admin.refused.refund.already", refunded.adminRefusal(AdminAction.REFUND, RULES, BEFORE));
+        assertEquals("admin.refused.refund.not_paid", payAtClinic().adminRefusal(AdminAction.REFUND, RULES, BEFORE));
+        assertEquals("admin.refused.refund.not_paid", held().adminRefusal(AdminAction.REFUND, RULES, BEFORE));
+    }
+
+    @Test
+    void markPaidOnlyForAPendingPayAtClinicPayment() {
+        Appointment paid = payAtClinic().byAdmin(AdminAction.MARK_PAID, null, RULES, START, "admin1");
+        assertEquals(PaymentStatus.SUCCESS, paid.getPaymentStatus());
+        assertEquals(START, paid.getPaidAt());
+        assertNull(last(paid).getNote());
+        assertEquals("admin.refused.mark_paid.not_clinic_pending", paid.adminRefusal(AdminAction.MARK_PAID, RULES, START));
+        assertEquals("admin.refused.mark_paid.not_clinic_pending",
+                confirmedAndPaid().adminRefusal(AdminAction.MARK_PAID, RULES, START));
+        Appointment cancelled = payAtClinic().byAdmin(AdminAction.CANCEL, null, RULES, BEFORE, "admin1");
+        assertEquals("admin.refused.mark_paid.not_confirmed", cancelled.adminRefusal(AdminAction.MARK_PAID, RULES, BEFORE));
+    }
+
+    @Test
+    void cancelFreesTheSlotAtOnceAndCannotBeRepeated() {
+        Appointment cancelled = confirmedAndPaid().byAdmin(AdminAction.CANCEL, "Patient called", RULES, BEFORE, "admin1");
+        assertEquals(AppointmentStatus.CANCELLED, cancelled.getStatus());
+        assertEquals(false, cancelled.holdsSlot(BEFORE));
+        assertEquals(PaymentStatus.SUCCESS, cancelled.getPaymentStatus(), "refund is a separate action");
+        assertEquals(EnumSet.of(AdminAction.REFUND), cancelled.adminActions(RULES, BEFORE));
+        assertEquals("admin.refused.cancel", cancelled.adminRefusal(AdminAction.CANCEL, RULES, BEFORE));
+        assertEquals(AppointmentStatus.CONFIRMED, last(cancelled).getFromStatus());
+        assertEquals(AppointmentStatus.CANCELLED, last(cancelled).getToStatus());
+    }
+
+    @Test
+    void aRefusedActionOrAnOverlongNoteChangesNothing() {
+        Appointment original = held();
+        int historySize = original.getHistory().size();
+        assertThrows(BookingException.class, () -> original.byAdmin(AdminAction.REFUND, null, RULES, BEFORE, "admin1"));
+        BookingException tooLong = assertThrows(BookingException.class,
+                () -> original.byAdmin(AdminAction.CANCEL, "x".repeat(Appointment.NOTE_MAX + 1), RULES, BEFORE, "admin1"));
+        assertEquals("admin.note.too_long", tooLong.getMessageKey());
+        assertEquals(AppointmentStatus.PENDING_PAYMENT, original.getStatus());
+        assertEquals(historySize, original.getHistory().size());
+    }
+}

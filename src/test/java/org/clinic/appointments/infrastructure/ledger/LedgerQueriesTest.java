@@ -1,0 +1,193 @@
+package org.clinic.appointments.infrastructure.ledger;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+
+import org.clinic.appointments.MutableClock;
+import org.clinic.appointments.domain.AdminAction;
+import org.clinic.appointments.domain.Appointment;
+import org.clinic.appointments.domain.AppointmentQuery;
+import org.clinic.appointments.domain.AppointmentSort;
+import org.clinic.appointments.domain.AppointmentStatus;
+import org.clinic.appointments.domain.AuditEntry;
+import org.clinic.appointments.domain.AuditQuery;
+import org.clinic.appointments.domain.ClinicFigures;
+import org.clinic.appointments.domain.ClinicRules;
+import org.clinic.appointments.domain.Page;
+import org.clinic.appointments.domain.PaymentMethod;
+import org.clinic.appointments.domain.PaymentOutcome;
+import org.clinic.appointments.domain.PaymentStatus;
+import org.clinic.appointments.domain.Role;
+import org.clinic.appointments.domain.User;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The admin's views of the ledger: filtered and sorted pages, headline figures, the audit trail. */
+class LedgerQueriesTest {
+
+    private static final ZoneId ZONE = ZoneId.of("Asia/Kolkata");
+    private static final Instant NOW = Instant.parse("2026-11-24T06:00:00Z");
+    private static final LocalDate FIRST_DAY = LocalDate.of(2026, 11, 25);
+    private static final List<String> TIMES = List.of("09:00 AM", "10:00 AM", "11:00 AM", "02:00 PM", "03:00 PM");
+    private static final ClinicRules RULES = new ClinicRules(ZONE, TIMES, 30, Duration.ofMinutes(15),
+            Duration.ofHours(24), 3);
+
+    @TempDir
+    Path dir;
+
+    private final MutableClock clock = new MutableClock(NOW);
+    private LedgerCore ledger;
+    private final List<Appointment> made = new ArrayList<>();
+
+    @BeforeEach
+    void fill() throws IOException {
+        Files.copy(Path.of(System.getProperty("project.data.dir", "data"), "doctors.json"), dir.resolve("doctors.json"));
+        ledger = LedgerCore.open(dir, ZONE, clock, 0);
+        Random random = new Random(7);
+        List<User> patients = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            patients.add(ledger.registerUser(user("p" + i, "Patient " + (char) ('A' + i), Role.PATIENT), "system"));
+        }
+        PaymentMethod[] methods = PaymentMethod.values();
+        for (int i = 0; i < 150; i++) {
+            User patient = patients.get(i % patients.size());
+            String doctorId = "doc" + (1 + random.nextInt(4));
+            LocalDate date = FIRST_DAY.plusDays(i / 20);
+            String time = TIMES.get(random.nextInt(TIMES.size()));
+            Appointment candidate = Appointment.hold("a" + i, patient, ledger.doctor(doctorId).orElseThrow(), date,
+                    time, "Visit", clock.instant(), clock.instant().plus(Duration.ofMinutes(15)));
+            candidate.setAmount(new BigDecimal("500"));
+            try {
+                ledger.hold(candidate, patient.getId(), 100);
+            } catch (RuntimeException slotOrPatientBusy) {
+                continue;
+            }
+            clock.advance(Duration.ofSeconds(1));
+            int fate = random.nextInt(4);
+            if (fate > 0) {
+                PaymentMethod method = methods[random.nextInt(methods.length)];
+                PaymentStatus status = method == PaymentMethod.PAY_AT_CLINIC ? PaymentStatus.PENDING
+                        : fate == 1 ? PaymentStatus.FAILED : PaymentStatus.SUCCESS;
+                PaymentOutcome outcome = new PaymentOutcome(method, status, "TXN" + i, null, null, null);
+                ledger.change(candidate.getId(), patient.getId(), "appointment.paid",
+                        a -> a.paid(outcome, clock.instant(), patient.getId()));
+            }
+            made.add(ledger.appointment(candidate.getId()).orElseThrow());
+        }
+    }
+
+    private static User user(String id, String name, Role role) {
+        User user = new User();
+        user.setId(id);
+        user.setName(name);
+        user.setEmail(id + "@example.com");
+        user.setRole(role);
+        user.setPassword("hash");
+        user.setCreatedAt(NOW);
+        return user;
+    }
+
+    private List<String> expectedIds(AppointmentQuery query, AppointmentSort sort, boolean ascending) {
+        return ledger.appointments().stream().filter(query::matches).sorted(sort.comparator(ascending))
+                .map(Appointment::getId).toList();
+    }
+
+    private List<String> pagedIds(AppointmentQuery query, AppointmentSort sort, boolean ascending, int pageSize) {
+        List<String> ids = new ArrayList<>();
+        int total = ledger.search(query, sort, ascending, 0, pageSize).total();
+        for (int first = 0; first < total; first += pageSize) {
+            Page<Appointment> page = ledger.search(query, sort, ascending, first, pageSize);
+            assertEquals(total, page.total());
+            page.rows().forEach(a -> ids.add(a.getId()));
+        }
+        return ids;
+    }
+
+    @Test
+    void everyFilterAndSortPagesThroughExactlyTheMatchingAppointmentsInOrder() {
+        List<AppointmentQuery> queries = List.of(
+                AppointmentQuery.all(),
+                AppointmentQuery.all().withDoctor("doc2"),
+                AppointmentQuery.all().withDates(FIRST_DAY.plusDays(2), FIRST_DAY.plusDays(4)),
+                AppointmentQuery.all().withDoctor("doc3").withDates(null, FIRST_DAY.plusDays(3)),
+                new AppointmentQuery(null, null, null, AppointmentStatus.CONFIRMED, null, null, null),
+                new AppointmentQuery(null, null, null, null, PaymentStatus.PENDING, PaymentMethod.PAY_AT_CLINIC, null),
+                new AppointmentQuery(null, null, null, null, null, null, "patient c"),
+                new AppointmentQuery(null, null, null, null, null, null, "TXN1"));
+        for (AppointmentQuery query : queries) {
+            for (AppointmentSort sort : AppointmentSort.values()) {
+                for (boolean ascending : new boolean[] {true, false}) {
+                    List<String> expected = expectedIds(query, sort, ascending);
+                    assertEquals(expected, pagedIds(query, sort, ascending, 7), query + " by " + sort + " " + ascending);
+                }
+            }
+        }
+        assertTrue(expectedIds(queries.get(1), AppointmentSort.SLOT, true).size() > 5, "the data has something to find");
+    }
+
+    @Test
+    void slotOrderReadsTheTimeOfDayNotItsSpelling() {
+        List<Appointment> rows = ledger.search(AppointmentQuery.all().withDates(FIRST_DAY, FIRST_DAY),
+                AppointmentSort.SLOT, true, 0, 100).rows();
+        List<String> times = rows.stream().map(Appointment::getTime).distinct().toList();
+        assertEquals(TIMES.stream().filter(times::contains).toList(), times);
+    }
+
+    @Test
+    void aPageBeyondTheEndIsEmptyAndADateRangeBackwardsMatchesNothing() {
+        int total = ledger.appointmentCount();
+        assertEquals(List.of(), ledger.search(AppointmentQuery.all(), AppointmentSort.SLOT, true, total, 10).rows());
+        assertEquals(0, ledger.search(AppointmentQuery.all().withDates(FIRST_DAY.plusDays(3), FIRST_DAY),
+                AppointmentSort.SLOT, true, 0, 10).total());
+    }
+
+    @Test
+    void figuresFollowEveryChange() {
+        ClinicFigures before = ledger.figures();
+        assertEquals(made.size(), before.total());
+        long confirmedPaid = made.stream().filter(a -> a.getPaymentStatus() == PaymentStatus.SUCCESS).count();
+        assertEquals(new BigDecimal(500).multiply(BigDecimal.valueOf(confirmedPaid)), before.collected());
+        assertEquals(made.stream().filter(a -> a.getStatus() == AppointmentStatus.CONFIRMED).count(),
+                before.count(AppointmentStatus.CONFIRMED));
+        assertEquals(made.size(), before.byDoctor().values().stream().mapToInt(ClinicFigures.DoctorFigures::total).sum());
+
+        Appointment paid = made.stream().filter(a -> a.getPaymentStatus() == PaymentStatus.SUCCESS).findFirst().orElseThrow();
+        ledger.change(paid.getId(), "admin1", "appointment.refunded",
+                a -> a.byAdmin(AdminAction.REFUND, null, RULES, clock.instant(), "admin1"));
+        ClinicFigures after = ledger.figures();
+        assertEquals(before.collected().subtract(new BigDecimal(500)), after.collected());
+        assertEquals(before.refunded().add(new BigDecimal(500)), after.refunded());
+        assertEquals(before.count(PaymentStatus.REFUNDED) + 1, after.count(PaymentStatus.REFUNDED));
+    }
+
+    @Test
+    void theAuditTrailListsChangesNewestFirstByActorAndAction() {
+        ledger.registerUser(user("admin1", "Admin One", Role.ADMIN), "system");
+        List<Appointment> confirmed = made.stream().filter(a -> a.getStatus() == AppointmentStatus.CONFIRMED).limit(3).toList();
+        for (Appointment a : confirmed) {
+            clock.advance(Duration.ofMinutes(1));
+            ledger.change(a.getId(), "admin1", "appointment.cancelled",
+                    x -> x.byAdmin(AdminAction.CANCEL, "note " + a.getId(), RULES, clock.instant(), "admin1"));
+        }
+        Page<AuditEntry> byAdmin = ledger.audit(new AuditQuery("admin1", null, null, null), 0, 10);
+        assertEquals(3, byAdmin.total());
+        assertEquals(confirmed.get(2).getId(), byAdmin.rows().get(0).appointmentId());
+        assertEquals("note " + confirmed.get(0).getId(), byAdmin.rows().get(2).change().getNote());
+        assertEquals(made.size(), ledger.audit(new AuditQuery(null, "booked", null, null), 0, 1).total());
+        assertEquals(0, ledger.audit(new AuditQuery("admin1", null, clock.instant().plusSeconds(1), null), 0, 10).total());
+        assertEquals(List.of("Admin One"), ledger.admins().stream().map(User::getName).toList());
+    }
+}
