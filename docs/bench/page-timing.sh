@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# Registers a patient through the real forms, logs in, then requests a page N times and prints the
-# server's response time (curl's time to first byte on localhost): median, p95 and max.
-# Usage: docs/bench/page-timing.sh [base-url] [path] [requests]
+# Registers a patient (or, with ADMIN_CODE set, an admin) through the real forms, logs in, then requests a
+# page N times and prints the server's response time (curl's time to first byte on localhost): median,
+# p95 and max.
+# Usage: [ADMIN_CODE=code] docs/bench/page-timing.sh [base-url] [path] [requests]
 set -euo pipefail
 BASE=${1:-http://localhost:8080}
 PAGE=${2:-/patient/book?doctor=doc1}
@@ -13,14 +14,16 @@ viewstate() { grep -o 'name="jakarta.faces.ViewState"[^>]*value="[^"]*"' | head 
 
 EMAIL="bench-$(date +%s%N)@example.com"
 PASSWORD="Monsoon-Tea-42"
-VS=$(curl -s -c "$JAR" -b "$JAR" "$BASE/register" | viewstate)
-curl -s -o /dev/null -c "$JAR" -b "$JAR" "$BASE/register" \
-  --data-urlencode "registerForm=registerForm" --data-urlencode "registerForm:name=Bench Patient" \
+PORTAL=${ADMIN_CODE:+/admin}
+VS=$(curl -s -c "$JAR" -b "$JAR" "$BASE$PORTAL/register" | viewstate)
+curl -s -o /dev/null -c "$JAR" -b "$JAR" "$BASE$PORTAL/register" \
+  --data-urlencode "registerForm=registerForm" --data-urlencode "registerForm:name=Bench User" \
   --data-urlencode "registerForm:email=$EMAIL" --data-urlencode "registerForm:phone=+91 98765 43210" \
   --data-urlencode "registerForm:password=$PASSWORD" --data-urlencode "registerForm:register=" \
+  ${ADMIN_CODE:+--data-urlencode "registerForm:adminCode=$ADMIN_CODE"} \
   --data-urlencode "jakarta.faces.ViewState=$VS"
-VS=$(curl -s -c "$JAR" -b "$JAR" "$BASE/login" | viewstate)
-curl -s -o /dev/null -c "$JAR" -b "$JAR" "$BASE/login" \
+VS=$(curl -s -c "$JAR" -b "$JAR" "$BASE$PORTAL/login" | viewstate)
+curl -s -o /dev/null -c "$JAR" -b "$JAR" "$BASE$PORTAL/login" \
   --data-urlencode "loginForm=loginForm" --data-urlencode "loginForm:email=$EMAIL" \
   --data-urlencode "loginForm:password=$PASSWORD" --data-urlencode "loginForm:login=" \
   --data-urlencode "jakarta.faces.ViewState=$VS"

@@ -33,6 +33,15 @@ public class Texts {
         return get(key, first, second);
     }
 
+    /** The text for {@code prefix + code}, or the code itself when the bundle has none (old or unknown codes). */
+    public String label(String prefix, String code) {
+        if (code == null) {
+            return "";
+        }
+        String text = get(prefix + code);
+        return text.equals(prefix + code) ? code : text;
+    }
+
     public static String get(String key, Object... params) {
         Locale locale = currentLocale();
         String pattern;

@@ -1,25 +1,154 @@
 package org.clinic.appointments.web.admin;
 
-import jakarta.enterprise.context.RequestScoped;
+import java.io.Serializable;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
 
-import org.clinic.appointments.application.ClinicOverview;
+import org.clinic.appointments.application.ClinicAdministration;
+import org.clinic.appointments.application.DoctorDirectory;
+import org.clinic.appointments.domain.AdminAction;
+import org.clinic.appointments.domain.Appointment;
+import org.clinic.appointments.domain.AppointmentStatus;
+import org.clinic.appointments.domain.ClinicFigures;
+import org.clinic.appointments.domain.Doctor;
+import org.clinic.appointments.domain.PaymentMethod;
+import org.clinic.appointments.domain.PaymentStatus;
+import org.clinic.appointments.web.Texts;
+import org.omnifaces.util.Messages;
 
-/** The admin dashboard ({@code /admin/dashboard}), where admins land after login. */
+/**
+ * The admin dashboard ({@code /admin/dashboard}): the clinic's figures and every appointment in a lazy table
+ * whose filters live in the URL.
+ */
 @Named
-@RequestScoped
-public class DashboardBacking {
+@ViewScoped
+public class DashboardBacking implements Serializable {
+
+    private static final long serialVersionUID = 1L;
 
     @Inject
-    ClinicOverview overview;
+    ClinicAdministration administration;
 
-    private ClinicOverview.Figures figures;
+    @Inject
+    DoctorDirectory directory;
 
-    public ClinicOverview.Figures getFigures() {
-        if (figures == null) {
-            figures = overview.figures();
+    @Inject
+    AdminActionRunner actions;
+
+    private final AppointmentFilters filters = new AppointmentFilters();
+    private AppointmentsLazyModel model;
+    private ClinicFigures figures;
+
+    /** Reads the filters from the URL. */
+    public void load() {
+        model = new AppointmentsLazyModel(administration, filters.toQuery());
+        if (filters.isInvalid()) {
+            Messages.addGlobalWarn("dashboard.filters.invalid");
         }
+        figures = administration.figures();
+    }
+
+    /** Applies the filter form by reloading with the filters in the URL. */
+    public String applyFilters() {
+        String query = filters.queryString();
+        return "/admin/dashboard?faces-redirect=true" + (query.isEmpty() ? "" : "&" + query);
+    }
+
+    public String clearFilters() {
+        return "/admin/dashboard?faces-redirect=true";
+    }
+
+    /** An action from a row of the table; the table and figures show the result. */
+    public void act(String appointmentId, String actionCode) {
+        if (actions.run(appointmentId, actionCode, null) != null) {
+            figures = administration.figures();
+        }
+    }
+
+    public Set<AdminAction> actionsOf(Appointment appointment) {
+        return administration.actions(appointment);
+    }
+
+    public boolean can(Appointment appointment, String actionCode) {
+        return actionsOf(appointment).contains(AdminAction.fromCode(actionCode));
+    }
+
+    public List<Doctor> getDoctors() {
+        return directory.all();
+    }
+
+    public String doctorName(String doctorId) {
+        return directory.find(doctorId).map(Doctor::getName).orElse(doctorId);
+    }
+
+    public int statusCount(String code) {
+        return figures.count(AppointmentStatus.fromCode(code));
+    }
+
+    public AppointmentStatus[] getStatuses() {
+        return AppointmentStatus.values();
+    }
+
+    public PaymentStatus[] getPaymentStatuses() {
+        return PaymentStatus.values();
+    }
+
+    public PaymentMethod[] getMethods() {
+        return PaymentMethod.values();
+    }
+
+    /** Bookings per doctor as a Chart.js bar chart. */
+    public String getDoctorChart() {
+        JsonArrayBuilder labels = Json.createArrayBuilder();
+        JsonArrayBuilder confirmed = Json.createArrayBuilder();
+        JsonArrayBuilder pending = Json.createArrayBuilder();
+        JsonArrayBuilder cancelled = Json.createArrayBuilder();
+        JsonArrayBuilder noShow = Json.createArrayBuilder();
+        for (Map.Entry<String, ClinicFigures.DoctorFigures> entry : figures.byDoctor().entrySet()) {
+            labels.add(doctorName(entry.getKey()));
+            confirmed.add(entry.getValue().confirmed());
+            pending.add(entry.getValue().pending());
+            cancelled.add(entry.getValue().cancelled());
+            noShow.add(entry.getValue().noShow());
+        }
+        JsonArrayBuilder datasets = Json.createArrayBuilder()
+                .add(dataset("status.confirmed", confirmed, "#16a34a"))
+                .add(dataset("status.pending_payment", pending, "#ca8a04"))
+                .add(dataset("status.cancelled", cancelled, "#dc2626"))
+                .add(dataset("status.no_show", noShow, "#6b7280"));
+        return Json.createObjectBuilder()
+                .add("type", "bar")
+                .add("data", Json.createObjectBuilder().add("labels", labels).add("datasets", datasets))
+                .add("options", Json.createObjectBuilder()
+                        .add("responsive", true)
+                        .add("animation", false)
+                        .add("scales", Json.createObjectBuilder()
+                                .add("x", Json.createObjectBuilder().add("stacked", true))
+                                .add("y", Json.createObjectBuilder().add("stacked", true))))
+                .build().toString();
+    }
+
+    private static jakarta.json.JsonObjectBuilder dataset(String labelKey, JsonArrayBuilder values, String colour) {
+        return Json.createObjectBuilder().add("label", Texts.get(labelKey)).add("data", values)
+                .add("backgroundColor", colour);
+    }
+
+    public AppointmentFilters getFilters() {
+        return filters;
+    }
+
+    public AppointmentsLazyModel getModel() {
+        return model;
+    }
+
+    public ClinicFigures getFigures() {
         return figures;
     }
 }

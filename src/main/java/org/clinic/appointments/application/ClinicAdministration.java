@@ -1,0 +1,151 @@
+package org.clinic.appointments.application;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.logging.Logger;
+
+import jakarta.annotation.Resource;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.SessionContext;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+
+import org.clinic.appointments.domain.AdminAction;
+import org.clinic.appointments.domain.Appointment;
+import org.clinic.appointments.domain.AppointmentQuery;
+import org.clinic.appointments.domain.AppointmentSort;
+import org.clinic.appointments.domain.AppointmentStatus;
+import org.clinic.appointments.domain.AuditEntry;
+import org.clinic.appointments.domain.AuditQuery;
+import org.clinic.appointments.domain.ClinicFigures;
+import org.clinic.appointments.domain.ClinicRules;
+import org.clinic.appointments.domain.Page;
+import org.clinic.appointments.domain.User;
+import org.clinic.appointments.infrastructure.config.AppConfig;
+import org.clinic.appointments.infrastructure.ledger.Ledger;
+import org.clinic.appointments.security.Roles;
+
+/** What the clinic's admins see and do: figures, appointment lists, the timetable, actions, the audit trail. */
+@Stateless
+@RolesAllowed(Roles.ADMIN)
+public class ClinicAdministration {
+
+    public static final String SYSTEM = "system";
+
+    private static final Logger LOG = Logger.getLogger(ClinicAdministration.class.getName());
+
+    private final Clock clock = Clock.systemUTC();
+
+    @Resource
+    SessionContext context;
+
+    @Inject
+    Ledger ledger;
+
+    @Inject
+    AppConfig config;
+
+    public ClinicFigures figures() {
+        return ledger.figures();
+    }
+
+    public Page<Appointment> search(AppointmentQuery query, AppointmentSort sort, boolean ascending, int first,
+            int size) {
+        return ledger.search(query, sort, ascending, first, size);
+    }
+
+    public Page<AuditEntry> audit(AuditQuery query, int first, int size) {
+        return ledger.audit(query, first, size);
+    }
+
+    public List<User> admins() {
+        return ledger.admins();
+    }
+
+    public Appointment appointment(String id) {
+        return ledger.appointment(id).orElseThrow(AppointmentNotFoundException::new);
+    }
+
+    /** The actions the pages offer for this appointment now. */
+    public Set<AdminAction> actions(Appointment appointment) {
+        return appointment.adminActions(config.rules(), clock.instant());
+    }
+
+    /**
+     * Takes the action on the stored state of the appointment, durably, in the caller's name; refused with a
+     * {@link org.clinic.appointments.domain.BookingException} when the rules do not allow it now.
+     */
+    public Appointment act(String appointmentId, AdminAction action, String note) {
+        if (ledger.appointment(appointmentId).isEmpty()) {
+            throw new AppointmentNotFoundException();
+        }
+        String actor = context.getCallerPrincipal().getName();
+        ClinicRules rules = config.rules();
+        Appointment changed = ledger.change(appointmentId, actor, "appointment." + action.historyAction(),
+                current -> current.byAdmin(action, note, rules, clock.instant(), actor));
+        LOG.info(() -> "Appointment " + changed.getId() + " " + action.historyAction() + " by admin " + actor);
+        return changed;
+    }
+
+    /** Names for the actors of history entries: user ids become the user's name, the system stays itself. */
+    public Map<String, String> actorNames(Collection<String> actorIds) {
+        Map<String, String> names = new LinkedHashMap<>();
+        for (String id : actorIds) {
+            if (id != null && !names.containsKey(id)) {
+                names.put(id, SYSTEM.equals(id) ? SYSTEM : ledger.user(id).map(User::getName).orElse(id));
+            }
+        }
+        return names;
+    }
+
+    /** Every slot of one doctor's day, with what occupies it. */
+    public List<TimetableSlot> timetable(String doctorId, LocalDate date) {
+        ClinicRules rules = config.rules();
+        Instant now = clock.instant();
+        List<Appointment> ofDay = ledger.appointmentsOf(doctorId, date);
+        List<TimetableSlot> slots = new ArrayList<>();
+        for (String time : rules.slotTimes()) {
+            Appointment occupant = ofDay.stream().filter(a -> time.equals(a.getTime()) && a.holdsSlot(now))
+                    .findFirst()
+                    .or(() -> ofDay.stream().filter(a -> time.equals(a.getTime())
+                            && a.getStatus() == AppointmentStatus.NO_SHOW).findFirst())
+                    .orElse(null);
+            if (occupant == null) {
+                boolean past = !rules.startOf(date, time).isAfter(now);
+                slots.add(new TimetableSlot(time, past ? TimetableSlot.Kind.PAST : TimetableSlot.Kind.AVAILABLE,
+                        null, 0, Set.of()));
+            } else if (occupant.getStatus() == AppointmentStatus.PENDING_PAYMENT) {
+                long left = occupant.getHoldExpiresAt() == null ? 0
+                        : Math.max(0, Duration.between(now, occupant.getHoldExpiresAt()).toSeconds());
+                slots.add(new TimetableSlot(time, TimetableSlot.Kind.HELD, occupant, left,
+                        occupant.adminActions(rules, now)));
+            } else {
+                slots.add(new TimetableSlot(time, TimetableSlot.Kind.BOOKED, occupant, 0,
+                        occupant.adminActions(rules, now)));
+            }
+        }
+        return slots;
+    }
+
+    /** The day's appointments that no longer own a slot (cancelled, expired, declined), latest slot first. */
+    public List<Appointment> cancelledOn(String doctorId, LocalDate date) {
+        return ledger.appointmentsOf(doctorId, date).stream()
+                .filter(a -> a.getStatus() == AppointmentStatus.CANCELLED)
+                .sorted(AppointmentSort.SLOT.comparator(true))
+                .toList();
+    }
+
+    /** Appointments for the calendar between two dates (inclusive), at most {@code limit}, by slot. */
+    public Page<Appointment> calendar(String doctorId, LocalDate from, LocalDate to, int limit) {
+        return ledger.search(AppointmentQuery.all().withDoctor(doctorId).withDates(from, to), AppointmentSort.SLOT,
+                true, 0, limit);
+    }
+}

@@ -1,0 +1,145 @@
+package org.clinic.appointments.web.admin;
+
+import java.io.Serializable;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.clinic.appointments.domain.AppointmentQuery;
+import org.clinic.appointments.domain.AppointmentStatus;
+import org.clinic.appointments.domain.PaymentMethod;
+import org.clinic.appointments.domain.PaymentStatus;
+
+/**
+ * The dashboard's filters as they travel in the URL (so a filtered view can be bookmarked). Values that do
+ * not parse are dropped and reported, never passed on.
+ */
+public class AppointmentFilters implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+    static final int TEXT_MAX = 100;
+
+    private String doctor;
+    private String from;
+    private String to;
+    private String status;
+    private String payment;
+    private String method;
+    private String q;
+    private boolean invalid;
+
+    /** The query these filters ask for; a value that cannot be read is left out and {@link #isInvalid()} says so. */
+    public AppointmentQuery toQuery() {
+        invalid = false;
+        LocalDate fromDate = date(from);
+        LocalDate toDate = date(to);
+        AppointmentStatus statusValue = parse(status, AppointmentStatus::fromCode);
+        PaymentStatus paymentValue = parse(payment, PaymentStatus::fromCode);
+        PaymentMethod methodValue = parse(method, PaymentMethod::fromCode);
+        String text = q == null ? null : q.strip();
+        if (text != null && text.length() > TEXT_MAX) {
+            text = text.substring(0, TEXT_MAX);
+            invalid = true;
+        }
+        return new AppointmentQuery(doctor, fromDate, toDate, statusValue, paymentValue, methodValue, text);
+    }
+
+    private LocalDate date(String value) {
+        return parse(value, LocalDate::parse);
+    }
+
+    private <T> T parse(String value, java.util.function.Function<String, T> parser) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return parser.apply(value.strip());
+        } catch (IllegalArgumentException | DateTimeParseException e) {
+            invalid = true;
+            return null;
+        }
+    }
+
+    /** The query string that reproduces these filters, for a redirect or a bookmark. */
+    public String queryString() {
+        Map<String, String> params = new LinkedHashMap<>();
+        params.put("doctor", doctor);
+        params.put("from", from);
+        params.put("to", to);
+        params.put("status", status);
+        params.put("payment", payment);
+        params.put("method", method);
+        params.put("q", q);
+        StringBuilder query = new StringBuilder();
+        params.forEach((name, value) -> {
+            if (value != null && !value.isBlank()) {
+                query.append(query.length() == 0 ? "" : "&").append(name).append('=')
+                        .append(URLEncoder.encode(value.strip(), StandardCharsets.UTF_8));
+            }
+        });
+        return query.toString();
+    }
+
+    public boolean isInvalid() {
+        return invalid;
+    }
+
+    public String getDoctor() {
+        return doctor;
+    }
+
+    public void setDoctor(String doctor) {
+        this.doctor = doctor;
+    }
+
+    public String getFrom() {
+        return from;
+    }
+
+    public void setFrom(String from) {
+        this.from = from;
+    }
+
+    public String getTo() {
+        return to;
+    }
+
+    public void setTo(String to) {
+        this.to = to;
+    }
+
+    public String getStatus() {
+        return status;
+    }
+
+    public void setStatus(String status) {
+        this.status = status;
+    }
+
+    public String getPayment() {
+        return payment;
+    }
+
+    public void setPayment(String payment) {
+        this.payment = payment;
+    }
+
+    public String getMethod() {
+        return method;
+    }
+
+    public void setMethod(String method) {
+        this.method = method;
+    }
+
+    public String getQ() {
+        return q;
+    }
+
+    public void setQ(String q) {
+        this.q = q;
+    }
+}

@@ -1,0 +1,161 @@
+package org.clinic.appointments.web.admin;
+
+import java.io.Serializable;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+
+import org.clinic.appointments.application.ClinicAdministration;
+import org.clinic.appointments.domain.AuditEntry;
+import org.clinic.appointments.domain.AuditQuery;
+import org.clinic.appointments.domain.User;
+import org.clinic.appointments.infrastructure.config.AppConfig;
+import org.omnifaces.util.Messages;
+import org.primefaces.model.FilterMeta;
+import org.primefaces.model.LazyDataModel;
+import org.primefaces.model.SortMeta;
+
+/**
+ * The audit trail ({@code /admin/audit?actor=…&action=…&from=…&to=…}): every change of every appointment,
+ * newest first, filtered by who, what and when (dates in the clinic's time zone, both inclusive).
+ */
+@Named
+@ViewScoped
+public class AuditBacking implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+
+    /** The history actions there are, in the order a booking lives through them. */
+    public static final List<String> ACTIONS = List.of("booked", "paid", "pay_at_clinic", "payment_failed",
+            "rescheduled", "cancelled", "hold_expired", "no_show", "refunded", "marked_paid");
+
+    @Inject
+    ClinicAdministration administration;
+
+    @Inject
+    AppConfig config;
+
+    private String actor;
+    private String action;
+    private String from;
+    private String to;
+    private LazyDataModel<AuditEntry> model;
+    private final Map<String, String> actorNames = new HashMap<>();
+
+    public void load() {
+        boolean invalid = false;
+        Instant fromInstant = null;
+        Instant until = null;
+        try {
+            if (from != null && !from.isBlank()) {
+                fromInstant = LocalDate.parse(from.strip()).atStartOfDay(config.zone()).toInstant();
+            }
+            if (to != null && !to.isBlank()) {
+                until = LocalDate.parse(to.strip()).plusDays(1).atStartOfDay(config.zone()).toInstant();
+            }
+        } catch (DateTimeParseException e) {
+            invalid = true;
+        }
+        if (action != null && !action.isBlank() && !ACTIONS.contains(action)) {
+            invalid = true;
+        }
+        if (invalid) {
+            Messages.addGlobalWarn("dashboard.filters.invalid");
+        }
+        AuditQuery query = new AuditQuery(actor, action, fromInstant, until);
+        model = new LazyDataModel<>() {
+            private static final long serialVersionUID = 1L;
+
+            @Override
+            public int count(Map<String, FilterMeta> filterBy) {
+                return administration.audit(query, 0, 0).total();
+            }
+
+            @Override
+            public List<AuditEntry> load(int first, int pageSize, Map<String, SortMeta> sortBy,
+                    Map<String, FilterMeta> filterBy) {
+                var page = administration.audit(query, first, pageSize);
+                setRowCount(page.total());
+                actorNames.putAll(administration.actorNames(page.rows().stream()
+                        .map(e -> e.change().getActor()).filter(id -> !actorNames.containsKey(id)).toList()));
+                return page.rows();
+            }
+        };
+    }
+
+    public String apply() {
+        StringBuilder outcome = new StringBuilder("/admin/audit?faces-redirect=true");
+        append(outcome, "actor", actor);
+        append(outcome, "action", action);
+        append(outcome, "from", from);
+        append(outcome, "to", to);
+        return outcome.toString();
+    }
+
+    private static void append(StringBuilder outcome, String name, String value) {
+        if (value != null && !value.isBlank()) {
+            outcome.append('&').append(name).append('=').append(URLEncoder.encode(value.strip(), StandardCharsets.UTF_8));
+        }
+    }
+
+    public String clear() {
+        return "/admin/audit?faces-redirect=true";
+    }
+
+    public String actorName(String actorId) {
+        return actorNames.getOrDefault(actorId, actorId);
+    }
+
+    public List<User> getAdmins() {
+        return administration.admins();
+    }
+
+    public List<String> getActions() {
+        return ACTIONS;
+    }
+
+    public LazyDataModel<AuditEntry> getModel() {
+        return model;
+    }
+
+    public String getActor() {
+        return actor;
+    }
+
+    public void setActor(String actor) {
+        this.actor = actor;
+    }
+
+    public String getAction() {
+        return action;
+    }
+
+    public void setAction(String action) {
+        this.action = action;
+    }
+
+    public String getFrom() {
+        return from;
+    }
+
+    public void setFrom(String from) {
+        this.from = from;
+    }
+
+    public String getTo() {
+        return to;
+    }
+
+    public void setTo(String to) {
+        this.to = to;
+    }
+}

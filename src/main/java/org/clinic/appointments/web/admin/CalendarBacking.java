@@ -1,0 +1,153 @@
+package org.clinic.appointments.web.admin;
+
+import java.io.Serializable;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Set;
+
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+
+import org.clinic.appointments.application.ClinicAdministration;
+import org.clinic.appointments.application.DoctorDirectory;
+import org.clinic.appointments.domain.Appointment;
+import org.clinic.appointments.domain.ClinicRules;
+import org.clinic.appointments.domain.Doctor;
+import org.clinic.appointments.infrastructure.config.AppConfig;
+import org.omnifaces.util.Faces;
+import org.primefaces.model.DefaultScheduleEvent;
+import org.primefaces.model.LazyScheduleModel;
+import org.primefaces.model.ScheduleModel;
+
+/**
+ * The admin calendar ({@code /admin/calendar?doctor=…&view=…&date=…}): one doctor's or all doctors'
+ * appointments by day, week or month, coloured by status; an event opens the appointment page.
+ */
+@Named
+@ViewScoped
+public class CalendarBacking implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+    /** More events than this in one view would not be readable; the page says so. */
+    public static final int MAX_EVENTS = 500;
+    private static final Set<String> VIEWS = Set.of("timeGridDay", "timeGridWeek", "dayGridMonth");
+
+    @Inject
+    ClinicAdministration administration;
+
+    @Inject
+    DoctorDirectory directory;
+
+    @Inject
+    AppConfig config;
+
+    private String doctor;
+    private String view;
+    private String date;
+    private LocalDate initialDate;
+    private ScheduleModel model;
+
+    public void load() {
+        if (doctor != null && directory.find(doctor).isEmpty()) {
+            doctor = null;
+        }
+        if (view == null || !VIEWS.contains(view)) {
+            view = "timeGridWeek";
+        }
+        initialDate = null;
+        if (date != null && !date.isBlank()) {
+            try {
+                initialDate = LocalDate.parse(date.strip());
+            } catch (DateTimeParseException e) {
+                date = null;
+            }
+        }
+        String doctorId = doctor;
+        ClinicRules rules = config.rules();
+        java.time.Duration visit = config.visitLength();
+        String base = Faces.getRequestContextPath() + "/admin/appointment?id=";
+        model = new LazyScheduleModel() {
+            private static final long serialVersionUID = 1L;
+
+            @Override
+            public void loadEvents(LocalDateTime start, LocalDateTime end) {
+                List<Appointment> shown = administration.calendar(doctorId, start.toLocalDate(),
+                        end.toLocalDate(), MAX_EVENTS).rows();
+                for (Appointment a : shown) {
+                    LocalDateTime begins = LocalDateTime.ofInstant(rules.startOf(a), rules.zone());
+                    addEvent(DefaultScheduleEvent.builder()
+                            .id(a.getId())
+                            .title(a.getUserName() + (doctorId == null ? " · " + a.getDoctorName() : ""))
+                            .startDate(begins)
+                            .endDate(begins.plus(visit))
+                            .styleClass("event-" + a.getStatus().code())
+                            .description(a.getTime() + " · " + a.getDoctorName())
+                            .url(base + a.getId())
+                            .build());
+                }
+            }
+        };
+    }
+
+    public String show() {
+        StringBuilder outcome = new StringBuilder("/admin/calendar?faces-redirect=true&view=").append(view);
+        if (doctor != null && !doctor.isBlank()) {
+            outcome.append("&doctor=").append(java.net.URLEncoder.encode(doctor, java.nio.charset.StandardCharsets.UTF_8));
+        }
+        if (initialDate != null) {
+            outcome.append("&date=").append(initialDate);
+        }
+        return outcome.toString();
+    }
+
+    public List<Doctor> getDoctors() {
+        return directory.all();
+    }
+
+    public ScheduleModel getModel() {
+        return model;
+    }
+
+    public LocalDate getInitialDate() {
+        return initialDate;
+    }
+
+    public String getZone() {
+        return config.zone().getId();
+    }
+
+    public String getMinTime() {
+        return "07:00:00";
+    }
+
+    public int getMaxEvents() {
+        return MAX_EVENTS;
+    }
+
+    public String getDoctor() {
+        return doctor;
+    }
+
+    public void setDoctor(String doctor) {
+        this.doctor = doctor == null || doctor.isBlank() ? null : doctor;
+    }
+
+    public String getView() {
+        return view;
+    }
+
+    public void setView(String view) {
+        this.view = view;
+    }
+
+    public String getDate() {
+        return date;
+    }
+
+    public void setDate(String date) {
+        this.date = date;
+    }
+}
