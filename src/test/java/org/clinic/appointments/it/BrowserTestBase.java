@@ -28,6 +28,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 public abstract class BrowserTestBase {
 
     private static WebDriver browser;
+    private static java.nio.file.Path downloads;
 
     @ArquillianResource
     protected URL baseUrl;
@@ -36,7 +37,13 @@ public abstract class BrowserTestBase {
 
     @BeforeAll
     static void startBrowser() throws IOException {
+        downloads = Files.createTempDirectory("chromium-downloads-");
         browser = newBrowser();
+    }
+
+    /** Where the test's own browser saves downloaded files. */
+    protected static java.nio.file.Path downloads() {
+        return downloads;
     }
 
     /** Another headless Chromium with a profile of its own: a second person at another computer. */
@@ -47,6 +54,10 @@ public abstract class BrowserTestBase {
                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
                 "--disable-quic", "--no-first-run", "--window-size=1280,900",
                 "--user-data-dir=" + Files.createTempDirectory("chromium-profile-"));
+        if (downloads != null) {
+            options.setExperimentalOption("prefs", java.util.Map.of(
+                    "download.default_directory", downloads.toString(), "download.prompt_for_download", false));
+        }
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(new File(System.getProperty("chromedriver", "/usr/bin/chromedriver")))
                 .build();

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.function.Consumer;
 
 import org.jboss.shrinkwrap.api.ShrinkWrap;
@@ -43,6 +44,33 @@ public final class Deployments {
                 .importFrom(Path.of(System.getProperty("war.file")).toFile())
                 .as(WebArchive.class)
                 .addAsResource(new StringAsset(config.toString()), "META-INF/microprofile-config.properties");
+    }
+
+    /**
+     * One appointment record in the stored format, for seeding {@code appointments.json}. {@code payment} and
+     * {@code method} may be null (not paid yet); {@code extra} is more JSON members, e.g. a hold's expiry.
+     */
+    public static String appointment(String id, String patientName, String doctorId, LocalDate date, String time,
+            String status, String payment, String method, String extra) {
+        String patient = patientName.toLowerCase(java.util.Locale.ROOT).replace(' ', '.');
+        return """
+                {"id": "%s", "user_id": "seed-%s", "user_email": "%s@example.com", "user_name": "%s",
+                 "doctor_id": "%s", "doctor_name": "Dr. %s", "date": "%s", "time": "%s", "reason": "Follow-up",
+                 "status": "%s", "booked_at": "2026-01-01T10:00:00", "amount": 500%s%s%s%s}"""
+                .formatted(id, patient, patient, patientName, doctorId, doctorId, date, time, status,
+                        payment == null ? "" : ", \"payment_status\": \"" + payment + "\"",
+                        method == null ? "" : ", \"payment_method\": \"" + method + "\"",
+                        payment == null ? "" : ", \"transaction_id\": \"TXN-" + id + "\"",
+                        extra == null ? "" : ", " + extra);
+    }
+
+    /** Writes the records as the data directory's {@code appointments.json}. */
+    public static void writeAppointments(Path dataDir, java.util.List<String> records) {
+        try {
+            Files.writeString(dataDir.resolve("appointments.json"), "[\n" + String.join(",\n", records) + "\n]\n");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     public static Path freshDataDirectory(String name) {

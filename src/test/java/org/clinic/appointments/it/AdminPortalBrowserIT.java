@@ -1,0 +1,250 @@
+package org.clinic.appointments.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.Stream;
+
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.Select;
+
+/** An admin runs the clinic in the browser: dashboard filters and export, actions and history, timetable, calendar, audit. */
+@RunAsClient
+class AdminPortalBrowserIT extends BrowserTestBase {
+
+    private static final ZoneId ZONE = ZoneId.of("Asia/Kolkata");
+    private static final LocalDate TODAY = LocalDate.now(ZONE);
+    private static final LocalDate SOON = TODAY.plusDays(3);
+    private static final String PASSWORD = WebClient.PASSWORD;
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        String heldUntil = "\"hold_expires_at\": \"" + java.time.Instant.now().plus(Duration.ofHours(2)) + "\"";
+        return Deployments.app("admin-portal", true, dir -> Deployments.writeAppointments(dir, List.of(
+                // For the dashboard's filters and export (doc3 and doc4 only; no test changes them).
+                Deployments.appointment("f1", "Farah Khan", "doc3", SOON, "09:00 AM", "confirmed", "Success", "UPI", null),
+                Deployments.appointment("f2", "Gopal Iyer", "doc3", SOON, "10:00 AM", "confirmed", "Pending", "Pay-at-Clinic", null),
+                Deployments.appointment("f3", "Farid Ali", "doc3", SOON.plusDays(1), "09:00 AM", "cancelled", "Failed", "Card", null),
+                Deployments.appointment("f4", "Hema Rao", "doc4", SOON, "09:00 AM", "confirmed", "Success", "Wallet", null),
+                // For the actions (doc1 and doc2).
+                Deployments.appointment("a1", "Riya Sharma", "doc1", SOON, "09:00 AM", "confirmed", "Success", "Card", null),
+                Deployments.appointment("a2", "Kabir Mehta", "doc1", SOON, "10:00 AM", "confirmed", "Pending", "Pay-at-Clinic", null),
+                Deployments.appointment("a3", "Neha Gupta", "doc2", TODAY.minusDays(1), "09:00 AM", "confirmed", "Success", "UPI", null),
+                // For the timetable and the calendar (doc5).
+                Deployments.appointment("t1", "Tara Singh", "doc5", SOON, "09:00 AM", "confirmed", "Success", "UPI", null),
+                Deployments.appointment("t2", "Uday Patel", "doc5", SOON, "11:00 AM", "pending_payment", null, null, heldUntil))));
+    }
+
+    private String registerAdmin(String name) {
+        String email = "admin-" + UUID.randomUUID() + "@example.com";
+        open("/admin/register");
+        type("registerForm:name", name);
+        type("registerForm:email", email);
+        type("registerForm:phone", "+91 99999 00000");
+        type("registerForm:password", PASSWORD);
+        type("registerForm:adminCode", Deployments.ADMIN_CODE);
+        clickAndWait("registerForm:register");
+        return email;
+    }
+
+    private void loginAsNewAdmin(String name) {
+        String email = registerAdmin(name);
+        open("/admin/login");
+        type("loginForm:email", email);
+        type("loginForm:password", PASSWORD);
+        clickAndWait("loginForm:login");
+        assertEquals("/admin/dashboard", path());
+    }
+
+    private List<String> patientsInTable() {
+        return browser().findElements(By.cssSelector("#table\\:appointments .appointment-row .patient-name")).stream()
+                .map(WebElement::getText).toList();
+    }
+
+    private String query() {
+        String url = browser().getCurrentUrl();
+        return url.contains("?") ? url.substring(url.indexOf('?') + 1) : "";
+    }
+
+    private void setDate(String id, LocalDate date) {
+        ((JavascriptExecutor) browser()).executeScript("document.getElementById(arguments[0]).value = arguments[1];",
+                id, date.toString());
+    }
+
+    /** Clicks an action button and answers the confirm dialog with yes; waits for the AJAX update. */
+    private void actAndConfirm(WebElement button) {
+        button.click();
+        WebElement yes = id("confirmYes");
+        waitFor(yes::isDisplayed, "the confirm dialog");
+        yes.click();
+        waitFor(() -> !yes.isDisplayed(), "the confirm dialog to close");
+        waitUntilReady();
+    }
+
+    private WebElement actionButton(String containerCss, String action) {
+        return browser().findElement(By.cssSelector(containerCss + " .action-" + action));
+    }
+
+    private boolean hasAction(String containerCss, String action) {
+        return !browser().findElements(By.cssSelector(containerCss + " .action-" + action)).isEmpty();
+    }
+
+    @Test
+    void theDashboardFiltersByUrlAndExportsTheFilteredRows() throws IOException {
+        loginAsNewAdmin("Dashboard Admin");
+        assertEquals("9", text("totalCount"));
+
+        new Select(id("filters:doctor")).selectByValue("doc3");
+        new Select(id("filters:status")).selectByValue("confirmed");
+        clickAndWait("filters:apply");
+        assertTrue(query().contains("doctor=doc3") && query().contains("status=confirmed"), query());
+        assertEquals(List.of("Gopal Iyer", "Farah Khan"), patientsInTable(), "same day, later slot first");
+
+        open("/admin/dashboard?q=FAR");
+        assertEquals(List.of("Farid Ali", "Farah Khan"), patientsInTable(), "search by name, any case");
+        assertEquals("FAR", id("filters:q").getAttribute("value"), "the form shows the bookmarked filter");
+
+        open("/admin/dashboard?doctor=doc3&method=Pay-at-Clinic&payment=Pending");
+        assertEquals(List.of("Gopal Iyer"), patientsInTable());
+
+        open("/admin/dashboard?from=" + SOON.plusDays(1) + "&to=" + SOON.plusDays(1));
+        assertEquals(List.of("Farid Ali"), patientsInTable());
+
+        open("/admin/dashboard?doctor=doc3&status=confirmed");
+        Path csv = downloads().resolve("appointments.csv");
+        Files.deleteIfExists(csv);
+        id("table:exportCsv").click();
+        waitFor(() -> Files.exists(csv) && csvRows(csv).size() == 3, "the CSV download");
+        List<String> rows = csvRows(csv);
+        assertTrue(rows.get(0).contains("\"Patient\"") && rows.get(0).contains("\"Transaction id\""), rows.get(0));
+        assertTrue(rows.get(1).contains("\"Gopal Iyer\"") && rows.get(1).contains("\"Pay at clinic\""), rows.get(1));
+        assertTrue(rows.get(2).contains("\"Farah Khan\"") && rows.get(2).contains("\"TXN-f1\""), rows.get(2));
+        assertFalse(String.join("\n", rows).contains("Hema Rao"), "only the filtered rows");
+
+        open("/admin/dashboard?status=nonsense&from=31-31-2026");
+        assertTrue(messages().contains("could not be read"), messages());
+        assertEquals("9", text("totalCount"));
+    }
+
+    private static List<String> csvRows(Path csv) {
+        try {
+            return Files.readAllLines(csv, StandardCharsets.UTF_8).stream().filter(l -> !l.isBlank()).toList();
+        } catch (IOException e) {
+            return List.of();
+        }
+    }
+
+    @Test
+    void everyActionIsConfirmedRecordedWithItsNoteAndRefusedWhenItNoLongerApplies() throws IOException {
+        loginAsNewAdmin("Action Admin");
+
+        open("/admin/appointment?id=a1");
+        assertTrue(hasAction("#actions", "cancel") && hasAction("#actions", "refund"));
+        assertFalse(hasAction("#actions", "no_show"), "not before the slot's start");
+        assertFalse(hasAction("#actions", "mark_paid"), "not a Pay-at-Clinic payment");
+        type("actions:note", "Patient phoned to cancel");
+        actAndConfirm(actionButton("#actions", "cancel"));
+        assertTrue(messages().contains("Cancelled: Riya Sharma"), messages());
+        waitFor(() -> text("summaryStatus").equals("Cancelled"), "the status after cancelling");
+        assertEquals("Paid", text("summaryPayment"), "cancelling alone does not refund");
+        WebElement latest = browser().findElements(By.cssSelector(".history-row")).get(0);
+        assertTrue(latest.getText().contains("Action Admin") && latest.getText().contains("Cancelled")
+                && latest.getText().contains("Patient phoned to cancel"), latest.getText());
+
+        actAndConfirm(actionButton("#actions", "refund"));
+        waitFor(() -> text("summaryPayment").equals("Refunded"), "the payment after the refund");
+        assertFalse(hasAction("#actions", "refund"), "a payment is refunded once");
+        assertTrue(exists("noActions"));
+
+        open("/admin/timetable?doctor=doc1&date=" + SOON);
+        WebElement nine = browser().findElement(By.xpath("//tr[contains(@class,'slot-row')][td[normalize-space(.)='09:00 AM']]"));
+        assertTrue(nine.getText().contains("Available"), "the cancelled slot is free at once: " + nine.getText());
+
+        open("/admin/appointment?id=a3");
+        actAndConfirm(actionButton("#actions", "no_show"));
+        waitFor(() -> text("summaryStatus").equals("No-show"), "the no-show");
+
+        // A second admin marks Kabir's payment while this page still offers the button: the stale click is refused.
+        open("/admin/appointment?id=a2");
+        assertTrue(hasAction("#actions", "mark_paid"));
+        WebDriver other = null;
+        try {
+            other = newBrowser();
+            use(other);
+            loginAsNewAdmin("Desk Admin");
+            open("/admin/appointment?id=a2");
+            actAndConfirm(actionButton("#actions", "mark_paid"));
+            waitFor(() -> text("summaryPayment").equals("Paid"), "the payment marked by the other admin");
+        } finally {
+            use(null);
+            if (other != null) {
+                other.quit();
+            }
+        }
+        actAndConfirm(actionButton("#actions", "mark_paid"));
+        assertTrue(messages().contains("Only a Pay-at-Clinic payment that is still pending can be marked as paid"), messages());
+        open("/admin/appointment?id=a2");
+        long markings = browser().findElements(By.cssSelector(".history-row")).stream()
+                .filter(r -> r.getText().contains("Marked paid at the clinic")).count();
+        assertEquals(1, markings, "the refused click changed nothing");
+
+        open("/admin/audit?action=marked_paid");
+        List<WebElement> audit = browser().findElements(By.cssSelector(".audit-row"));
+        assertEquals(1, audit.size());
+        assertTrue(audit.get(0).getText().contains("Desk Admin") && audit.get(0).getText().contains("Kabir Mehta"),
+                audit.get(0).getText());
+        open("/admin/audit?action=refunded");
+        assertTrue(pageText().contains("Riya Sharma"));
+    }
+
+    @Test
+    void theTimetableShowsEachSlotAndTheCalendarOpensAnAppointment() {
+        loginAsNewAdmin("Timetable Admin");
+        open("/admin/timetable?doctor=doc5&date=" + SOON);
+        List<WebElement> rows = browser().findElements(By.cssSelector(".slot-row"));
+        assertEquals(8, rows.size(), "every slot of the day");
+        assertTrue(rows.get(0).getText().contains("Booked") && rows.get(0).getText().contains("Tara Singh"), rows.get(0).getText());
+        assertTrue(rows.get(1).getText().contains("Available"));
+        assertTrue(rows.get(2).getText().contains("Held") && rows.get(2).getText().contains("min left")
+                && rows.get(2).getText().contains("Uday Patel"), rows.get(2).getText());
+        assertTrue(hasAction(".slot-row:nth-child(1)", "cancel") && !hasAction(".slot-row:nth-child(1)", "no_show"));
+
+        actAndConfirm(browser().findElement(By.cssSelector(".slot-held .action-cancel")));
+        waitFor(() -> browser().findElements(By.cssSelector(".slot-held")).isEmpty(), "the released hold");
+        assertTrue(browser().findElements(By.cssSelector(".slot-row")).get(2).getText().contains("Available"));
+
+        clickAndWait("nextDay");
+        assertTrue(query().contains("date=" + SOON.plusDays(1)), query());
+        clickAndWait("previousDay");
+        assertTrue(query().contains("date=" + SOON), query());
+
+        open("/admin/calendar?doctor=doc5&view=timeGridWeek&date=" + SOON);
+        waitFor(() -> !browser().findElements(By.cssSelector(".fc-event.event-confirmed")).isEmpty(), "the week's events");
+        WebElement event = browser().findElements(By.cssSelector(".fc-event.event-confirmed")).get(0);
+        assertTrue(event.getText().contains("Tara Singh"), event.getText());
+        event.click();
+        waitFor(() -> path().equals("/admin/appointment"), "the appointment page");
+        assertEquals("t1", text("appointmentId"));
+
+        open("/admin/calendar?view=dayGridMonth&date=" + SOON);
+        waitFor(() -> browser().findElements(By.cssSelector(".fc-event")).size() >= 5, "all doctors' appointments in the month");
+        assertTrue(Stream.of("Tara Singh", "Farah Khan", "Hema Rao").allMatch(pageText()::contains), pageText());
+    }
+}

@@ -1,0 +1,89 @@
+package org.clinic.appointments.it;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.URL;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.StringJoiner;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** One visitor over plain HTTP with a cookie jar: reads pages and posts Faces forms as a browser would. */
+final class WebClient {
+
+    static final String PASSWORD = "Monsoon-Tea-42";
+    private static final Pattern VIEW_STATE = Pattern.compile("name=\"jakarta.faces.ViewState\"[^>]*value=\"([^\"]*)\"");
+
+    private final String base;
+    private final HttpClient http;
+
+    WebClient(URL baseUrl) {
+        this.base = baseUrl.toString().replaceAll("/$", "");
+        this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .followRedirects(HttpClient.Redirect.NEVER).cookieHandler(new CookieManager()).build();
+    }
+
+    HttpResponse<String> get(String path) {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).GET());
+    }
+
+    /** Opens the page, then submits one of its forms with the given fields (names without the form's prefix). */
+    HttpResponse<String> submit(String path, String formId, String button, Map<String, String> fields) {
+        String page = get(path).body();
+        Matcher viewState = VIEW_STATE.matcher(page);
+        return post(path, formId, button, fields, viewState.find() ? viewState.group(1) : "none");
+    }
+
+    HttpResponse<String> post(String path, String formId, String button, Map<String, String> fields, String viewState) {
+        Map<String, String> form = new LinkedHashMap<>();
+        form.put(formId, formId);
+        fields.forEach((name, value) -> form.put(formId + ":" + name, value));
+        if (button != null) {
+            form.put(formId + ":" + button, "");
+        }
+        form.put("jakarta.faces.ViewState", viewState);
+        StringJoiner body = new StringJoiner("&");
+        form.forEach((name, value) -> body.add(URLEncoder.encode(name, StandardCharsets.UTF_8) + "="
+                + URLEncoder.encode(value, StandardCharsets.UTF_8)));
+        return send(HttpRequest.newBuilder(URI.create(base + path))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body.toString())));
+    }
+
+    /** Registers (as an admin when given the code) and logs in; answers the e-mail address used. */
+    String registerAndLogin(String name, String adminCode) {
+        String email = name.toLowerCase().replace(' ', '.') + "-" + System.nanoTime() + "@example.com";
+        String portal = adminCode == null ? "" : "/admin";
+        Map<String, String> fields = new LinkedHashMap<>(Map.of("name", name, "email", email,
+                "phone", "+91 98765 43210", "password", PASSWORD));
+        if (adminCode != null) {
+            fields.put("adminCode", adminCode);
+        }
+        submit(portal + "/register", "registerForm", "register", fields);
+        HttpResponse<String> login = submit(portal + "/login", "loginForm", "login",
+                Map.of("email", email, "password", PASSWORD));
+        if (login.statusCode() != 302) {
+            throw new IllegalStateException("Login of " + email + " answered " + login.statusCode());
+        }
+        return email;
+    }
+
+    private HttpResponse<String> send(HttpRequest.Builder request) {
+        try {
+            return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
