@@ -26,7 +26,40 @@ public final class LedgerGenerator {
         "Pediatrician", "Neurologist", "General Physician", "Gynecologist", "Psychiatrist"};
     private static final String[] METHODS = {"UPI", "Card", "Netbanking", "Wallet", "Pay-at-Clinic"};
 
+    private static final int ADMINS = 3;
+
     private LedgerGenerator() {
+    }
+
+    /** The changes that lead to the record's state, as the application would have written them. */
+    private static String history(Random random, String patient, Instant bookedAt, String status, String payment,
+            String method) {
+        List<String> entries = new ArrayList<>();
+        entries.add(entry(bookedAt, patient, "booked", null, "pending_payment", null, null));
+        Instant paidAt = bookedAt.plusSeconds(60);
+        String admin = "gen-admin" + (1 + random.nextInt(ADMINS));
+        if ("Failed".equals(payment)) {
+            entries.add(entry(paidAt, patient, "payment_failed", "pending_payment", "cancelled", null, "Failed"));
+            return "[" + String.join(", ", entries) + "]";
+        }
+        String paidStatus = "Pay-at-Clinic".equals(method) ? "Pending" : "Success";
+        entries.add(entry(paidAt, patient, "Pending".equals(paidStatus) ? "pay_at_clinic" : "paid", "pending_payment",
+                "confirmed", null, paidStatus));
+        Instant later = paidAt.plusSeconds(3600);
+        if ("cancelled".equals(status)) {
+            entries.add(entry(later, patient, "cancelled", "confirmed", "cancelled", paidStatus, payment));
+        } else if ("no_show".equals(status)) {
+            entries.add(entry(later, admin, "no_show", "confirmed", "no_show", paidStatus, payment));
+        }
+        return "[" + String.join(", ", entries) + "]";
+    }
+
+    private static String entry(Instant at, String actor, String action, String from, String to, String fromPayment,
+            String toPayment) {
+        return String.format("{\"at\": \"%s\", \"actor\": \"%s\", \"action\": \"%s\"%s%s%s%s}", at, actor, action,
+                from == null ? "" : ", \"from_status\": \"" + from + "\"", ", \"to_status\": \"" + to + "\"",
+                fromPayment == null ? "" : ", \"from_payment\": \"" + fromPayment + "\"",
+                toPayment == null ? "" : ", \"to_payment\": \"" + toPayment + "\"");
     }
 
     public static void main(String[] args) throws IOException {
@@ -57,6 +90,11 @@ public final class LedgerGenerator {
         int patients = Math.max(1, count / 10);
         try (BufferedWriter out = Files.newBufferedWriter(dir.resolve("users.json"), StandardCharsets.UTF_8)) {
             out.write("[\n");
+            for (int a = 1; a <= ADMINS; a++) {
+                out.write(String.format("{\"id\": \"gen-admin%d\", \"name\": \"Admin %d\", \"email\": \"admin%d@generated.example\","
+                        + " \"phone\": \"+91 90000 00000\", \"password\": \"!\", \"role\": \"admin\", \"created_at\": \"2025-01-01T00:00:00Z\"},%n",
+                        a, a, a));
+            }
             for (int p = 0; p < patients; p++) {
                 out.write(String.format("{\"id\": \"gen-user%d\", \"name\": \"Patient %d\", \"email\": \"patient%d@generated.example\","
                         + " \"phone\": \"+91 90000 %05d\", \"password\": \"!\", \"role\": \"patient\", \"created_at\": \"2025-01-01T00:00:00Z\"}%s%n",
@@ -103,12 +141,14 @@ public final class LedgerGenerator {
                 String method = "Pending".equals(payment) ? "Pay-at-Clinic" : METHODS[random.nextInt(4)];
                 String doctorId = doctor < 8 ? "doc" + (doctor + 1) : "gen-doc" + (doctor - 7);
                 int patient = random.nextInt(patients);
+                Instant bookedAt = now.minusSeconds(86400L * (days - day));
+                String history = history(random, "gen-user" + patient, bookedAt, status, payment, method);
                 out.write(String.format("{\"id\": \"gen-%d\", \"user_id\": \"gen-user%d\", \"user_email\": \"patient%d@generated.example\","
                         + " \"user_name\": \"Patient %d\", \"doctor_id\": \"%s\", \"doctor_name\": \"Doctor %s\", \"date\": \"%s\","
                         + " \"time\": \"%s\", \"reason\": \"Generated visit %d\", \"status\": \"%s\", \"booked_at\": \"%s\","
-                        + " \"payment_status\": \"%s\", \"payment_method\": \"%s\", \"transaction_id\": \"TXNGEN%d\", \"amount\": 500}%s%n",
+                        + " \"payment_status\": \"%s\", \"payment_method\": \"%s\", \"transaction_id\": \"TXNGEN%d\", \"amount\": 500, \"history\": %s}%s%n",
                         n, patient, patient, patient, doctorId, doctorId, date, time, n, status,
-                        now.minusSeconds(86400L * (days - day)), payment, method, n, n + 1 < count ? "," : ""));
+                        bookedAt, payment, method, n, history, n + 1 < count ? "," : ""));
             }
             out.write("]\n");
         }

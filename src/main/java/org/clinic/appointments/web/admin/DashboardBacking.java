@@ -2,7 +2,6 @@ package org.clinic.appointments.web.admin;
 
 import java.io.Serializable;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 import jakarta.faces.view.ViewScoped;
@@ -45,6 +44,10 @@ public class DashboardBacking implements Serializable {
     private final AppointmentFilters filters = new AppointmentFilters();
     private AppointmentsLazyModel model;
     private ClinicFigures figures;
+    private List<DoctorRow> perDoctor;
+
+    /** The chart shows this many of the busiest doctors; the table lists them all. */
+    static final int CHART_DOCTORS = 12;
 
     /** Reads the filters from the URL. */
     public void load() {
@@ -53,6 +56,7 @@ public class DashboardBacking implements Serializable {
             Messages.addGlobalWarn("dashboard.filters.invalid");
         }
         figures = administration.figures();
+        perDoctor = null;
     }
 
     /** Applies the filter form by reloading with the filters in the URL. */
@@ -69,6 +73,7 @@ public class DashboardBacking implements Serializable {
     public void act(String appointmentId, String actionCode) {
         if (actions.run(appointmentId, actionCode, null) != null) {
             figures = administration.figures();
+            perDoctor = null;
         }
     }
 
@@ -104,19 +109,34 @@ public class DashboardBacking implements Serializable {
         return PaymentMethod.values();
     }
 
-    /** Bookings per doctor as a Chart.js bar chart. */
+    /** Bookings per doctor, the busiest first. */
+    public List<DoctorRow> getPerDoctor() {
+        if (perDoctor == null) {
+            perDoctor = figures.byDoctor().entrySet().stream()
+                    .map(e -> new DoctorRow(doctorName(e.getKey()), e.getValue()))
+                    .sorted(java.util.Comparator.comparingInt((DoctorRow r) -> r.figures().total()).reversed())
+                    .toList();
+        }
+        return perDoctor;
+    }
+
+    /** A doctor's name with their bookings. */
+    public record DoctorRow(String name, ClinicFigures.DoctorFigures figures) implements Serializable {
+    }
+
+    /** The busiest doctors' bookings by status as a Chart.js stacked bar chart. */
     public String getDoctorChart() {
         JsonArrayBuilder labels = Json.createArrayBuilder();
         JsonArrayBuilder confirmed = Json.createArrayBuilder();
         JsonArrayBuilder pending = Json.createArrayBuilder();
         JsonArrayBuilder cancelled = Json.createArrayBuilder();
         JsonArrayBuilder noShow = Json.createArrayBuilder();
-        for (Map.Entry<String, ClinicFigures.DoctorFigures> entry : figures.byDoctor().entrySet()) {
-            labels.add(doctorName(entry.getKey()));
-            confirmed.add(entry.getValue().confirmed());
-            pending.add(entry.getValue().pending());
-            cancelled.add(entry.getValue().cancelled());
-            noShow.add(entry.getValue().noShow());
+        for (DoctorRow row : getPerDoctor().subList(0, Math.min(CHART_DOCTORS, getPerDoctor().size()))) {
+            labels.add(row.name());
+            confirmed.add(row.figures().confirmed());
+            pending.add(row.figures().pending());
+            cancelled.add(row.figures().cancelled());
+            noShow.add(row.figures().noShow());
         }
         JsonArrayBuilder datasets = Json.createArrayBuilder()
                 .add(dataset("status.confirmed", confirmed, "#16a34a"))
