@@ -42,7 +42,7 @@ public enum AppointmentSort {
     }
 
     /** Minutes since midnight of a slot time such as {@code 02:00 PM}; -1 for a time that cannot be read. */
-    static int minuteOfDay(String time) {
+    public static int minuteOfDay(String time) {
         if (time == null) {
             return -1;
         }

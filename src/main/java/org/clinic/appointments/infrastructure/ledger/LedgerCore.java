@@ -61,9 +61,11 @@ public final class LedgerCore implements AutoCloseable {
     private final Map<SlotKey, String> slotOwner = new HashMap<>();
     private final Map<String, List<String>> appointmentIdsByPatient = new HashMap<>();
     private final Map<String, TreeMap<LocalDate, List<String>>> appointmentIdsByDoctorDate = new HashMap<>();
-    private final TreeMap<LocalDate, List<String>> appointmentIdsByDate = new TreeMap<>();
     private final Set<String> pendingIds = new java.util.LinkedHashSet<>();
     private final FigureCounters figures = new FigureCounters();
+    private final AppointmentColumns columns = new AppointmentColumns();
+    /** One copy of each often repeated value (ids, names, times, actions) for all appointments that carry it. */
+    private final Map<String, String> shared = new HashMap<>();
 
     private long lastSeq;
 
@@ -250,36 +252,26 @@ public final class LedgerCore implements AutoCloseable {
 
     /**
      * One page of the appointments that match, in the order asked for, without copying or sorting the rest:
-     * the doctor-and-date and date indexes narrow the scan when the query names a doctor or dates.
+     * filters and the slot order read the columns; a query for one doctor looks only at their appointments.
      */
     public Page<Appointment> search(AppointmentQuery query, AppointmentSort sort, boolean ascending, int first,
             int size) {
-        int[] total = {0};
-        forEachCandidate(query, a -> {
-            if (query.matches(a)) {
-                total[0]++;
-            }
-        });
-        List<Appointment> rows = TopK.page(total[0], sort.comparator(ascending), first, size,
-                sink -> forEachCandidate(query, a -> {
-                    if (query.matches(a)) {
-                        sink.accept(a);
-                    }
-                }));
-        return new Page<>(rows.stream().map(Appointment::copy).toList(), total[0]);
-    }
-
-    private void forEachCandidate(AppointmentQuery query, java.util.function.Consumer<Appointment> visitor) {
+        List<String> candidates = null;
         if (query.doctorId() != null) {
+            candidates = new ArrayList<>();
             TreeMap<LocalDate, List<String>> byDate = appointmentIdsByDoctorDate.get(query.doctorId());
             if (byDate != null) {
-                visitIds(range(byDate, query.from(), query.to()), visitor);
+                for (List<String> ids : range(byDate, query.from(), query.to()).values()) {
+                    candidates.addAll(ids);
+                }
             }
-        } else if (query.from() != null || query.to() != null) {
-            visitIds(range(appointmentIdsByDate, query.from(), query.to()), visitor);
-        } else {
-            appointmentsById.values().forEach(visitor);
         }
+        List<String> scope = candidates;
+        int[] total = {0};
+        columns.forEachMatch(query, scope, row -> total[0]++);
+        List<Integer> rows = TopK.page(total[0], columns.order(sort, ascending), first, size,
+                sink -> columns.forEachMatch(query, scope, sink::accept));
+        return new Page<>(rows.stream().map(row -> columns.row(row).copy()).toList(), total[0]);
     }
 
     private static Map<LocalDate, List<String>> range(TreeMap<LocalDate, List<String>> byDate, LocalDate from,
@@ -291,14 +283,6 @@ public final class LedgerCore implements AutoCloseable {
             return byDate.tailMap(from, true);
         }
         return to != null ? byDate.headMap(to, true) : byDate;
-    }
-
-    private void visitIds(Map<LocalDate, List<String>> idsByDate, java.util.function.Consumer<Appointment> visitor) {
-        for (List<String> ids : idsByDate.values()) {
-            for (String id : ids) {
-                visitor.accept(appointmentsById.get(id));
-            }
-        }
     }
 
     /** One page of the changes of all appointments that match, newest first. */
@@ -497,6 +481,7 @@ public final class LedgerCore implements AutoCloseable {
         if (appointment.getHistory() == null) {
             appointment.setHistory(new ArrayList<>());
         }
+        shareRepeatedValues(appointment);
         Appointment previous = appointmentsById.put(appointment.getId(), appointment);
         if (previous != null) {
             slotOwner.remove(previous.slot(), previous.getId());
@@ -505,17 +490,13 @@ public final class LedgerCore implements AutoCloseable {
                 byDoctorDate(previous.getDoctorId(), previous.getDate()).remove(previous.getId());
                 byDoctorDate(appointment.getDoctorId(), appointment.getDate()).add(appointment.getId());
             }
-            if (!previous.getDate().equals(appointment.getDate())) {
-                byDate(previous.getDate()).remove(previous.getId());
-                byDate(appointment.getDate()).add(appointment.getId());
-            }
         } else {
             appointmentIdsByPatient.computeIfAbsent(appointment.getUserId(), k -> new ArrayList<>())
                     .add(appointment.getId());
             byDoctorDate(appointment.getDoctorId(), appointment.getDate()).add(appointment.getId());
-            byDate(appointment.getDate()).add(appointment.getId());
         }
         figures.replace(previous, appointment);
+        columns.put(appointment);
         if (appointment.getStatus() == AppointmentStatus.PENDING_PAYMENT) {
             pendingIds.add(appointment.getId());
         } else {
@@ -534,8 +515,23 @@ public final class LedgerCore implements AutoCloseable {
         }
     }
 
-    private List<String> byDate(LocalDate date) {
-        return appointmentIdsByDate.computeIfAbsent(date, k -> new ArrayList<>());
+    private void shareRepeatedValues(Appointment a) {
+        a.setUserId(shared(a.getUserId()));
+        a.setUserEmail(shared(a.getUserEmail()));
+        a.setUserName(shared(a.getUserName()));
+        a.setDoctorId(shared(a.getDoctorId()));
+        a.setDoctorName(shared(a.getDoctorName()));
+        a.setTime(shared(a.getTime()));
+        a.setPaymentProvider(shared(a.getPaymentProvider()));
+        a.setCardBrand(shared(a.getCardBrand()));
+        for (HistoryEntry entry : a.getHistory()) {
+            entry.setActor(shared(entry.getActor()));
+            entry.setAction(shared(entry.getAction()));
+        }
+    }
+
+    private String shared(String value) {
+        return value == null ? null : shared.computeIfAbsent(value, v -> v);
     }
 
     private List<String> byDoctorDate(String doctorId, LocalDate date) {

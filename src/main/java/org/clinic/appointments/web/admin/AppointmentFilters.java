@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import org.clinic.appointments.domain.AppointmentQuery;
+import org.clinic.appointments.domain.AppointmentSort;
 import org.clinic.appointments.domain.AppointmentStatus;
 import org.clinic.appointments.domain.PaymentMethod;
 import org.clinic.appointments.domain.PaymentStatus;
@@ -29,6 +30,8 @@ public class AppointmentFilters implements Serializable {
     private String payment;
     private String method;
     private String q;
+    private String sort;
+    private String order;
     private boolean invalid;
 
     /** The query these filters ask for; a value that cannot be read is left out and {@link #isInvalid()} says so. */
@@ -73,6 +76,8 @@ public class AppointmentFilters implements Serializable {
         params.put("payment", payment);
         params.put("method", method);
         params.put("q", q);
+        params.put("sort", sort);
+        params.put("order", order);
         StringBuilder query = new StringBuilder();
         params.forEach((name, value) -> {
             if (value != null && !value.isBlank()) {
@@ -81,6 +86,15 @@ public class AppointmentFilters implements Serializable {
             }
         });
         return query.toString();
+    }
+
+    /** The order asked for in the URL: {@code sort} one of the sort codes, {@code order} asc or desc; newest slot first by default. */
+    public AppointmentSort sortOrDefault() {
+        return sort == null || sort.isBlank() ? AppointmentSort.SLOT : AppointmentSort.fromCode(sort.strip());
+    }
+
+    public boolean ascending() {
+        return "asc".equalsIgnoreCase(order == null ? "" : order.strip());
     }
 
     public boolean isInvalid() {
@@ -133,6 +147,22 @@ public class AppointmentFilters implements Serializable {
 
     public void setMethod(String method) {
         this.method = method;
+    }
+
+    public String getSort() {
+        return sort;
+    }
+
+    public void setSort(String sort) {
+        this.sort = sort;
+    }
+
+    public String getOrder() {
+        return order;
+    }
+
+    public void setOrder(String order) {
+        this.order = order;
     }
 
     public String getQ() {

@@ -28,10 +28,15 @@ public class AppointmentsLazyModel extends LazyDataModel<Appointment> {
 
     private final ClinicAdministration administration;
     private final AppointmentQuery query;
+    private final AppointmentSort defaultSort;
+    private final boolean defaultAscending;
 
-    AppointmentsLazyModel(ClinicAdministration administration, AppointmentQuery query) {
+    AppointmentsLazyModel(ClinicAdministration administration, AppointmentQuery query, AppointmentSort defaultSort,
+            boolean defaultAscending) {
         this.administration = administration;
         this.query = query;
+        this.defaultSort = defaultSort;
+        this.defaultAscending = defaultAscending;
     }
 
     @Override
@@ -42,8 +47,8 @@ public class AppointmentsLazyModel extends LazyDataModel<Appointment> {
     @Override
     public List<Appointment> load(int first, int pageSize, Map<String, SortMeta> sortBy,
             Map<String, FilterMeta> filterBy) {
-        AppointmentSort sort = AppointmentSort.SLOT;
-        boolean ascending = false;
+        AppointmentSort sort = defaultSort;
+        boolean ascending = defaultAscending;
         for (SortMeta meta : sortBy.values()) {
             AppointmentSort candidate = SORT_BY_FIELD.get(meta.getField());
             if (candidate != null && meta.getOrder() != SortOrder.UNSORTED) {

@@ -51,7 +51,7 @@ public class DashboardBacking implements Serializable {
 
     /** Reads the filters from the URL. */
     public void load() {
-        model = new AppointmentsLazyModel(administration, filters.toQuery());
+        model = new AppointmentsLazyModel(administration, filters.toQuery(), filters.sortOrDefault(), filters.ascending());
         if (filters.isInvalid()) {
             Messages.addGlobalWarn("dashboard.filters.invalid");
         }

@@ -139,6 +139,30 @@ class LedgerQueriesTest {
     }
 
     @Test
+    void textFindsPatientsByPartOfNameOrEmailAndATransactionOnlyByItsWholeId() {
+        String someTransaction = made.stream().map(Appointment::getTransactionId).filter(java.util.Objects::nonNull)
+                .findFirst().orElseThrow();
+        assertEquals(1, ledger.search(new AppointmentQuery(null, null, null, null, null, null,
+                someTransaction.toLowerCase()), AppointmentSort.SLOT, true, 0, 10).total());
+        assertEquals(0, ledger.search(new AppointmentQuery(null, null, null, null, null, null, "XN"),
+                AppointmentSort.SLOT, true, 0, 10).total());
+        long ofPatientB = made.stream().filter(a -> a.getUserName().equals("Patient B")).count();
+        assertEquals(ofPatientB, ledger.search(new AppointmentQuery(null, null, null, null, null, null, "P1@EXAMPLE"),
+                AppointmentSort.SLOT, true, 0, 10).total(), "e-mail, any case");
+    }
+
+    @Test
+    void aNewPatientNameTakesItsPlaceInThePatientOrder() {
+        ledger.search(AppointmentQuery.all(), AppointmentSort.PATIENT, true, 0, 5);
+        User aaron = ledger.registerUser(user("aaron", "Aaron Early", Role.PATIENT), "system");
+        Appointment held = Appointment.hold("late", aaron, ledger.doctor("doc8").orElseThrow(), FIRST_DAY.plusDays(20),
+                "09:00 AM", "Visit", clock.instant(), clock.instant().plus(Duration.ofMinutes(15)));
+        ledger.hold(held, aaron.getId(), 3);
+        assertEquals("Aaron Early", ledger.search(AppointmentQuery.all(), AppointmentSort.PATIENT, true, 0, 5)
+                .rows().get(0).getUserName());
+    }
+
+    @Test
     void slotOrderReadsTheTimeOfDayNotItsSpelling() {
         List<Appointment> rows = ledger.search(AppointmentQuery.all().withDates(FIRST_DAY, FIRST_DAY),
                 AppointmentSort.SLOT, true, 0, 100).rows();

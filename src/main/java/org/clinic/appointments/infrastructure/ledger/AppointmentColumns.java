@@ -1,0 +1,209 @@
+package org.clinic.appointments.infrastructure.ledger;
+
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.IntConsumer;
+
+import org.clinic.appointments.domain.Appointment;
+import org.clinic.appointments.domain.AppointmentQuery;
+import org.clinic.appointments.domain.AppointmentSort;
+
+/**
+ * The fields the admin tables filter and sort on, one primitive array per field with a row per appointment,
+ * so a query over a million appointments reads a few compact arrays instead of a million objects. Rows are
+ * never removed (appointments are not deleted); a changed appointment keeps its row.
+ */
+final class AppointmentColumns {
+
+    private static final int NONE = -1;
+
+    private final Map<String, Integer> rowOf = new HashMap<>();
+    private final Map<String, Integer> doctorNumbers = new HashMap<>();
+    private final Map<String, Integer> rowOfTransaction = new HashMap<>();
+    /** Lower-case patient name and e-mail, one shared string per patient. */
+    private final Map<String, String> patientKeys = new HashMap<>();
+    private String[] patientKey = new String[1024];
+    private final NameRanks patientNames = new NameRanks();
+    private final NameRanks doctorNames = new NameRanks();
+    private Appointment[] rows = new Appointment[1024];
+    private int[] epochDay = new int[1024];
+    private short[] minute = new short[1024];
+    private long[] bookedAt = new long[1024];
+    private int[] doctor = new int[1024];
+    private byte[] status = new byte[1024];
+    private byte[] payment = new byte[1024];
+    private byte[] method = new byte[1024];
+    private int size;
+
+    void put(Appointment a) {
+        Integer existing = rowOf.get(a.getId());
+        int row;
+        if (existing == null) {
+            row = size++;
+            if (row == rows.length) {
+                grow();
+            }
+            rowOf.put(a.getId(), row);
+        } else {
+            row = existing;
+        }
+        Appointment previous = rows[row];
+        if (previous != null && previous.getTransactionId() != null) {
+            rowOfTransaction.remove(previous.getTransactionId().toUpperCase(Locale.ROOT), row);
+        }
+        if (a.getTransactionId() != null) {
+            rowOfTransaction.put(a.getTransactionId().toUpperCase(Locale.ROOT), row);
+        }
+        rows[row] = a;
+        patientNames.note(a.getUserName());
+        doctorNames.note(a.getDoctorName());
+        String key = AppointmentQuery.patientKey(a.getUserName(), a.getUserEmail());
+        patientKey[row] = patientKeys.computeIfAbsent(key, k -> k);
+        epochDay[row] = (int) a.getDate().toEpochDay();
+        minute[row] = (short) AppointmentSort.minuteOfDay(a.getTime());
+        bookedAt[row] = a.getBookedAt() == null ? Long.MIN_VALUE : a.getBookedAt().getEpochSecond();
+        doctor[row] = doctorNumbers.computeIfAbsent(a.getDoctorId(), k -> doctorNumbers.size());
+        status[row] = (byte) a.getStatus().ordinal();
+        payment[row] = (byte) (a.getPaymentStatus() == null ? NONE : a.getPaymentStatus().ordinal());
+        method[row] = (byte) (a.getPaymentMethod() == null ? NONE : a.getPaymentMethod().ordinal());
+    }
+
+    private void grow() {
+        int capacity = rows.length * 2;
+        rows = Arrays.copyOf(rows, capacity);
+        patientKey = Arrays.copyOf(patientKey, capacity);
+        epochDay = Arrays.copyOf(epochDay, capacity);
+        minute = Arrays.copyOf(minute, capacity);
+        bookedAt = Arrays.copyOf(bookedAt, capacity);
+        doctor = Arrays.copyOf(doctor, capacity);
+        status = Arrays.copyOf(status, capacity);
+        payment = Arrays.copyOf(payment, capacity);
+        method = Arrays.copyOf(method, capacity);
+    }
+
+    Appointment row(int row) {
+        return rows[row];
+    }
+
+    /** Calls back with every row that matches; when {@code candidates} is given, only those ids are looked at. */
+    void forEachMatch(AppointmentQuery query, List<String> candidates, IntConsumer matches) {
+        Integer doctorNumber = query.doctorId() == null ? null : doctorNumbers.get(query.doctorId());
+        if (query.doctorId() != null && doctorNumber == null) {
+            return;
+        }
+        int wantedDoctor = doctorNumber == null ? NONE : doctorNumber;
+        int from = query.from() == null ? Integer.MIN_VALUE : (int) query.from().toEpochDay();
+        int to = query.to() == null ? Integer.MAX_VALUE : (int) query.to().toEpochDay();
+        int wantedStatus = query.status() == null ? NONE : query.status().ordinal();
+        int wantedPayment = query.paymentStatus() == null ? NONE : query.paymentStatus().ordinal();
+        int wantedMethod = query.paymentMethod() == null ? NONE : query.paymentMethod().ordinal();
+        String text = query.text() == null ? null : query.text().toLowerCase(Locale.ROOT);
+        int transactionRow = text == null ? NONE : rowOfTransaction.getOrDefault(text.toUpperCase(Locale.ROOT), NONE);
+        int idRow = text == null ? NONE : rowOf.getOrDefault(query.text(), rowOf.getOrDefault(text, NONE));
+        if (candidates != null) {
+            for (String id : candidates) {
+                int row = rowOf.get(id);
+                if (matches(row, wantedDoctor, from, to, wantedStatus, wantedPayment, wantedMethod)
+                        && (text == null || row == transactionRow || row == idRow || patientKey[row].contains(text))) {
+                    matches.accept(row);
+                }
+            }
+            return;
+        }
+        for (int row = 0; row < size; row++) {
+            if (matches(row, wantedDoctor, from, to, wantedStatus, wantedPayment, wantedMethod)
+                    && (text == null || row == transactionRow || row == idRow || patientKey[row].contains(text))) {
+                matches.accept(row);
+            }
+        }
+    }
+
+    private boolean matches(int row, int wantedDoctor, int from, int to, int wantedStatus, int wantedPayment,
+            int wantedMethod) {
+        return (wantedDoctor == NONE || doctor[row] == wantedDoctor)
+                && epochDay[row] >= from && epochDay[row] <= to
+                && (wantedStatus == NONE || status[row] == wantedStatus)
+                && (wantedPayment == NONE || payment[row] == wantedPayment)
+                && (wantedMethod == NONE || method[row] == wantedMethod);
+    }
+
+    /**
+     * The order of rows for a sort, the same as {@link AppointmentSort#comparator(boolean)} on the rows'
+     * appointments: slot and booking time compare the columns first and read the objects only on a tie.
+     */
+    Comparator<Integer> order(AppointmentSort sort, boolean ascending) {
+        Comparator<Appointment> objects = sort.comparator(true);
+        Comparator<Integer> ascendingOrder = switch (sort) {
+            case SLOT -> (x, y) -> {
+                int byDay = Integer.compare(epochDay[x], epochDay[y]);
+                if (byDay != 0) {
+                    return byDay;
+                }
+                int byMinute = Short.compare(minute[x], minute[y]);
+                return byMinute != 0 ? byMinute : rows[x].getId().compareTo(rows[y].getId());
+            };
+            case PATIENT -> byRank(patientNames, Appointment::getUserName);
+            case DOCTOR -> byRank(doctorNames, Appointment::getDoctorName);
+            case BOOKED -> (x, y) -> {
+                int byBooking = Long.compare(bookedAt[x], bookedAt[y]);
+                return byBooking != 0 ? byBooking : objects.compare(rows[x], rows[y]);
+            };
+            default -> (x, y) -> objects.compare(rows[x], rows[y]);
+        };
+        return ascending ? ascendingOrder : ascendingOrder.reversed();
+    }
+
+    /** Compares rows by a name's place among all names (case-insensitive), then by slot. */
+    private Comparator<Integer> byRank(NameRanks ranks, java.util.function.Function<Appointment, String> name) {
+        Map<String, Integer> rank = ranks.ranks(rows, size, name);
+        Comparator<Integer> bySlot = order(AppointmentSort.SLOT, true);
+        return (x, y) -> {
+            int byName = Integer.compare(rank.get(nullToEmpty(name.apply(rows[x]))), rank.get(nullToEmpty(name.apply(rows[y]))));
+            return byName != 0 ? byName : bySlot.compare(x, y);
+        };
+    }
+
+    private static String nullToEmpty(String value) {
+        return value == null ? "" : value;
+    }
+
+    /** The order of the distinct values of one name field, worked out again only after a new name appeared. */
+    private static final class NameRanks {
+        private Map<String, Integer> ranks = Map.of();
+        private boolean dirty = true;
+
+        void note(String name) {
+            if (!dirty && !ranks.containsKey(nullToEmpty(name))) {
+                dirty = true;
+            }
+        }
+
+        Map<String, Integer> ranks(Appointment[] rows, int size, java.util.function.Function<Appointment, String> name) {
+            if (!dirty) {
+                return ranks;
+            }
+            java.util.TreeSet<String> names = new java.util.TreeSet<>(
+                    Comparator.comparing((String n) -> n, String.CASE_INSENSITIVE_ORDER).thenComparing(n -> n));
+            for (int row = 0; row < size; row++) {
+                names.add(nullToEmpty(name.apply(rows[row])));
+            }
+            Map<String, Integer> fresh = new HashMap<>();
+            int place = 0;
+            String previous = null;
+            for (String n : names) {
+                if (previous == null || !previous.equalsIgnoreCase(n)) {
+                    place++;
+                }
+                fresh.put(n, place);
+                previous = n;
+            }
+            ranks = fresh;
+            dirty = false;
+            return ranks;
+        }
+    }
+}
