@@ -27,8 +27,8 @@ final class AppointmentColumns {
     /** Lower-case patient name and e-mail, one shared string per patient. */
     private final Map<String, String> patientKeys = new HashMap<>();
     private String[] patientKey = new String[1024];
-    private final NameRanks patientNames = new NameRanks();
-    private final NameRanks doctorNames = new NameRanks();
+    private final NameRanks patientNames = new NameRanks(Appointment::getUserName);
+    private final NameRanks doctorNames = new NameRanks(Appointment::getDoctorName);
     private Appointment[] rows = new Appointment[1024];
     private int[] epochDay = new int[1024];
     private short[] minute = new short[1024];
@@ -59,8 +59,8 @@ final class AppointmentColumns {
             rowOfTransaction.put(a.getTransactionId().toUpperCase(Locale.ROOT), row);
         }
         rows[row] = a;
-        patientNames.note(a.getUserName());
-        doctorNames.note(a.getDoctorName());
+        patientNames.put(row, a);
+        doctorNames.put(row, a);
         String key = AppointmentQuery.patientKey(a.getUserName(), a.getUserEmail());
         patientKey[row] = patientKeys.computeIfAbsent(key, k -> k);
         epochDay[row] = (int) a.getDate().toEpochDay();
@@ -146,8 +146,8 @@ final class AppointmentColumns {
                 int byMinute = Short.compare(minute[x], minute[y]);
                 return byMinute != 0 ? byMinute : rows[x].getId().compareTo(rows[y].getId());
             };
-            case PATIENT -> byRank(patientNames, Appointment::getUserName);
-            case DOCTOR -> byRank(doctorNames, Appointment::getDoctorName);
+            case PATIENT -> byRank(patientNames);
+            case DOCTOR -> byRank(doctorNames);
             case BOOKED -> (x, y) -> {
                 int byBooking = Long.compare(bookedAt[x], bookedAt[y]);
                 return byBooking != 0 ? byBooking : objects.compare(rows[x], rows[y]);
@@ -158,11 +158,11 @@ final class AppointmentColumns {
     }
 
     /** Compares rows by a name's place among all names (case-insensitive), then by slot. */
-    private Comparator<Integer> byRank(NameRanks ranks, java.util.function.Function<Appointment, String> name) {
-        Map<String, Integer> rank = ranks.ranks(rows, size, name);
+    private Comparator<Integer> byRank(NameRanks ranks) {
+        int[] rank = ranks.column(rows, size);
         Comparator<Integer> bySlot = order(AppointmentSort.SLOT, true);
         return (x, y) -> {
-            int byName = Integer.compare(rank.get(nullToEmpty(name.apply(rows[x]))), rank.get(nullToEmpty(name.apply(rows[y]))));
+            int byName = Integer.compare(rank[x], rank[y]);
             return byName != 0 ? byName : bySlot.compare(x, y);
         };
     }
@@ -171,25 +171,40 @@ final class AppointmentColumns {
         return value == null ? "" : value;
     }
 
-    /** The order of the distinct values of one name field, worked out again only after a new name appeared. */
+    /**
+     * Each row's place in the order of one name field's distinct values. Worked out in full only after a name
+     * appeared that has no place yet; rows with known names get their place when they are stored.
+     */
     private static final class NameRanks {
+        private final java.util.function.Function<Appointment, String> field;
         private Map<String, Integer> ranks = Map.of();
+        private int[] column = new int[0];
         private boolean dirty = true;
 
-        void note(String name) {
-            if (!dirty && !ranks.containsKey(nullToEmpty(name))) {
+        NameRanks(java.util.function.Function<Appointment, String> field) {
+            this.field = field;
+        }
+
+        void put(int row, Appointment a) {
+            if (dirty) {
+                return;
+            }
+            Integer rank = ranks.get(nullToEmpty(field.apply(a)));
+            if (rank == null || row >= column.length) {
                 dirty = true;
+            } else {
+                column[row] = rank;
             }
         }
 
-        Map<String, Integer> ranks(Appointment[] rows, int size, java.util.function.Function<Appointment, String> name) {
+        int[] column(Appointment[] rows, int size) {
             if (!dirty) {
-                return ranks;
+                return column;
             }
             java.util.TreeSet<String> names = new java.util.TreeSet<>(
                     Comparator.comparing((String n) -> n, String.CASE_INSENSITIVE_ORDER).thenComparing(n -> n));
             for (int row = 0; row < size; row++) {
-                names.add(nullToEmpty(name.apply(rows[row])));
+                names.add(nullToEmpty(field.apply(rows[row])));
             }
             Map<String, Integer> fresh = new HashMap<>();
             int place = 0;
@@ -201,9 +216,14 @@ final class AppointmentColumns {
                 fresh.put(n, place);
                 previous = n;
             }
+            int[] fill = new int[rows.length];
+            for (int row = 0; row < size; row++) {
+                fill[row] = fresh.get(nullToEmpty(field.apply(rows[row])));
+            }
             ranks = fresh;
+            column = fill;
             dirty = false;
-            return ranks;
+            return column;
         }
     }
 }
