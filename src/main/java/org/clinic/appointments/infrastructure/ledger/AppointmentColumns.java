@@ -39,7 +39,8 @@ final class AppointmentColumns {
     private byte[] method = new byte[1024];
     private int size;
 
-    void put(Appointment a) {
+    /** Stores the appointment in its row (a new one for a new appointment) and answers the row. */
+    int put(Appointment a) {
         Integer existing = rowOf.get(a.getId());
         int row;
         if (existing == null) {
@@ -70,6 +71,7 @@ final class AppointmentColumns {
         status[row] = (byte) a.getStatus().ordinal();
         payment[row] = (byte) (a.getPaymentStatus() == null ? NONE : a.getPaymentStatus().ordinal());
         method[row] = (byte) (a.getPaymentMethod() == null ? NONE : a.getPaymentMethod().ordinal());
+        return row;
     }
 
     private void grow() {

@@ -64,6 +64,7 @@ public final class LedgerCore implements AutoCloseable {
     private final Set<String> pendingIds = new java.util.LinkedHashSet<>();
     private final FigureCounters figures = new FigureCounters();
     private final AppointmentColumns columns = new AppointmentColumns();
+    private final AuditColumns auditColumns = new AuditColumns(columns);
     /** One copy of each often repeated value (ids, names, times, actions) for all appointments that carry it. */
     private final Map<String, String> shared = new HashMap<>();
 
@@ -287,29 +288,7 @@ public final class LedgerCore implements AutoCloseable {
 
     /** One page of the changes of all appointments that match, newest first. */
     public Page<AuditEntry> audit(AuditQuery query, int first, int size) {
-        int total = 0;
-        for (Appointment a : appointmentsById.values()) {
-            for (HistoryEntry entry : a.getHistory()) {
-                if (query.matches(entry)) {
-                    total++;
-                }
-            }
-        }
-        java.util.Comparator<AuditEntry> newestFirst = java.util.Comparator
-                .comparing((AuditEntry e) -> e.change().getAt(), java.util.Comparator.nullsFirst(
-                        java.util.Comparator.<Instant>naturalOrder()))
-                .thenComparing(AuditEntry::appointmentId).reversed();
-        List<AuditEntry> rows = TopK.page(total, newestFirst, first, size, sink -> {
-            for (Appointment a : appointmentsById.values()) {
-                for (HistoryEntry entry : a.getHistory()) {
-                    if (query.matches(entry)) {
-                        sink.accept(new AuditEntry(a.getId(), a.getUserName(), a.getDoctorName(), a.getDate(),
-                                a.getTime(), entry));
-                    }
-                }
-            }
-        });
-        return new Page<>(rows, total);
+        return auditColumns.page(query, first, size);
     }
 
     public long lastSeq() {
@@ -496,7 +475,7 @@ public final class LedgerCore implements AutoCloseable {
             byDoctorDate(appointment.getDoctorId(), appointment.getDate()).add(appointment.getId());
         }
         figures.replace(previous, appointment);
-        columns.put(appointment);
+        auditColumns.put(columns.put(appointment), previous, appointment);
         if (appointment.getStatus() == AppointmentStatus.PENDING_PAYMENT) {
             pendingIds.add(appointment.getId());
         } else {
