@@ -33,7 +33,11 @@ class AdminAccessIT {
     @Deployment(testable = false)
     static WebArchive deployment() {
         return Deployments.app("admin-access", true, dir -> Deployments.writeAppointments(dir, List.of(
-                Deployments.appointment("paid-1", "Riya Sharma", "doc1", DAY, "09:00 AM", "confirmed", "Success", "Card", null),
+                Deployments.appointment("paid-1", "Riya Sharma", "doc1", DAY, "09:00 AM", "confirmed", "Success", "Card",
+                        "\"history\": [{\"at\": \"2026-01-01T10:00:00Z\", \"actor\": \"seed-riya.sharma\", \"action\": \"booked\","
+                        + " \"to_status\": \"pending_payment\"}, {\"at\": \"2026-01-01T10:01:00Z\", \"actor\": \"seed-riya.sharma\","
+                        + " \"action\": \"paid\", \"from_status\": \"pending_payment\", \"to_status\": \"confirmed\","
+                        + " \"to_payment\": \"Success\"}]"),
                 Deployments.appointment("clinic-1", "Kabir Mehta", "doc1", DAY, "10:00 AM", "confirmed", "Pending",
                         "Pay-at-Clinic", null))));
     }
@@ -88,5 +92,26 @@ class AdminAccessIT {
         String after = admin.get("/admin/appointment?id=clinic-1").body();
         assertTrue(after.contains("Pay at clinic") && after.contains("Mark paid"), "the Pay-at-Clinic payment is still pending");
         assertTrue(!admin.get("/admin/audit").body().contains("forged"), "no change was recorded");
+    }
+
+    @Test
+    void anAdminExportsTheFilteredTableAsExcelAndPdfAndTheAuditTrailAsCsv() {
+        WebClient admin = new WebClient(baseUrl);
+        admin.registerAndLogin("Export Admin", Deployments.ADMIN_CODE);
+        HttpResponse<byte[]> xlsx = admin.download("/admin/dashboard?doctor=doc1&payment=Success", "table", "exportXlsx");
+        assertEquals("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                xlsx.headers().firstValue("Content-Type").orElse(""));
+        assertTrue(xlsx.body().length > 1000 && xlsx.body()[0] == 'P' && xlsx.body()[1] == 'K', "an .xlsx (zip) file");
+        HttpResponse<byte[]> pdf = admin.download("/admin/dashboard?doctor=doc1", "table", "exportPdf");
+        assertEquals("application/pdf", pdf.headers().firstValue("Content-Type").orElse(""));
+        assertTrue(new String(pdf.body(), 0, 5, java.nio.charset.StandardCharsets.US_ASCII).equals("%PDF-"));
+
+        HttpResponse<byte[]> audit = admin.download("/admin/audit?action=booked", "table", "exportCsv");
+        assertTrue(audit.headers().firstValue("Content-Type").orElse("").startsWith("text/csv"));
+        String csv = new String(audit.body(), java.nio.charset.StandardCharsets.UTF_8);
+        assertTrue(csv.contains("\"When\"") && csv.contains("\"Who\""), csv);
+        List<String> rows = csv.lines().filter(line -> !line.isBlank()).toList();
+        assertEquals(2, rows.size(), "the header and the one booking in the history: " + csv);
+        assertTrue(rows.get(1).contains("\"paid-1\"") && rows.get(1).contains("Booked (slot held)"), rows.get(1));
     }
 }

@@ -58,6 +58,25 @@ final class WebClient {
                 .POST(HttpRequest.BodyPublishers.ofString(body.toString())));
     }
 
+    /** Opens the page, then presses a non-AJAX button of one of its forms and answers the raw download. */
+    HttpResponse<byte[]> download(String path, String formId, String button) {
+        Matcher viewState = VIEW_STATE.matcher(get(path).body());
+        String body = URLEncoder.encode(formId, StandardCharsets.UTF_8) + "=" + URLEncoder.encode(formId, StandardCharsets.UTF_8)
+                + "&" + URLEncoder.encode(formId + ":" + button, StandardCharsets.UTF_8) + "="
+                + "&jakarta.faces.ViewState=" + URLEncoder.encode(viewState.find() ? viewState.group(1) : "none",
+                        StandardCharsets.UTF_8);
+        try {
+            return http.send(HttpRequest.newBuilder(URI.create(base + path))
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofByteArray());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** Registers (as an admin when given the code) and logs in; answers the e-mail address used. */
     String registerAndLogin(String name, String adminCode) {
         String email = name.toLowerCase().replace(' ', '.') + "-" + System.nanoTime() + "@example.com";
