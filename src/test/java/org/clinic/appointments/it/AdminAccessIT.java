@@ -38,6 +38,7 @@ class AdminAccessIT {
                         + " \"to_status\": \"pending_payment\"}, {\"at\": \"2026-01-01T10:01:00Z\", \"actor\": \"seed-riya.sharma\","
                         + " \"action\": \"paid\", \"from_status\": \"pending_payment\", \"to_status\": \"confirmed\","
                         + " \"to_payment\": \"Success\"}]"),
+                Deployments.appointment("formula-1", "=SUM(1+1)", "doc2", DAY, "09:00 AM", "confirmed", "Success", "UPI", null),
                 Deployments.appointment("clinic-1", "Kabir Mehta", "doc1", DAY, "10:00 AM", "confirmed", "Pending",
                         "Pay-at-Clinic", null))));
     }
@@ -105,6 +106,10 @@ class AdminAccessIT {
         HttpResponse<byte[]> pdf = admin.download("/admin/dashboard?doctor=doc1", "table", "exportPdf");
         assertEquals("application/pdf", pdf.headers().firstValue("Content-Type").orElse(""));
         assertTrue(new String(pdf.body(), 0, 5, java.nio.charset.StandardCharsets.US_ASCII).equals("%PDF-"));
+
+        String formulaCsv = new String(admin.download("/admin/dashboard?doctor=doc2", "table", "exportCsv").body(),
+                java.nio.charset.StandardCharsets.UTF_8);
+        assertTrue(formulaCsv.contains("\"'=SUM(1+1)\""), "a name a spreadsheet would run stays text: " + formulaCsv);
 
         HttpResponse<byte[]> audit = admin.download("/admin/audit?action=booked", "table", "exportCsv");
         assertTrue(audit.headers().firstValue("Content-Type").orElse("").startsWith("text/csv"));
