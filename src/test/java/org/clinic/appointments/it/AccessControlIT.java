@@ -85,4 +85,32 @@ class AccessControlIT {
         assertFalse(response.body().contains("at org.") || response.body().contains("at jakarta."),
                 "no stack trace in the page");
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"/", "/login", "/register", "/admin/login", "/no-such-page", "/resources/css/app.css",
+        "/jakarta.faces.resource/core.js.xhtml?ln=primefaces"})
+    void everyAnswerCarriesTheSecurityHeaders(String path) throws Exception {
+        HttpResponse<String> response = get(path);
+        assertEquals("nosniff", response.headers().firstValue("X-Content-Type-Options").orElse(""), path);
+        assertEquals("same-origin", response.headers().firstValue("Referrer-Policy").orElse(""), path);
+        assertEquals("DENY", response.headers().firstValue("X-Frame-Options").orElse(""), path);
+    }
+
+    @Test
+    void pagesAllowOnlyTheirOwnScriptsAndTheSessionCookieStaysWithTheSite() throws Exception {
+        HttpResponse<String> response = get("/login");
+        String policy = response.headers().firstValue("Content-Security-Policy").orElse("");
+        assertTrue(policy.contains("default-src 'self'") && policy.contains("frame-ancestors 'none'")
+                && policy.contains("object-src 'none'"), policy);
+        java.util.regex.Matcher nonce = java.util.regex.Pattern.compile("script-src 'self' 'nonce-([^']+)'").matcher(policy);
+        assertTrue(nonce.find(), "scripts need the page's nonce: " + policy);
+        assertFalse(policy.contains("unsafe-inline'; script") || policy.matches(".*script-src[^;]*unsafe-inline.*"),
+                "no inline script without the nonce: " + policy);
+        assertTrue(response.body().contains("nonce=\"" + nonce.group(1) + "\""), "the page's scripts carry it");
+        assertFalse(get("/login").headers().firstValue("Content-Security-Policy").orElse("").contains(nonce.group(1)),
+                "a fresh nonce for every page");
+        String cookie = response.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("JSESSIONID"))
+                .findFirst().orElse("");
+        assertTrue(cookie.contains("HttpOnly") && cookie.contains("SameSite=Lax"), cookie);
+    }
 }
