@@ -4,19 +4,23 @@ import java.io.IOException;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
-import jakarta.servlet.annotation.WebFilter;
 import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.primefaces.csp.CspException;
+
 /**
  * Headers every answer carries: no content-type guessing, no referrer to other sites, never inside a frame.
- * The Content-Security-Policy of pages comes from PrimeFaces (a fresh script nonce per page, see web.xml).
+ * The Content-Security-Policy of pages comes from PrimeFaces (a fresh script nonce per page, see web.xml);
+ * a form post that does not carry its page's nonce is answered as a bad request, not as a server error.
+ * Mapped in web.xml, so it wraps every other filter.
  */
-@WebFilter(urlPatterns = "/*", asyncSupported = true)
 public class SecurityHeadersFilter extends HttpFilter {
 
     private static final long serialVersionUID = 1L;
+    private static final java.util.logging.Logger LOG =
+            java.util.logging.Logger.getLogger(SecurityHeadersFilter.class.getName());
 
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
@@ -24,6 +28,30 @@ public class SecurityHeadersFilter extends HttpFilter {
         response.setHeader("X-Content-Type-Options", "nosniff");
         response.setHeader("Referrer-Policy", "same-origin");
         response.setHeader("X-Frame-Options", "DENY");
-        chain.doFilter(request, response);
+        try {
+            chain.doFilter(request, response);
+        } catch (ServletException | RuntimeException e) {
+            if (!isNonceMismatch(e) || response.isCommitted()) {
+                throw e;
+            }
+            LOG.warning(() -> "Refused a post to " + request.getRequestURI() + " without its page's script nonce");
+            // Not through the Faces error page: it would read the same bad nonce again.
+            response.resetBuffer();
+            response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+            response.setContentType("text/html;charset=UTF-8");
+            response.getWriter().write("<!DOCTYPE html><html lang=\"en\"><head><title>Please reload the page</title></head>"
+                    + "<body id=\"error-400\"><h1>Please reload the page</h1><p>This form was not sent by the page it"
+                    + " belongs to, so nothing was done. Reload the page and try again.</p><p><a href=\""
+                    + request.getContextPath() + "/\">Home</a></p></body></html>");
+        }
+    }
+
+    private static boolean isNonceMismatch(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof CspException) {
+                return true;
+            }
+        }
+        return false;
     }
 }

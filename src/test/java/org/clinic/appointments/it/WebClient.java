@@ -20,6 +20,7 @@ import java.util.regex.Pattern;
 final class WebClient {
 
     static final String PASSWORD = "Monsoon-Tea-42";
+    private static final Pattern NONCE = Pattern.compile("nonce=\"([^\"]+)\"");
     private static final Pattern VIEW_STATE = Pattern.compile("name=\"jakarta.faces.ViewState\"[^>]*value=\"([^\"]*)\"");
 
     private final String base;
@@ -35,14 +36,24 @@ final class WebClient {
         return send(HttpRequest.newBuilder(URI.create(base + path)).GET());
     }
 
-    /** Opens the page, then submits one of its forms with the given fields (names without the form's prefix). */
+    /**
+     * Opens the page, then submits one of its forms with the given fields (names without the form's prefix),
+     * with the page's view state and script nonce as PrimeFaces' script in a browser sends them.
+     */
     HttpResponse<String> submit(String path, String formId, String button, Map<String, String> fields) {
         String page = get(path).body();
         Matcher viewState = VIEW_STATE.matcher(page);
-        return post(path, formId, button, fields, viewState.find() ? viewState.group(1) : "none");
+        Matcher nonce = NONCE.matcher(page);
+        return post(path, formId, button, fields, viewState.find() ? viewState.group(1) : "none",
+                nonce.find() ? nonce.group(1) : null);
     }
 
     HttpResponse<String> post(String path, String formId, String button, Map<String, String> fields, String viewState) {
+        return post(path, formId, button, fields, viewState, null);
+    }
+
+    HttpResponse<String> post(String path, String formId, String button, Map<String, String> fields, String viewState,
+            String nonce) {
         Map<String, String> form = new LinkedHashMap<>();
         form.put(formId, formId);
         fields.forEach((name, value) -> form.put(formId + ":" + name, value));
@@ -50,6 +61,9 @@ final class WebClient {
             form.put(formId + ":" + button, "");
         }
         form.put("jakarta.faces.ViewState", viewState);
+        if (nonce != null) {
+            form.put("primefaces.nonce", nonce);
+        }
         StringJoiner body = new StringJoiner("&");
         form.forEach((name, value) -> body.add(URLEncoder.encode(name, StandardCharsets.UTF_8) + "="
                 + URLEncoder.encode(value, StandardCharsets.UTF_8)));
