@@ -14,7 +14,8 @@ import org.primefaces.csp.CspException;
  * Headers every answer carries: no content-type guessing, no referrer to other sites, never inside a frame.
  * The Content-Security-Policy of pages comes from PrimeFaces (a fresh script nonce per page, see web.xml);
  * a form post that does not carry its page's nonce is answered as a bad request, not as a server error.
- * Mapped in web.xml, so it wraps every other filter.
+ * Mapped in web.xml, so it wraps every other filter. On WildFly, WEB-INF/undertow-handlers.conf sets the
+ * same headers also on the answers sent before any filter runs (the login redirects of Jakarta Security).
  */
 public class SecurityHeadersFilter extends HttpFilter {
 

@@ -88,7 +88,7 @@ class AccessControlIT {
 
     @ParameterizedTest
     @ValueSource(strings = {"/", "/login", "/register", "/admin/login", "/no-such-page", "/resources/css/app.css",
-        "/jakarta.faces.resource/core.js.xhtml?ln=primefaces"})
+        "/jakarta.faces.resource/core.js.xhtml?ln=primefaces", "/patient/doctors", "/admin/dashboard"})
     void everyAnswerCarriesTheSecurityHeaders(String path) throws Exception {
         HttpResponse<String> response = get(path);
         assertEquals("nosniff", response.headers().firstValue("X-Content-Type-Options").orElse(""), path);
