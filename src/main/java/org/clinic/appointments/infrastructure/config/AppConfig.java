@@ -82,6 +82,10 @@ public class AppConfig {
     long journalCompactBytes;
 
     @Inject
+    @ConfigProperty(name = "appointments.min-free-disk-bytes", defaultValue = "104857600")
+    long minFreeDiskBytes;
+
+    @Inject
     @ConfigProperty(name = "appointments.password-hash-iterations", defaultValue = "210000")
     int passwordHashIterations;
 
@@ -135,6 +139,11 @@ public class AppConfig {
 
     public double paymentSuccessRate() {
         return paymentSuccessRate;
+    }
+
+    /** Below this much free space in the data directory's file system the server reports itself not ready. */
+    public long minFreeDiskBytes() {
+        return minFreeDiskBytes;
     }
 
     public long journalCompactBytes() {

@@ -120,6 +120,14 @@ public class Ledger {
         return core.pendingCount();
     }
 
+    public Path dataDirectory() {
+        return core.dataDirectory();
+    }
+
+    public long journalSize() {
+        return core.journalSize();
+    }
+
     public ClinicFigures figures() {
         return core.figures();
     }
