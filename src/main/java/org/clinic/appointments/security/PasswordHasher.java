@@ -9,7 +9,10 @@ import jakarta.security.enterprise.identitystore.Pbkdf2PasswordHash;
 
 import org.clinic.appointments.infrastructure.config.AppConfig;
 
-/** Hashes and checks passwords with PBKDF2 (HMAC-SHA512, salted); the parameters travel inside each hash. */
+/**
+ * Hashes and checks passwords with PBKDF2 (HMAC-SHA512, salted); the parameters travel inside each hash.
+ * Also checks the Werkzeug hashes of accounts migrated from the earlier system, which {@link #needsRehash} flags.
+ */
 @ApplicationScoped
 public class PasswordHasher {
 
@@ -42,11 +45,19 @@ public class PasswordHasher {
         if (storedHash == null || storedHash.isBlank()) {
             return false;
         }
+        if (WerkzeugHash.isWerkzeug(storedHash)) {
+            return WerkzeugHash.verify(password, storedHash);
+        }
         try {
             return pbkdf2.verify(password, storedHash);
         } catch (RuntimeException unreadableHash) {
             return false;
         }
+    }
+
+    /** True for a hash not made by {@link #hash}: it is replaced once its password has been verified. */
+    public boolean needsRehash(String storedHash) {
+        return WerkzeugHash.isWerkzeug(storedHash);
     }
 
     /** Spends the time of one verification, so an unknown e-mail address answers as slowly as a known one. */
