@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -39,6 +40,8 @@ public class Appointment implements java.io.Serializable {
     private Instant noShowAt;
     private Instant refundedAt;
     private List<HistoryEntry> history = new ArrayList<>();
+    /** Fields of a migrated record that this product does not use, kept as they were; null when there are none. */
+    private Map<String, Object> otherFields;
 
     public Appointment() {
     }
@@ -288,6 +291,7 @@ public class Appointment implements java.io.Serializable {
         copy.noShowAt = noShowAt;
         copy.refundedAt = refundedAt;
         copy.history = new ArrayList<>(history == null ? List.of() : history);
+        copy.otherFields = otherFields;
         return copy;
     }
 
@@ -481,5 +485,13 @@ public class Appointment implements java.io.Serializable {
 
     public void setHistory(List<HistoryEntry> history) {
         this.history = history == null ? new ArrayList<>() : history;
+    }
+
+    public Map<String, Object> getOtherFields() {
+        return otherFields;
+    }
+
+    public void setOtherFields(Map<String, Object> otherFields) {
+        this.otherFields = otherFields == null || otherFields.isEmpty() ? null : otherFields;
     }
 }

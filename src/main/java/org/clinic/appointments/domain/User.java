@@ -2,6 +2,7 @@ package org.clinic.appointments.domain;
 
 import java.time.Instant;
 import java.util.Locale;
+import java.util.Map;
 
 /** An account: a patient or an admin. {@code password} holds the password hash, never the password. */
 public class User {
@@ -13,6 +14,8 @@ public class User {
     private String phone;
     private Role role;
     private Instant createdAt;
+    /** Fields of a migrated record that this product does not use, kept as they were; null when there are none. */
+    private Map<String, Object> otherFields;
 
     public User() {
     }
@@ -26,6 +29,7 @@ public class User {
         copy.phone = phone;
         copy.role = role;
         copy.createdAt = createdAt;
+        copy.otherFields = otherFields;
         return copy;
     }
 
@@ -91,5 +95,13 @@ public class User {
 
     public boolean isAdmin() {
         return role == Role.ADMIN;
+    }
+
+    public Map<String, Object> getOtherFields() {
+        return otherFields;
+    }
+
+    public void setOtherFields(Map<String, Object> otherFields) {
+        this.otherFields = otherFields == null || otherFields.isEmpty() ? null : otherFields;
     }
 }

@@ -5,6 +5,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
 import java.lang.reflect.Type;
 import java.nio.ByteBuffer;
 import java.nio.channels.Channels;
@@ -20,12 +22,20 @@ import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import java.util.logging.Logger;
 
 import jakarta.json.Json;
 import jakarta.json.JsonException;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
 import jakarta.json.bind.JsonbException;
 import jakarta.json.stream.JsonParser;
 import jakarta.json.stream.JsonParsingException;
@@ -52,6 +62,7 @@ final class LedgerFiles implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(LedgerFiles.class.getName());
     private static final Type USER_LIST = new ArrayList<User>() { }.getClass().getGenericSuperclass();
     private static final Type APPOINTMENT_LIST = new ArrayList<Appointment>() { }.getClass().getGenericSuperclass();
+    private static final Type OTHER_FIELDS = new LinkedHashMap<String, Object>() { }.getClass().getGenericSuperclass();
     private static final Type DOCTOR_LIST = new ArrayList<Doctor>() { }.getClass().getGenericSuperclass();
 
     private final Path dir;
@@ -102,12 +113,65 @@ final class LedgerFiles implements AutoCloseable {
         return readArray(file, DOCTOR_LIST);
     }
 
+    /**
+     * The accounts. Snapshots without {@code ledger-state.json} come from the earlier system (or were never
+     * compacted here): their members that we do not map are kept in each record's {@code other_fields}.
+     */
     List<User> readUsers() {
-        return readArray(dir.resolve(USERS), USER_LIST);
+        Path file = dir.resolve(USERS);
+        return hasState() ? readArray(file, USER_LIST) : readKeepingOtherFields(file, User.class, User::setOtherFields);
     }
 
     List<Appointment> readAppointments() {
-        return readArray(dir.resolve(APPOINTMENTS), APPOINTMENT_LIST);
+        Path file = dir.resolve(APPOINTMENTS);
+        return hasState() ? readArray(file, APPOINTMENT_LIST)
+                : readKeepingOtherFields(file, Appointment.class, Appointment::setOtherFields);
+    }
+
+    private boolean hasState() {
+        return Files.exists(dir.resolve(STATE));
+    }
+
+    private <T> List<T> readKeepingOtherFields(Path file, Class<T> type, BiConsumer<T, Map<String, Object>> keep) {
+        if (!Files.exists(file)) {
+            return List.of();
+        }
+        Set<String> mapped = mappedNames(type);
+        List<T> records = new ArrayList<>();
+        try (InputStream in = Files.newInputStream(file); JsonParser parser = Json.createParser(in)) {
+            if (!parser.hasNext() || parser.next() != JsonParser.Event.START_ARRAY) {
+                throw new LedgerLoadException(file + ": not a JSON array");
+            }
+            while (parser.hasNext() && parser.next() == JsonParser.Event.START_OBJECT) {
+                JsonObject object = parser.getObject();
+                T record = codec.compact().fromJson(object.toString(), type);
+                JsonObjectBuilder others = Json.createObjectBuilder();
+                object.forEach((name, value) -> {
+                    if (!mapped.contains(name)) {
+                        others.add(name, value);
+                    }
+                });
+                JsonObject unmapped = others.build();
+                if (!unmapped.isEmpty()) {
+                    keep.accept(record, codec.compact().fromJson(unmapped.toString(), OTHER_FIELDS));
+                }
+                records.add(record);
+            }
+        } catch (IOException | JsonbException | JsonException | IllegalArgumentException e) {
+            throw problemIn(file, e);
+        }
+        return records;
+    }
+
+    /** The member names JSON-B reads into {@code type}: its fields, in snake_case. */
+    static Set<String> mappedNames(Class<?> type) {
+        Set<String> names = new HashSet<>();
+        for (Field field : type.getDeclaredFields()) {
+            if (!Modifier.isStatic(field.getModifiers()) && !Modifier.isTransient(field.getModifiers())) {
+                names.add(field.getName().replaceAll("([A-Z])", "_$1").toLowerCase(Locale.ROOT));
+            }
+        }
+        return names;
     }
 
     long readStateSeq() {

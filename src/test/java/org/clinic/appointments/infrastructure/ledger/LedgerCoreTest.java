@@ -15,6 +15,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Stream;
 
@@ -22,6 +23,7 @@ import org.clinic.appointments.MutableClock;
 import org.clinic.appointments.domain.Appointment;
 import org.clinic.appointments.domain.AppointmentStatus;
 import org.clinic.appointments.domain.BookingException;
+import org.clinic.appointments.domain.ClinicRules;
 import org.clinic.appointments.domain.Doctor;
 import org.clinic.appointments.domain.DuplicateEmailException;
 import org.clinic.appointments.domain.Role;
@@ -213,6 +215,56 @@ class LedgerCoreTest {
             assertEquals(AppointmentStatus.CONFIRMED, a.getStatus());
             assertEquals(Instant.parse("2025-11-02T04:50:00Z"), a.getBookedAt());
             assertFalse(ledger.slotHolder(a.slot()).isEmpty());
+        }
+    }
+
+    @Test
+    void fieldsOfTheEarlierSystemThatWeDoNotUseSurviveChangesCompactionAndRestarts() throws IOException {
+        Files.writeString(dir.resolve("users.json"), """
+                [{"id": "u1", "name": "Old Patient", "email": "old@example.com", "password": "pbkdf2:sha256:1000$s$h",
+                  "phone": "9876543210", "role": "patient", "created_at": "2025-11-02T10:15:30",
+                  "blood_group": "B+", "address": {"city": "Pune", "pin": 411001}, "newsletter": true}]
+                """);
+        Files.writeString(dir.resolve("appointments.json"), """
+                [{"id": "a1", "user_id": "u1", "user_email": "old@example.com", "user_name": "Old Patient",
+                  "doctor_id": "doc2", "doctor_name": "Dr. Amit Singh Rathore", "date": "2026-12-01", "time": "02:00 PM",
+                  "reason": "Knee pain", "status": "confirmed", "booked_at": "2025-11-02 10:20:00",
+                  "payment_status": "Pending", "payment_method": "Pay-at-Clinic", "transaction_id": null,
+                  "consultation_fee": 800, "referral": null, "tags": ["follow-up", "x-ray"]}]
+                """);
+        try (LedgerCore ledger = open()) {
+            User user = ledger.user("u1").orElseThrow();
+            assertEquals("B+", user.getOtherFields().get("blood_group"));
+            assertEquals(Set.of("blood_group", "address", "newsletter"), user.getOtherFields().keySet());
+            Appointment a = ledger.appointment("a1").orElseThrow();
+            assertEquals(Set.of("consultation_fee", "referral", "tags"), a.getOtherFields().keySet());
+            User renamed = user.copy();
+            renamed.setName("Old Patient Renamed");
+            ledger.updateUser(renamed, "u1", "user.updated");
+            clock.advance(Duration.ofDays(1));
+            ledger.change("a1", "admin", "appointment.marked_paid",
+                    current -> current.byAdmin(org.clinic.appointments.domain.AdminAction.MARK_PAID, null,
+                            new ClinicRules(ZONE, List.of("02:00 PM"), 30, Duration.ofMinutes(15), Duration.ofHours(24), 3),
+                            clock.instant(), "admin"));
+        }
+        try (LedgerCore ledger = open()) {
+            assertEquals("B+", ledger.user("u1").orElseThrow().getOtherFields().get("blood_group"));
+            assertEquals(Set.of("consultation_fee", "referral", "tags"),
+                    ledger.appointment("a1").orElseThrow().getOtherFields().keySet());
+            ledger.compact();
+        }
+        String users = Files.readString(dir.resolve("users.json"));
+        assertTrue(users.contains("\"blood_group\": \"B+\"") && users.contains("\"city\": \"Pune\"")
+                && users.contains("\"newsletter\": true"), users);
+        String appointments = Files.readString(dir.resolve("appointments.json"));
+        assertTrue(appointments.contains("\"consultation_fee\": 800") && appointments.contains("\"x-ray\""), appointments);
+        try (LedgerCore ledger = open()) {
+            User user = ledger.user("u1").orElseThrow();
+            assertEquals("Old Patient Renamed", user.getName());
+            assertEquals(Set.of("blood_group", "address", "newsletter"), user.getOtherFields().keySet());
+            Appointment a = ledger.appointment("a1").orElseThrow();
+            assertEquals(org.clinic.appointments.domain.PaymentStatus.SUCCESS, a.getPaymentStatus());
+            assertEquals(List.of("follow-up", "x-ray"), a.getOtherFields().get("tags"));
         }
     }
 
