@@ -61,8 +61,6 @@ public class AccountService {
         user.setRole(role);
         user.setCreatedAt(Instant.now());
         user.setPassword(hasher.hash(registration.getPassword().toCharArray()));
-        User stored = ledger.registerUser(user, user.getId());
-        LOG.info(() -> "Registered " + role.code() + " " + stored.getId());
-        return stored;
+        return ledger.registerUser(user, user.getId());
     }
 }

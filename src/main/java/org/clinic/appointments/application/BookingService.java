@@ -7,7 +7,6 @@ import java.time.YearMonth;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.logging.Logger;
 
 import jakarta.annotation.Resource;
 import jakarta.annotation.security.RolesAllowed;
@@ -35,7 +34,6 @@ public class BookingService {
 
     public static final int REASON_MAX = 500;
 
-    private static final Logger LOG = Logger.getLogger(BookingService.class.getName());
 
     private final Clock clock = Clock.systemUTC();
 
@@ -65,7 +63,6 @@ public class BookingService {
                 cleanReason, now, rules.holdExpiry(now));
         appointment.setAmount(config.consultationFee());
         Appointment held = ledger.hold(appointment, patient.getId(), rules.maxOpenHolds());
-        LOG.info(() -> "Appointment " + held.getId() + " held by " + patient.getId() + " for " + held.slot());
         return held;
     }
 
@@ -105,8 +102,6 @@ public class BookingService {
         String actor = callerId();
         Appointment paid = ledger.change(appointmentId, actor, "appointment.payment",
                 current -> current.paid(outcome, clock.instant(), actor));
-        LOG.info(() -> "Appointment " + paid.getId() + " payment " + outcome.method().code() + " "
-                + outcome.status().code() + " by " + actor);
         return paid;
     }
 
@@ -116,7 +111,6 @@ public class BookingService {
         String actor = callerId();
         Appointment cancelled = ledger.change(appointmentId, actor, "appointment.cancelled",
                 current -> current.cancelledByPatient(config.rules(), clock.instant(), actor));
-        LOG.info(() -> "Appointment " + cancelled.getId() + " cancelled by " + actor);
         return cancelled;
     }
 
@@ -126,7 +120,6 @@ public class BookingService {
         String actor = callerId();
         Appointment moved = ledger.change(appointmentId, actor, "appointment.rescheduled",
                 current -> current.rescheduled(date, time, config.rules(), clock.instant(), actor));
-        LOG.info(() -> "Appointment " + moved.getId() + " rescheduled by " + actor);
         return moved;
     }
 

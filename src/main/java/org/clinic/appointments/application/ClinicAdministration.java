@@ -10,7 +10,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.logging.Logger;
 
 import jakarta.annotation.Resource;
 import jakarta.annotation.security.RolesAllowed;
@@ -40,7 +39,6 @@ public class ClinicAdministration {
 
     public static final String SYSTEM = "system";
 
-    private static final Logger LOG = Logger.getLogger(ClinicAdministration.class.getName());
 
     private final Clock clock = Clock.systemUTC();
 
@@ -91,7 +89,6 @@ public class ClinicAdministration {
         ClinicRules rules = config.rules();
         Appointment changed = ledger.change(appointmentId, actor, "appointment." + action.historyAction(),
                 current -> current.byAdmin(action, note, rules, clock.instant(), actor));
-        LOG.info(() -> "Appointment " + changed.getId() + " " + action.historyAction() + " by admin " + actor);
         return changed;
     }
 

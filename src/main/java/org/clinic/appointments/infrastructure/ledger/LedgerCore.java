@@ -48,6 +48,8 @@ import org.clinic.appointments.domain.User;
 public final class LedgerCore implements AutoCloseable {
 
     private static final Logger LOG = Logger.getLogger(LedgerCore.class.getName());
+    /** One line per durable change: who, what, which record and its new state; never secrets or reasons for visit. */
+    static final Logger CHANGES = Logger.getLogger("org.clinic.appointments.changes");
 
     private final LedgerFiles files;
     private final JsonCodec codec;
@@ -425,9 +427,26 @@ public final class LedgerCore implements AutoCloseable {
         if (entry.getAppointment() != null) {
             putAppointment(entry.getAppointment());
         }
+        CHANGES.info(() -> changeLine(entry));
         if (compactAfterBytes > 0 && files.journalSize() >= compactAfterBytes) {
             compact();
         }
+    }
+
+    static String changeLine(JournalEntry entry) {
+        StringBuilder line = new StringBuilder("change seq=").append(entry.getSeq())
+                .append(" type=").append(entry.getType()).append(" actor=").append(entry.getActor());
+        if (entry.getUser() != null) {
+            line.append(" user=").append(entry.getUser().getId()).append(" role=").append(entry.getUser().getRole().code());
+        }
+        Appointment a = entry.getAppointment();
+        if (a != null) {
+            line.append(" appointment=").append(a.getId()).append(" status=").append(a.getStatus().code());
+            if (a.getPaymentStatus() != null) {
+                line.append(" payment=").append(a.getPaymentStatus().code());
+            }
+        }
+        return line.toString();
     }
 
     /** Folds the journal into the snapshots. A failure leaves the journal in charge; nothing is lost. */

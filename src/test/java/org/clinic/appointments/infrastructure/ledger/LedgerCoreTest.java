@@ -269,6 +269,47 @@ class LedgerCoreTest {
     }
 
     @Test
+    void everyDurableChangeLogsOneLineWithWhoWhatAndWhichButNoSecrets() {
+        List<String> lines = new java.util.concurrent.CopyOnWriteArrayList<>();
+        java.util.logging.Handler handler = new java.util.logging.Handler() {
+            @Override
+            public void publish(java.util.logging.LogRecord record) {
+                lines.add(record.getMessage());
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        LedgerCore.CHANGES.addHandler(handler);
+        try (LedgerCore ledger = open()) {
+            User patient = patient("asha@example.com");
+            patient.setPassword("PBKDF2WithHmacSHA512:1024:c2VjcmV0:c2VjcmV0aGFzaA==");
+            ledger.registerUser(patient, patient.getId());
+            Appointment held = ledger.hold(holdFor(ledger, patient, "10:00 AM"), patient.getId(), 3);
+            clock.advance(Duration.ofMinutes(20));
+            ledger.expireHolds();
+            assertEquals(3, lines.size(), lines.toString());
+            assertEquals("change seq=1 type=user.registered actor=" + patient.getId() + " user=" + patient.getId()
+                    + " role=patient", lines.get(0));
+            assertEquals("change seq=2 type=appointment.booked actor=" + patient.getId() + " appointment="
+                    + held.getId() + " status=pending_payment", lines.get(1));
+            assertEquals("change seq=3 type=appointment.hold_expired actor=system appointment=" + held.getId()
+                    + " status=cancelled", lines.get(2));
+            for (String line : lines) {
+                assertFalse(line.contains("c2Vj") || line.contains("Check-up") || line.contains("asha@")
+                        || line.contains("Asha"), line);
+            }
+        } finally {
+            LedgerCore.CHANGES.removeHandler(handler);
+        }
+    }
+
+    @Test
     void aSecondServerCannotOpenADirectoryInUse() {
         try (LedgerCore ledger = open()) {
             LedgerLoadException error = assertThrows(LedgerLoadException.class, this::open);
