@@ -1,0 +1,160 @@
+package org.clinic.appointments.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.URL;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The WAR the build makes, deployed unchanged on Payara Micro 6: the patient journey, an admin action and the
+ * login protection work there too.
+ */
+class PayaraSmokeIT {
+
+    private static final String ADMIN_CODE = "payara-smoke-code";
+    private static final Pattern FIRST_SLOT = Pattern.compile(
+            "name=\"bookForm:time\" type=\"radio\" value=\"([^\"]+)\"[^>]*aria-label=\"\\1\"");
+    private static final Pattern APPOINTMENT_ID = Pattern.compile("[?&]id=([0-9a-f-]{36})");
+
+    private static Process payara;
+    private static Path log;
+    private static URL baseUrl;
+
+    @BeforeAll
+    static void startPayara() throws Exception {
+        Path work = Files.createTempDirectory("payara-smoke");
+        Path data = Files.createDirectories(work.resolve("data"));
+        Path projectData = Path.of(System.getProperty("project.data.dir", "data"));
+        Files.copy(projectData.resolve("doctors.json"), data.resolve("doctors.json"));
+        Files.copy(projectData.resolve("symptoms.json"), data.resolve("symptoms.json"));
+        int port;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            port = socket.getLocalPort();
+        }
+        log = work.resolve("payara.log");
+        ProcessBuilder command = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx768m", "-Dhazelcast.phone.home.enabled=false", "-Djava.io.tmpdir=" + work,
+                "-jar", System.getProperty("payara.micro.jar"),
+                "--deploy", System.getProperty("war.file"), "--port", String.valueOf(port), "--contextroot", "/",
+                "--nocluster", "--disablephonehome", "--rootdir", work.resolve("payara").toString())
+                .directory(work.toFile()).redirectErrorStream(true).redirectOutput(log.toFile());
+        command.environment().put("APPOINTMENTS_DATA_DIR", data.toString());
+        command.environment().put("ADMIN_REGISTRATION_CODE", ADMIN_CODE);
+        payara = command.start();
+        baseUrl = URI.create("http://localhost:" + port + "/").toURL();
+        waitUntilServing();
+    }
+
+    private static void waitUntilServing() throws IOException, InterruptedException {
+        Instant deadline = Instant.now().plus(Duration.ofMinutes(3));
+        WebClient probe = new WebClient(baseUrl);
+        while (Instant.now().isBefore(deadline)) {
+            if (!payara.isAlive()) {
+                throw new IllegalStateException("Payara Micro stopped:\n" + tail());
+            }
+            try {
+                if (probe.get("/").statusCode() == 200) {
+                    return;
+                }
+            } catch (RuntimeException notYet) {
+                // not listening yet
+            }
+            Thread.sleep(500);
+        }
+        throw new IllegalStateException("Payara Micro did not serve the home page within 3 minutes:\n" + tail());
+    }
+
+    private static String tail() throws IOException {
+        String text = Files.readString(log);
+        return text.substring(Math.max(0, text.length() - 6000));
+    }
+
+    @AfterAll
+    static void stopPayara() throws InterruptedException {
+        if (payara != null) {
+            payara.descendants().forEach(ProcessHandle::destroy);
+            payara.destroy();
+            if (!payara.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {
+                payara.destroyForcibly();
+            }
+        }
+    }
+
+    @Test
+    void homePageAndProtectedPagesSendStrangersToTheirLoginPage() {
+        WebClient stranger = new WebClient(baseUrl);
+        HttpResponse<String> home = stranger.get("/");
+        assertEquals(200, home.statusCode());
+        assertTrue(home.body().contains("Healthcare Plus") && home.body().contains("/register"), home.body());
+        assertRedirectsTo(stranger.get("/patient/appointments"), "/login");
+        assertRedirectsTo(stranger.get("/admin/dashboard"), "/admin/login");
+    }
+
+    @Test
+    void aPatientBooksAndPaysAndAnAdminMarksTheClinicPaymentPaid() throws IOException {
+        WebClient patient = new WebClient(baseUrl);
+        patient.registerAndLogin("Payara Patient", null);
+        assertEquals(200, patient.get("/patient/appointments").statusCode());
+
+        String bookPage = patient.get("/patient/book?doctor=doc1").body();
+        Matcher slot = FIRST_SLOT.matcher(bookPage);
+        assertTrue(slot.find(), "the booking page offers a free slot:\n" + bookPage);
+        HttpResponse<String> booked = patient.submit("/patient/book?doctor=doc1", "bookForm", "submit",
+                Map.of("time", slot.group(1), "reason", "Smoke test on Payara"));
+        assertEquals(302, booked.statusCode(), "booking answered " + booked.statusCode() + ": " + booked.body());
+        assertRedirectsTo(booked, "/patient/pay");
+        String payPath = path(booked);
+        Matcher id = APPOINTMENT_ID.matcher(payPath);
+        assertTrue(id.find(), payPath);
+        String appointmentId = id.group(1);
+
+        HttpResponse<String> paid = patient.submit(payPath, "payForm", "pay", Map.of("method", "PAY_AT_CLINIC"));
+        assertEquals(302, paid.statusCode(), "payment answered " + paid.statusCode() + ": " + paid.body());
+        String mine = patient.get("/patient/appointment?id=" + appointmentId).body();
+        assertTrue(mine.contains("Confirmed") && mine.contains("Pay at clinic"), mine);
+
+        WebClient admin = new WebClient(baseUrl);
+        admin.registerAndLogin("Payara Admin", ADMIN_CODE);
+        HttpResponse<String> landing = admin.get("/admin/dashboard");
+        assertEquals(200, landing.statusCode(), "the first page after the admin's login: " + landing.body());
+        String adminPage = admin.get("/admin/appointment?id=" + appointmentId).body();
+        Matcher markPaid = Pattern.compile("id=\"actions:([^\"]+:act)\"[^>]*action-mark_paid").matcher(adminPage);
+        assertTrue(markPaid.find(), "the admin may mark the clinic payment paid:\n" + adminPage);
+        HttpResponse<String> marked = admin.submit("/admin/appointment?id=" + appointmentId, "actions",
+                markPaid.group(1), Map.of("note", "Paid at the desk"));
+        assertTrue(marked.statusCode() < 400, "mark paid answered " + marked.statusCode());
+        String after = admin.get("/admin/appointment?id=" + appointmentId).body();
+        assertTrue(after.contains("Paid at the desk") && !after.contains("action-mark_paid"),
+                "the payment is marked paid, with the note in the history:\n" + after);
+        assertTrue(patient.get("/patient/appointment?id=" + appointmentId).body().contains("Paid"));
+
+        HttpResponse<String> health = patient.get("/health/ready");
+        assertEquals(200, health.statusCode(), health.body());
+        assertTrue(health.body().contains("\"ledger\"") && health.body().contains("\"UP\""), health.body());
+    }
+
+    private static void assertRedirectsTo(HttpResponse<String> response, String path) {
+        assertEquals(302, response.statusCode(), "expected a redirect to " + path);
+        assertTrue(path(response).startsWith(path), "redirect to " + path(response) + " instead of " + path);
+    }
+
+    private static String path(HttpResponse<String> response) {
+        URI location = response.uri().resolve(response.headers().firstValue("Location").orElseThrow());
+        return location.getRawPath() + (location.getRawQuery() == null ? "" : "?" + location.getRawQuery());
+    }
+}
