@@ -27,9 +27,6 @@ import org.junit.jupiter.api.Test;
 class PayaraSmokeIT {
 
     private static final String ADMIN_CODE = "payara-smoke-code";
-    private static final Pattern FIRST_SLOT = Pattern.compile(
-            "name=\"bookForm:time\" type=\"radio\" value=\"([^\"]+)\"[^>]*aria-label=\"\\1\"");
-    private static final Pattern APPOINTMENT_ID = Pattern.compile("[?&]id=([0-9a-f-]{36})");
 
     private static Process payara;
     private static Path log;
@@ -111,19 +108,8 @@ class PayaraSmokeIT {
         patient.registerAndLogin("Payara Patient", null);
         assertEquals(200, patient.get("/patient/appointments").statusCode());
 
-        String bookPage = patient.get("/patient/book?doctor=doc1").body();
-        Matcher slot = FIRST_SLOT.matcher(bookPage);
-        assertTrue(slot.find(), "the booking page offers a free slot:\n" + bookPage);
-        HttpResponse<String> booked = patient.submit("/patient/book?doctor=doc1", "bookForm", "submit",
-                Map.of("time", slot.group(1), "reason", "Smoke test on Payara"));
-        assertEquals(302, booked.statusCode(), "booking answered " + booked.statusCode() + ": " + booked.body());
-        assertRedirectsTo(booked, "/patient/pay");
-        String payPath = path(booked);
-        Matcher id = APPOINTMENT_ID.matcher(payPath);
-        assertTrue(id.find(), payPath);
-        String appointmentId = id.group(1);
-
-        HttpResponse<String> paid = patient.submit(payPath, "payForm", "pay", Map.of("method", "PAY_AT_CLINIC"));
+        String appointmentId = patient.holdFirstFreeSlot("doc1", "Smoke test on Payara");
+        HttpResponse<String> paid = patient.payAtClinic(appointmentId);
         assertEquals(302, paid.statusCode(), "payment answered " + paid.statusCode() + ": " + paid.body());
         String mine = patient.get("/patient/appointment?id=" + appointmentId).body();
         assertTrue(mine.contains("Confirmed") && mine.contains("Pay at clinic"), mine);

@@ -21,6 +21,9 @@ final class WebClient {
 
     static final String PASSWORD = "Monsoon-Tea-42";
     private static final Pattern NONCE = Pattern.compile("nonce=\"([^\"]+)\"");
+    private static final Pattern FREE_SLOT = Pattern.compile(
+            "name=\"bookForm:time\" type=\"radio\" value=\"([^\"]+)\"[^>]*aria-label=\"\\1\"");
+    private static final Pattern APPOINTMENT_ID = Pattern.compile("[?&]id=([0-9a-f-]{36})");
     private static final Pattern VIEW_STATE = Pattern.compile("name=\"jakarta.faces.ViewState\"[^>]*value=\"([^\"]*)\"");
 
     private final String base;
@@ -101,12 +104,37 @@ final class WebClient {
             fields.put("adminCode", adminCode);
         }
         submit(portal + "/register", "registerForm", "register", fields);
-        HttpResponse<String> login = submit(portal + "/login", "loginForm", "login",
-                Map.of("email", email, "password", PASSWORD));
+        HttpResponse<String> login = login(portal, email, PASSWORD);
         if (login.statusCode() != 302) {
             throw new IllegalStateException("Login of " + email + " answered " + login.statusCode());
         }
         return email;
+    }
+
+    /** Logs in at the patient ({@code ""}) or admin ({@code "/admin"}) portal; a success answers 302. */
+    HttpResponse<String> login(String portal, String email, String password) {
+        return submit(portal + "/login", "loginForm", "login", Map.of("email", email, "password", password));
+    }
+
+    /** Holds the first free slot the doctor's booking page offers; answers the new appointment's id. */
+    String holdFirstFreeSlot(String doctorId, String reason) {
+        String path = "/patient/book?doctor=" + doctorId;
+        Matcher slot = FREE_SLOT.matcher(get(path).body());
+        if (!slot.find()) {
+            throw new IllegalStateException("No free slot offered on " + path);
+        }
+        HttpResponse<String> booked = submit(path, "bookForm", "submit", Map.of("time", slot.group(1), "reason", reason));
+        String location = booked.headers().firstValue("Location").orElse("");
+        Matcher id = APPOINTMENT_ID.matcher(location);
+        if (booked.statusCode() != 302 || !location.contains("/patient/pay") || !id.find()) {
+            throw new IllegalStateException("Booking answered " + booked.statusCode() + " " + location + ": " + booked.body());
+        }
+        return id.group(1);
+    }
+
+    /** Chooses Pay-at-Clinic for a held appointment; a success answers 302 to the result page. */
+    HttpResponse<String> payAtClinic(String appointmentId) {
+        return submit("/patient/pay?id=" + appointmentId, "payForm", "pay", Map.of("method", "PAY_AT_CLINIC"));
     }
 
     private HttpResponse<String> send(HttpRequest.Builder request) {
