@@ -22,6 +22,7 @@ import org.clinic.appointments.domain.PaymentOutcome;
 import org.clinic.appointments.domain.User;
 import org.clinic.appointments.infrastructure.config.AppConfig;
 import org.clinic.appointments.infrastructure.ledger.Ledger;
+import org.clinic.appointments.infrastructure.metrics.ClinicMetrics;
 import org.clinic.appointments.security.Roles;
 
 /**
@@ -44,6 +45,9 @@ public class BookingService {
     Ledger ledger;
 
     @Inject
+    ClinicMetrics metrics;
+
+    @Inject
     AppConfig config;
 
     @Inject
@@ -63,6 +67,7 @@ public class BookingService {
                 cleanReason, now, rules.holdExpiry(now));
         appointment.setAmount(config.consultationFee());
         Appointment held = ledger.hold(appointment, patient.getId(), rules.maxOpenHolds());
+        metrics.booked();
         return held;
     }
 
@@ -102,6 +107,7 @@ public class BookingService {
         String actor = callerId();
         Appointment paid = ledger.change(appointmentId, actor, "appointment.payment",
                 current -> current.paid(outcome, clock.instant(), actor));
+        metrics.paid(outcome.status());
         return paid;
     }
 

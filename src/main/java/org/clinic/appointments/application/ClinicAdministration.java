@@ -30,6 +30,7 @@ import org.clinic.appointments.domain.Page;
 import org.clinic.appointments.domain.User;
 import org.clinic.appointments.infrastructure.config.AppConfig;
 import org.clinic.appointments.infrastructure.ledger.Ledger;
+import org.clinic.appointments.infrastructure.metrics.ClinicMetrics;
 import org.clinic.appointments.security.Roles;
 
 /** What the clinic's admins see and do: figures, appointment lists, the timetable, actions, the audit trail. */
@@ -47,6 +48,9 @@ public class ClinicAdministration {
 
     @Inject
     Ledger ledger;
+
+    @Inject
+    ClinicMetrics metrics;
 
     @Inject
     AppConfig config;
@@ -89,6 +93,7 @@ public class ClinicAdministration {
         ClinicRules rules = config.rules();
         Appointment changed = ledger.change(appointmentId, actor, "appointment." + action.historyAction(),
                 current -> current.byAdmin(action, note, rules, clock.instant(), actor));
+        metrics.adminAction(action);
         return changed;
     }
 

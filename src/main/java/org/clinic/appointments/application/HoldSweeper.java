@@ -14,6 +14,7 @@ import jakarta.inject.Inject;
 import org.clinic.appointments.domain.StorageException;
 import org.clinic.appointments.infrastructure.config.AppConfig;
 import org.clinic.appointments.infrastructure.ledger.Ledger;
+import org.clinic.appointments.infrastructure.metrics.ClinicMetrics;
 
 /**
  * Cancels holds that ran out, every {@code appointments.hold-sweep-seconds}. Their slots are free from the
@@ -34,6 +35,9 @@ public class HoldSweeper {
     @Inject
     Ledger ledger;
 
+    @Inject
+    ClinicMetrics metrics;
+
     @PostConstruct
     void schedule() {
         config.rules();
@@ -46,6 +50,7 @@ public class HoldSweeper {
         try {
             int expired = ledger.expireHolds();
             if (expired > 0) {
+                metrics.holdsExpired(expired);
                 LOG.info(() -> expired + " expired hold(s) cancelled");
             }
         } catch (StorageException e) {

@@ -64,4 +64,9 @@ class HealthIT {
         assertEquals(200, response.statusCode(), response.body());
         assertEquals("UP", ledgerCheck(response).getString("status"));
     }
+
+    @Test
+    void theMetricsEndpointIsOffWithoutAToken() {
+        assertEquals(404, new WebClient(baseUrl).get("/monitoring/metrics").statusCode());
+    }
 }

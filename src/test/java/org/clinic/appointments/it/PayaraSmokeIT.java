@@ -27,6 +27,7 @@ import org.junit.jupiter.api.Test;
 class PayaraSmokeIT {
 
     private static final String ADMIN_CODE = "payara-smoke-code";
+    private static final String METRICS_TOKEN = "payara-scrape-token";
 
     private static Process payara;
     private static Path log;
@@ -52,6 +53,7 @@ class PayaraSmokeIT {
                 .directory(work.toFile()).redirectErrorStream(true).redirectOutput(log.toFile());
         command.environment().put("APPOINTMENTS_DATA_DIR", data.toString());
         command.environment().put("ADMIN_REGISTRATION_CODE", ADMIN_CODE);
+        command.environment().put("APPOINTMENTS_METRICS_TOKEN", METRICS_TOKEN);
         payara = command.start();
         baseUrl = URI.create("http://localhost:" + port + "/").toURL();
         waitUntilServing();
@@ -128,6 +130,10 @@ class PayaraSmokeIT {
         assertTrue(after.contains("Paid at the desk") && !after.contains("action-mark_paid"),
                 "the payment is marked paid, with the note in the history:\n" + after);
         assertTrue(patient.get("/patient/appointment?id=" + appointmentId).body().contains("Paid"));
+
+        String metrics = patient.get("/monitoring/metrics", "Authorization", "Bearer " + METRICS_TOKEN).body();
+        assertTrue(metrics.contains("clinic_bookings_total 1.0") && metrics.contains("clinic_payments_total{outcome=\"pending\"} 1.0")
+                && metrics.contains("clinic_admin_actions_total{action=\"mark_paid\"} 1.0"), metrics);
 
         HttpResponse<String> health = patient.get("/health/ready");
         assertEquals(200, health.statusCode(), health.body());

@@ -39,6 +39,10 @@ final class WebClient {
         return send(HttpRequest.newBuilder(URI.create(base + path)).GET());
     }
 
+    HttpResponse<String> get(String path, String header, String value) {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).header(header, value).GET());
+    }
+
     /**
      * Opens the page, then submits one of its forms with the given fields (names without the form's prefix),
      * with the page's view state and script nonce as PrimeFaces' script in a browser sends them.

@@ -26,6 +26,7 @@ public class AppConfig {
 
     public static final String ADMIN_CODE = "appointments.admin-code";
     public static final String ADMIN_CODE_ENV = "ADMIN_REGISTRATION_CODE";
+    public static final String METRICS_TOKEN = "appointments.metrics-token";
 
     @Inject
     Config config;
@@ -162,9 +163,21 @@ public class AppConfig {
                 .filter(code -> !code.isEmpty());
     }
 
-    /** Compares in constant time: hashes first, so neither the content nor the length leaks through timing. */
     public boolean isAdminCode(String candidate) {
-        Optional<String> expected = adminCode();
+        return matches(adminCode(), candidate);
+    }
+
+    /** The token a metrics scraper sends; absent means the metrics endpoint is off. Read on every use. */
+    public Optional<String> metricsToken() {
+        return config.getOptionalValue(METRICS_TOKEN, String.class).map(String::strip).filter(token -> !token.isEmpty());
+    }
+
+    public boolean isMetricsToken(String candidate) {
+        return matches(metricsToken(), candidate);
+    }
+
+    /** Compares in constant time: hashes first, so neither the content nor the length leaks through timing. */
+    private static boolean matches(Optional<String> expected, String candidate) {
         if (expected.isEmpty() || candidate == null) {
             return false;
         }

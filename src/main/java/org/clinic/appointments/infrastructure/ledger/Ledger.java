@@ -33,6 +33,7 @@ import org.clinic.appointments.domain.Page;
 import org.clinic.appointments.domain.SlotKey;
 import org.clinic.appointments.domain.User;
 import org.clinic.appointments.infrastructure.config.AppConfig;
+import org.clinic.appointments.infrastructure.metrics.ClinicMetrics;
 
 /**
  * The one writer of the clinic's data. Reads share a READ lock; every change takes the WRITE lock, is checked
@@ -50,6 +51,9 @@ public class Ledger {
     @Inject
     AppConfig config;
 
+    @Inject
+    ClinicMetrics metrics;
+
     private LedgerCore core;
 
     @PostConstruct
@@ -61,6 +65,8 @@ public class Ledger {
             LOG.severe(() -> "The ledger cannot start, nothing was written: " + e.getMessage());
             throw e;
         }
+        metrics.journalSize(core.journalSize());
+        core.onAppend(metrics::appended);
     }
 
     @PreDestroy

@@ -51,6 +51,8 @@ public final class LedgerCore implements AutoCloseable {
     /** One line per durable change: who, what, which record and its new state; never secrets or reasons for visit. */
     static final Logger CHANGES = Logger.getLogger("org.clinic.appointments.changes");
 
+    private AppendListener appendListener = (nanos, journalBytes) -> { };
+
     private final LedgerFiles files;
     private final JsonCodec codec;
     private final Clock clock;
@@ -412,7 +414,17 @@ public final class LedgerCore implements AutoCloseable {
         }
     }
 
+    /** Told of every durable append: how long it took and the journal's size after it. */
+    public interface AppendListener {
+        void appended(long nanos, long journalBytes);
+    }
+
+    public void onAppend(AppendListener listener) {
+        appendListener = listener;
+    }
+
     private void commit(JournalEntry entry) {
+        long started = System.nanoTime();
         try {
             files.append(entry);
         } catch (IOException e) {
@@ -427,10 +439,12 @@ public final class LedgerCore implements AutoCloseable {
         if (entry.getAppointment() != null) {
             putAppointment(entry.getAppointment());
         }
+        long took = System.nanoTime() - started;
         CHANGES.info(() -> changeLine(entry));
         if (compactAfterBytes > 0 && files.journalSize() >= compactAfterBytes) {
             compact();
         }
+        appendListener.appended(took, files.journalSize());
     }
 
     static String changeLine(JournalEntry entry) {

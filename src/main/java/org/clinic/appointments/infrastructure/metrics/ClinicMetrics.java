@@ -1,0 +1,71 @@
+package org.clinic.appointments.infrastructure.metrics;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.prometheus.metrics.core.metrics.Counter;
+import io.prometheus.metrics.core.metrics.Gauge;
+import io.prometheus.metrics.core.metrics.Histogram;
+import io.prometheus.metrics.model.registry.PrometheusRegistry;
+import io.prometheus.metrics.model.snapshots.Unit;
+
+import org.clinic.appointments.domain.AdminAction;
+import org.clinic.appointments.domain.PaymentStatus;
+
+/** Counts what the clinic does (each change counted once it is durable) and times the ledger's appends. */
+@ApplicationScoped
+public class ClinicMetrics {
+
+    private final PrometheusRegistry registry = new PrometheusRegistry();
+
+    private final Counter bookings = Counter.builder().name("clinic_bookings")
+            .help("Slots held by patients (durable bookings awaiting payment)").register(registry);
+    private final Counter payments = Counter.builder().name("clinic_payments")
+            .help("Payments by outcome: success, failed, pending (Pay-at-Clinic)").labelNames("outcome").register(registry);
+    private final Counter holdsExpired = Counter.builder().name("clinic_holds_expired")
+            .help("Holds cancelled because their payment did not come in time").register(registry);
+    private final Counter adminActions = Counter.builder().name("clinic_admin_actions")
+            .help("Admin actions taken, by action").labelNames("action").register(registry);
+    private final Histogram appendSeconds = Histogram.builder().name("clinic_ledger_append_seconds").unit(Unit.SECONDS)
+            .help("Time to append one change to the journal and force it to disk").classicOnly()
+            .classicUpperBounds(0.0005, 0.001, 0.002, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 1).register(registry);
+    private final Gauge journalBytes = Gauge.builder().name("clinic_ledger_journal_bytes").unit(Unit.BYTES)
+            .help("Size of the current journal (it starts again after each compaction)").register(registry);
+
+    public ClinicMetrics() {
+        for (PaymentStatus outcome : new PaymentStatus[] {PaymentStatus.SUCCESS, PaymentStatus.FAILED, PaymentStatus.PENDING}) {
+            payments.labelValues(outcome.code().toLowerCase(java.util.Locale.ROOT)).inc(0);
+        }
+        for (AdminAction action : AdminAction.values()) {
+            adminActions.labelValues(action.code()).inc(0);
+        }
+    }
+
+    public PrometheusRegistry registry() {
+        return registry;
+    }
+
+    public void booked() {
+        bookings.inc();
+    }
+
+    public void paid(PaymentStatus outcome) {
+        payments.labelValues(outcome.code().toLowerCase(java.util.Locale.ROOT)).inc();
+    }
+
+    public void holdsExpired(int count) {
+        holdsExpired.inc(count);
+    }
+
+    public void adminAction(AdminAction action) {
+        adminActions.labelValues(action.code()).inc();
+    }
+
+    public void appended(long nanos, long journalSize) {
+        appendSeconds.observe(Unit.nanosToSeconds(nanos));
+        journalBytes.set(journalSize);
+    }
+
+    public void journalSize(long bytes) {
+        journalBytes.set(bytes);
+    }
+}
