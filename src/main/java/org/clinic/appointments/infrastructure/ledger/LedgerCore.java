@@ -113,26 +113,30 @@ public final class LedgerCore implements AutoCloseable {
             requireAppointment(appointment, LedgerFiles.APPOINTMENTS + ", record " + index);
             putAppointment(appointment);
         }
-        long snapshotSeq = files.readStateSeq();
-        lastSeq = snapshotSeq;
+        long stateSeq = files.readStateSeq();
+        lastSeq = stateSeq;
+        long snapshotSeq = files.replayArchivesAfter(stateSeq, this::replayed);
         files.replayJournal(entry -> {
-            if (entry.getSeq() <= snapshotSeq) {
-                return;
+            if (entry.getSeq() > snapshotSeq) {
+                replayed(entry);
             }
-            String where = LedgerFiles.JOURNAL + ", seq " + entry.getSeq();
-            if (entry.getUser() != null) {
-                requireUser(entry.getUser(), where);
-                putUser(entry.getUser());
-            }
-            if (entry.getAppointment() != null) {
-                requireAppointment(entry.getAppointment(), where);
-                putAppointment(entry.getAppointment());
-            }
-            lastSeq = entry.getSeq();
         });
         files.openJournal(snapshotSeq + 1);
         LOG.info(() -> "Ledger loaded from " + files.dir() + ": " + doctors.size() + " doctors, " + usersById.size()
                 + " users, " + appointmentsById.size() + " appointments, journal up to seq " + lastSeq);
+    }
+
+    private void replayed(JournalEntry entry) {
+        String where = LedgerFiles.JOURNAL + ", seq " + entry.getSeq();
+        if (entry.getUser() != null) {
+            requireUser(entry.getUser(), where);
+            putUser(entry.getUser());
+        }
+        if (entry.getAppointment() != null) {
+            requireAppointment(entry.getAppointment(), where);
+            putAppointment(entry.getAppointment());
+        }
+        lastSeq = entry.getSeq();
     }
 
     private void requireUser(User user, String where) {

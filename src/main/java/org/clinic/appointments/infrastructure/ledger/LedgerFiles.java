@@ -228,7 +228,52 @@ final class LedgerFiles implements AutoCloseable {
      * crash: it was never acknowledged, so it is moved aside with a warning. Any other bad line stops start-up.
      */
     void replayJournal(Consumer<JournalEntry> sink) {
-        Path file = dir.resolve(JOURNAL);
+        replay(dir.resolve(JOURNAL), sink, true);
+    }
+
+    /**
+     * Hands over, in order, the entries above {@code seq} of archived journals that reach beyond it. There are
+     * none unless the snapshots were copied while a compaction ran (a backup): then the state file is older than
+     * the snapshots and the archive holds the changes in between. Replaying full records in order is idempotent.
+     */
+    long replayArchivesAfter(long seq, Consumer<JournalEntry> sink) {
+        Path archive = dir.resolve(ARCHIVE);
+        if (!Files.isDirectory(archive)) {
+            return seq;
+        }
+        List<Path> files;
+        try (java.util.stream.Stream<Path> listing = Files.list(archive)) {
+            files = listing.filter(file -> archivedLastSeq(file) > seq)
+                    .sorted(java.util.Comparator.comparingLong(LedgerFiles::archivedFirstSeq)).toList();
+        } catch (IOException e) {
+            throw new LedgerLoadException(archive + ": cannot be read: " + e.getMessage(), e);
+        }
+        long[] last = {seq};
+        for (Path file : files) {
+            LOG.warning(() -> "Snapshots newer than " + STATE + " (copied during a compaction?): replaying " + file);
+            replay(file, entry -> {
+                if (entry.getSeq() > last[0]) {
+                    last[0] = entry.getSeq();
+                    sink.accept(entry);
+                }
+            }, false);
+        }
+        return last[0];
+    }
+
+    private static final java.util.regex.Pattern ARCHIVED = java.util.regex.Pattern.compile("journal-(\\d+)-(\\d+)\\.jsonl");
+
+    private static long archivedFirstSeq(Path file) {
+        java.util.regex.Matcher name = ARCHIVED.matcher(file.getFileName().toString());
+        return name.matches() ? Long.parseLong(name.group(1)) : -1;
+    }
+
+    private static long archivedLastSeq(Path file) {
+        java.util.regex.Matcher name = ARCHIVED.matcher(file.getFileName().toString());
+        return name.matches() ? Long.parseLong(name.group(2)) : -1;
+    }
+
+    private void replay(Path file, Consumer<JournalEntry> sink, boolean tornTailAllowed) {
         if (!Files.exists(file)) {
             return;
         }
@@ -257,7 +302,7 @@ final class LedgerFiles implements AutoCloseable {
                         throw new IllegalArgumentException("not a journal entry");
                     }
                 } catch (JsonbException | JsonException | IllegalArgumentException e) {
-                    if (last) {
+                    if (last && tornTailAllowed) {
                         setAsideTornTail(file, bytes, start, lineNumber);
                         return;
                     }

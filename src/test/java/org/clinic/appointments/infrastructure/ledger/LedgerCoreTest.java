@@ -149,6 +149,55 @@ class LedgerCoreTest {
     }
 
     @Test
+    void aCopyTakenInTheDocumentedOrderWhileACompactionRunsLoadsEveryChangeMadeBeforeTheCopy() throws IOException {
+        Path backup = Files.createDirectory(dir.resolveSibling(dir.getFileName() + "-backup"));
+        String asha;
+        String ravi;
+        String moved;
+        try (LedgerCore ledger = open()) {
+            User first = ledger.registerUser(patient("asha@example.com"), "system");
+            asha = first.getId();
+            moved = ledger.hold(holdFor(ledger, first, "09:00 AM"), asha, 10).getId();
+            ledger.compact();
+            // the backup copies the state file and users.json, then a compaction runs before it copies the rest
+            Files.copy(dir.resolve("ledger-state.json"), backup.resolve("ledger-state.json"));
+            Files.copy(dir.resolve("users.json"), backup.resolve("users.json"));
+            User second = ledger.registerUser(patient("ravi@example.com"), "system");
+            ravi = second.getId();
+            ledger.hold(holdFor(ledger, second, "10:00 AM"), ravi, 10);
+            ledger.change(moved, asha, "appointment.cancelled", a -> {
+                Appointment next = a.copy();
+                next.setStatus(AppointmentStatus.CANCELLED);
+                return next;
+            });
+            ledger.compact();
+            ledger.hold(holdFor(ledger, first, "11:00 AM"), asha, 10);
+            for (String name : List.of("doctors.json", "appointments.json", "journal.jsonl")) {
+                Files.copy(dir.resolve(name), backup.resolve(name));
+            }
+            Files.createDirectory(backup.resolve("archive"));
+            try (Stream<Path> archived = Files.list(dir.resolve("archive"))) {
+                for (Path file : archived.toList()) {
+                    Files.copy(file, backup.resolve("archive").resolve(file.getFileName()));
+                }
+            }
+        }
+        try (LedgerCore restored = LedgerCore.open(backup, ZONE, clock, 0)) {
+            assertTrue(restored.user(ravi).isPresent(), "the account registered during the copy's compaction");
+            assertEquals(3, restored.appointmentCount());
+            assertEquals(AppointmentStatus.CANCELLED, restored.appointment(moved).orElseThrow().getStatus());
+            assertEquals(6, restored.lastSeq());
+            User second = restored.user(ravi).orElseThrow();
+            assertThrows(SlotTakenException.class, () -> restored.hold(holdFor(restored, second, "11:00 AM"), ravi, 10));
+            restored.hold(holdFor(restored, second, "09:00 AM"), ravi, 10);
+            assertEquals(7, restored.lastSeq(), "new changes follow on");
+        }
+        try (LedgerCore again = LedgerCore.open(backup, ZONE, clock, 0)) {
+            assertEquals(4, again.appointmentCount());
+        }
+    }
+
+    @Test
     void aTornLastLineIsSetAsideAndEverythingBeforeItKept() throws IOException {
         try (LedgerCore ledger = open()) {
             ledger.registerUser(patient("asha@example.com"), "system");

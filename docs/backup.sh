@@ -1,0 +1,38 @@
+#!/usr/bin/env bash
+# Copies the data directory of a running (or stopped) server into a new directory that the server can start from.
+# The order matters: the state file first, then the snapshots, then the journal, then the archive. A compaction
+# that runs during the copy then leaves its changes in the copied archive, which start-up replays.
+# Usage: docs/backup.sh DATA_DIR NEW_BACKUP_DIR
+set -euo pipefail
+
+usage="usage: $0 DATA_DIR NEW_BACKUP_DIR"
+source_dir=${1:?$usage}
+target_dir=${2:?$usage}
+
+if [ ! -f "$source_dir/doctors.json" ]; then
+    echo "$source_dir holds no doctors.json: not a data directory" >&2
+    exit 2
+fi
+if [ -e "$target_dir" ]; then
+    echo "$target_dir exists already: name a new directory" >&2
+    exit 2
+fi
+mkdir -p "$target_dir/archive"
+
+copy_if_there() {
+    if [ -f "$source_dir/$1" ]; then
+        cp -p "$source_dir/$1" "$target_dir/$1"
+    fi
+}
+
+copy_if_there ledger-state.json
+copy_if_there users.json
+copy_if_there appointments.json
+copy_if_there journal.jsonl
+if [ -d "$source_dir/archive" ]; then
+    find "$source_dir/archive" -maxdepth 1 -name 'journal-*.jsonl' -exec cp -p {} "$target_dir/archive/" \;
+fi
+copy_if_there doctors.json
+copy_if_there symptoms.json
+sync "$target_dir" 2>/dev/null || sync
+echo "Backed up $source_dir to $target_dir"
