@@ -10,6 +10,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.StringJoiner;
@@ -32,7 +33,8 @@ final class WebClient {
     WebClient(URL baseUrl) {
         this.base = baseUrl.toString().replaceAll("/$", "");
         this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                .followRedirects(HttpClient.Redirect.NEVER).cookieHandler(new CookieManager()).build();
+                .followRedirects(HttpClient.Redirect.NEVER).cookieHandler(new CookieManager())
+                .connectTimeout(Duration.ofSeconds(5)).build();
     }
 
     HttpResponse<String> get(String path) {
@@ -143,7 +145,7 @@ final class WebClient {
 
     private HttpResponse<String> send(HttpRequest.Builder request) {
         try {
-            return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            return http.send(request.timeout(Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
