@@ -82,6 +82,7 @@ class AccessControlIT {
                         "loginForm=loginForm&loginForm:email=a@b.c&jakarta.faces.ViewState=forged"))
                 .build(), HttpResponse.BodyHandlers.ofString());
         assertTrue(response.body().contains("id=\"error-expired\""), response.body());
+        assertEquals(400, response.statusCode(), "an expired or forged form is not a server error");
         assertFalse(response.body().contains("at org.") || response.body().contains("at jakarta."),
                 "no stack trace in the page");
     }

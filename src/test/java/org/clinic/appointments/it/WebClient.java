@@ -22,7 +22,7 @@ final class WebClient {
 
     static final String PASSWORD = "Monsoon-Tea-42";
     private static final Pattern NONCE = Pattern.compile("nonce=\"([^\"]+)\"");
-    private static final Pattern FREE_SLOT = Pattern.compile(
+    static final Pattern FREE_SLOT = Pattern.compile(
             "name=\"bookForm:time\" type=\"radio\" value=\"([^\"]+)\"[^>]*aria-label=\"\\1\"");
     private static final Pattern APPOINTMENT_ID = Pattern.compile("[?&]id=([0-9a-f-]{36})");
     private static final Pattern VIEW_STATE = Pattern.compile("name=\"jakarta.faces.ViewState\"[^>]*value=\"([^\"]*)\"");
@@ -78,6 +78,45 @@ final class WebClient {
                 + URLEncoder.encode(value, StandardCharsets.UTF_8)));
         return send(HttpRequest.newBuilder(URI.create(base + path))
                 .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body.toString())));
+    }
+
+    /** A page as read, with what a form post from it needs. */
+    record FormPage(String path, String body, String viewState, String nonce) {
+    }
+
+    FormPage open(String path) {
+        String body = get(path).body();
+        Matcher viewState = VIEW_STATE.matcher(body);
+        Matcher nonce = NONCE.matcher(body);
+        return new FormPage(path, body, viewState.find() ? viewState.group(1) : "none", nonce.find() ? nonce.group(1) : null);
+    }
+
+    /** Posts one of the page's forms with its view state and nonce: several posts may follow one {@link #open}. */
+    HttpResponse<String> post(FormPage page, String formId, String button, Map<String, String> fields) {
+        return post(page.path(), formId, button, fields, page.viewState(), page.nonce());
+    }
+
+    /** The AJAX request PrimeFaces sends for a component's behaviour (e.g. a radio's change), on the page's view. */
+    HttpResponse<String> ajax(FormPage page, String formId, String source, String event, Map<String, String> fields) {
+        Map<String, String> form = new LinkedHashMap<>();
+        form.put("jakarta.faces.partial.ajax", "true");
+        form.put("jakarta.faces.source", formId + ":" + source);
+        form.put("jakarta.faces.partial.execute", formId + ":" + source);
+        form.put("jakarta.faces.partial.render", "@form");
+        form.put("jakarta.faces.behavior.event", event);
+        form.put("jakarta.faces.partial.event", event);
+        form.put(formId, formId);
+        fields.forEach((name, value) -> form.put(formId + ":" + name, value));
+        form.put("jakarta.faces.ViewState", page.viewState());
+        if (page.nonce() != null) {
+            form.put("primefaces.nonce", page.nonce());
+        }
+        StringJoiner body = new StringJoiner("&");
+        form.forEach((name, value) -> body.add(URLEncoder.encode(name, StandardCharsets.UTF_8) + "="
+                + URLEncoder.encode(value, StandardCharsets.UTF_8)));
+        return send(HttpRequest.newBuilder(URI.create(base + page.path()))
+                .header("Content-Type", "application/x-www-form-urlencoded").header("Faces-Request", "partial/ajax")
                 .POST(HttpRequest.BodyPublishers.ofString(body.toString())));
     }
 
