@@ -21,8 +21,16 @@ public enum AppointmentStatus {
         return this == PENDING_PAYMENT || this == CONFIRMED;
     }
 
+    private static final AppointmentStatus[] ALL = values();
+
+    /** The stored code, exactly (the common case, checked first) or in any case. */
     public static AppointmentStatus fromCode(String code) {
-        for (AppointmentStatus status : values()) {
+        for (AppointmentStatus status : ALL) {
+            if (status.code.equals(code)) {
+                return status;
+            }
+        }
+        for (AppointmentStatus status : ALL) {
             if (status.code.equalsIgnoreCase(code)) {
                 return status;
             }

@@ -18,8 +18,16 @@ public enum PaymentMethod {
         return code;
     }
 
+    private static final PaymentMethod[] ALL = values();
+
+    /** The stored code, exactly (the common case, checked first) or in any case. */
     public static PaymentMethod fromCode(String code) {
-        for (PaymentMethod method : values()) {
+        for (PaymentMethod method : ALL) {
+            if (method.code.equals(code)) {
+                return method;
+            }
+        }
+        for (PaymentMethod method : ALL) {
             if (method.code.equalsIgnoreCase(code)) {
                 return method;
             }

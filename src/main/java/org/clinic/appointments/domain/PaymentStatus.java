@@ -17,8 +17,16 @@ public enum PaymentStatus {
         return code;
     }
 
+    private static final PaymentStatus[] ALL = values();
+
+    /** The stored code, exactly (the common case, checked first) or in any case. */
     public static PaymentStatus fromCode(String code) {
-        for (PaymentStatus status : values()) {
+        for (PaymentStatus status : ALL) {
+            if (status.code.equals(code)) {
+                return status;
+            }
+        }
+        for (PaymentStatus status : ALL) {
             if (status.code.equalsIgnoreCase(code)) {
                 return status;
             }

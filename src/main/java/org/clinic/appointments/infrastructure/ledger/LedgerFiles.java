@@ -122,10 +122,17 @@ final class LedgerFiles implements AutoCloseable {
         return hasState() ? readArray(file, USER_LIST) : readKeepingOtherFields(file, User.class, User::setOtherFields);
     }
 
+    /** The appointments, by the streaming reader: it keeps unknown members itself, with or without a state file. */
     List<Appointment> readAppointments() {
         Path file = dir.resolve(APPOINTMENTS);
-        return hasState() ? readArray(file, APPOINTMENT_LIST)
-                : readKeepingOtherFields(file, Appointment.class, Appointment::setOtherFields);
+        if (!Files.exists(file)) {
+            return List.of();
+        }
+        try {
+            return new AppointmentReader(codec.instants()).read(file);
+        } catch (IOException | JsonException | IllegalArgumentException | java.time.DateTimeException e) {
+            throw problemIn(file, e);
+        }
     }
 
     private boolean hasState() {
