@@ -41,6 +41,12 @@ final class AppointmentReader {
 
     List<Appointment> read(Path file) throws IOException {
         List<Appointment> appointments = new ArrayList<>();
+        read(file, appointments::add);
+        return appointments;
+    }
+
+    /** Hands each appointment to {@code sink} as soon as it is read. */
+    void read(Path file, java.util.function.Consumer<Appointment> sink) throws IOException {
         try (InputStream in = Files.newInputStream(file); JsonParser parser = Json.createParser(in)) {
             if (!parser.hasNext() || parser.next() != Event.START_ARRAY) {
                 throw new IllegalArgumentException("not a JSON array of appointments");
@@ -51,15 +57,16 @@ final class AppointmentReader {
                     throw new IllegalArgumentException("line " + parser.getLocation().getLineNumber()
                             + ": an appointment must be a JSON object");
                 }
+                Appointment appointment;
                 try {
-                    appointments.add(appointment(parser));
+                    appointment = appointment(parser);
                 } catch (RuntimeException e) {
                     throw new IllegalArgumentException("line " + parser.getLocation().getLineNumber() + ": "
                             + e.getMessage(), e);
                 }
+                sink.accept(appointment);
             }
         }
-        return appointments;
     }
 
     private Appointment appointment(JsonParser parser) {

@@ -107,12 +107,12 @@ public final class LedgerCore implements AutoCloseable {
             requireUser(user, LedgerFiles.USERS + ", record " + index);
             putUser(user);
         }
-        index = 0;
-        for (Appointment appointment : files.readAppointments()) {
-            index++;
-            requireAppointment(appointment, LedgerFiles.APPOINTMENTS + ", record " + index);
+        int[] record = {0};
+        files.readAppointments(appointment -> {
+            record[0]++;
+            requireAppointment(appointment, LedgerFiles.APPOINTMENTS + ", record " + record[0]);
             putAppointment(appointment);
-        }
+        });
         long stateSeq = files.readStateSeq();
         lastSeq = stateSeq;
         long snapshotSeq = files.replayArchivesAfter(stateSeq, this::replayed);

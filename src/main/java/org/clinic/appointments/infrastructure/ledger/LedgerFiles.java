@@ -28,6 +28,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import java.util.logging.Logger;
@@ -124,14 +129,78 @@ final class LedgerFiles implements AutoCloseable {
 
     /** The appointments, by the streaming reader: it keeps unknown members itself, with or without a state file. */
     List<Appointment> readAppointments() {
+        List<Appointment> appointments = new ArrayList<>();
+        readAppointments(appointments::add);
+        return appointments;
+    }
+
+    /**
+     * Hands every appointment to {@code sink}, in file order, on the calling thread, while a second thread reads
+     * ahead: parsing and indexing a large ledger then share the machine's cores. Only at start-up.
+     */
+    void readAppointments(Consumer<Appointment> sink) {
         Path file = dir.resolve(APPOINTMENTS);
         if (!Files.exists(file)) {
-            return List.of();
+            return;
         }
+        BlockingQueue<List<Appointment>> batches = new ArrayBlockingQueue<>(16);
+        List<Appointment> end = new ArrayList<>(0);
+        AtomicReference<Exception> failure = new AtomicReference<>();
+        AtomicBoolean abandoned = new AtomicBoolean();
+        Thread reader = new Thread(() -> {
+            AtomicReference<List<Appointment>> batch = new AtomicReference<>(new ArrayList<>(READ_BATCH));
+            try {
+                new AppointmentReader(codec.instants()).read(file, appointment -> {
+                    batch.get().add(appointment);
+                    if (batch.get().size() == READ_BATCH) {
+                        hand(batches, batch.getAndSet(new ArrayList<>(READ_BATCH)), abandoned);
+                    }
+                });
+                hand(batches, batch.get(), abandoned);
+            } catch (IOException | RuntimeException e) {
+                failure.set(e);
+            } finally {
+                if (!abandoned.get()) {
+                    hand(batches, end, abandoned);
+                }
+            }
+        }, "ledger-reader");
+        reader.setDaemon(true);
+        reader.start();
         try {
-            return new AppointmentReader(codec.instants()).read(file);
-        } catch (IOException | JsonException | IllegalArgumentException | java.time.DateTimeException e) {
-            throw problemIn(file, e);
+            for (List<Appointment> batch = take(batches); batch != end; batch = take(batches)) {
+                batch.forEach(sink);
+            }
+        } finally {
+            abandoned.set(true);
+            batches.clear();
+        }
+        Exception problem = failure.get();
+        if (problem != null) {
+            throw problemIn(file, problem);
+        }
+    }
+
+    private static final int READ_BATCH = 1024;
+
+    private static void hand(BlockingQueue<List<Appointment>> batches, List<Appointment> batch, AtomicBoolean abandoned) {
+        try {
+            while (!batches.offer(batch, 100, TimeUnit.MILLISECONDS)) {
+                if (abandoned.get()) {
+                    throw new java.util.concurrent.CancellationException("the ledger stopped loading");
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static List<Appointment> take(BlockingQueue<List<Appointment>> batches) {
+        try {
+            return batches.take();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new LedgerLoadException("Interrupted while loading the ledger", e);
         }
     }
 
