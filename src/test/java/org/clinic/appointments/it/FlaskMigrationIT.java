@@ -94,6 +94,13 @@ class FlaskMigrationIT {
         WebClient sita = new WebClient(baseUrl);
         assertEquals(200, sita.login("", "sita@old.example", "Wrong-Pass-1").statusCode(), "a wrong password is refused");
         assertEquals(302, sita.login("", "sita@old.example", OLD_PASSWORD).statusCode());
+        String doctors = sita.get("/patient/doctors").body();
+        try (var reader = jakarta.json.Json.createReader(Files.newBufferedReader(dataDir.resolve("doctors.json")))) {
+            for (var doctor : reader.readArray()) {
+                String name = doctor.asJsonObject().getString("name");
+                assertTrue(doctors.contains(name), "every doctor of the old file is listed: " + name);
+            }
+        }
         String list = sita.get("/patient/appointments").body();
         assertTrue(list.contains("Dr. Amit Singh Rathore") && list.contains("Dr. Rajesh Kumar Sharma"), list);
         String upcoming = sita.get("/patient/appointment?id=7d1e0c4a-0000-4000-8000-00000000000a").body();
