@@ -177,9 +177,16 @@ final class AppointmentColumns {
      * Each row's place in the order of one name field's distinct values. Worked out in full only after a name
      * appeared that has no place yet; rows with known names get their place when they are stored.
      */
+    /**
+     * Each name's place in case-insensitive order, as a number per row. Places are spread out, so a name first
+     * seen after the column was built gets a number between its neighbours at once; only when no number is left
+     * between them is the column built again (a full sort of every row's name).
+     */
     private static final class NameRanks {
+        private static final Comparator<String> ORDER =
+                Comparator.comparing((String n) -> n, String.CASE_INSENSITIVE_ORDER).thenComparing(n -> n);
         private final java.util.function.Function<Appointment, String> field;
-        private Map<String, Integer> ranks = Map.of();
+        private java.util.TreeMap<String, Integer> ranks = new java.util.TreeMap<>(ORDER);
         private int[] column = new int[0];
         private boolean dirty = true;
 
@@ -191,7 +198,11 @@ final class AppointmentColumns {
             if (dirty) {
                 return;
             }
-            Integer rank = ranks.get(nullToEmpty(field.apply(a)));
+            String name = nullToEmpty(field.apply(a));
+            Integer rank = ranks.get(name);
+            if (rank == null) {
+                rank = placeNewName(name);
+            }
             if (rank == null || row >= column.length) {
                 dirty = true;
             } else {
@@ -199,23 +210,45 @@ final class AppointmentColumns {
             }
         }
 
+        /** The rank of a name equal but for case, or a free number between the neighbours; null if none is free. */
+        private Integer placeNewName(String name) {
+            Map.Entry<String, Integer> lower = ranks.lowerEntry(name);
+            Map.Entry<String, Integer> higher = ranks.higherEntry(name);
+            Integer rank = null;
+            if (lower != null && lower.getKey().equalsIgnoreCase(name)) {
+                rank = lower.getValue();
+            } else if (higher != null && higher.getKey().equalsIgnoreCase(name)) {
+                rank = higher.getValue();
+            } else {
+                long low = lower == null ? 0 : lower.getValue();
+                long high = higher == null ? (long) Integer.MAX_VALUE : higher.getValue();
+                if (high - low >= 2) {
+                    rank = (int) (low + (high - low) / 2);
+                }
+            }
+            if (rank != null) {
+                ranks.put(name, rank);
+            }
+            return rank;
+        }
+
         int[] column(Appointment[] rows, int size) {
             if (!dirty) {
                 return column;
             }
-            java.util.TreeSet<String> names = new java.util.TreeSet<>(
-                    Comparator.comparing((String n) -> n, String.CASE_INSENSITIVE_ORDER).thenComparing(n -> n));
+            java.util.TreeSet<String> names = new java.util.TreeSet<>(ORDER);
             for (int row = 0; row < size; row++) {
                 names.add(nullToEmpty(field.apply(rows[row])));
             }
-            Map<String, Integer> fresh = new HashMap<>();
-            int place = 0;
+            long gap = Math.max(1, Math.min(1 << 16, (Integer.MAX_VALUE / 2) / (names.size() + 1L)));
+            java.util.TreeMap<String, Integer> fresh = new java.util.TreeMap<>(ORDER);
+            long place = 0;
             String previous = null;
             for (String n : names) {
                 if (previous == null || !previous.equalsIgnoreCase(n)) {
-                    place++;
+                    place += gap;
                 }
-                fresh.put(n, place);
+                fresh.put(n, (int) place);
                 previous = n;
             }
             int[] fill = new int[rows.length];

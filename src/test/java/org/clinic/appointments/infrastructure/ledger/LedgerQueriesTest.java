@@ -163,6 +163,41 @@ class LedgerQueriesTest {
     }
 
     @Test
+    void namesArrivingAfterTheOrderWasBuiltKeepBothDirectionsInOrder() {
+        ledger.search(AppointmentQuery.all(), AppointmentSort.PATIENT, true, 0, 5);
+        ledger.search(AppointmentQuery.all(), AppointmentSort.DOCTOR, true, 0, 5);
+        List<String> arrivals = new java.util.ArrayList<>(List.of("Aaron Early", "ZZ Last", "mmm Middle", "MMM MIDDLE"));
+        for (int i = 0; i < 24; i++) {
+            arrivals.add("Aaron Early " + "z".repeat(i + 1));
+        }
+        int n = 0;
+        for (String name : arrivals) {
+            n++;
+            User patient = ledger.registerUser(user("late" + n, name, Role.PATIENT), "system");
+            ledger.hold(Appointment.hold("late-" + n, patient, ledger.doctor("doc" + (1 + n % 8)).orElseThrow(),
+                    FIRST_DAY.plusDays(100 + n), "05:00 PM", "Visit", clock.instant(), clock.instant().plus(Duration.ofMinutes(15))),
+                    patient.getId(), 3);
+            if (n % 5 == 0) {
+                assertNamesInOrder();
+            }
+        }
+        assertNamesInOrder();
+    }
+
+    private void assertNamesInOrder() {
+        int total = ledger.search(AppointmentQuery.all(), AppointmentSort.PATIENT, true, 0, 1).total();
+        for (boolean ascending : new boolean[] {true, false}) {
+            List<String> names = ledger.search(AppointmentQuery.all(), AppointmentSort.PATIENT, ascending, 0, total).rows()
+                    .stream().map(Appointment::getUserName).toList();
+            assertEquals(total, names.size());
+            for (int i = 1; i < names.size(); i++) {
+                int order = String.CASE_INSENSITIVE_ORDER.compare(names.get(i - 1), names.get(i));
+                assertTrue(ascending ? order <= 0 : order >= 0, names.get(i - 1) + " before " + names.get(i));
+            }
+        }
+    }
+
+    @Test
     void slotOrderReadsTheTimeOfDayNotItsSpelling() {
         List<Appointment> rows = ledger.search(AppointmentQuery.all().withDates(FIRST_DAY, FIRST_DAY),
                 AppointmentSort.SLOT, true, 0, 100).rows();

@@ -1,0 +1,126 @@
+package org.clinic.appointments.load;
+
+import static io.gatling.javaapi.core.CoreDsl.atOnceUsers;
+import static io.gatling.javaapi.core.CoreDsl.css;
+import static io.gatling.javaapi.core.CoreDsl.exec;
+import static io.gatling.javaapi.core.CoreDsl.regex;
+import static io.gatling.javaapi.core.CoreDsl.scenario;
+import static io.gatling.javaapi.http.HttpDsl.currentLocationRegex;
+import static io.gatling.javaapi.http.HttpDsl.headerRegex;
+import static io.gatling.javaapi.http.HttpDsl.http;
+import static io.gatling.javaapi.http.HttpDsl.status;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
+
+import io.gatling.javaapi.core.ChainBuilder;
+import io.gatling.javaapi.core.ScenarioBuilder;
+import io.gatling.javaapi.core.Simulation;
+import io.gatling.javaapi.http.HttpProtocolBuilder;
+
+/**
+ * Patients through the real pages: each virtual user registers and logs in once, then books and pays (at the
+ * clinic) again and again: booking page, booking POST (slot held, durable), payment POST (confirmed, durable).
+ * Admins page and filter the dashboard. Settings (system properties): {@code base} (http://localhost:8080),
+ * {@code users} (64 patients), {@code admins} (4), {@code seconds} (60), {@code doctors} (ids to spread over:
+ * {@code doc1..doc8} and {@code gen-doc1..gen-docN}, give N), {@code adminCode}.
+ */
+public class BookingSimulation extends Simulation {
+
+    private static final String BASE = System.getProperty("base", "http://localhost:8080");
+    private static final int USERS = Integer.getInteger("users", 64);
+    private static final int ADMINS = Integer.getInteger("admins", 4);
+    private static final int SECONDS = Integer.getInteger("seconds", 60);
+    private static final int GENERATED_DOCTORS = Integer.getInteger("doctors", 0);
+    private static final String ADMIN_CODE = System.getProperty("adminCode", "");
+    private static final String PASSWORD = "Monsoon-Tea-42";
+    private static final List<String> FILTERS = List.of("", "?status=confirmed", "?doctor=doc1", "?payment=Pending",
+            "?sort=patient", "?sort=doctor&order=desc", "?method=UPI&status=confirmed");
+
+    private final HttpProtocolBuilder protocol = http.baseUrl(BASE).disableCaching()
+.acceptHeader("text/html,application/xhtml+xml");
+
+    private static ChainBuilder formPage(String name, String path) {
+        return exec(http(name).get(path)
+                .check(css("input[name='jakarta.faces.ViewState']", "value").saveAs("viewState"))
+                .check(regex("nonce=\"([^\"]+)\"").saveAs("nonce")));
+    }
+
+    private static String doctor() {
+        int n = ThreadLocalRandom.current().nextInt(8 + GENERATED_DOCTORS);
+        return n < 8 ? "doc" + (n + 1) : "gen-doc" + (n - 7);
+    }
+
+    private static ChainBuilder registerAndLogin(String portal, boolean admin) {
+        ChainBuilder register = formPage("register page", portal + "/register")
+                .exec(session -> session.set("email", "load-" + java.util.UUID.randomUUID() + "@example.com"))
+                .exec(http("register").post(portal + "/register")
+                        .formParam("registerForm", "registerForm")
+                        .formParam("registerForm:name", admin ? "Load Admin" : "Load Patient")
+                        .formParam("registerForm:email", "#{email}")
+                        .formParam("registerForm:phone", "+91 98765 43210")
+                        .formParam("registerForm:password", PASSWORD)
+                        .formParam("registerForm:adminCode", ADMIN_CODE)
+                        .formParam("registerForm:register", "")
+                        .formParam("jakarta.faces.ViewState", "#{viewState}")
+                        .formParam("primefaces.nonce", "#{nonce}"));
+        return register.exec(formPage("login page", portal + "/login"))
+                .exec(http("login").post(portal + "/login")
+                        .formParam("loginForm", "loginForm")
+                        .formParam("loginForm:email", "#{email}")
+                        .formParam("loginForm:password", PASSWORD)
+                        .formParam("loginForm:login", "")
+                        .formParam("jakarta.faces.ViewState", "#{viewState}")
+                        .formParam("primefaces.nonce", "#{nonce}")
+                        .check(currentLocationRegex(admin ? ".*/admin/.*" : ".*/patient/.*")));
+    }
+
+    private final ChainBuilder bookAndPay = exec(session -> session.set("doctor", doctor()))
+            .exec(http("booking page").get("/patient/book?doctor=#{doctor}")
+                    .check(css("input[name='jakarta.faces.ViewState']", "value").saveAs("viewState"))
+                    .check(regex("nonce=\"([^\"]+)\"").saveAs("nonce"))
+                    .check(regex("name=\"bookForm:time\" type=\"radio\" value=\"([^\"]+)\"[^>]*aria-label=\"\\1\"")
+                            .findRandom().optional().saveAs("time")))
+            .doIf(session -> session.contains("time")).then(
+                    exec(http("booking POST").post("/patient/book?doctor=#{doctor}")
+                            .formParam("bookForm", "bookForm")
+                            .formParam("bookForm:time", "#{time}")
+                            .formParam("bookForm:reason", "Load test visit")
+                            .formParam("bookForm:submit", "")
+                            .formParam("jakarta.faces.ViewState", "#{viewState}")
+                            .formParam("primefaces.nonce", "#{nonce}")
+                            .disableFollowRedirect()
+                            .check(status().in(200, 302))
+                            .check(headerRegex("Location", "/patient/pay\\?id=([0-9a-f-]{36})").optional().saveAs("appointment")))
+                    .doIf(session -> session.contains("appointment")).then(
+                            exec(http("payment page").get("/patient/pay?id=#{appointment}")
+                                    .check(css("input[name='jakarta.faces.ViewState']", "value").saveAs("viewState"))
+                                    .check(regex("nonce=\"([^\"]+)\"").saveAs("nonce")))
+                            .exec(http("payment POST").post("/patient/pay?id=#{appointment}")
+                                    .formParam("payForm", "payForm")
+                                    .formParam("payForm:method", "PAY_AT_CLINIC")
+                                    .formParam("payForm:pay", "")
+                                    .formParam("jakarta.faces.ViewState", "#{viewState}")
+                                    .formParam("primefaces.nonce", "#{nonce}")
+                                    .disableFollowRedirect()
+                                    .check(status().is(302))
+                                    .check(headerRegex("Location", "payment-result").exists()))))
+            .exec(session -> session.remove("time").remove("appointment"));
+
+    private final ScenarioBuilder patients = scenario("patients")
+            .exec(registerAndLogin("", false))
+            .during(Duration.ofSeconds(SECONDS)).on(bookAndPay);
+
+    private final ScenarioBuilder admins = scenario("admins")
+            .exec(registerAndLogin("/admin", true))
+            .during(Duration.ofSeconds(SECONDS)).on(exec(session -> session.set("filter", FILTERS.get(ThreadLocalRandom.current().nextInt(FILTERS.size()))))
+                    .exec(http("dashboard").get("/admin/dashboard#{filter}").check(status().is(200)))
+                    .pause(Duration.ofMillis(200)));
+
+    {
+        setUp(patients.injectOpen(atOnceUsers(USERS)), admins.injectOpen(atOnceUsers(ADMINS)))
+                .protocols(protocol)
+                .maxDuration(Duration.ofSeconds(SECONDS + 120));
+    }
+}
