@@ -263,6 +263,9 @@ public final class LedgerCore implements AutoCloseable {
      * One page of the appointments that match, in the order asked for, without copying or sorting the rest:
      * filters and the slot order read the columns; a query for one doctor looks only at their appointments.
      */
+    /** Pages that end within this many rows are picked in the same pass that counts the matches. */
+    static final int ONE_PASS_ROWS = 100;
+
     public Page<Appointment> search(AppointmentQuery query, AppointmentSort sort, boolean ascending, int first,
             int size) {
         List<String> candidates = null;
@@ -277,9 +280,18 @@ public final class LedgerCore implements AutoCloseable {
         }
         List<String> scope = candidates;
         int[] total = {0};
-        columns.forEachMatch(query, scope, row -> total[0]++);
-        List<Integer> rows = TopK.page(total[0], columns.order(sort, ascending), first, size,
-                sink -> columns.forEachMatch(query, scope, sink::accept));
+        List<Integer> rows;
+        if (size > 0 && first >= 0 && first + size <= ONE_PASS_ROWS) {
+            rows = TopK.front(columns.order(sort, ascending), first, size,
+                    sink -> columns.forEachMatch(query, scope, row -> {
+                        total[0]++;
+                        sink.accept(row);
+                    }));
+        } else {
+            columns.forEachMatch(query, scope, row -> total[0]++);
+            rows = TopK.page(total[0], columns.order(sort, ascending), first, size,
+                    sink -> columns.forEachMatch(query, scope, sink::accept));
+        }
         return new Page<>(rows.stream().map(row -> columns.row(row).copy()).toList(), total[0]);
     }
 

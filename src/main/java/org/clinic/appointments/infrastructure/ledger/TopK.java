@@ -37,4 +37,22 @@ final class TopK {
         kept.sort(order);
         return fromFront ? List.copyOf(kept.subList(first, end)) : List.copyOf(kept.subList(0, end - first));
     }
+
+    /** Rows {@code first … first+size} of a stream of unknown length: one pass, keeping at most first+size rows. */
+    static <T> List<T> front(Comparator<T> order, int first, int size, Consumer<Consumer<T>> rows) {
+        int keep = first + size;
+        Comparator<T> heapOrder = order.reversed();
+        PriorityQueue<T> heap = new PriorityQueue<>(keep + 1, heapOrder);
+        rows.accept(row -> {
+            if (heap.size() < keep) {
+                heap.add(row);
+            } else if (heapOrder.compare(row, heap.peek()) > 0) {
+                heap.poll();
+                heap.add(row);
+            }
+        });
+        List<T> kept = new ArrayList<>(heap);
+        kept.sort(order);
+        return kept.size() <= first ? List.of() : List.copyOf(kept.subList(first, kept.size()));
+    }
 }
