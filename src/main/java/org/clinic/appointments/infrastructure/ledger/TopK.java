@@ -23,7 +23,20 @@ final class TopK {
         int end = Math.min(total, first + size);
         boolean fromFront = end <= total - first;
         int keep = fromFront ? end : total - first;
-        Comparator<T> heapOrder = fromFront ? order.reversed() : order;
+        List<T> kept = best(fromFront ? order.reversed() : order, keep, rows);
+        kept.sort(order);
+        return fromFront ? List.copyOf(kept.subList(first, end)) : List.copyOf(kept.subList(0, end - first));
+    }
+
+    /** Rows {@code first … first+size} of a stream of unknown length: one pass, keeping at most first+size rows. */
+    static <T> List<T> front(Comparator<T> order, int first, int size, Consumer<Consumer<T>> rows) {
+        List<T> kept = best(order.reversed(), first + size, rows);
+        kept.sort(order);
+        return kept.size() <= first ? List.of() : List.copyOf(kept.subList(first, kept.size()));
+    }
+
+    /** The {@code keep} rows that {@code heapOrder} ranks highest, in no particular order. */
+    private static <T> List<T> best(Comparator<T> heapOrder, int keep, Consumer<Consumer<T>> rows) {
         PriorityQueue<T> heap = new PriorityQueue<>(Math.min(keep, 1 << 16) + 1, heapOrder);
         rows.accept(row -> {
             if (heap.size() < keep) {
@@ -33,26 +46,6 @@ final class TopK {
                 heap.add(row);
             }
         });
-        List<T> kept = new ArrayList<>(heap);
-        kept.sort(order);
-        return fromFront ? List.copyOf(kept.subList(first, end)) : List.copyOf(kept.subList(0, end - first));
-    }
-
-    /** Rows {@code first … first+size} of a stream of unknown length: one pass, keeping at most first+size rows. */
-    static <T> List<T> front(Comparator<T> order, int first, int size, Consumer<Consumer<T>> rows) {
-        int keep = first + size;
-        Comparator<T> heapOrder = order.reversed();
-        PriorityQueue<T> heap = new PriorityQueue<>(keep + 1, heapOrder);
-        rows.accept(row -> {
-            if (heap.size() < keep) {
-                heap.add(row);
-            } else if (heapOrder.compare(row, heap.peek()) > 0) {
-                heap.poll();
-                heap.add(row);
-            }
-        });
-        List<T> kept = new ArrayList<>(heap);
-        kept.sort(order);
-        return kept.size() <= first ? List.of() : List.copyOf(kept.subList(first, kept.size()));
+        return new ArrayList<>(heap);
     }
 }
