@@ -19,9 +19,13 @@ if [ -e "$target_dir" ]; then
 fi
 mkdir -p "$target_dir/archive"
 
+# A file that is gone by the time it is copied was never there or was moved into archive/ by a compaction;
+# the archive is copied afterwards.
 copy_if_there() {
-    if [ -f "$source_dir/$1" ]; then
-        cp -p "$source_dir/$1" "$target_dir/$1"
+    local failure
+    if ! failure=$(cp -p "$source_dir/$1" "$target_dir/$1" 2>&1) && [ -e "$source_dir/$1" ]; then
+        echo "$failure" >&2
+        exit 1
     fi
 }
 
