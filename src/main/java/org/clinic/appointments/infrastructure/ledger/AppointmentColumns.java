@@ -11,6 +11,8 @@ import java.util.function.IntConsumer;
 import org.clinic.appointments.domain.Appointment;
 import org.clinic.appointments.domain.AppointmentQuery;
 import org.clinic.appointments.domain.AppointmentSort;
+import org.clinic.appointments.domain.AppointmentStatus;
+import org.clinic.appointments.domain.PaymentStatus;
 
 /**
  * The fields the admin tables filter and sort on, one primitive array per field with a row per appointment,
@@ -33,6 +35,10 @@ final class AppointmentColumns {
     private int[] epochDay = new int[1024];
     private short[] minute = new short[1024];
     private long[] bookedAt = new long[1024];
+    /** The amount in ten-thousandths, or {@link #NO_AMOUNT} / {@link #OTHER_AMOUNT} (finer or larger: compare objects). */
+    private long[] amount = new long[1024];
+    private static final long NO_AMOUNT = Long.MIN_VALUE;
+    private static final long OTHER_AMOUNT = Long.MIN_VALUE + 1;
     private int[] doctor = new int[1024];
     private byte[] status = new byte[1024];
     private byte[] payment = new byte[1024];
@@ -67,11 +73,24 @@ final class AppointmentColumns {
         epochDay[row] = (int) a.getDate().toEpochDay();
         minute[row] = (short) AppointmentSort.minuteOfDay(a.getTime());
         bookedAt[row] = a.getBookedAt() == null ? Long.MIN_VALUE : a.getBookedAt().getEpochSecond();
+        amount[row] = amountColumn(a.getAmount());
         doctor[row] = doctorNumbers.computeIfAbsent(a.getDoctorId(), k -> doctorNumbers.size());
         status[row] = (byte) a.getStatus().ordinal();
         payment[row] = (byte) (a.getPaymentStatus() == null ? NONE : a.getPaymentStatus().ordinal());
         method[row] = (byte) (a.getPaymentMethod() == null ? NONE : a.getPaymentMethod().ordinal());
         return row;
+    }
+
+    private static long amountColumn(java.math.BigDecimal value) {
+        if (value == null) {
+            return NO_AMOUNT;
+        }
+        try {
+            long tenThousandths = value.movePointRight(4).longValueExact();
+            return tenThousandths > OTHER_AMOUNT ? tenThousandths : OTHER_AMOUNT;
+        } catch (ArithmeticException finerOrTooLarge) {
+            return OTHER_AMOUNT;
+        }
     }
 
     private void grow() {
@@ -81,6 +100,7 @@ final class AppointmentColumns {
         epochDay = Arrays.copyOf(epochDay, capacity);
         minute = Arrays.copyOf(minute, capacity);
         bookedAt = Arrays.copyOf(bookedAt, capacity);
+        amount = Arrays.copyOf(amount, capacity);
         doctor = Arrays.copyOf(doctor, capacity);
         status = Arrays.copyOf(status, capacity);
         payment = Arrays.copyOf(payment, capacity);
@@ -154,9 +174,48 @@ final class AppointmentColumns {
                 int byBooking = Long.compare(bookedAt[x], bookedAt[y]);
                 return byBooking != 0 ? byBooking : objects.compare(rows[x], rows[y]);
             };
-            default -> (x, y) -> objects.compare(rows[x], rows[y]);
+            case STATUS -> byCode(status, STATUS_RANKS);
+            case PAYMENT -> byCode(payment, PAYMENT_RANKS);
+            case AMOUNT -> {
+                Comparator<Integer> bySlot = order(AppointmentSort.SLOT, true);
+                Comparator<java.math.BigDecimal> exactly = Comparator.nullsFirst(Comparator.naturalOrder());
+                yield (x, y) -> {
+                    int byAmount = amount[x] == OTHER_AMOUNT || amount[y] == OTHER_AMOUNT
+                            ? exactly.compare(rows[x].getAmount(), rows[y].getAmount())
+                            : Long.compare(amount[x], amount[y]);
+                    return byAmount != 0 ? byAmount : bySlot.compare(x, y);
+                };
+            }
         };
         return ascending ? ascendingOrder : ascendingOrder.reversed();
+    }
+
+    private static final int[] STATUS_RANKS = codeRanks(
+            Arrays.stream(AppointmentStatus.values()).map(AppointmentStatus::code).toArray(String[]::new));
+    private static final int[] PAYMENT_RANKS = codeRanks(
+            Arrays.stream(PaymentStatus.values()).map(PaymentStatus::code).toArray(String[]::new));
+
+    /** Each enum ordinal's place in the order of the codes. */
+    private static int[] codeRanks(String[] codes) {
+        int[] ranks = new int[codes.length];
+        for (int i = 0; i < codes.length; i++) {
+            for (String other : codes) {
+                if (other.compareTo(codes[i]) < 0) {
+                    ranks[i]++;
+                }
+            }
+        }
+        return ranks;
+    }
+
+    /** Compares rows by the code of an enum column (no value first), then by slot. */
+    private Comparator<Integer> byCode(byte[] ordinals, int[] ranks) {
+        Comparator<Integer> bySlot = order(AppointmentSort.SLOT, true);
+        return (x, y) -> {
+            int byValue = Integer.compare(ordinals[x] == NONE ? NONE : ranks[ordinals[x]],
+                    ordinals[y] == NONE ? NONE : ranks[ordinals[y]]);
+            return byValue != 0 ? byValue : bySlot.compare(x, y);
+        };
     }
 
     /** Compares rows by a name's place among all names (case-insensitive), then by slot. */

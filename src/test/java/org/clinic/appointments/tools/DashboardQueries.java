@@ -1,0 +1,73 @@
+package org.clinic.appointments.tools;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.clinic.appointments.domain.AppointmentQuery;
+import org.clinic.appointments.domain.AppointmentSort;
+import org.clinic.appointments.domain.AppointmentStatus;
+import org.clinic.appointments.domain.PaymentMethod;
+import org.clinic.appointments.domain.PaymentStatus;
+import org.clinic.appointments.infrastructure.ledger.LedgerCore;
+
+/**
+ * The ledger part of the dashboard's table alone, one thread, no server: the time of one {@code search} (count
+ * and first page of 25) for the filters and sorts an admin uses. Usage: {@code DashboardQueries <data dir>
+ * [repetitions]}; point it at a generated ledger ({@link LedgerGenerator}).
+ */
+public final class DashboardQueries {
+
+    private static final ZoneId ZONE = ZoneId.of("Asia/Kolkata");
+
+    private DashboardQueries() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int repetitions = args.length > 1 ? Integer.parseInt(args[1]) : 200;
+        long loadStarted = System.nanoTime();
+        try (LedgerCore ledger = LedgerCore.open(java.nio.file.Path.of(args[0]), ZONE, Clock.systemUTC(), 0)) {
+            System.out.printf("ledger: %,d appointments loaded in %.1f s%n", ledger.appointmentCount(),
+                    (System.nanoTime() - loadStarted) / 1e9);
+            AppointmentQuery all = AppointmentQuery.all();
+            LocalDate today = LocalDate.now(ZONE);
+            Map<String, Runnable> cases = new LinkedHashMap<>();
+            cases.put("no filter, newest slot first", () -> ledger.search(all, AppointmentSort.SLOT, false, 0, 25));
+            cases.put("no filter, page 400", () -> ledger.search(all, AppointmentSort.SLOT, false, 10_000, 25));
+            cases.put("status=confirmed", () -> ledger.search(
+                    new AppointmentQuery(null, null, null, AppointmentStatus.CONFIRMED, null, null, null),
+                    AppointmentSort.SLOT, false, 0, 25));
+            cases.put("payment=pending, method=clinic", () -> ledger.search(
+                    new AppointmentQuery(null, null, null, null, PaymentStatus.PENDING, PaymentMethod.PAY_AT_CLINIC, null),
+                    AppointmentSort.SLOT, false, 0, 25));
+            cases.put("next 7 days", () -> ledger.search(all.withDates(today, today.plusDays(7)),
+                    AppointmentSort.SLOT, true, 0, 25));
+            cases.put("doctor gen-doc1", () -> ledger.search(all.withDoctor("gen-doc1"), AppointmentSort.SLOT, false,
+                    0, 25));
+            cases.put("sorted by patient", () -> ledger.search(all, AppointmentSort.PATIENT, true, 0, 25));
+            cases.put("sorted by booking time", () -> ledger.search(all, AppointmentSort.BOOKED, false, 0, 25));
+            cases.put("sorted by amount", () -> ledger.search(all, AppointmentSort.AMOUNT, false, 0, 25));
+            cases.put("sorted by status", () -> ledger.search(all, AppointmentSort.STATUS, true, 0, 25));
+            cases.put("sorted by payment", () -> ledger.search(all, AppointmentSort.PAYMENT, true, 0, 25));
+            cases.put("text patient4711", () -> ledger.search(
+                    new AppointmentQuery(null, null, null, null, null, null, "patient4711"),
+                    AppointmentSort.SLOT, false, 0, 25));
+            for (Map.Entry<String, Runnable> c : cases.entrySet()) {
+                for (int i = 0; i < 20; i++) {
+                    c.getValue().run();
+                }
+                long[] nanos = new long[repetitions];
+                for (int i = 0; i < repetitions; i++) {
+                    long started = System.nanoTime();
+                    c.getValue().run();
+                    nanos[i] = System.nanoTime() - started;
+                }
+                java.util.Arrays.sort(nanos);
+                System.out.printf("%-34s median %7.2f ms  p95 %7.2f ms%n", c.getKey(), nanos[repetitions / 2] / 1e6,
+                        nanos[(int) (repetitions * 0.95)] / 1e6);
+            }
+        }
+    }
+}
