@@ -15,8 +15,9 @@ import java.util.Random;
 
 /**
  * Writes a data directory with N generated appointments for benchmarks: the sample doctors plus generated
- * ones (one per 2,000 appointments), N/10 patients (who cannot log in), and appointments over the last year
- * and the booking horizon, at most one per doctor, day and slot. Usage: {@code LedgerGenerator <dir> <N>}.
+ * ones (one per 2,000 appointments beyond the first 16,000, or as many as asked), N/10 patients (who cannot log
+ * in), and appointments over the last year and the booking horizon, at most one per doctor, day and slot.
+ * Usage: {@code LedgerGenerator <dir> <N> [sample doctors.json] [generated doctors]}.
  */
 public final class LedgerGenerator {
 
@@ -73,7 +74,7 @@ public final class LedgerGenerator {
         LocalDate first = today.minusDays(365);
         int days = 365 + 30;
 
-        int extraDoctors = Math.max(0, count / 2000 - 8);
+        int extraDoctors = args.length > 3 ? Integer.parseInt(args[3]) : Math.max(0, count / 2000 - 8);
         String sample = Files.readString(sampleDoctors).strip();
         StringBuilder doctors = new StringBuilder(sample.substring(0, sample.lastIndexOf(']')).stripTrailing());
         for (int d = 1; d <= extraDoctors; d++) {

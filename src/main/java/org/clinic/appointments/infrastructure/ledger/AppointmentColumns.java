@@ -295,11 +295,13 @@ final class AppointmentColumns {
             if (!dirty) {
                 return column;
             }
-            java.util.TreeSet<String> names = new java.util.TreeSet<>(ORDER);
+            Map<String, Integer> placeOf = new HashMap<>();
             for (int row = 0; row < size; row++) {
-                names.add(nullToEmpty(field.apply(rows[row])));
+                placeOf.putIfAbsent(nullToEmpty(field.apply(rows[row])), 0);
             }
-            long gap = Math.max(1, Math.min(1 << 16, (Integer.MAX_VALUE / 2) / (names.size() + 1L)));
+            String[] names = placeOf.keySet().toArray(String[]::new);
+            Arrays.sort(names, ORDER);
+            long gap = Math.max(1, Math.min(1 << 16, (Integer.MAX_VALUE / 2) / (names.length + 1L)));
             java.util.TreeMap<String, Integer> fresh = new java.util.TreeMap<>(ORDER);
             long place = 0;
             String previous = null;
@@ -307,12 +309,13 @@ final class AppointmentColumns {
                 if (previous == null || !previous.equalsIgnoreCase(n)) {
                     place += gap;
                 }
+                placeOf.put(n, (int) place);
                 fresh.put(n, (int) place);
                 previous = n;
             }
             int[] fill = new int[rows.length];
             for (int row = 0; row < size; row++) {
-                fill[row] = fresh.get(nullToEmpty(field.apply(rows[row])));
+                fill[row] = placeOf.get(nullToEmpty(field.apply(rows[row])));
             }
             ranks = fresh;
             column = fill;
