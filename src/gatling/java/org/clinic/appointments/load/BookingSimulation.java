@@ -21,7 +21,8 @@ import io.gatling.javaapi.http.HttpProtocolBuilder;
 
 /**
  * Patients through the real pages: each virtual user registers and logs in once, then books and pays (at the
- * clinic) again and again: booking page, booking POST (slot held, durable), payment POST (confirmed, durable).
+ * clinic) again and again: booking page of a random doctor, a random bookable day chosen (AJAX), booking POST
+ * of a random free slot (held, durable), payment page, payment POST (confirmed, durable).
  * Admins page and filter the dashboard. Settings (system properties): {@code base} (http://localhost:8080),
  * {@code users} (64 patients), {@code admins} (4), {@code seconds} (60), {@code doctors} (ids to spread over:
  * {@code doc1..doc8} and {@code gen-doc1..gen-docN}, give N), {@code adminCode}.
@@ -35,6 +36,8 @@ public class BookingSimulation extends Simulation {
     private static final int GENERATED_DOCTORS = Integer.getInteger("doctors", 0);
     private static final String ADMIN_CODE = System.getProperty("adminCode", "");
     private static final String PASSWORD = "Monsoon-Tea-42";
+    /** A slot that can be chosen: its radio button (taken slots have none). */
+    private static final String FREE_TIME = "name=\"bookForm:time\" type=\"radio\" value=\"([^\"]+)\"[^>]*aria-label=\"\\1\"";
     private static final List<String> FILTERS = List.of("", "?status=confirmed", "?doctor=doc1", "?payment=Pending",
             "?sort=patient", "?sort=doctor&order=desc", "?method=UPI&status=confirmed");
 
@@ -80,8 +83,20 @@ public class BookingSimulation extends Simulation {
             .exec(http("booking page").get("/patient/book?doctor=#{doctor}")
                     .check(css("input[name='jakarta.faces.ViewState']", "value").saveAs("viewState"))
                     .check(regex("nonce=\"([^\"]+)\"").saveAs("nonce"))
-                    .check(regex("name=\"bookForm:time\" type=\"radio\" value=\"([^\"]+)\"[^>]*aria-label=\"\\1\"")
-                            .findRandom().optional().saveAs("time")))
+                    .check(regex("<a id=\"(bookForm:[^\"]+:day)\" href=\"#\" class=\"ui-commandlink ui-widget day ")
+                            .findRandom().optional().saveAs("day")))
+            .doIf(session -> session.contains("day")).then(
+                    exec(http("choose day").post("/patient/book?doctor=#{doctor}")
+                            .header("Faces-Request", "partial/ajax")
+                            .formParam("jakarta.faces.partial.ajax", "true")
+                            .formParam("jakarta.faces.source", "#{day}")
+                            .formParam("jakarta.faces.partial.execute", "#{day}")
+                            .formParam("jakarta.faces.partial.render", "bookForm:days bookForm:slotPanel")
+                            .formParam("#{day}", "#{day}")
+                            .formParam("bookForm", "bookForm")
+                            .formParam("jakarta.faces.ViewState", "#{viewState}")
+                            .formParam("primefaces.nonce", "#{nonce}")
+                            .check(regex(FREE_TIME).findRandom().optional().saveAs("time"))))
             .doIf(session -> session.contains("time")).then(
                     exec(http("booking POST").post("/patient/book?doctor=#{doctor}")
                             .formParam("bookForm", "bookForm")
@@ -106,7 +121,7 @@ public class BookingSimulation extends Simulation {
                                     .disableFollowRedirect()
                                     .check(status().is(302))
                                     .check(headerRegex("Location", "payment-result").exists()))))
-            .exec(session -> session.remove("time").remove("appointment"));
+            .exec(session -> session.remove("day").remove("time").remove("appointment"));
 
     private final ScenarioBuilder patients = scenario("patients")
             .exec(registerAndLogin("", false))
