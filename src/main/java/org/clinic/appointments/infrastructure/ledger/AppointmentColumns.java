@@ -1,6 +1,7 @@
 package org.clinic.appointments.infrastructure.ledger;
 
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -94,7 +95,15 @@ final class AppointmentColumns {
     }
 
     private void grow() {
-        int capacity = rows.length * 2;
+        resize(rows.length + (rows.length >> 1));
+    }
+
+    /** Leaves room for an eighth more appointments than now: called once the ledger is loaded. */
+    void fitToSize() {
+        resize(size + (size >> 3) + 1024);
+    }
+
+    private void resize(int capacity) {
         rows = Arrays.copyOf(rows, capacity);
         patientKey = Arrays.copyOf(patientKey, capacity);
         epochDay = Arrays.copyOf(epochDay, capacity);
@@ -109,6 +118,21 @@ final class AppointmentColumns {
 
     Appointment row(int row) {
         return rows[row];
+    }
+
+    /** The appointment with this id, or null. */
+    Appointment get(String id) {
+        Integer row = rowOf.get(id);
+        return row == null ? null : rows[row];
+    }
+
+    int size() {
+        return size;
+    }
+
+    /** Every appointment, in the order they were first stored. */
+    List<Appointment> all() {
+        return Collections.unmodifiableList(Arrays.asList(rows).subList(0, size));
     }
 
     /** Calls back with every row that matches; when {@code candidates} is given, only those ids are looked at. */

@@ -121,7 +121,7 @@ final class AppointmentReader {
     }
 
     private List<HistoryEntry> history(JsonParser parser) {
-        List<HistoryEntry> history = new ArrayList<>();
+        ArrayList<HistoryEntry> history = new ArrayList<>(4);
         Event event = parser.next();
         if (event == Event.VALUE_NULL) {
             return history;
@@ -152,6 +152,7 @@ final class AppointmentReader {
             }
             history.add(entry);
         }
+        history.trimToSize();
         return history;
     }
 

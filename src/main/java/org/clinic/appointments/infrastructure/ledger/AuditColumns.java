@@ -58,7 +58,15 @@ final class AuditColumns {
     }
 
     private void grow() {
-        int capacity = atMillis.length * 2;
+        resize(atMillis.length + (atMillis.length >> 1));
+    }
+
+    /** Leaves room for an eighth more entries than now: called once the ledger is loaded. */
+    void fitToSize() {
+        resize(size + (size >> 3) + 1024);
+    }
+
+    private void resize(int capacity) {
         appointmentRow = Arrays.copyOf(appointmentRow, capacity);
         entryIndex = Arrays.copyOf(entryIndex, capacity);
         atMillis = Arrays.copyOf(atMillis, capacity);

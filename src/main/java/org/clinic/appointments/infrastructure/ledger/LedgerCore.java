@@ -61,7 +61,6 @@ public final class LedgerCore implements AutoCloseable {
     private final Map<String, Doctor> doctors = new LinkedHashMap<>();
     private final Map<String, User> usersById = new LinkedHashMap<>();
     private final Map<String, String> userIdByEmail = new HashMap<>();
-    private final Map<String, Appointment> appointmentsById = new LinkedHashMap<>();
     private final Map<SlotKey, String> slotOwner = new HashMap<>();
     private final Map<String, List<String>> appointmentIdsByPatient = new HashMap<>();
     private final Map<String, TreeMap<LocalDate, List<String>>> appointmentIdsByDoctorDate = new HashMap<>();
@@ -71,6 +70,9 @@ public final class LedgerCore implements AutoCloseable {
     private final AuditColumns auditColumns = new AuditColumns(columns);
     /** One copy of each often repeated value (ids, names, times, actions) for all appointments that carry it. */
     private final Map<String, String> shared = new HashMap<>();
+    private final Map<LocalDate, LocalDate> sharedDates = new HashMap<>();
+    /** Equal amounts with the same scale: 500 and 500.00 stay as written. */
+    private final Map<java.math.BigDecimal, java.math.BigDecimal> sharedAmounts = new HashMap<>();
 
     private long lastSeq;
 
@@ -122,8 +124,10 @@ public final class LedgerCore implements AutoCloseable {
             }
         });
         files.openJournal(snapshotSeq + 1);
+        columns.fitToSize();
+        auditColumns.fitToSize();
         LOG.info(() -> "Ledger loaded from " + files.dir() + ": " + doctors.size() + " doctors, " + usersById.size()
-                + " users, " + appointmentsById.size() + " appointments, journal up to seq " + lastSeq);
+                + " users, " + columns.size() + " appointments, journal up to seq " + lastSeq);
     }
 
     private void replayed(JournalEntry entry) {
@@ -185,11 +189,11 @@ public final class LedgerCore implements AutoCloseable {
     }
 
     public Optional<Appointment> appointment(String id) {
-        return Optional.ofNullable(id == null ? null : appointmentsById.get(id)).map(Appointment::copy);
+        return Optional.ofNullable(id == null ? null : columns.get(id)).map(Appointment::copy);
     }
 
     public int appointmentCount() {
-        return appointmentsById.size();
+        return columns.size();
     }
 
     /** A patient's appointments, newest booking first. */
@@ -197,7 +201,7 @@ public final class LedgerCore implements AutoCloseable {
         List<String> ids = appointmentIdsByPatient.getOrDefault(userId, List.of());
         List<Appointment> result = new ArrayList<>(ids.size());
         for (int i = ids.size() - 1; i >= 0; i--) {
-            result.add(appointmentsById.get(ids.get(i)).copy());
+            result.add(columns.get(ids.get(i)).copy());
         }
         return result;
     }
@@ -209,7 +213,7 @@ public final class LedgerCore implements AutoCloseable {
         if (ids == null) {
             return List.of();
         }
-        return ids.stream().map(id -> appointmentsById.get(id).copy()).toList();
+        return ids.stream().map(id -> columns.get(id).copy()).toList();
     }
 
     /** For each day from {@code from} to {@code to} (inclusive) that has any, the doctor's slots owned now. */
@@ -222,7 +226,7 @@ public final class LedgerCore implements AutoCloseable {
         Instant now = clock.instant();
         byDate.subMap(from, true, to, true).forEach((date, ids) -> {
             for (String id : ids) {
-                Appointment a = appointmentsById.get(id);
+                Appointment a = columns.get(id);
                 if (a.holdsSlot(now)) {
                     taken.computeIfAbsent(date, d -> new TreeSet<>()).add(a.getTime());
                 }
@@ -243,7 +247,7 @@ public final class LedgerCore implements AutoCloseable {
 
     private Optional<Appointment> liveOwner(SlotKey slot, Instant now) {
         String id = slotOwner.get(slot);
-        Appointment owner = id == null ? null : appointmentsById.get(id);
+        Appointment owner = id == null ? null : columns.get(id);
         return owner != null && owner.holdsSlot(now) ? Optional.of(owner) : Optional.empty();
     }
 
@@ -360,12 +364,12 @@ public final class LedgerCore implements AutoCloseable {
         if (liveOwner(slot, now).isPresent()) {
             throw new SlotTakenException(slot);
         }
-        if (appointmentsById.containsKey(appointment.getId())) {
+        if (columns.get(appointment.getId()) != null) {
             throw new IllegalArgumentException("Appointment " + appointment.getId() + " exists already");
         }
         requireNoPatientClash(appointment, now);
         long openHolds = appointmentIdsByPatient.getOrDefault(appointment.getUserId(), List.of()).stream()
-                .map(appointmentsById::get)
+                .map(columns::get)
                 .filter(a -> a.getStatus() == AppointmentStatus.PENDING_PAYMENT && a.holdsSlot(now))
                 .count();
         if (openHolds >= maxOpenHolds) {
@@ -387,7 +391,7 @@ public final class LedgerCore implements AutoCloseable {
      * the old slot is released in the same write.
      */
     public Appointment change(String id, String actor, String type, UnaryOperator<Appointment> transition) {
-        Appointment current = id == null ? null : appointmentsById.get(id);
+        Appointment current = id == null ? null : columns.get(id);
         if (current == null) {
             throw new IllegalArgumentException("No appointment " + id);
         }
@@ -412,7 +416,7 @@ public final class LedgerCore implements AutoCloseable {
     public int expireHolds() {
         Instant now = clock.instant();
         List<String> expired = pendingIds.stream()
-                .filter(id -> appointmentsById.get(id).isHoldExpired(now))
+                .filter(id -> columns.get(id).isHoldExpired(now))
                 .toList();
         for (String id : expired) {
             change(id, "system", "appointment.hold_expired", a -> a.expired(now));
@@ -422,7 +426,7 @@ public final class LedgerCore implements AutoCloseable {
 
     private void requireNoPatientClash(Appointment candidate, Instant now) {
         for (String otherId : appointmentIdsByPatient.getOrDefault(candidate.getUserId(), List.of())) {
-            Appointment other = appointmentsById.get(otherId);
+            Appointment other = columns.get(otherId);
             if (!otherId.equals(candidate.getId()) && other.holdsSlot(now)
                     && other.getDate().equals(candidate.getDate()) && other.getTime().equals(candidate.getTime())) {
                 throw new BookingException("booking.patient.same_time", candidate.getDate(), candidate.getTime());
@@ -486,7 +490,7 @@ public final class LedgerCore implements AutoCloseable {
         }
         long started = System.nanoTime();
         try {
-            files.compact(usersById.values(), appointmentsById.values(), lastSeq);
+            files.compact(usersById.values(), columns.all(), lastSeq);
             LOG.info(() -> "Ledger compacted at seq " + lastSeq + " in "
                     + (System.nanoTime() - started) / 1_000_000 + " ms");
         } catch (IOException e) {
@@ -510,7 +514,7 @@ public final class LedgerCore implements AutoCloseable {
             appointment.setHistory(new ArrayList<>());
         }
         shareRepeatedValues(appointment);
-        Appointment previous = appointmentsById.put(appointment.getId(), appointment);
+        Appointment previous = columns.get(appointment.getId());
         if (previous != null) {
             slotOwner.remove(previous.slot(), previous.getId());
             if (!previous.getDoctorId().equals(appointment.getDoctorId())
@@ -532,7 +536,7 @@ public final class LedgerCore implements AutoCloseable {
         }
         if (appointment.getStatus().holdsSlot()) {
             String other = slotOwner.get(appointment.slot());
-            Appointment otherAppointment = other == null ? null : appointmentsById.get(other);
+            Appointment otherAppointment = other == null ? null : columns.get(other);
             if (otherAppointment == null || !otherAppointment.getStatus().holdsSlot()
                     || !otherAppointment.holdsSlot(clock.instant())) {
                 slotOwner.put(appointment.slot(), appointment.getId());
@@ -552,10 +556,28 @@ public final class LedgerCore implements AutoCloseable {
         a.setTime(shared(a.getTime()));
         a.setPaymentProvider(shared(a.getPaymentProvider()));
         a.setCardBrand(shared(a.getCardBrand()));
+        if (a.getDate() != null) {
+            a.setDate(sharedDates.computeIfAbsent(a.getDate(), d -> d));
+        }
+        if (a.getAmount() != null) {
+            a.setAmount(sharedAmounts.computeIfAbsent(a.getAmount(), v -> v));
+        }
         for (HistoryEntry entry : a.getHistory()) {
             entry.setActor(shared(entry.getActor()));
             entry.setAction(shared(entry.getAction()));
+            entry.setAt(sameInstant(entry.getAt(), a.getBookedAt(), a.getPaidAt(), a.getCancelledAt(),
+                    a.getNoShowAt(), a.getRefundedAt()));
         }
+    }
+
+    /** The first of {@code candidates} equal to {@code at}, so the record and its history hold one object. */
+    private static Instant sameInstant(Instant at, Instant... candidates) {
+        for (Instant candidate : candidates) {
+            if (candidate != null && candidate.equals(at)) {
+                return candidate;
+            }
+        }
+        return at;
     }
 
     private String shared(String value) {
@@ -569,8 +591,8 @@ public final class LedgerCore implements AutoCloseable {
 
     /** Every appointment, in the order the ledger holds them (for reports and tests). */
     public List<Appointment> appointments() {
-        List<Appointment> all = new ArrayList<>(appointmentsById.size());
-        appointmentsById.values().forEach(a -> all.add(a.copy()));
+        List<Appointment> all = new ArrayList<>(columns.size());
+        columns.all().forEach(a -> all.add(a.copy()));
         return Collections.unmodifiableList(all);
     }
 
