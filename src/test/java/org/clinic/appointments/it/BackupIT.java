@@ -70,7 +70,7 @@ class BackupIT {
             int client = c;
             clients.add(pool.submit(() -> book(client, running)));
         }
-        Path backups = Files.createTempDirectory("appointments-backups");
+        Path backups = TempDirs.create("appointments-backups");
         List<Path> copies = new ArrayList<>();
         List<Long> startedAt = new ArrayList<>();
         try {

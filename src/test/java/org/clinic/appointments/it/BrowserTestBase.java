@@ -37,7 +37,7 @@ public abstract class BrowserTestBase {
 
     @BeforeAll
     static void startBrowser() throws IOException {
-        downloads = Files.createTempDirectory("chromium-downloads-");
+        downloads = TempDirs.create("chromium-downloads-");
         browser = newBrowser();
     }
 
@@ -53,7 +53,7 @@ public abstract class BrowserTestBase {
         options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
                 "--disable-quic", "--no-first-run", "--window-size=1280,900",
-                "--user-data-dir=" + Files.createTempDirectory("chromium-profile-"));
+                "--user-data-dir=" + TempDirs.create("chromium-profile-"));
         if (downloads != null) {
             options.setExperimentalOption("prefs", java.util.Map.of(
                     "download.default_directory", downloads.toString(), "download.prompt_for_download", false));

@@ -75,7 +75,7 @@ public final class Deployments {
 
     public static Path freshDataDirectory(String name) {
         try {
-            Path dir = Files.createTempDirectory("appointments-it-" + name + "-");
+            Path dir = TempDirs.create("appointments-it-" + name + "-");
             Path source = Path.of(System.getProperty("project.data.dir"));
             Files.copy(source.resolve("doctors.json"), dir.resolve("doctors.json"));
             Files.copy(source.resolve("symptoms.json"), dir.resolve("symptoms.json"));

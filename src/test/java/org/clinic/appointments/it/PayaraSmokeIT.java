@@ -35,7 +35,7 @@ class PayaraSmokeIT {
 
     @BeforeAll
     static void startPayara() throws Exception {
-        Path work = Files.createTempDirectory("payara-smoke");
+        Path work = TempDirs.create("payara-smoke");
         Path data = Files.createDirectories(work.resolve("data"));
         Path projectData = Path.of(System.getProperty("project.data.dir", "data"));
         Files.copy(projectData.resolve("doctors.json"), data.resolve("doctors.json"));

@@ -33,7 +33,7 @@ final class StandaloneServer implements AutoCloseable {
         this.data = data;
         this.portOffset = portOffset;
         this.settings = List.of(settings);
-        base = Files.createTempDirectory("appointments-standalone-");
+        base = TempDirs.create("appointments-standalone-");
         copyTree(Path.of(System.getProperty("jboss.home"), "standalone", "configuration"), base.resolve("configuration"));
         Path config = base.resolve("configuration/standalone.xml");
         Files.writeString(config, Files.readString(config).replaceAll("(?s)<deployments>.*?</deployments>", ""));
