@@ -18,6 +18,7 @@ import io.gatling.javaapi.core.ChainBuilder;
 import io.gatling.javaapi.core.ScenarioBuilder;
 import io.gatling.javaapi.core.Simulation;
 import io.gatling.javaapi.http.HttpProtocolBuilder;
+import io.gatling.javaapi.http.HttpRequestActionBuilder;
 
 /**
  * Patients through the real pages: each virtual user registers and logs in once, then books and pays (at the
@@ -44,6 +45,13 @@ public class BookingSimulation extends Simulation {
     private final HttpProtocolBuilder protocol = http.baseUrl(BASE).disableCaching()
 .acceptHeader("text/html,application/xhtml+xml");
 
+    /** A form post with the view state and script nonce of the page it came from, as the browser sends them. */
+    private static HttpRequestActionBuilder facesPost(String name, String path) {
+        return http(name).post(path)
+                .formParam("jakarta.faces.ViewState", "#{viewState}")
+                .formParam("primefaces.nonce", "#{nonce}");
+    }
+
     private static ChainBuilder formPage(String name, String path) {
         return exec(http(name).get(path)
                 .check(css("input[name='jakarta.faces.ViewState']", "value").saveAs("viewState"))
@@ -58,24 +66,20 @@ public class BookingSimulation extends Simulation {
     private static ChainBuilder registerAndLogin(String portal, boolean admin) {
         ChainBuilder register = formPage("register page", portal + "/register")
                 .exec(session -> session.set("email", "load-" + java.util.UUID.randomUUID() + "@example.com"))
-                .exec(http("register").post(portal + "/register")
+                .exec(facesPost("register", portal + "/register")
                         .formParam("registerForm", "registerForm")
                         .formParam("registerForm:name", admin ? "Load Admin" : "Load Patient")
                         .formParam("registerForm:email", "#{email}")
                         .formParam("registerForm:phone", "+91 98765 43210")
                         .formParam("registerForm:password", PASSWORD)
                         .formParam("registerForm:adminCode", ADMIN_CODE)
-                        .formParam("registerForm:register", "")
-                        .formParam("jakarta.faces.ViewState", "#{viewState}")
-                        .formParam("primefaces.nonce", "#{nonce}"));
+                        .formParam("registerForm:register", ""));
         return register.exec(formPage("login page", portal + "/login"))
-                .exec(http("login").post(portal + "/login")
+                .exec(facesPost("login", portal + "/login")
                         .formParam("loginForm", "loginForm")
                         .formParam("loginForm:email", "#{email}")
                         .formParam("loginForm:password", PASSWORD)
                         .formParam("loginForm:login", "")
-                        .formParam("jakarta.faces.ViewState", "#{viewState}")
-                        .formParam("primefaces.nonce", "#{nonce}")
                         .check(currentLocationRegex(admin ? ".*/admin/.*" : ".*/patient/.*")));
     }
 
@@ -86,7 +90,7 @@ public class BookingSimulation extends Simulation {
                     .check(regex("<a id=\"(bookForm:[^\"]+:day)\" href=\"#\" class=\"ui-commandlink ui-widget day ")
                             .findRandom().optional().saveAs("day")))
             .doIf(session -> session.contains("day")).then(
-                    exec(http("choose day").post("/patient/book?doctor=#{doctor}")
+                    exec(facesPost("choose day", "/patient/book?doctor=#{doctor}")
                             .header("Faces-Request", "partial/ajax")
                             .formParam("jakarta.faces.partial.ajax", "true")
                             .formParam("jakarta.faces.source", "#{day}")
@@ -94,17 +98,13 @@ public class BookingSimulation extends Simulation {
                             .formParam("jakarta.faces.partial.render", "bookForm:days bookForm:slotPanel")
                             .formParam("#{day}", "#{day}")
                             .formParam("bookForm", "bookForm")
-                            .formParam("jakarta.faces.ViewState", "#{viewState}")
-                            .formParam("primefaces.nonce", "#{nonce}")
                             .check(regex(FREE_TIME).findRandom().optional().saveAs("time"))))
             .doIf(session -> session.contains("time")).then(
-                    exec(http("booking POST").post("/patient/book?doctor=#{doctor}")
+                    exec(facesPost("booking POST", "/patient/book?doctor=#{doctor}")
                             .formParam("bookForm", "bookForm")
                             .formParam("bookForm:time", "#{time}")
                             .formParam("bookForm:reason", "Load test visit")
                             .formParam("bookForm:submit", "")
-                            .formParam("jakarta.faces.ViewState", "#{viewState}")
-                            .formParam("primefaces.nonce", "#{nonce}")
                             .disableFollowRedirect()
                             .check(status().in(200, 302))
                             .check(headerRegex("Location", "/patient/pay\\?id=([0-9a-f-]{36})").optional().saveAs("appointment")))
@@ -112,12 +112,10 @@ public class BookingSimulation extends Simulation {
                             exec(http("payment page").get("/patient/pay?id=#{appointment}")
                                     .check(css("input[name='jakarta.faces.ViewState']", "value").saveAs("viewState"))
                                     .check(regex("nonce=\"([^\"]+)\"").saveAs("nonce")))
-                            .exec(http("payment POST").post("/patient/pay?id=#{appointment}")
+                            .exec(facesPost("payment POST", "/patient/pay?id=#{appointment}")
                                     .formParam("payForm", "payForm")
                                     .formParam("payForm:method", "PAY_AT_CLINIC")
                                     .formParam("payForm:pay", "")
-                                    .formParam("jakarta.faces.ViewState", "#{viewState}")
-                                    .formParam("primefaces.nonce", "#{nonce}")
                                     .disableFollowRedirect()
                                     .check(status().is(302))
                                     .check(headerRegex("Location", "payment-result").exists()))))
