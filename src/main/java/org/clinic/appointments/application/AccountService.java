@@ -11,6 +11,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 
 import org.clinic.appointments.domain.BookingException;
+import org.clinic.appointments.domain.EmailAddress;
 import org.clinic.appointments.domain.Role;
 import org.clinic.appointments.domain.User;
 import org.clinic.appointments.infrastructure.config.AppConfig;
@@ -56,7 +57,7 @@ public class AccountService {
         User user = new User();
         user.setId(UUID.randomUUID().toString());
         user.setName(registration.getName().strip());
-        user.setEmail(User.normalizeEmail(registration.getEmail()));
+        user.setEmail(EmailAddress.identityKey(registration.getEmail()));
         user.setPhone(registration.getPhone().strip());
         user.setRole(role);
         user.setCreatedAt(Instant.now());

@@ -18,6 +18,7 @@ import org.clinic.appointments.domain.Appointment;
 import org.clinic.appointments.domain.BookingException;
 import org.clinic.appointments.domain.ClinicRules;
 import org.clinic.appointments.domain.Doctor;
+import org.clinic.appointments.domain.FreeText;
 import org.clinic.appointments.domain.PaymentOutcome;
 import org.clinic.appointments.domain.User;
 import org.clinic.appointments.infrastructure.config.AppConfig;
@@ -76,12 +77,13 @@ public class BookingService {
         if (clean.isEmpty()) {
             throw new BookingException("booking.reason.required");
         }
-        if (clean.codePointCount(0, clean.length()) > REASON_MAX) {
-            throw new BookingException("booking.reason.too_long", REASON_MAX);
-        }
-        if (clean.codePoints().anyMatch(c -> Character.isISOControl(c) && c != '\n' && c != '\r' && c != '\t')) {
-            throw new BookingException("booking.reason.invalid");
-        }
+        FreeText.blockProblem(clean, REASON_MAX).ifPresent(problem -> {
+            throw switch (problem) {
+                case TOO_LONG -> new BookingException("booking.reason.too_long", REASON_MAX);
+                case BROKEN_CHARACTER -> new BookingException("text.broken_character");
+                case CONTROL_CHARACTER -> new BookingException("booking.reason.invalid");
+            };
+        });
         return clean.replace("\r\n", "\n");
     }
 

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 
+import org.clinic.appointments.domain.FreeText;
 import org.clinic.appointments.domain.PaymentMethod;
 
 /**
@@ -94,8 +95,7 @@ public class PaymentDetails implements Serializable {
         if (cardCvv == null || !cardCvv.strip().matches("\\d{" + cvvLength + "}")) {
             problems.put("cardCvv", "payment.card.cvv.invalid");
         }
-        if (cardName == null || cardName.isBlank() || cardName.strip().length() > NAME_MAX
-                || cardName.codePoints().anyMatch(Character::isISOControl)) {
+        if (cardName == null || cardName.isBlank() || FreeText.lineProblem(cardName.strip(), NAME_MAX).isPresent()) {
             problems.put("cardName", "payment.card.name.required");
         }
     }

@@ -1,21 +1,20 @@
 package org.clinic.appointments.application;
 
-import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
-import jakarta.validation.constraints.Size;
 
 /** What a person gives to open an account. */
 public class Registration {
 
+    public static final int NAME_MAX = 100;
+
     @NotBlank(message = "{registration.name.required}")
-    @Size(max = 100, message = "{registration.name.size}")
+    @PlainText(max = NAME_MAX, message = "{registration.name.size}")
     @Pattern(regexp = "[^<>\"\\p{Cntrl}]*", message = "{registration.name.characters}")
     private String name;
 
     @NotBlank(message = "{registration.email.required}")
-    @Size(max = 254, message = "{registration.email.size}")
-    @Email(regexp = "[^@\\s]+@[^@\\s]+\\.[^@\\s]+", message = "{registration.email.invalid}")
+    @AccountEmail
     private String email;
 
     @NotBlank(message = "{registration.phone.required}")

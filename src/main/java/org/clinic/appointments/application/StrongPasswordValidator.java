@@ -6,6 +6,8 @@ import java.util.Set;
 import jakarta.validation.ConstraintValidator;
 import jakarta.validation.ConstraintValidatorContext;
 
+import org.clinic.appointments.domain.FreeText;
+
 /** Refuses short passwords, one repeated character, a run like "12345678", and the most common passwords. */
 public class StrongPasswordValidator implements ConstraintValidator<StrongPassword, String> {
 
@@ -22,7 +24,8 @@ public class StrongPasswordValidator implements ConstraintValidator<StrongPasswo
         if (value == null || value.isEmpty()) {
             return true;
         }
-        if (value.length() < StrongPassword.MIN_LENGTH || value.length() > StrongPassword.MAX_LENGTH) {
+        int length = FreeText.length(value);
+        if (length < StrongPassword.MIN_LENGTH || length > StrongPassword.MAX_LENGTH || FreeText.hasBrokenCharacter(value)) {
             return false;
         }
         String lower = value.toLowerCase(Locale.ROOT);

@@ -26,6 +26,7 @@ import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 
 import org.clinic.appointments.domain.Doctor;
+import org.clinic.appointments.domain.FreeText;
 import org.clinic.appointments.infrastructure.config.AppConfig;
 import org.clinic.appointments.infrastructure.ledger.Ledger;
 
@@ -128,8 +129,8 @@ public class SymptomChecker {
 
     public Advice check(String query) {
         String text = query == null ? "" : query.strip();
-        if (text.length() > QUERY_MAX) {
-            text = text.substring(0, QUERY_MAX);
+        if (FreeText.lineProblem(text, QUERY_MAX).isPresent()) {
+            throw new IllegalArgumentException("A symptom must be checked against FreeText's rules before it is asked");
         }
         List<Entry> matches = matches(normalize(text));
         Set<String> specializations = new LinkedHashSet<>();

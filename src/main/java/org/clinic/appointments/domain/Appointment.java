@@ -229,8 +229,11 @@ public class Appointment implements java.io.Serializable {
             throw new BookingException(refusal);
         }
         String cleanNote = note == null || note.isBlank() ? null : note.strip();
-        if (cleanNote != null && cleanNote.length() > NOTE_MAX) {
-            throw new BookingException("admin.note.too_long", NOTE_MAX);
+        if (cleanNote != null) {
+            FreeText.blockProblem(cleanNote, NOTE_MAX).ifPresent(problem -> {
+                throw problem == FreeText.Problem.TOO_LONG ? new BookingException("admin.note.too_long", NOTE_MAX)
+                        : new BookingException("admin.note.invalid");
+            });
         }
         Appointment next = copy();
         switch (action) {

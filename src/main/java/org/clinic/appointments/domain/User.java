@@ -1,7 +1,6 @@
 package org.clinic.appointments.domain;
 
 import java.time.Instant;
-import java.util.Locale;
 import java.util.Map;
 
 /** An account: a patient or an admin. {@code password} holds the password hash, never the password. */
@@ -31,10 +30,6 @@ public class User {
         copy.createdAt = createdAt;
         copy.otherFields = otherFields;
         return copy;
-    }
-
-    public static String normalizeEmail(String email) {
-        return email == null ? null : email.strip().toLowerCase(Locale.ROOT);
     }
 
     public String getId() {

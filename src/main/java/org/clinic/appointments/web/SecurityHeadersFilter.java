@@ -36,14 +36,8 @@ public class SecurityHeadersFilter extends HttpFilter {
                 throw e;
             }
             LOG.warning(() -> "Refused a post to " + request.getRequestURI() + " without its page's script nonce");
-            // Not through the Faces error page: it would read the same bad nonce again.
-            response.resetBuffer();
-            response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-            response.setContentType("text/html;charset=UTF-8");
-            response.getWriter().write("<!DOCTYPE html><html lang=\"en\"><head><title>Please reload the page</title></head>"
-                    + "<body id=\"error-400\"><h1>Please reload the page</h1><p>This form was not sent by the page it"
-                    + " belongs to, so nothing was done. Reload the page and try again.</p><p><a href=\""
-                    + request.getContextPath() + "/\">Home</a></p></body></html>");
+            PlainErrorPage.send(request, response, HttpServletResponse.SC_BAD_REQUEST, "Please reload the page",
+                    "This form was not sent by the page it belongs to, so nothing was done. Reload the page and try again.");
         }
     }
 

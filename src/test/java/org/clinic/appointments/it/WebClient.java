@@ -81,6 +81,20 @@ final class WebClient {
                 .POST(HttpRequest.BodyPublishers.ofString(body.toString())));
     }
 
+    /**
+     * Posts a form body exactly as given (already encoded), with the page's view state and nonce appended: for
+     * bytes a browser would never send, and for bodies of any size.
+     */
+    HttpResponse<String> postRaw(FormPage page, String formId, String button, String encodedFields) {
+        String body = URLEncoder.encode(formId, StandardCharsets.UTF_8) + "=" + URLEncoder.encode(formId, StandardCharsets.UTF_8)
+                + "&" + encodedFields + "&" + URLEncoder.encode(formId + ":" + button, StandardCharsets.UTF_8) + "="
+                + "&jakarta.faces.ViewState=" + URLEncoder.encode(page.viewState(), StandardCharsets.UTF_8)
+                + (page.nonce() == null ? "" : "&primefaces.nonce=" + URLEncoder.encode(page.nonce(), StandardCharsets.UTF_8));
+        return send(HttpRequest.newBuilder(URI.create(base + page.path()))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body)));
+    }
+
     /** A page as read, with what a form post from it needs. */
     record FormPage(String path, String body, String viewState, String nonce) {
     }

@@ -90,6 +90,10 @@ public class AppConfig {
     @ConfigProperty(name = "appointments.password-hash-iterations", defaultValue = "210000")
     int passwordHashIterations;
 
+    @Inject
+    @ConfigProperty(name = "appointments.max-request-bytes", defaultValue = "2097152")
+    long maxRequestBytes;
+
     public String dataDir() {
         return dataDir;
     }
@@ -149,6 +153,11 @@ public class AppConfig {
 
     public long journalCompactBytes() {
         return journalCompactBytes;
+    }
+
+    /** The largest request body accepted; larger ones are answered 413 before they are read. */
+    public long maxRequestBytes() {
+        return maxRequestBytes;
     }
 
     public int passwordHashIterations() {

@@ -32,6 +32,7 @@ import org.clinic.appointments.domain.Role;
 import org.clinic.appointments.domain.BookingException;
 import org.clinic.appointments.domain.Doctor;
 import org.clinic.appointments.domain.DuplicateEmailException;
+import org.clinic.appointments.domain.EmailAddress;
 import org.clinic.appointments.domain.SlotKey;
 import org.clinic.appointments.domain.SlotTakenException;
 import org.clinic.appointments.domain.StorageException;
@@ -61,6 +62,7 @@ public final class LedgerCore implements AutoCloseable {
     private final Map<String, Doctor> doctors = new LinkedHashMap<>();
     private final Map<String, User> usersById = new LinkedHashMap<>();
     private final Map<String, String> userIdByEmail = new HashMap<>();
+    private final Map<String, List<String>> sharedEmailKeys = new HashMap<>();
     private final Map<SlotKey, String> slotOwner = new HashMap<>();
     private final Map<String, List<String>> appointmentIdsByPatient = new HashMap<>();
     private final Map<String, TreeMap<LocalDate, List<String>>> appointmentIdsByDoctorDate = new HashMap<>();
@@ -128,6 +130,8 @@ public final class LedgerCore implements AutoCloseable {
         auditColumns.fitToSize();
         LOG.info(() -> "Ledger loaded from " + files.dir() + ": " + doctors.size() + " doctors, " + usersById.size()
                 + " users, " + columns.size() + " appointments, journal up to seq " + lastSeq);
+        sharedEmailKeys.values().forEach(ids -> LOG.warning(() -> "Accounts " + ids + " have e-mail addresses that read"
+                + " as one; they are kept apart (each logs in with its address exactly as stored) and none is merged"));
     }
 
     private void replayed(JournalEntry entry) {
@@ -175,9 +179,27 @@ public final class LedgerCore implements AutoCloseable {
         return Optional.ofNullable(id == null ? null : usersById.get(id)).map(User::copy);
     }
 
+    /**
+     * The account of this address by its identity key. Where accounts of the earlier system share a key, the one
+     * whose stored address is exactly the one given answers (so none of them is merged into another).
+     */
     public Optional<User> userByEmail(String email) {
-        String id = userIdByEmail.get(User.normalizeEmail(email));
-        return user(id);
+        String key = EmailAddress.identityKey(email);
+        List<String> sharing = sharedEmailKeys.get(key);
+        if (sharing != null) {
+            String exact = email.strip().toLowerCase(java.util.Locale.ROOT);
+            for (String id : sharing) {
+                if (exact.equals(usersById.get(id).getEmail().strip().toLowerCase(java.util.Locale.ROOT))) {
+                    return user(id);
+                }
+            }
+        }
+        return user(key == null ? null : userIdByEmail.get(key));
+    }
+
+    /** Accounts whose e-mail address has the identity key of an older account's (migrated data only), by key. */
+    public Map<String, List<String>> sharedEmailKeys() {
+        return Map.copyOf(sharedEmailKeys);
     }
 
     public int userCount() {
@@ -332,7 +354,7 @@ public final class LedgerCore implements AutoCloseable {
     /** Adds an account unless its e-mail address (case-insensitive) is taken. */
     public User registerUser(User user, String actor) {
         requireUser(user, "new user");
-        String email = User.normalizeEmail(user.getEmail());
+        String email = EmailAddress.identityKey(user.getEmail());
         if (userIdByEmail.containsKey(email) || usersById.containsKey(user.getId())) {
             throw new DuplicateEmailException();
         }
@@ -504,9 +526,16 @@ public final class LedgerCore implements AutoCloseable {
     private void putUser(User user) {
         User previous = usersById.put(user.getId(), user);
         if (previous != null) {
-            userIdByEmail.remove(User.normalizeEmail(previous.getEmail()), previous.getId());
+            userIdByEmail.remove(EmailAddress.identityKey(previous.getEmail()), previous.getId());
         }
-        userIdByEmail.putIfAbsent(User.normalizeEmail(user.getEmail()), user.getId());
+        String key = EmailAddress.identityKey(user.getEmail());
+        String holder = userIdByEmail.putIfAbsent(key, user.getId());
+        if (holder != null && !holder.equals(user.getId())) {
+            List<String> sharing = sharedEmailKeys.computeIfAbsent(key, k -> new ArrayList<>(List.of(holder)));
+            if (!sharing.contains(user.getId())) {
+                sharing.add(user.getId());
+            }
+        }
     }
 
     private void putAppointment(Appointment appointment) {

@@ -455,7 +455,7 @@ final class LedgerFiles implements AutoCloseable {
 
     /** Appends one entry and forces it to disk; on failure the journal is as it was before the call. */
     void append(JournalEntry entry) throws IOException {
-        byte[] line = (codec.compact().toJson(entry) + "\n").getBytes(StandardCharsets.UTF_8);
+        byte[] line = strictUtf8(codec.compact().toJson(entry) + "\n");
         long before = journalSize;
         try {
             write(ByteBuffer.wrap(line));
@@ -465,6 +465,17 @@ final class LedgerFiles implements AutoCloseable {
             rollBackTo(before);
             throw e;
         }
+    }
+
+    /** The text in UTF-8; a broken character (half a surrogate pair) fails the write instead of becoming "?". */
+    private static byte[] strictUtf8(String text) throws java.nio.charset.CharacterCodingException {
+        ByteBuffer encoded = StandardCharsets.UTF_8.newEncoder()
+                .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+                .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT)
+                .encode(java.nio.CharBuffer.wrap(text));
+        byte[] bytes = new byte[encoded.remaining()];
+        encoded.get(bytes);
+        return bytes;
     }
 
     private void write(ByteBuffer buffer) throws IOException {

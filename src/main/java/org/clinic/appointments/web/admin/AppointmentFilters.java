@@ -3,16 +3,18 @@ package org.clinic.appointments.web.admin;
 import java.io.Serializable;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.DateTimeException;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 import org.clinic.appointments.domain.AppointmentQuery;
 import org.clinic.appointments.domain.AppointmentSort;
 import org.clinic.appointments.domain.AppointmentStatus;
+import org.clinic.appointments.domain.FreeText;
 import org.clinic.appointments.domain.PaymentMethod;
 import org.clinic.appointments.domain.PaymentStatus;
+import org.clinic.appointments.web.DateParameter;
 
 /**
  * The dashboard's filters as they travel in the URL (so a filtered view can be bookmarked). Values that do
@@ -42,16 +44,16 @@ public class AppointmentFilters implements Serializable {
         AppointmentStatus statusValue = parse(status, AppointmentStatus::fromCode);
         PaymentStatus paymentValue = parse(payment, PaymentStatus::fromCode);
         PaymentMethod methodValue = parse(method, PaymentMethod::fromCode);
-        String text = q == null ? null : q.strip();
-        if (text != null && text.length() > TEXT_MAX) {
-            text = text.substring(0, TEXT_MAX);
+        String text = q == null || q.isBlank() ? null : q.strip();
+        if (text != null && FreeText.lineProblem(text, TEXT_MAX).isPresent()) {
+            text = null;
             invalid = true;
         }
         return new AppointmentQuery(doctor, fromDate, toDate, statusValue, paymentValue, methodValue, text);
     }
 
     private LocalDate date(String value) {
-        return parse(value, LocalDate::parse);
+        return parse(value, DateParameter::parse);
     }
 
     private <T> T parse(String value, java.util.function.Function<String, T> parser) {
@@ -60,7 +62,7 @@ public class AppointmentFilters implements Serializable {
         }
         try {
             return parser.apply(value.strip());
-        } catch (IllegalArgumentException | DateTimeParseException e) {
+        } catch (IllegalArgumentException | DateTimeException e) {
             invalid = true;
             return null;
         }

@@ -3,9 +3,9 @@ package org.clinic.appointments.web.admin;
 import java.io.Serializable;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,6 +19,7 @@ import org.clinic.appointments.domain.AuditEntry;
 import org.clinic.appointments.domain.AuditQuery;
 import org.clinic.appointments.domain.User;
 import org.clinic.appointments.infrastructure.config.AppConfig;
+import org.clinic.appointments.web.DateParameter;
 import org.omnifaces.util.Messages;
 import org.primefaces.model.FilterMeta;
 import org.primefaces.model.LazyDataModel;
@@ -56,13 +57,15 @@ public class AuditBacking implements Serializable {
         Instant fromInstant = null;
         Instant until = null;
         try {
-            if (from != null && !from.isBlank()) {
-                fromInstant = LocalDate.parse(from.strip()).atStartOfDay(config.zone()).toInstant();
+            LocalDate fromDate = DateParameter.parse(from);
+            if (fromDate != null) {
+                fromInstant = fromDate.atStartOfDay(config.zone()).toInstant();
             }
-            if (to != null && !to.isBlank()) {
-                until = LocalDate.parse(to.strip()).plusDays(1).atStartOfDay(config.zone()).toInstant();
+            LocalDate toDate = DateParameter.parse(to);
+            if (toDate != null) {
+                until = toDate.plusDays(1).atStartOfDay(config.zone()).toInstant();
             }
-        } catch (DateTimeParseException e) {
+        } catch (DateTimeException e) {
             invalid = true;
         }
         if (action != null && !action.isBlank() && !ACTIONS.contains(action)) {

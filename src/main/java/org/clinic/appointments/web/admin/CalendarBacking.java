@@ -1,9 +1,9 @@
 package org.clinic.appointments.web.admin;
 
 import java.io.Serializable;
+import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Set;
 
@@ -17,7 +17,9 @@ import org.clinic.appointments.domain.Appointment;
 import org.clinic.appointments.domain.ClinicRules;
 import org.clinic.appointments.domain.Doctor;
 import org.clinic.appointments.infrastructure.config.AppConfig;
+import org.clinic.appointments.web.DateParameter;
 import org.omnifaces.util.Faces;
+import org.omnifaces.util.Messages;
 import org.primefaces.model.DefaultScheduleEvent;
 import org.primefaces.model.LazyScheduleModel;
 import org.primefaces.model.ScheduleModel;
@@ -58,12 +60,11 @@ public class CalendarBacking implements Serializable {
             view = "timeGridWeek";
         }
         initialDate = null;
-        if (date != null && !date.isBlank()) {
-            try {
-                initialDate = LocalDate.parse(date.strip());
-            } catch (DateTimeParseException e) {
-                date = null;
-            }
+        try {
+            initialDate = DateParameter.parse(date);
+        } catch (DateTimeException e) {
+            date = null;
+            Messages.addGlobalWarn("calendar.date.invalid");
         }
         String doctorId = doctor;
         ClinicRules rules = config.rules();

@@ -2,8 +2,8 @@ package org.clinic.appointments.web.admin;
 
 import java.io.Serializable;
 import java.time.Clock;
+import java.time.DateTimeException;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 
 import jakarta.faces.view.ViewScoped;
@@ -16,6 +16,7 @@ import org.clinic.appointments.application.TimetableSlot;
 import org.clinic.appointments.domain.Appointment;
 import org.clinic.appointments.domain.Doctor;
 import org.clinic.appointments.infrastructure.config.AppConfig;
+import org.clinic.appointments.web.DateParameter;
 import org.omnifaces.util.Messages;
 
 /** One doctor's day, slot by slot ({@code /admin/timetable?doctor=…&date=…}). */
@@ -52,12 +53,13 @@ public class TimetableBacking implements Serializable {
             Messages.addGlobalWarn("timetable.doctor.unknown");
         }
         day = config.rules().today(Clock.systemUTC().instant());
-        if (date != null && !date.isBlank()) {
-            try {
-                day = LocalDate.parse(date.strip());
-            } catch (DateTimeParseException e) {
-                Messages.addGlobalWarn("timetable.date.invalid");
+        try {
+            LocalDate asked = DateParameter.parse(date);
+            if (asked != null) {
+                day = asked;
             }
+        } catch (DateTimeException e) {
+            Messages.addGlobalWarn("timetable.date.invalid");
         }
         doctor = chosenDoctor == null ? null : chosenDoctor.getId();
         date = day.toString();

@@ -13,6 +13,7 @@ import org.clinic.appointments.application.Availability;
 import org.clinic.appointments.application.BookingService;
 import org.clinic.appointments.application.DayAvailability;
 import org.clinic.appointments.application.DoctorDirectory;
+import org.clinic.appointments.application.PlainText;
 import org.clinic.appointments.application.SlotView;
 import org.clinic.appointments.domain.Appointment;
 import org.clinic.appointments.domain.BookingException;
@@ -48,6 +49,7 @@ public class BookingBacking implements Serializable {
     private LocalDate date;
     private List<SlotView> slots = List.of();
     private String time;
+    @PlainText(max = BookingService.REASON_MAX, multiline = true, message = "{booking.reason.too_long}")
     private String reason;
 
     public void load() {

@@ -8,6 +8,7 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 
 import org.clinic.appointments.application.DoctorDirectory;
+import org.clinic.appointments.application.PlainText;
 import org.clinic.appointments.domain.Doctor;
 
 /** The doctor list ({@code /patient/doctors}): search as you type, filter by specialization. */
@@ -21,6 +22,7 @@ public class DoctorsBacking implements Serializable {
     @Inject
     DoctorDirectory directory;
 
+    @PlainText(max = QUERY_MAX, message = "{doctors.search.too_long}")
     private String query;
     private String specialization;
 
@@ -37,7 +39,7 @@ public class DoctorsBacking implements Serializable {
     }
 
     public void setQuery(String query) {
-        this.query = query == null || query.length() <= QUERY_MAX ? query : query.substring(0, QUERY_MAX);
+        this.query = query;
     }
 
     public String getSpecialization() {

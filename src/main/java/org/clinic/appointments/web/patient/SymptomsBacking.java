@@ -8,6 +8,7 @@ import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 
+import org.clinic.appointments.application.PlainText;
 import org.clinic.appointments.application.SymptomChecker;
 
 /** The symptom checker ({@code /patient/symptoms}). */
@@ -20,6 +21,7 @@ public class SymptomsBacking implements Serializable {
     @Inject
     SymptomChecker checker;
 
+    @PlainText(max = SymptomChecker.QUERY_MAX, message = "{symptoms.too_long}")
     private String symptom;
     private transient SymptomChecker.Advice advice;
 

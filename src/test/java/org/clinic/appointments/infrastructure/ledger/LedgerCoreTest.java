@@ -91,6 +91,54 @@ class LedgerCoreTest {
     }
 
     @Test
+    void addressesThatReadAsOneBelongToOneAccount() {
+        try (LedgerCore ledger = open()) {
+            ledger.registerUser(patient("jos\u00e9@example.com"), "system");
+            for (String lookAlike : List.of("jose\u0301@example.com", "\u00a0JOS\u00c9@example.com",
+                    "\uff4a\uff4f\uff53\u00e9@example.com")) {
+                assertThrows(DuplicateEmailException.class, () -> ledger.registerUser(patient(lookAlike), "system"), lookAlike);
+                assertTrue(ledger.userByEmail(lookAlike).isPresent(), lookAlike);
+            }
+            assertEquals(1, ledger.userCount());
+        }
+    }
+
+    @Test
+    void migratedAccountsWhoseAddressesNowReadAsOneAreKeptApartAndReported() throws IOException {
+        Files.writeString(dir.resolve("users.json"), """
+                [{"id": "u1", "name": "First", "email": "jos\u00e9@example.com", "password": "h", "phone": "9876543210", "role": "patient"},
+                 {"id": "u2", "name": "Second", "email": "jose\u0301@example.com", "password": "h", "phone": "9876543210", "role": "patient"},
+                 {"id": "u3", "name": "Third", "email": "other@example.com", "password": "h", "phone": "9876543210", "role": "patient"}]
+                """);
+        try (LedgerCore ledger = open()) {
+            assertEquals(3, ledger.userCount());
+            assertEquals("u1", ledger.userByEmail("jos\u00e9@example.com").orElseThrow().getId());
+            assertEquals("u2", ledger.userByEmail("jose\u0301@example.com").orElseThrow().getId());
+            assertEquals("u3", ledger.userByEmail("OTHER@example.com").orElseThrow().getId());
+            assertEquals(List.of("u1", "u2"), ledger.sharedEmailKeys().get("jos\u00e9@example.com"));
+            assertThrows(DuplicateEmailException.class, () -> ledger.registerUser(patient("JOS\u00c9@example.com"), "system"));
+        }
+    }
+
+    @Test
+    void halfACharacterIsNeverWrittenToTheJournalAsAQuestionMark() throws IOException {
+        try (LedgerCore ledger = open()) {
+            User broken = patient("broken@example.com");
+            broken.setName("Asha \uD83D");
+            assertThrows(RuntimeException.class, () -> ledger.registerUser(broken, "system"));
+            assertTrue(ledger.userByEmail("broken@example.com").isEmpty(), "a refused write is not acknowledged");
+            User whole = patient("whole@example.com");
+            whole.setName("Asha \uD83D\uDE00");
+            ledger.registerUser(whole, "system");
+        }
+        String journal = Files.readString(dir.resolve("journal.jsonl"), StandardCharsets.UTF_8);
+        assertFalse(journal.contains("broken@example.com") || journal.contains("?"), journal);
+        try (LedgerCore ledger = open()) {
+            assertEquals("Asha \uD83D\uDE00", ledger.userByEmail("whole@example.com").orElseThrow().getName());
+        }
+    }
+
+    @Test
     void aSlotHasOneOwnerUntilItsHoldExpires() {
         try (LedgerCore ledger = open()) {
             User first = ledger.registerUser(patient("first@example.com"), "system");

@@ -1,0 +1,81 @@
+package org.clinic.appointments.domain;
+
+import java.util.Optional;
+
+/**
+ * The rules every piece of free text a person types follows, wherever it is stored or searched. Lengths are
+ * counted in Unicode code points (an emoji or an accented letter typed as one character counts once), never in
+ * UTF-16 units. Text over its limit is refused, never cut; text with a broken character (an unpaired surrogate,
+ * or U+FFFD where the request's bytes were not UTF-8) or a control character is refused too, so nothing that
+ * cannot be written back exactly is stored.
+ */
+public final class FreeText {
+
+    /** Why a text is refused; each field maps it to its own message. */
+    public enum Problem {
+        TOO_LONG, BROKEN_CHARACTER, CONTROL_CHARACTER
+    }
+
+    private static final char REPLACEMENT = '\uFFFD';
+
+    private FreeText() {
+    }
+
+    /** The length people and every limit of this product count: code points. */
+    public static int length(String text) {
+        return text == null ? 0 : text.codePointCount(0, text.length());
+    }
+
+    /** The first problem of a one-line text (a name, a search), or empty when it may be used. */
+    public static Optional<Problem> lineProblem(String text, int max) {
+        return problem(text, max, false);
+    }
+
+    /** The first problem of a text that may span lines (a reason, a note), or empty when it may be used. */
+    public static Optional<Problem> blockProblem(String text, int max) {
+        return problem(text, max, true);
+    }
+
+    private static Optional<Problem> problem(String text, int max, boolean multiline) {
+        if (text == null) {
+            return Optional.empty();
+        }
+        if (hasBrokenCharacter(text)) {
+            return Optional.of(Problem.BROKEN_CHARACTER);
+        }
+        if (text.codePoints().anyMatch(c -> isControl(c, multiline))) {
+            return Optional.of(Problem.CONTROL_CHARACTER);
+        }
+        if (length(text) > max) {
+            return Optional.of(Problem.TOO_LONG);
+        }
+        return Optional.empty();
+    }
+
+    /** True when the text holds half of a surrogate pair or the replacement character of undecodable bytes. */
+    public static boolean hasBrokenCharacter(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == REPLACEMENT) {
+                return true;
+            }
+            if (Character.isHighSurrogate(c)) {
+                if (i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+                    i++;
+                } else {
+                    return true;
+                }
+            } else if (Character.isLowSurrogate(c)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean isControl(int c, boolean multiline) {
+        if (multiline && (c == '\n' || c == '\r' || c == '\t')) {
+            return false;
+        }
+        return Character.isISOControl(c);
+    }
+}

@@ -1,0 +1,74 @@
+package org.clinic.appointments.web;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.logging.Logger;
+
+import jakarta.inject.Inject;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpFilter;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.clinic.appointments.infrastructure.config.AppConfig;
+
+/**
+ * Refuses requests the application will not read, before anything else reads them: a body over
+ * {@code appointments.max-request-bytes} answers 413, and a form the server cannot parse (more parameters than it
+ * allows, a body over the server's own limit) answers 400. Either way nothing is done and the person sees a plain
+ * page instead of an empty server error. Forms are read as UTF-8, the encoding of every page, unless the request
+ * names another.
+ */
+public class RequestLimitsFilter extends HttpFilter {
+
+    private static final long serialVersionUID = 1L;
+    private static final Logger LOG = Logger.getLogger(RequestLimitsFilter.class.getName());
+
+    @Inject
+    AppConfig config;
+
+    @Override
+    protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws IOException, ServletException {
+        if (request.getContentLengthLong() > config.maxRequestBytes()) {
+            refuse(request, response, HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE, "body of "
+                    + request.getContentLengthLong() + " bytes");
+            return;
+        }
+        if (request.getCharacterEncoding() == null) {
+            request.setCharacterEncoding(StandardCharsets.UTF_8.name());
+        }
+        try {
+            request.getParameterMap();
+        } catch (RuntimeException e) {
+            boolean tooBig = causedByTooBig(e);
+            refuse(request, response, tooBig ? HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE
+                    : HttpServletResponse.SC_BAD_REQUEST, e.getClass().getSimpleName() + ": " + e.getMessage());
+            return;
+        }
+        chain.doFilter(request, response);
+    }
+
+    private static boolean causedByTooBig(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause.getClass().getSimpleName().contains("TooBig")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static void refuse(HttpServletRequest request, HttpServletResponse response, int status, String why)
+            throws IOException {
+        LOG.warning(() -> "Refused a " + request.getMethod() + " to " + request.getRequestURI() + " with status " + status
+                + ": " + why);
+        if (status == HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE) {
+            PlainErrorPage.send(request, response, status, "Too much sent at once",
+                    "The form sent more than the clinic accepts, so nothing was done. Go back and send less.");
+        } else {
+            PlainErrorPage.send(request, response, status, "The form could not be read",
+                    "What was sent could not be read, so nothing was done. Go back, reload the page and try again.");
+        }
+    }
+}

@@ -1,0 +1,243 @@
+package org.clinic.appointments.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URL;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * The edges of what people and attackers can send: text lengths counted in characters and never cut, e-mail
+ * addresses that read alike, posts too large or with too many fields, and dates at the ends of the calendar.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class InputEdgesIT {
+
+    private static final String EMOJI = "\uD83D\uDE00";
+    private static final Pattern NEW_ID = Pattern.compile("id=([0-9a-f-]{36})");
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return Deployments.app("edges", true, "appointments.max-open-holds=20");
+    }
+
+    @ArquillianResource
+    URL baseUrl;
+
+    private static String encode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+
+    private HttpResponse<String> book(WebClient patient, String doctor, String reason) {
+        WebClient.FormPage page = patient.open("/patient/book?doctor=" + doctor);
+        Matcher slot = WebClient.FREE_SLOT.matcher(page.body());
+        assertTrue(slot.find(), "a free slot is offered");
+        return patient.post(page, "bookForm", "submit", Map.of("time", slot.group(1), "reason", reason));
+    }
+
+    private static String bookedId(HttpResponse<String> booked) {
+        Matcher id = NEW_ID.matcher(booked.headers().firstValue("Location").orElse(""));
+        Matcher message = Pattern.compile("ui-message[s]?-error[^>]*>(?:<[^>]*>)*([^<]+)").matcher(booked.body());
+        assertTrue(booked.statusCode() == 302 && id.find(), "the booking was taken: " + booked.statusCode()
+                + (message.find() ? " " + message.group(1) : ""));
+        return id.group(1);
+    }
+
+    @Test
+    void reasonsAreCountedInCharactersStoredWholeAndRefusedWithTheirMessageWhenTooLong() {
+        WebClient patient = new WebClient(baseUrl);
+        patient.registerAndLogin("Emoji Patient", null);
+        for (String reason : List.of(EMOJI.repeat(300), EMOJI.repeat(500), "\u0928\u092E\u0938\u094D\u0924\u0947 ".repeat(71),
+                "e\u0301".repeat(250), "\uD83D\uDC69\u200D\u2695\uFE0F fever")) {
+            String id = bookedId(book(patient, "doc2", reason));
+            String shown = patient.get("/patient/appointment?id=" + id).body();
+            assertTrue(shown.contains(reason.strip()), "the reason of " + reason.length() + " UTF-16 units was kept whole");
+        }
+        for (String reason : List.of("a".repeat(501), EMOJI.repeat(501), "\u00e9".repeat(5000))) {
+            HttpResponse<String> refused = book(patient, "doc3", reason);
+            assertEquals(200, refused.statusCode(), "an over-long reason is answered on the page");
+            assertTrue(refused.body().contains("The reason can be at most 500 characters."), "the reason's own message");
+        }
+        WebClient.FormPage page = patient.open("/patient/book?doctor=doc3");
+        Matcher slot = WebClient.FREE_SLOT.matcher(page.body());
+        assertTrue(slot.find());
+        for (String broken : List.of("%ED%A0%BD", "%F0%9F%98", "%FF%FE", "%C0%AF")) {
+            HttpResponse<String> refused = patient.postRaw(page, "bookForm", "submit",
+                    "bookForm%3Atime=" + encode(slot.group(1)) + "&bookForm%3Areason=Pain+" + broken + "+here");
+            assertEquals(200, refused.statusCode(), "bytes that are not UTF-8 are answered on the page: " + broken);
+            assertTrue(refused.body().contains("could not be read"), "a reason with bytes " + broken + " is refused");
+        }
+        assertFalse(patient.get("/patient/appointments").body().contains("\uFFFD"), "nothing broken was stored");
+    }
+
+    @Test
+    void namesNotesAndSearchesOverTheirLimitAreRefusedNeverCut() {
+        WebClient visitor = new WebClient(baseUrl);
+        HttpResponse<String> longName = visitor.submit("/register", "registerForm", "register", Map.of("name", "\u0906".repeat(101),
+                "email", "long-name-" + System.nanoTime() + "@example.com", "phone", "+91 98765 43210", "password", WebClient.PASSWORD));
+        assertEquals(200, longName.statusCode());
+        assertTrue(longName.body().contains("The name may have at most 100 characters."), "the name's message");
+        HttpResponse<String> emojiName = new WebClient(baseUrl).submit("/register", "registerForm", "register", Map.of(
+                "name", EMOJI.repeat(100), "email", "emoji-name-" + System.nanoTime() + "@example.com",
+                "phone", "+91 98765 43210", "password", WebClient.PASSWORD));
+        assertEquals(302, emojiName.statusCode(), "a hundred emoji are a hundred characters");
+
+        WebClient patient = new WebClient(baseUrl);
+        patient.registerAndLogin("Search Patient", null);
+        HttpResponse<String> symptom = patient.submit("/patient/symptoms", "symptomForm", "check",
+                Map.of("symptom_input", "headache ".repeat(30)));
+        assertTrue(symptom.body().contains("Please describe the symptom in at most 200 characters."), "the symptom's message");
+        String id = bookedId(book(patient, "doc4", "Note test"));
+
+        WebClient admin = new WebClient(baseUrl);
+        admin.registerAndLogin("Edge Admin", Deployments.ADMIN_CODE);
+        String path = "/admin/appointment?id=" + id;
+        Matcher cancel = Pattern.compile("id=\"actions:([^\"]+:act)\"[^>]*action-cancel").matcher(admin.get(path).body());
+        assertTrue(cancel.find(), "the admin may cancel");
+        HttpResponse<String> longNote = admin.submit(path, "actions", cancel.group(1), Map.of("note", EMOJI.repeat(501)));
+        assertTrue(longNote.body().contains("The note can be at most 500 characters long."), "the note's message");
+        assertTrue(admin.get(path).body().contains("Awaiting payment"), "a refused note changes nothing");
+        HttpResponse<String> search = admin.get("/admin/dashboard?q=" + encode("x".repeat(101)));
+        assertEquals(200, search.statusCode());
+        assertTrue(search.body().contains("could not be read"), "an over-long search is reported, not cut");
+    }
+
+    @Test
+    void addressesThatReadAsOneOpenOneAccount() {
+        String local = "jos\u00e9." + System.nanoTime();
+        String email = local + "@example.com";
+        HttpResponse<String> first = new WebClient(baseUrl).submit("/register", "registerForm", "register",
+                Map.of("name", "Jose First", "email", email, "phone", "+91 98765 43210", "password", WebClient.PASSWORD));
+        assertEquals(302, first.statusCode());
+        String fullwidth = local.chars().mapToObj(c -> c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '.'
+                ? String.valueOf((char) (c + 0xFEE0)) : String.valueOf((char) c)).collect(Collectors.joining()) + "@example.com";
+        List<String> lookAlikes = List.of(email + "\u00a0", "\u2003" + email.toUpperCase(java.util.Locale.ROOT),
+                email.replace("\u00e9", "e\u0301"), fullwidth);
+        for (String lookAlike : lookAlikes) {
+            HttpResponse<String> second = new WebClient(baseUrl).submit("/register", "registerForm", "register",
+                    Map.of("name", "Jose Second", "email", lookAlike, "phone", "+91 98765 43210", "password", "Other-Password-77"));
+            assertEquals(200, second.statusCode(), "no second account for " + lookAlike);
+            assertEquals(302, new WebClient(baseUrl).login("", lookAlike, WebClient.PASSWORD).statusCode(),
+                    "the look-alike " + lookAlike + " reaches the one account");
+        }
+        for (String invisible : List.of(local + "\u200b@example.com", "\ufeff" + email, email.replace("@", "\u2060@"),
+                local + "\u00ad@example.com")) {
+            HttpResponse<String> refused = new WebClient(baseUrl).submit("/register", "registerForm", "register",
+                    Map.of("name", "Jose Hidden", "email", invisible, "phone", "+91 98765 43210", "password", "Other-Password-77"));
+            assertTrue(refused.body().contains("contains an invisible character"), "an invisible character is named");
+        }
+        assertTrue(new WebClient(baseUrl).login("", email, "Other-Password-77").statusCode() != 302,
+                "no look-alike registration replaced the password");
+    }
+
+    @Test
+    void postsTooLargeOrWithTooManyFieldsAreAnswered4xxOnPublicPatientAndAdminForms() throws Exception {
+        WebClient patient = new WebClient(baseUrl);
+        patient.registerAndLogin("Flood Patient", null);
+        String id = bookedId(book(patient, "doc5", "Flood"));
+        WebClient admin = new WebClient(baseUrl);
+        admin.registerAndLogin("Flood Admin", Deployments.ADMIN_CODE);
+        Map<WebClient, WebClient.FormPage> forms = Map.of(
+                new WebClient(baseUrl), new WebClient(baseUrl).open("/login"),
+                patient, patient.open("/patient/book?doctor=doc5"),
+                admin, admin.open("/admin/appointment?id=" + id));
+        String manyFields = IntStream.range(0, 1500).mapToObj(i -> "f" + i + "=x").collect(Collectors.joining("&"));
+        String megabytes = "note=" + "x".repeat(3 * 1024 * 1024);
+        for (var form : forms.entrySet()) {
+            String where = form.getValue().path();
+            HttpResponse<String> many = form.getKey().postRaw(form.getValue(), "f", "b", manyFields);
+            assertEquals(400, many.statusCode(), "1,500 fields to " + where);
+            assertTrue(many.body().contains("could not be read"), "a plain page says why");
+            HttpResponse<String> big = form.getKey().postRaw(form.getValue(), "f", "b", megabytes);
+            assertEquals(413, big.statusCode(), "3 MiB to " + where);
+        }
+        try {
+            HttpResponse<String> beyondServer = new WebClient(baseUrl).postRaw(new WebClient(baseUrl).open("/login"), "f", "b",
+                    "note=" + "x".repeat(12 * 1024 * 1024));
+            assertTrue(beyondServer.statusCode() >= 400 && beyondServer.statusCode() < 500, "12 MiB: " + beyondServer.statusCode());
+        } catch (java.io.UncheckedIOException closedWhileSending) {
+            // The server may close the connection before the client has sent all 12 MiB: refused all the same.
+        }
+        WebClient.FormPage book = patient.open("/patient/book?doctor=doc5");
+        Matcher slot = WebClient.FREE_SLOT.matcher(book.body());
+        assertTrue(slot.find());
+        HttpResponse<String> oneHugeField = patient.postRaw(book, "bookForm", "submit",
+                "bookForm%3Atime=" + encode(slot.group(1)) + "&bookForm%3Areason=" + "x".repeat(1024 * 1024));
+        assertEquals(200, oneHugeField.statusCode(), "one field of 1 MiB within the body limit is answered on the page");
+        assertTrue(oneHugeField.body().contains("The reason can be at most 500 characters."));
+
+        HttpClient raw = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        HttpResponse<String> manyHeaders = send(raw, HttpRequest.newBuilder(URI.create(baseUrl + "login")), 300, 10);
+        assertEquals(400, manyHeaders.statusCode(), "300 headers");
+        HttpResponse<String> hugeHeader = send(raw, HttpRequest.newBuilder(URI.create(baseUrl + "login")), 1, 2 * 1024 * 1024);
+        assertTrue(hugeHeader == null || hugeHeader.statusCode() == 400, "a 2 MiB header is refused or the connection closed");
+        assertEquals(200, patient.get("/patient/appointments").statusCode(), "the server serves on");
+    }
+
+    /** Sends a GET with {@code count} headers of {@code size} bytes; null when the server closed without answering. */
+    private static HttpResponse<String> send(HttpClient client, HttpRequest.Builder request, int count, int size)
+            throws InterruptedException {
+        for (int i = 0; i < count; i++) {
+            request.header("X-Edge-" + i, "a".repeat(size));
+        }
+        try {
+            return client.send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException closed) {
+            return null;
+        }
+    }
+
+    @Test
+    void datesAtTheEndsOfTheCalendarGetThePagesInvalidMessage() {
+        WebClient admin = new WebClient(baseUrl);
+        admin.registerAndLogin("Date Admin", Deployments.ADMIN_CODE);
+        LocalDate today = LocalDate.now();
+        List<String> outside = List.of("+999999999-12-31", "-999999999-01-01", "9999-12-31", "0001-01-01", "1899-12-31",
+                today.plusYears(101).toString());
+        for (String date : outside) {
+            String d = encode(date);
+            assertInvalid(admin.get("/admin/timetable?doctor=doc1&date=" + d), "That date could not be read", "timetable " + date);
+            assertInvalid(admin.get("/admin/calendar?date=" + d), "That date could not be read", "calendar " + date);
+            assertInvalid(admin.get("/admin/audit?from=" + d), "could not be read", "audit from " + date);
+            assertInvalid(admin.get("/admin/audit?to=" + d), "could not be read", "audit to " + date);
+            assertInvalid(admin.get("/admin/dashboard?from=" + d), "could not be read", "dashboard from " + date);
+            assertInvalid(admin.get("/admin/dashboard?to=" + d), "could not be read", "dashboard to " + date);
+        }
+        for (String date : List.of("1900-01-01", today.plusYears(100).minusDays(1).toString())) {
+            HttpResponse<String> timetable = admin.get("/admin/timetable?doctor=doc1&date=" + date);
+            assertEquals(200, timetable.statusCode());
+            assertFalse(timetable.body().contains("That date could not be read"), "the timetable takes " + date);
+            HttpResponse<String> audit = admin.get("/admin/audit?from=" + date + "&to=" + date);
+            assertFalse(audit.body().contains("could not be read"), "the audit takes " + date);
+        }
+    }
+
+    private static void assertInvalid(HttpResponse<String> response, String message, String what) {
+        assertEquals(200, response.statusCode(), what);
+        assertTrue(response.body().contains(message), what + " says the date could not be read");
+    }
+}
