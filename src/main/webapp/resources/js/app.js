@@ -1,12 +1,23 @@
-/* Countdown of a slot hold: <strong class="countdown" data-ends-at="epoch ms" data-over-text="…" data-disable="button id">. */
+/*
+ * Countdown of a slot hold: <strong class="countdown" data-ends-at="epoch ms" data-over-text="…" data-disable="button id"
+ * data-announce="live region id" data-minutes-text="… {0} …">. The live region is told once a minute, not every second.
+ */
 (function () {
+    function announce(el, text) {
+        var region = document.getElementById(el.getAttribute('data-announce'));
+        if (region && region.textContent !== text) {
+            region.textContent = text;
+        }
+    }
     function tick(el) {
         var left = Math.max(0, Number(el.getAttribute('data-ends-at')) - Date.now());
         if (left <= 0) {
             el.textContent = '00:00';
+            var over = el.getAttribute('data-over-text');
             var box = el.parentNode;
             box.classList.add('warning');
-            box.textContent = el.getAttribute('data-over-text');
+            box.textContent = over;
+            announce(el, over);
             var button = document.getElementById(el.getAttribute('data-disable'));
             if (button) {
                 button.disabled = true;
@@ -15,12 +26,16 @@
             return false;
         }
         var seconds = Math.floor(left / 1000);
-        var mm = String(Math.floor(seconds / 60)).padStart(2, '0');
-        var ss = String(seconds % 60).padStart(2, '0');
-        el.textContent = mm + ':' + ss;
+        var minutes = Math.floor(seconds / 60);
+        el.textContent = String(minutes).padStart(2, '0') + ':' + String(seconds % 60).padStart(2, '0');
+        var template = el.getAttribute('data-minutes-text');
+        if (template && (seconds % 60 === 59 || !el.hasAttribute('data-announced'))) {
+            el.setAttribute('data-announced', 'true');
+            announce(el, template.replace('{0}', String(minutes + (seconds % 60 > 0 ? 1 : 0))));
+        }
         return true;
     }
-    function start() {
+    function startCountdowns() {
         document.querySelectorAll('.countdown[data-ends-at]').forEach(function (el) {
             if (tick(el)) {
                 var timer = setInterval(function () {
@@ -31,9 +46,36 @@
             }
         });
     }
+    /* PrimeFaces gives each message's <li> the role "alert", which a list item may not have: the role moves to the
+       box of messages of that severity, which is announced the same way. */
+    function alertsOnTheirBoxes() {
+        document.querySelectorAll('.ui-messages li[role=alert]').forEach(function (li) {
+            li.removeAttribute('role');
+            var box = li.closest('.ui-messages-error, .ui-messages-warn, .ui-messages-info, .ui-messages-fatal');
+            if (box) {
+                box.setAttribute('role', 'alert');
+            }
+        });
+    }
+    function mend() {
+        alertsOnTheirBoxes();
+    }
+    function start() {
+        startCountdowns();
+        mend();
+        if (window.MutationObserver) {
+            new MutationObserver(mend).observe(document.body, {childList: true, subtree: true});
+        }
+    }
     if (document.readyState === 'loading') {
         document.addEventListener('DOMContentLoaded', start);
     } else {
         start();
     }
 })();
+
+/* The admin calendar grows with its content instead of scrolling inside a box a keyboard cannot reach
+   (p:schedule extender="calendarFullHeight"). */
+function calendarFullHeight() {
+    this.cfg.options.height = 'auto';
+}

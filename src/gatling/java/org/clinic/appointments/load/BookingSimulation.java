@@ -38,7 +38,7 @@ public class BookingSimulation extends Simulation {
     private static final String ADMIN_CODE = System.getProperty("adminCode", "");
     private static final String PASSWORD = "Monsoon-Tea-42";
     /** A slot that can be chosen: its radio button (taken slots have none). */
-    private static final String FREE_TIME = "name=\"bookForm:time\" type=\"radio\" value=\"([^\"]+)\"[^>]*aria-label=\"\\1\"";
+    private static final String FREE_TIME = "name=\"bookForm:time\" id=\"bookForm:time:\\d+\" value=\"([^\"]+)\" />";
     private static final List<String> FILTERS = List.of("", "?status=confirmed", "?doctor=doc1", "?payment=Pending",
             "?sort=patient", "?sort=doctor&order=desc", "?method=UPI&status=confirmed");
 
@@ -87,17 +87,12 @@ public class BookingSimulation extends Simulation {
             .exec(http("booking page").get("/patient/book?doctor=#{doctor}")
                     .check(css("input[name='jakarta.faces.ViewState']", "value").saveAs("viewState"))
                     .check(regex("nonce=\"([^\"]+)\"").saveAs("nonce"))
-                    .check(regex("<a id=\"(bookForm:[^\"]+:day)\" href=\"#\" class=\"ui-commandlink ui-widget day ")
-                            .findRandom().optional().saveAs("day")))
-            .doIf(session -> session.contains("day")).then(
-                    exec(facesPost("choose day", "/patient/book?doctor=#{doctor}")
-                            .header("Faces-Request", "partial/ajax")
-                            .formParam("jakarta.faces.partial.ajax", "true")
-                            .formParam("jakarta.faces.source", "#{day}")
-                            .formParam("jakarta.faces.partial.execute", "#{day}")
-                            .formParam("jakarta.faces.partial.render", "bookForm:days bookForm:slotPanel")
-                            .formParam("#{day}", "#{day}")
-                            .formParam("bookForm", "bookForm")
+                    .check(regex("<a id=\"bookForm:[^\"]+:day\" name=\"[^\"]+\" href=\"([^\"]+)\" class=\"day ")
+                            .findRandom().transform(href -> href.replace("&amp;", "&")).optional().saveAs("dayLink")))
+            .doIf(session -> session.contains("dayLink")).then(
+                    exec(http("choose day").get("#{dayLink}")
+                            .check(css("input[name='jakarta.faces.ViewState']", "value").saveAs("viewState"))
+                            .check(regex("nonce=\"([^\"]+)\"").saveAs("nonce"))
                             .check(regex(FREE_TIME).findRandom().optional().saveAs("time"))))
             .doIf(session -> session.contains("time")).then(
                     exec(facesPost("booking POST", "/patient/book?doctor=#{doctor}")

@@ -7,6 +7,10 @@ import java.nio.file.Files;
 import java.time.Duration;
 import java.util.List;
 
+import com.deque.html.axecore.results.Results;
+import com.deque.html.axecore.results.Rule;
+import com.deque.html.axecore.selenium.AxeBuilder;
+
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
 import org.junit.jupiter.api.AfterAll;
@@ -23,7 +27,11 @@ import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
-/** Drives Debian's headless Chromium against the deployed application; elements are found by their ids. */
+/**
+ * Drives Debian's headless Chromium against the deployed application; elements are found by their ids. Every page
+ * a test opens or reaches by a click is checked with axe-core against WCAG 2.1 A and AA: a violation fails the test
+ * with the rule, the elements and the page.
+ */
 @ExtendWith(ArquillianExtension.class)
 public abstract class BrowserTestBase {
 
@@ -93,6 +101,32 @@ public abstract class BrowserTestBase {
         String base = baseUrl.toString().replaceAll("/$", "");
         browser().get(base + path);
         waitUntilReady();
+        checkAccessibility();
+    }
+
+    private static final List<String> WCAG_21_AA = List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa");
+
+    /** Fails when the page as it is now breaks a WCAG 2.1 A or AA rule that axe-core checks. */
+    protected void checkAccessibility() {
+        Results results = new AxeBuilder().withTags(WCAG_21_AA).analyze(browser());
+        if (results.getViolations().isEmpty()) {
+            return;
+        }
+        StringBuilder report = new StringBuilder("Accessibility violations on " + path() + ":");
+        for (Rule rule : results.getViolations()) {
+            report.append("\n- ").append(rule.getId()).append(" (").append(rule.getImpact()).append("): ")
+                    .append(rule.getHelp());
+            rule.getNodes().stream().limit(5).forEach(node -> report.append("\n    ").append(node.getTarget())
+                    .append("  ").append(abbreviate(node.getHtml())));
+            if (rule.getNodes().size() > 5) {
+                report.append("\n    … and ").append(rule.getNodes().size() - 5).append(" more");
+            }
+        }
+        throw new AssertionError(report.toString());
+    }
+
+    private static String abbreviate(String html) {
+        return html == null || html.length() <= 160 ? html : html.substring(0, 160) + "…";
     }
 
     /** The current page's path, without the optional ".xhtml". */
@@ -138,6 +172,7 @@ public abstract class BrowserTestBase {
         }
         new WebDriverWait(browser(), Duration.ofSeconds(30)).until(driver -> isGone(page));
         waitUntilReady();
+        checkAccessibility();
     }
 
     /** Whether the element belongs to a page that was left (Chromium says so in two ways). */

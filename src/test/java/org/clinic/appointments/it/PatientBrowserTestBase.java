@@ -42,22 +42,25 @@ abstract class PatientBrowserTestBase extends BrowserTestBase {
         assertEquals("/patient/book", path());
     }
 
+    /** Follows the day's link: the page shows that day's slots. */
     protected void chooseDate(LocalDate date) {
-        browser().findElement(By.cssSelector("[data-date='" + date + "']")).click();
-        waitUntilReady();
+        clickAndWait(browser().findElement(By.cssSelector("a[data-date='" + date + "']")).getAttribute("id"));
+        assertTrue(browser().getCurrentUrl().contains("date=" + date), "the day's page opened");
     }
 
-    protected WebElement slotButton(String time) {
-        return browser().findElement(By.xpath("//div[@id='bookForm:time']//div[contains(@class,'ui-button')]"
-                + "[starts-with(normalize-space(.), '" + time + "')]"));
+    /** The radio button of the slot at this time. */
+    protected WebElement slotRadio(String time) {
+        return browser().findElement(By.xpath("//ul[@id='bookForm:time']//input[@type='radio'][@value='" + time + "']"));
     }
 
     protected boolean slotOffered(String time) {
-        return !slotButton(time).getAttribute("class").contains("ui-state-disabled");
+        return slotRadio(time).isEnabled();
     }
 
+    /** Clicks the slot's label, as a person does (the radio itself is drawn by its label). */
     protected void chooseSlot(String time) {
-        slotButton(time).click();
+        browser().findElement(By.cssSelector("label[for='" + slotRadio(time).getAttribute("id") + "']")).click();
+        assertTrue(slotRadio(time).isSelected(), time + " is chosen");
     }
 
     /** Books a slot from the booking page and returns the held appointment's id (the payment page opens). */

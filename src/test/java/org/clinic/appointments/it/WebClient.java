@@ -22,8 +22,9 @@ final class WebClient {
 
     static final String PASSWORD = "Monsoon-Tea-42";
     private static final Pattern NONCE = Pattern.compile("nonce=\"([^\"]+)\"");
+    /** A slot radio that is not disabled: the time it books. */
     static final Pattern FREE_SLOT = Pattern.compile(
-            "name=\"bookForm:time\" type=\"radio\" value=\"([^\"]+)\"[^>]*aria-label=\"\\1\"");
+            "name=\"bookForm:time\" id=\"bookForm:time:\\d+\" value=\"([^\"]+)\" />");
     private static final Pattern APPOINTMENT_ID = Pattern.compile("[?&]id=([0-9a-f-]{36})");
     private static final Pattern VIEW_STATE = Pattern.compile("name=\"jakarta.faces.ViewState\"[^>]*value=\"([^\"]*)\"");
 

@@ -43,6 +43,7 @@ public class BookingBacking implements Serializable {
 
     private String doctorId;
     private String rescheduleId;
+    private String requestedDate;
     private Doctor doctor;
     private Appointment rescheduling;
     private List<DayAvailability> days = List.of();
@@ -68,9 +69,26 @@ public class BookingBacking implements Serializable {
             return;
         }
         refresh();
-        date = days.stream().filter(DayAvailability::isBookable).map(DayAvailability::date).findFirst()
-                .orElse(days.isEmpty() ? null : days.get(0).date());
+        date = requested().orElseGet(() -> days.stream().filter(DayAvailability::isBookable).map(DayAvailability::date)
+                .findFirst().orElse(days.isEmpty() ? null : days.get(0).date()));
         loadSlots();
+    }
+
+    /** The day asked for in the URL when it is one of the days shown; otherwise none (and a message when unreadable). */
+    private java.util.Optional<LocalDate> requested() {
+        if (requestedDate == null || requestedDate.isBlank()) {
+            return java.util.Optional.empty();
+        }
+        try {
+            LocalDate asked = LocalDate.parse(requestedDate.strip());
+            if (days.stream().anyMatch(d -> d.date().equals(asked))) {
+                return java.util.Optional.of(asked);
+            }
+        } catch (java.time.DateTimeException e) {
+            // answered below like a day outside the booking window
+        }
+        Messages.addGlobalWarn("book.date.unavailable");
+        return java.util.Optional.empty();
     }
 
     private void refresh() {
@@ -79,14 +97,6 @@ public class BookingBacking implements Serializable {
 
     private void loadSlots() {
         slots = date == null ? List.of() : availability.slots(doctor.getId(), date);
-    }
-
-    public void chooseDate(LocalDate chosen) {
-        if (days.stream().anyMatch(d -> d.date().equals(chosen))) {
-            date = chosen;
-            time = null;
-            loadSlots();
-        }
     }
 
     public String submit() {
@@ -123,6 +133,14 @@ public class BookingBacking implements Serializable {
 
     public void setDoctorId(String doctorId) {
         this.doctorId = doctorId;
+    }
+
+    public String getRequestedDate() {
+        return requestedDate;
+    }
+
+    public void setRequestedDate(String requestedDate) {
+        this.requestedDate = requestedDate;
     }
 
     public String getRescheduleId() {
