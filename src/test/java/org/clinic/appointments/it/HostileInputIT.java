@@ -101,7 +101,7 @@ class HostileInputIT {
         patient.registerAndLogin("Careful Patient", null);
         WebClient admin = new WebClient(baseUrl);
         admin.registerAndLogin("Careful Admin", Deployments.ADMIN_CODE);
-        List<String> patientPages = List.of("/patient/doctor?id=", "/patient/book?doctor=", "/patient/book?doctor=doc1&reschedule=",
+        List<String> patientPages = List.of("/patient/doctor?id=", "/patient/book?doctor=", "/patient/book?doctor=doc1&reschedule=", "/patient/book?doctor=doc1&date=",
                 "/patient/appointment?id=", "/patient/pay?id=", "/patient/payment-result?id=", "/patient/appointment.ics?id=");
         List<String> adminPages = List.of("/admin/dashboard?q=", "/admin/dashboard?doctor=", "/admin/dashboard?from=",
                 "/admin/dashboard?status=", "/admin/dashboard?sort=", "/admin/appointment?id=", "/admin/timetable?doctor=",
