@@ -15,7 +15,7 @@ import org.clinic.appointments.domain.EmailAddress;
 import org.clinic.appointments.domain.Role;
 import org.clinic.appointments.domain.User;
 import org.clinic.appointments.infrastructure.config.AppConfig;
-import org.clinic.appointments.infrastructure.ledger.Ledger;
+import org.clinic.appointments.domain.port.AppointmentBook;
 import org.clinic.appointments.security.PasswordHasher;
 
 /** Opens accounts: patients freely, admins with the configured registration code. */
@@ -26,7 +26,7 @@ public class AccountService {
     private static final Logger LOG = Logger.getLogger(AccountService.class.getName());
 
     @Inject
-    Ledger ledger;
+    AppointmentBook book;
 
     @Inject
     PasswordHasher hasher;
@@ -62,6 +62,6 @@ public class AccountService {
         user.setRole(role);
         user.setCreatedAt(Instant.now());
         user.setPassword(hasher.hash(registration.getPassword().toCharArray()));
-        return ledger.registerUser(user, user.getId());
+        return book.registerUser(user, user.getId());
     }
 }

@@ -16,17 +16,18 @@ import jakarta.inject.Inject;
 import org.clinic.appointments.domain.ClinicRules;
 import org.clinic.appointments.domain.SlotKey;
 import org.clinic.appointments.infrastructure.config.AppConfig;
-import org.clinic.appointments.infrastructure.ledger.Ledger;
+import org.clinic.appointments.domain.port.AppointmentBook;
 
 /** Which of a doctor's slots can be booked, day by day, read from the ledger's doctor-and-date index. */
 @Stateless
 @PermitAll
 public class Availability {
 
-    private final Clock clock = Clock.systemUTC();
+    @Inject
+    Clock clock;
 
     @Inject
-    Ledger ledger;
+    AppointmentBook book;
 
     @Inject
     AppConfig config;
@@ -36,7 +37,7 @@ public class Availability {
         ClinicRules rules = config.rules();
         Instant now = clock.instant();
         List<LocalDate> dates = rules.bookableDates(now);
-        Map<LocalDate, Set<String>> taken = ledger.takenTimes(doctorId, dates.get(0), dates.get(dates.size() - 1));
+        Map<LocalDate, Set<String>> taken = book.takenTimes(doctorId, dates.get(0), dates.get(dates.size() - 1));
         List<DayAvailability> days = new ArrayList<>(dates.size());
         for (LocalDate date : dates) {
             List<SlotView> slots = slots(rules, date, taken.getOrDefault(date, Set.of()), now);
@@ -50,7 +51,7 @@ public class Availability {
 
     /** The day's slots: free, taken, or already begun. */
     public List<SlotView> slots(String doctorId, LocalDate date) {
-        Map<LocalDate, Set<String>> taken = ledger.takenTimes(doctorId, date, date);
+        Map<LocalDate, Set<String>> taken = book.takenTimes(doctorId, date, date);
         return slots(config.rules(), date, taken.getOrDefault(date, Set.of()), clock.instant());
     }
 
@@ -59,7 +60,7 @@ public class Availability {
         ClinicRules rules = config.rules();
         Instant now = clock.instant();
         List<LocalDate> dates = rules.bookableDates(now);
-        Map<LocalDate, Set<String>> taken = ledger.takenTimes(doctorId, dates.get(0), dates.get(dates.size() - 1));
+        Map<LocalDate, Set<String>> taken = book.takenTimes(doctorId, dates.get(0), dates.get(dates.size() - 1));
         for (LocalDate date : dates) {
             for (SlotView slot : slots(rules, date, taken.getOrDefault(date, Set.of()), now)) {
                 if (slot.isFree()) {

@@ -16,13 +16,15 @@ import jakarta.inject.Inject;
 
 import org.clinic.appointments.domain.Appointment;
 import org.clinic.appointments.domain.BookingException;
+import org.clinic.appointments.domain.BookingLimits;
+import org.clinic.appointments.domain.ChangeType;
 import org.clinic.appointments.domain.ClinicRules;
 import org.clinic.appointments.domain.Doctor;
-import org.clinic.appointments.domain.FreeText;
 import org.clinic.appointments.domain.PaymentOutcome;
 import org.clinic.appointments.domain.User;
+import org.clinic.appointments.domain.VisitReason;
 import org.clinic.appointments.infrastructure.config.AppConfig;
-import org.clinic.appointments.infrastructure.ledger.Ledger;
+import org.clinic.appointments.domain.port.AppointmentBook;
 import org.clinic.appointments.infrastructure.metrics.ClinicMetrics;
 import org.clinic.appointments.security.Roles;
 
@@ -34,16 +36,14 @@ import org.clinic.appointments.security.Roles;
 @RolesAllowed(Roles.PATIENT)
 public class BookingService {
 
-    public static final int REASON_MAX = 500;
-
-
-    private final Clock clock = Clock.systemUTC();
+    @Inject
+    Clock clock;
 
     @Resource
     SessionContext context;
 
     @Inject
-    Ledger ledger;
+    AppointmentBook book;
 
     @Inject
     ClinicMetrics metrics;
@@ -56,35 +56,20 @@ public class BookingService {
 
     /** Holds the slot for the caller until the hold expires or the appointment is paid. */
     public Appointment hold(String doctorId, LocalDate date, String time, String reason) {
-        Doctor doctor = ledger.doctor(doctorId).orElseThrow(() -> new BookingException("booking.doctor.unknown"));
+        Doctor doctor = book.doctor(doctorId).orElseThrow(() -> new BookingException("booking.doctor.unknown"));
         ClinicRules rules = config.rules();
         Instant now = clock.instant();
         rules.bookingRefusal(date, time, now).ifPresent(key -> {
             throw new BookingException(key);
         });
-        String cleanReason = checkedReason(reason);
+        String cleanReason = VisitReason.checked(reason);
         User patient = caller();
         Appointment appointment = Appointment.hold(UUID.randomUUID().toString(), patient, doctor, date, time,
                 cleanReason, now, rules.holdExpiry(now));
         appointment.setAmount(config.consultationFee());
-        Appointment held = ledger.hold(appointment, patient.getId(), rules.maxOpenHolds());
+        Appointment held = book.hold(appointment, patient.getId(), new BookingLimits(rules.maxOpenHolds()));
         metrics.booked();
         return held;
-    }
-
-    private static String checkedReason(String reason) {
-        String clean = reason == null ? "" : reason.strip();
-        if (clean.isEmpty()) {
-            throw new BookingException("booking.reason.required");
-        }
-        FreeText.blockProblem(clean, REASON_MAX).ifPresent(problem -> {
-            throw switch (problem) {
-                case TOO_LONG -> new BookingException("booking.reason.too_long", REASON_MAX);
-                case BROKEN_CHARACTER -> new BookingException("text.broken_character");
-                case CONTROL_CHARACTER -> new BookingException("booking.reason.invalid");
-            };
-        });
-        return clean.replace("\r\n", "\n");
     }
 
     /**
@@ -107,7 +92,7 @@ public class BookingService {
         PaymentOutcome outcome = gateway.charge(details);
         details.forgetSecrets();
         String actor = callerId();
-        Appointment paid = ledger.change(appointmentId, actor, "appointment.payment",
+        Appointment paid = book.change(appointmentId, actor, ChangeType.PAYMENT,
                 current -> current.paid(outcome, clock.instant(), actor));
         metrics.paid(outcome.status());
         return paid;
@@ -117,7 +102,7 @@ public class BookingService {
     public Appointment cancel(String appointmentId) {
         find(appointmentId);
         String actor = callerId();
-        Appointment cancelled = ledger.change(appointmentId, actor, "appointment.cancelled",
+        Appointment cancelled = book.change(appointmentId, actor, ChangeType.CANCELLED,
                 current -> current.cancelledByPatient(config.rules(), clock.instant(), actor));
         return cancelled;
     }
@@ -126,20 +111,20 @@ public class BookingService {
     public Appointment reschedule(String appointmentId, LocalDate date, String time) {
         find(appointmentId);
         String actor = callerId();
-        Appointment moved = ledger.change(appointmentId, actor, "appointment.rescheduled",
+        Appointment moved = book.change(appointmentId, actor, ChangeType.RESCHEDULED,
                 current -> current.rescheduled(date, time, config.rules(), clock.instant(), actor));
         return moved;
     }
 
     /** The caller's appointments, newest booking first. */
     public List<Appointment> mine() {
-        return ledger.appointmentsOfPatient(callerId());
+        return book.appointmentsOfPatient(callerId());
     }
 
     /** The caller's appointment with this id. */
     public Appointment find(String appointmentId) {
         String caller = callerId();
-        return ledger.appointment(appointmentId)
+        return book.appointment(appointmentId)
                 .filter(a -> a.getUserId().equals(caller))
                 .orElseThrow(AppointmentNotFoundException::new);
     }
@@ -149,6 +134,6 @@ public class BookingService {
     }
 
     private User caller() {
-        return ledger.user(callerId()).orElseThrow(() -> new BookingException("booking.account.unknown"));
+        return book.user(callerId()).orElseThrow(() -> new BookingException("booking.account.unknown"));
     }
 }

@@ -19,6 +19,7 @@ import jakarta.inject.Inject;
 
 import org.clinic.appointments.domain.AdminAction;
 import org.clinic.appointments.domain.Appointment;
+import org.clinic.appointments.domain.ChangeType;
 import org.clinic.appointments.domain.AppointmentQuery;
 import org.clinic.appointments.domain.AppointmentSort;
 import org.clinic.appointments.domain.AppointmentStatus;
@@ -29,7 +30,7 @@ import org.clinic.appointments.domain.ClinicRules;
 import org.clinic.appointments.domain.Page;
 import org.clinic.appointments.domain.User;
 import org.clinic.appointments.infrastructure.config.AppConfig;
-import org.clinic.appointments.infrastructure.ledger.Ledger;
+import org.clinic.appointments.domain.port.AppointmentBook;
 import org.clinic.appointments.infrastructure.metrics.ClinicMetrics;
 import org.clinic.appointments.security.Roles;
 
@@ -41,13 +42,14 @@ public class ClinicAdministration {
     public static final String SYSTEM = "system";
 
 
-    private final Clock clock = Clock.systemUTC();
+    @Inject
+    Clock clock;
 
     @Resource
     SessionContext context;
 
     @Inject
-    Ledger ledger;
+    AppointmentBook book;
 
     @Inject
     ClinicMetrics metrics;
@@ -56,24 +58,24 @@ public class ClinicAdministration {
     AppConfig config;
 
     public ClinicFigures figures() {
-        return ledger.figures();
+        return book.figures();
     }
 
     public Page<Appointment> search(AppointmentQuery query, AppointmentSort sort, boolean ascending, int first,
             int size) {
-        return ledger.search(query, sort, ascending, first, size);
+        return book.search(query, sort, ascending, first, size);
     }
 
     public Page<AuditEntry> audit(AuditQuery query, int first, int size) {
-        return ledger.audit(query, first, size);
+        return book.audit(query, first, size);
     }
 
     public List<User> admins() {
-        return ledger.admins();
+        return book.admins();
     }
 
     public Appointment appointment(String id) {
-        return ledger.appointment(id).orElseThrow(AppointmentNotFoundException::new);
+        return book.appointment(id).orElseThrow(AppointmentNotFoundException::new);
     }
 
     /** The actions the pages offer for this appointment now. */
@@ -86,12 +88,12 @@ public class ClinicAdministration {
      * {@link org.clinic.appointments.domain.BookingException} when the rules do not allow it now.
      */
     public Appointment act(String appointmentId, AdminAction action, String note) {
-        if (ledger.appointment(appointmentId).isEmpty()) {
+        if (book.appointment(appointmentId).isEmpty()) {
             throw new AppointmentNotFoundException();
         }
         String actor = context.getCallerPrincipal().getName();
         ClinicRules rules = config.rules();
-        Appointment changed = ledger.change(appointmentId, actor, "appointment." + action.historyAction(),
+        Appointment changed = book.change(appointmentId, actor, ChangeType.of(action),
                 current -> current.byAdmin(action, note, rules, clock.instant(), actor));
         metrics.adminAction(action);
         return changed;
@@ -102,7 +104,7 @@ public class ClinicAdministration {
         Map<String, String> names = new LinkedHashMap<>();
         for (String id : actorIds) {
             if (id != null && !names.containsKey(id)) {
-                names.put(id, SYSTEM.equals(id) ? SYSTEM : ledger.user(id).map(User::getName).orElse(id));
+                names.put(id, SYSTEM.equals(id) ? SYSTEM : book.user(id).map(User::getName).orElse(id));
             }
         }
         return names;
@@ -112,7 +114,7 @@ public class ClinicAdministration {
     public List<TimetableSlot> timetable(String doctorId, LocalDate date) {
         ClinicRules rules = config.rules();
         Instant now = clock.instant();
-        List<Appointment> ofDay = ledger.appointmentsOf(doctorId, date);
+        List<Appointment> ofDay = book.appointmentsOf(doctorId, date);
         List<TimetableSlot> slots = new ArrayList<>();
         for (String time : rules.slotTimes()) {
             Appointment occupant = ofDay.stream().filter(a -> time.equals(a.getTime()) && a.holdsSlot(now))
@@ -139,7 +141,7 @@ public class ClinicAdministration {
 
     /** The day's appointments that no longer own a slot (cancelled, expired, declined), latest slot first. */
     public List<Appointment> cancelledOn(String doctorId, LocalDate date) {
-        return ledger.appointmentsOf(doctorId, date).stream()
+        return book.appointmentsOf(doctorId, date).stream()
                 .filter(a -> a.getStatus() == AppointmentStatus.CANCELLED)
                 .sorted(AppointmentSort.SLOT.comparator(true))
                 .toList();
@@ -147,7 +149,7 @@ public class ClinicAdministration {
 
     /** Appointments for the calendar between two dates (inclusive), at most {@code limit}, by slot. */
     public Page<Appointment> calendar(String doctorId, LocalDate from, LocalDate to, int limit) {
-        return ledger.search(AppointmentQuery.all().withDoctor(doctorId).withDates(from, to), AppointmentSort.SLOT,
+        return book.search(AppointmentQuery.all().withDoctor(doctorId).withDates(from, to), AppointmentSort.SLOT,
                 true, 0, limit);
     }
 }

@@ -8,7 +8,7 @@ import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 
 import org.clinic.appointments.domain.Doctor;
-import org.clinic.appointments.infrastructure.ledger.Ledger;
+import org.clinic.appointments.domain.port.AppointmentBook;
 
 /** The clinic's doctors, for anyone to browse. */
 @Stateless
@@ -16,20 +16,20 @@ import org.clinic.appointments.infrastructure.ledger.Ledger;
 public class DoctorDirectory {
 
     @Inject
-    Ledger ledger;
+    AppointmentBook book;
 
     public List<Doctor> all() {
-        return ledger.doctors();
+        return book.doctors();
     }
 
     public List<Doctor> search(String text) {
-        return ledger.doctors().stream().filter(d -> d.matches(text)).toList();
+        return book.doctors().stream().filter(d -> d.matches(text)).toList();
     }
 
     /** Doctors whose name or specialization contains the text, of one specialization if one is given. */
     public List<Doctor> search(String text, String specialization) {
         boolean any = specialization == null || specialization.isBlank();
-        return ledger.doctors().stream()
+        return book.doctors().stream()
                 .filter(d -> d.matches(text))
                 .filter(d -> any || specialization.equalsIgnoreCase(d.getSpecialization()))
                 .toList();
@@ -37,11 +37,11 @@ public class DoctorDirectory {
 
     /** The specializations the clinic offers, in alphabetical order. */
     public List<String> specializations() {
-        return ledger.doctors().stream().map(Doctor::getSpecialization).filter(s -> s != null && !s.isBlank())
+        return book.doctors().stream().map(Doctor::getSpecialization).filter(s -> s != null && !s.isBlank())
                 .distinct().sorted().toList();
     }
 
     public Optional<Doctor> find(String id) {
-        return ledger.doctor(id);
+        return book.doctor(id);
     }
 }

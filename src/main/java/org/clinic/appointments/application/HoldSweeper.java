@@ -13,7 +13,7 @@ import jakarta.inject.Inject;
 
 import org.clinic.appointments.domain.StorageException;
 import org.clinic.appointments.infrastructure.config.AppConfig;
-import org.clinic.appointments.infrastructure.ledger.Ledger;
+import org.clinic.appointments.domain.port.AppointmentBook;
 import org.clinic.appointments.infrastructure.metrics.ClinicMetrics;
 
 /**
@@ -33,7 +33,7 @@ public class HoldSweeper {
     AppConfig config;
 
     @Inject
-    Ledger ledger;
+    AppointmentBook book;
 
     @Inject
     ClinicMetrics metrics;
@@ -48,7 +48,7 @@ public class HoldSweeper {
     @Timeout
     void sweep() {
         try {
-            int expired = ledger.expireHolds();
+            int expired = book.expireHolds();
             if (expired > 0) {
                 metrics.holdsExpired(expired);
                 LOG.info(() -> expired + " expired hold(s) cancelled");

@@ -28,7 +28,7 @@ import jakarta.json.JsonValue;
 import org.clinic.appointments.domain.Doctor;
 import org.clinic.appointments.domain.FreeText;
 import org.clinic.appointments.infrastructure.config.AppConfig;
-import org.clinic.appointments.infrastructure.ledger.Ledger;
+import org.clinic.appointments.domain.port.AppointmentBook;
 
 /**
  * Suggests specializations, their doctors and possible causes for a symptom, from {@code symptoms.json} in
@@ -48,7 +48,7 @@ public class SymptomChecker {
     AppConfig config;
 
     @Inject
-    Ledger ledger;
+    AppointmentBook book;
 
     private Map<String, Entry> entries = Map.of();
     private boolean available;
@@ -140,7 +140,7 @@ public class SymptomChecker {
             specializations.add(FALLBACK);
         }
         Map<String, List<Doctor>> doctors = new LinkedHashMap<>();
-        List<Doctor> all = ledger.doctors();
+        List<Doctor> all = book.doctors();
         for (String specialization : specializations) {
             doctors.put(specialization, all.stream()
                     .filter(d -> specialization.equalsIgnoreCase(d.getSpecialization())).toList());

@@ -8,7 +8,7 @@ import jakarta.inject.Named;
 import jakarta.security.enterprise.SecurityContext;
 
 import org.clinic.appointments.domain.User;
-import org.clinic.appointments.infrastructure.ledger.Ledger;
+import org.clinic.appointments.domain.port.AppointmentBook;
 
 /** The logged-in account of this request, if any (the caller's name is the user id). */
 @Named
@@ -19,14 +19,14 @@ public class CurrentUser {
     SecurityContext securityContext;
 
     @Inject
-    Ledger ledger;
+    AppointmentBook book;
 
     private Optional<User> user;
 
     public Optional<User> get() {
         if (user == null) {
             var principal = securityContext.getCallerPrincipal();
-            user = principal == null ? Optional.empty() : ledger.user(principal.getName());
+            user = principal == null ? Optional.empty() : book.user(principal.getName());
         }
         return user;
     }

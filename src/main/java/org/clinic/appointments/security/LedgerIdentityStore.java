@@ -11,9 +11,10 @@ import jakarta.security.enterprise.credential.UsernamePasswordCredential;
 import jakarta.security.enterprise.identitystore.CredentialValidationResult;
 import jakarta.security.enterprise.identitystore.IdentityStore;
 
+import org.clinic.appointments.domain.ChangeType;
 import org.clinic.appointments.domain.StorageException;
 import org.clinic.appointments.domain.User;
-import org.clinic.appointments.infrastructure.ledger.Ledger;
+import org.clinic.appointments.domain.port.AppointmentBook;
 
 /**
  * Checks an e-mail address and password against the ledger's accounts. The caller's name is the user id.
@@ -22,17 +23,16 @@ import org.clinic.appointments.infrastructure.ledger.Ledger;
 @ApplicationScoped
 public class LedgerIdentityStore implements IdentityStore {
 
-    static final String REHASHED = "user.password_rehashed";
     private static final Logger LOG = Logger.getLogger(LedgerIdentityStore.class.getName());
 
     @Inject
-    Ledger ledger;
+    AppointmentBook book;
 
     @Inject
     PasswordHasher hasher;
 
     public CredentialValidationResult validate(UsernamePasswordCredential credential) {
-        Optional<User> user = ledger.userByEmail(credential.getCaller());
+        Optional<User> user = book.userByEmail(credential.getCaller());
         char[] password = credential.getPassword().getValue();
         if (user.isEmpty()) {
             hasher.verifyDecoy(password);
@@ -53,7 +53,7 @@ public class LedgerIdentityStore implements IdentityStore {
         User rehashed = user.copy();
         rehashed.setPassword(hasher.hash(password));
         try {
-            ledger.updateUser(rehashed, user.getId(), REHASHED);
+            book.updateUser(rehashed, user.getId(), ChangeType.PASSWORD_REHASHED);
             LOG.info(() -> "Migrated password hash of user " + user.getId() + " replaced by our own");
         } catch (StorageException | EJBException e) {
             LOG.warning(() -> "Migrated password hash of user " + user.getId() + " not replaced yet: " + e.getMessage());

@@ -9,6 +9,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Logger;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 /**
  * Slows down password guessing: after {@value #FREE_ATTEMPTS} failures for one account or one address, each
@@ -26,11 +27,13 @@ public class LoginThrottle {
     private final Map<String, Failures> failures = new ConcurrentHashMap<>();
     private final Clock clock;
 
-    public LoginThrottle() {
-        this(Clock.systemUTC());
+    /** For the container's proxy only. */
+    protected LoginThrottle() {
+        this(null);
     }
 
-    LoginThrottle(Clock clock) {
+    @Inject
+    public LoginThrottle(Clock clock) {
         this.clock = clock;
     }
 

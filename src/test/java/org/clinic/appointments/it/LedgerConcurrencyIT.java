@@ -20,6 +20,8 @@ import jakarta.inject.Inject;
 import org.clinic.appointments.application.AccountService;
 import org.clinic.appointments.application.Registration;
 import org.clinic.appointments.domain.Appointment;
+import org.clinic.appointments.domain.BookingLimits;
+import org.clinic.appointments.domain.ChangeType;
 import org.clinic.appointments.domain.Doctor;
 import org.clinic.appointments.domain.Role;
 import org.clinic.appointments.domain.SlotKey;
@@ -74,7 +76,7 @@ class LedgerConcurrencyIT {
                 Appointment hold = Appointment.hold(UUID.randomUUID().toString(), patient, doctor, day, "10:00 AM",
                         "Race", now, now.plusSeconds(900));
                 try {
-                    ledger.hold(hold, patient.getId(), 3);
+                    ledger.hold(hold, patient.getId(), new BookingLimits(3));
                     return true;
                 } catch (SlotTakenException taken) {
                     return false;

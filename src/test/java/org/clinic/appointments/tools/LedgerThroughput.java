@@ -17,6 +17,8 @@ import java.util.List;
 import java.util.UUID;
 
 import org.clinic.appointments.domain.Appointment;
+import org.clinic.appointments.domain.BookingLimits;
+import org.clinic.appointments.domain.ChangeType;
 import org.clinic.appointments.domain.Doctor;
 import org.clinic.appointments.domain.Role;
 import org.clinic.appointments.domain.SlotKey;
@@ -48,7 +50,7 @@ public final class LedgerThroughput {
                     (System.nanoTime() - loadStarted) / 1e9);
             List<Appointment> holds = freeSlotHolds(ledger, WARM_UP + bookings);
             for (int i = 0; i < WARM_UP; i++) {
-                ledger.hold(holds.get(i), holds.get(i).getUserId(), Integer.MAX_VALUE);
+                ledger.hold(holds.get(i), holds.get(i).getUserId(), new BookingLimits(Integer.MAX_VALUE));
             }
             int line = journalLineBytes(dir);
             double raw = rawAppendsPerSecond(dir, line, WARM_UP + bookings);
@@ -57,7 +59,7 @@ public final class LedgerThroughput {
             for (int i = 0; i < bookings; i++) {
                 Appointment hold = holds.get(WARM_UP + i);
                 long one = System.nanoTime();
-                ledger.hold(hold, hold.getUserId(), Integer.MAX_VALUE);
+                ledger.hold(hold, hold.getUserId(), new BookingLimits(Integer.MAX_VALUE));
                 nanos[i] = System.nanoTime() - one;
             }
             double seconds = (System.nanoTime() - started) / 1e9;

@@ -67,8 +67,8 @@ final class AppointmentColumns {
             rowOfTransaction.put(a.getTransactionId().toUpperCase(Locale.ROOT), row);
         }
         rows[row] = a;
-        patientNames.put(row, a);
-        doctorNames.put(row, a);
+        patientNames.put(row, a, rows, size);
+        doctorNames.put(row, a, rows, size);
         String key = AppointmentQuery.patientKey(a.getUserName(), a.getUserEmail());
         patientKey[row] = patientKeys.computeIfAbsent(key, k -> k);
         epochDay[row] = (int) a.getDate().toEpochDay();
@@ -98,9 +98,11 @@ final class AppointmentColumns {
         resize(rows.length + (rows.length >> 1));
     }
 
-    /** Leaves room for an eighth more appointments than now: called once the ledger is loaded. */
+    /** Leaves room for an eighth more appointments than now and builds the name orders: once the ledger is loaded. */
     void fitToSize() {
         resize(size + (size >> 3) + 1024);
+        patientNames.rebuild(rows, size);
+        doctorNames.rebuild(rows, size);
     }
 
     private void resize(int capacity) {
@@ -244,7 +246,7 @@ final class AppointmentColumns {
 
     /** Compares rows by a name's place among all names (case-insensitive), then by slot. */
     private Comparator<Integer> byRank(NameRanks ranks) {
-        int[] rank = ranks.column(rows, size);
+        int[] rank = ranks.column();
         Comparator<Integer> bySlot = order(AppointmentSort.SLOT, true);
         return (x, y) -> {
             int byName = Integer.compare(rank[x], rank[y]);
@@ -257,13 +259,10 @@ final class AppointmentColumns {
     }
 
     /**
-     * Each row's place in the order of one name field's distinct values. Worked out in full only after a name
-     * appeared that has no place yet; rows with known names get their place when they are stored.
-     */
-    /**
      * Each name's place in case-insensitive order, as a number per row. Places are spread out, so a name first
      * seen after the column was built gets a number between its neighbours at once; only when no number is left
-     * between them is the column built again (a full sort of every row's name).
+     * between them is the column built again (a full sort of every row's name). Changed only by writers (under
+     * the ledger's WRITE lock, or while it loads); sorting reads it and never builds it.
      */
     private static final class NameRanks {
         private static final Comparator<String> ORDER =
@@ -277,7 +276,7 @@ final class AppointmentColumns {
             this.field = field;
         }
 
-        void put(int row, Appointment a) {
+        void put(int row, Appointment a, Appointment[] rows, int size) {
             if (dirty) {
                 return;
             }
@@ -286,11 +285,14 @@ final class AppointmentColumns {
             if (rank == null) {
                 rank = placeNewName(name);
             }
-            if (rank == null || row >= column.length) {
-                dirty = true;
-            } else {
-                column[row] = rank;
+            if (rank == null) {
+                rebuild(rows, size);
+                return;
             }
+            if (row >= column.length) {
+                column = Arrays.copyOf(column, rows.length);
+            }
+            column[row] = rank;
         }
 
         /** The rank of a name equal but for case, or a free number between the neighbours; null if none is free. */
@@ -315,10 +317,15 @@ final class AppointmentColumns {
             return rank;
         }
 
-        int[] column(Appointment[] rows, int size) {
-            if (!dirty) {
-                return column;
+        /** The rank of every row; built once the ledger has loaded. */
+        int[] column() {
+            if (dirty) {
+                throw new IllegalStateException("The name order is built when the ledger has loaded");
             }
+            return column;
+        }
+
+        void rebuild(Appointment[] rows, int size) {
             Map<String, Integer> placeOf = new HashMap<>();
             for (int row = 0; row < size; row++) {
                 placeOf.putIfAbsent(nullToEmpty(field.apply(rows[row])), 0);
@@ -344,7 +351,6 @@ final class AppointmentColumns {
             ranks = fresh;
             column = fill;
             dirty = false;
-            return column;
         }
     }
 }

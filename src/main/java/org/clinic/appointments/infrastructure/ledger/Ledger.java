@@ -16,6 +16,8 @@ import jakarta.annotation.PreDestroy;
 import jakarta.ejb.AccessTimeout;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
+import jakarta.ejb.Local;
+import jakarta.ejb.LocalBean;
 import jakarta.ejb.Lock;
 import jakarta.ejb.LockType;
 import jakarta.ejb.Singleton;
@@ -27,11 +29,14 @@ import org.clinic.appointments.domain.AppointmentQuery;
 import org.clinic.appointments.domain.AppointmentSort;
 import org.clinic.appointments.domain.AuditEntry;
 import org.clinic.appointments.domain.AuditQuery;
+import org.clinic.appointments.domain.BookingLimits;
+import org.clinic.appointments.domain.ChangeType;
 import org.clinic.appointments.domain.ClinicFigures;
 import org.clinic.appointments.domain.Doctor;
 import org.clinic.appointments.domain.Page;
 import org.clinic.appointments.domain.SlotKey;
 import org.clinic.appointments.domain.User;
+import org.clinic.appointments.domain.port.AppointmentBook;
 import org.clinic.appointments.infrastructure.config.AppConfig;
 import org.clinic.appointments.infrastructure.metrics.ClinicMetrics;
 
@@ -44,7 +49,9 @@ import org.clinic.appointments.infrastructure.metrics.ClinicMetrics;
 @ConcurrencyManagement(ConcurrencyManagementType.CONTAINER)
 @Lock(LockType.READ)
 @AccessTimeout(value = 10, unit = TimeUnit.SECONDS)
-public class Ledger {
+@LocalBean
+@Local(AppointmentBook.class)
+public class Ledger implements AppointmentBook {
 
     private static final Logger LOG = Logger.getLogger(Ledger.class.getName());
 
@@ -54,13 +61,16 @@ public class Ledger {
     @Inject
     ClinicMetrics metrics;
 
+    @Inject
+    Clock clock;
+
     private LedgerCore core;
 
     @PostConstruct
     void open() {
         Path dir = Path.of(config.dataDir());
         try {
-            core = LedgerCore.open(dir, config.zone(), Clock.systemUTC(), config.journalCompactBytes());
+            core = LedgerCore.open(dir, config.zone(), clock, config.journalCompactBytes());
         } catch (LedgerLoadException e) {
             LOG.severe(() -> "The ledger cannot start, nothing was written: " + e.getMessage());
             throw e;
@@ -78,18 +88,22 @@ public class Ledger {
         }
     }
 
+    @Override
     public List<Doctor> doctors() {
         return core.doctors();
     }
 
+    @Override
     public Optional<Doctor> doctor(String id) {
         return core.doctor(id);
     }
 
+    @Override
     public Optional<User> user(String id) {
         return core.user(id);
     }
 
+    @Override
     public Optional<User> userByEmail(String email) {
         return core.userByEmail(email);
     }
@@ -98,6 +112,7 @@ public class Ledger {
         return core.userCount();
     }
 
+    @Override
     public Optional<Appointment> appointment(String id) {
         return core.appointment(id);
     }
@@ -106,10 +121,12 @@ public class Ledger {
         return core.appointmentCount();
     }
 
+    @Override
     public List<Appointment> appointmentsOfPatient(String userId) {
         return core.appointmentsOfPatient(userId);
     }
 
+    @Override
     public List<Appointment> appointmentsOf(String doctorId, LocalDate date) {
         return core.appointmentsOf(doctorId, date);
     }
@@ -118,6 +135,7 @@ public class Ledger {
         return core.slotHolder(slot);
     }
 
+    @Override
     public Map<LocalDate, Set<String>> takenTimes(String doctorId, LocalDate from, LocalDate to) {
         return core.takenTimes(doctorId, from, to);
     }
@@ -134,57 +152,60 @@ public class Ledger {
         return core.journalSize();
     }
 
+    @Override
     public ClinicFigures figures() {
         return core.figures();
     }
 
+    @Override
     public List<User> admins() {
         return core.admins();
     }
 
+    @Override
     public Page<Appointment> search(AppointmentQuery query, AppointmentSort sort, boolean ascending, int first,
             int size) {
         return core.search(query, sort, ascending, first, size);
     }
 
+    @Override
     public Page<AuditEntry> audit(AuditQuery query, int first, int size) {
         return core.audit(query, first, size);
     }
 
+    @Override
     @Lock(LockType.WRITE)
     @AccessTimeout(value = 10, unit = TimeUnit.SECONDS)
     public User registerUser(User user, String actor) {
         return core.registerUser(user, actor);
     }
 
+    @Override
     @Lock(LockType.WRITE)
     @AccessTimeout(value = 10, unit = TimeUnit.SECONDS)
-    public User updateUser(User user, String actor, String type) {
+    public User updateUser(User user, String actor, ChangeType type) {
         return core.updateUser(user, actor, type);
     }
 
+    @Override
     @Lock(LockType.WRITE)
     @AccessTimeout(value = 10, unit = TimeUnit.SECONDS)
-    public Appointment hold(Appointment appointment, String actor, int maxOpenHolds) {
-        return core.hold(appointment, actor, maxOpenHolds);
+    public Appointment hold(Appointment appointment, String actor, BookingLimits limits) {
+        return core.hold(appointment, actor, limits);
     }
 
+    @Override
     @Lock(LockType.WRITE)
     @AccessTimeout(value = 10, unit = TimeUnit.SECONDS)
-    public Appointment change(String id, String actor, String type, UnaryOperator<Appointment> transition) {
+    public Appointment change(String id, String actor, ChangeType type, UnaryOperator<Appointment> transition) {
         return core.change(id, actor, type, transition);
     }
 
+    @Override
     @Lock(LockType.WRITE)
     @AccessTimeout(value = 30, unit = TimeUnit.SECONDS)
     public int expireHolds() {
         return core.expireHolds();
-    }
-
-    @Lock(LockType.WRITE)
-    @AccessTimeout(value = 10, unit = TimeUnit.SECONDS)
-    public Appointment update(Appointment appointment, String actor, String type) {
-        return core.update(appointment, actor, type);
     }
 
     @Lock(LockType.WRITE)

@@ -29,7 +29,8 @@ import org.clinic.appointments.domain.ClinicFigures;
 import org.clinic.appointments.domain.HistoryEntry;
 import org.clinic.appointments.domain.Page;
 import org.clinic.appointments.domain.Role;
-import org.clinic.appointments.domain.BookingException;
+import org.clinic.appointments.domain.BookingLimits;
+import org.clinic.appointments.domain.ChangeType;
 import org.clinic.appointments.domain.Doctor;
 import org.clinic.appointments.domain.DuplicateEmailException;
 import org.clinic.appointments.domain.EmailAddress;
@@ -360,19 +361,19 @@ public final class LedgerCore implements AutoCloseable {
         }
         User stored = user.copy();
         stored.setEmail(email);
-        commit(JournalEntry.of(lastSeq + 1, clock.instant(), actor, "user.registered", stored, null));
+        commit(JournalEntry.of(lastSeq + 1, clock.instant(), actor, ChangeType.USER_REGISTERED.code(), stored, null));
         return stored.copy();
     }
 
     /** Replaces an account's record (same id, same e-mail address). */
-    public User updateUser(User user, String actor, String type) {
+    public User updateUser(User user, String actor, ChangeType type) {
         User current = usersById.get(user.getId());
         if (current == null) {
             throw new IllegalArgumentException("No user " + user.getId());
         }
         User stored = user.copy();
         stored.setEmail(current.getEmail());
-        commit(JournalEntry.of(lastSeq + 1, clock.instant(), actor, type, stored, null));
+        commit(JournalEntry.of(lastSeq + 1, clock.instant(), actor, type.code(), stored, null));
         return stored.copy();
     }
 
@@ -380,7 +381,7 @@ public final class LedgerCore implements AutoCloseable {
      * Stores a new appointment that owns its slot, unless the slot is owned already. The check and the write
      * happen in one call, so callers hold the ledger's write lock across both.
      */
-    public Appointment hold(Appointment appointment, String actor, int maxOpenHolds) {
+    public Appointment hold(Appointment appointment, String actor, BookingLimits limits) {
         SlotKey slot = appointment.slot();
         Instant now = clock.instant();
         if (liveOwner(slot, now).isPresent()) {
@@ -389,22 +390,10 @@ public final class LedgerCore implements AutoCloseable {
         if (columns.get(appointment.getId()) != null) {
             throw new IllegalArgumentException("Appointment " + appointment.getId() + " exists already");
         }
-        requireNoPatientClash(appointment, now);
-        long openHolds = appointmentIdsByPatient.getOrDefault(appointment.getUserId(), List.of()).stream()
-                .map(columns::get)
-                .filter(a -> a.getStatus() == AppointmentStatus.PENDING_PAYMENT && a.holdsSlot(now))
-                .count();
-        if (openHolds >= maxOpenHolds) {
-            throw new BookingException("booking.holds.too_many", maxOpenHolds);
-        }
+        limits.requireRoomForHold(appointment, patientAppointments(appointment.getUserId()), now);
         Appointment stored = appointment.copy();
-        commit(JournalEntry.of(lastSeq + 1, clock.instant(), actor, "appointment.booked", null, stored));
+        commit(JournalEntry.of(lastSeq + 1, clock.instant(), actor, ChangeType.BOOKED.code(), null, stored));
         return stored.copy();
-    }
-
-    /** Replaces an appointment's record; if it moves to another slot, that slot must be free. */
-    public Appointment update(Appointment appointment, String actor, String type) {
-        return change(appointment.getId(), actor, type, current -> appointment);
     }
 
     /**
@@ -412,7 +401,7 @@ public final class LedgerCore implements AutoCloseable {
      * transition's rules see what is stored, not what a page showed earlier. A slot it moves to must be free;
      * the old slot is released in the same write.
      */
-    public Appointment change(String id, String actor, String type, UnaryOperator<Appointment> transition) {
+    public Appointment change(String id, String actor, ChangeType type, UnaryOperator<Appointment> transition) {
         Appointment current = id == null ? null : columns.get(id);
         if (current == null) {
             throw new IllegalArgumentException("No appointment " + id);
@@ -427,10 +416,10 @@ public final class LedgerCore implements AutoCloseable {
             if (owner.isPresent() && !owner.get().getId().equals(next.getId())) {
                 throw new SlotTakenException(next.slot());
             }
-            requireNoPatientClash(next, now);
+            BookingLimits.requireNoClash(next, patientAppointments(next.getUserId()), now);
         }
         Appointment stored = next.copy();
-        commit(JournalEntry.of(lastSeq + 1, now, actor, type, null, stored));
+        commit(JournalEntry.of(lastSeq + 1, now, actor, type.code(), null, stored));
         return stored.copy();
     }
 
@@ -441,19 +430,13 @@ public final class LedgerCore implements AutoCloseable {
                 .filter(id -> columns.get(id).isHoldExpired(now))
                 .toList();
         for (String id : expired) {
-            change(id, "system", "appointment.hold_expired", a -> a.expired(now));
+            change(id, "system", ChangeType.HOLD_EXPIRED, a -> a.expired(now));
         }
         return expired.size();
     }
 
-    private void requireNoPatientClash(Appointment candidate, Instant now) {
-        for (String otherId : appointmentIdsByPatient.getOrDefault(candidate.getUserId(), List.of())) {
-            Appointment other = columns.get(otherId);
-            if (!otherId.equals(candidate.getId()) && other.holdsSlot(now)
-                    && other.getDate().equals(candidate.getDate()) && other.getTime().equals(candidate.getTime())) {
-                throw new BookingException("booking.patient.same_time", candidate.getDate(), candidate.getTime());
-            }
-        }
+    private List<Appointment> patientAppointments(String userId) {
+        return appointmentIdsByPatient.getOrDefault(userId, List.of()).stream().map(columns::get).toList();
     }
 
     /** Told of every durable append: how long it took and the journal's size after it. */

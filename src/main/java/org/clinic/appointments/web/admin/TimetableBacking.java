@@ -27,6 +27,9 @@ public class TimetableBacking implements Serializable {
     private static final long serialVersionUID = 1L;
 
     @Inject
+    Clock clock;
+
+    @Inject
     ClinicAdministration administration;
 
     @Inject
@@ -52,7 +55,7 @@ public class TimetableBacking implements Serializable {
         if (doctor != null && !doctor.isBlank() && (chosenDoctor == null || !chosenDoctor.getId().equals(doctor))) {
             Messages.addGlobalWarn("timetable.doctor.unknown");
         }
-        day = config.rules().today(Clock.systemUTC().instant());
+        day = config.rules().today(clock.instant());
         try {
             LocalDate asked = DateParameter.parse(date);
             if (asked != null) {

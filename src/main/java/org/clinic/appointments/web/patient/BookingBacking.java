@@ -11,6 +11,7 @@ import jakarta.inject.Named;
 import org.clinic.appointments.application.AppointmentNotFoundException;
 import org.clinic.appointments.application.Availability;
 import org.clinic.appointments.application.BookingService;
+import org.clinic.appointments.domain.VisitReason;
 import org.clinic.appointments.application.DayAvailability;
 import org.clinic.appointments.application.DoctorDirectory;
 import org.clinic.appointments.application.PlainText;
@@ -50,7 +51,7 @@ public class BookingBacking implements Serializable {
     private LocalDate date;
     private List<SlotView> slots = List.of();
     private String time;
-    @PlainText(max = BookingService.REASON_MAX, multiline = true, message = "{booking.reason.too_long}")
+    @PlainText(max = VisitReason.MAX_LENGTH, multiline = true, message = "{booking.reason.too_long}")
     private String reason;
 
     public void load() {
@@ -188,6 +189,6 @@ public class BookingBacking implements Serializable {
     }
 
     public int getReasonMax() {
-        return BookingService.REASON_MAX;
+        return VisitReason.MAX_LENGTH;
     }
 }

@@ -21,6 +21,8 @@ import java.util.stream.Stream;
 
 import org.clinic.appointments.MutableClock;
 import org.clinic.appointments.domain.Appointment;
+import org.clinic.appointments.domain.BookingLimits;
+import org.clinic.appointments.domain.ChangeType;
 import org.clinic.appointments.domain.AppointmentStatus;
 import org.clinic.appointments.domain.BookingException;
 import org.clinic.appointments.domain.ClinicRules;
@@ -143,12 +145,12 @@ class LedgerCoreTest {
         try (LedgerCore ledger = open()) {
             User first = ledger.registerUser(patient("first@example.com"), "system");
             User second = ledger.registerUser(patient("second@example.com"), "system");
-            Appointment held = ledger.hold(holdFor(ledger, first, "09:00 AM"), first.getId(), 10);
-            assertThrows(SlotTakenException.class, () -> ledger.hold(holdFor(ledger, second, "09:00 AM"), second.getId(), 10));
-            ledger.hold(holdFor(ledger, second, "10:00 AM"), second.getId(), 10);
+            Appointment held = ledger.hold(holdFor(ledger, first, "09:00 AM"), first.getId(), new BookingLimits(10));
+            assertThrows(SlotTakenException.class, () -> ledger.hold(holdFor(ledger, second, "09:00 AM"), second.getId(), new BookingLimits(10)));
+            ledger.hold(holdFor(ledger, second, "10:00 AM"), second.getId(), new BookingLimits(10));
 
             clock.advance(Duration.ofMinutes(16));
-            Appointment late = ledger.hold(holdFor(ledger, second, "09:00 AM"), second.getId(), 10);
+            Appointment late = ledger.hold(holdFor(ledger, second, "09:00 AM"), second.getId(), new BookingLimits(10));
             assertEquals(late.getId(), ledger.slotHolder(late.slot()).orElseThrow().getId());
             assertEquals(AppointmentStatus.PENDING_PAYMENT, ledger.appointment(held.getId()).orElseThrow().getStatus());
         }
@@ -159,10 +161,10 @@ class LedgerCoreTest {
         String appointmentId;
         try (LedgerCore ledger = open()) {
             User user = ledger.registerUser(patient("asha@example.com"), "system");
-            appointmentId = ledger.hold(holdFor(ledger, user, "11:00 AM"), user.getId(), 10).getId();
+            appointmentId = ledger.hold(holdFor(ledger, user, "11:00 AM"), user.getId(), new BookingLimits(10)).getId();
             Appointment confirmed = ledger.appointment(appointmentId).orElseThrow();
             confirmed.setStatus(AppointmentStatus.CONFIRMED);
-            ledger.update(confirmed, user.getId(), "appointment.paid");
+            ledger.change(confirmed.getId(), user.getId(), ChangeType.PAYMENT, current -> confirmed);
         }
         assertTrue(Files.exists(dir.resolve("journal.jsonl")));
         try (LedgerCore reopened = open()) {
@@ -172,7 +174,7 @@ class LedgerCoreTest {
             assertEquals(1, loaded.getHistory().size());
             assertEquals(3, reopened.lastSeq());
             assertThrows(SlotTakenException.class, () -> reopened.hold(holdFor(reopened,
-                    reopened.userByEmail("asha@example.com").orElseThrow(), "11:00 AM"), "system", 10));
+                    reopened.userByEmail("asha@example.com").orElseThrow(), "11:00 AM"), "system", new BookingLimits(10)));
         }
     }
 
@@ -180,9 +182,9 @@ class LedgerCoreTest {
     void compactionWritesSnapshotsArchivesTheJournalAndLoadsTheSame() throws IOException {
         try (LedgerCore ledger = open()) {
             User user = ledger.registerUser(patient("asha@example.com"), "system");
-            ledger.hold(holdFor(ledger, user, "09:00 AM"), user.getId(), 10);
+            ledger.hold(holdFor(ledger, user, "09:00 AM"), user.getId(), new BookingLimits(10));
             ledger.compact();
-            ledger.hold(holdFor(ledger, user, "10:00 AM"), user.getId(), 10);
+            ledger.hold(holdFor(ledger, user, "10:00 AM"), user.getId(), new BookingLimits(10));
         }
         String snapshot = Files.readString(dir.resolve("appointments.json"));
         assertTrue(snapshot.contains("\"user_id\""), "snapshot uses the seed's snake_case names");
@@ -205,21 +207,21 @@ class LedgerCoreTest {
         try (LedgerCore ledger = open()) {
             User first = ledger.registerUser(patient("asha@example.com"), "system");
             asha = first.getId();
-            moved = ledger.hold(holdFor(ledger, first, "09:00 AM"), asha, 10).getId();
+            moved = ledger.hold(holdFor(ledger, first, "09:00 AM"), asha, new BookingLimits(10)).getId();
             ledger.compact();
             // the backup copies the state file and users.json, then a compaction runs before it copies the rest
             Files.copy(dir.resolve("ledger-state.json"), backup.resolve("ledger-state.json"));
             Files.copy(dir.resolve("users.json"), backup.resolve("users.json"));
             User second = ledger.registerUser(patient("ravi@example.com"), "system");
             ravi = second.getId();
-            ledger.hold(holdFor(ledger, second, "10:00 AM"), ravi, 10);
-            ledger.change(moved, asha, "appointment.cancelled", a -> {
+            ledger.hold(holdFor(ledger, second, "10:00 AM"), ravi, new BookingLimits(10));
+            ledger.change(moved, asha, ChangeType.CANCELLED, a -> {
                 Appointment next = a.copy();
                 next.setStatus(AppointmentStatus.CANCELLED);
                 return next;
             });
             ledger.compact();
-            ledger.hold(holdFor(ledger, first, "11:00 AM"), asha, 10);
+            ledger.hold(holdFor(ledger, first, "11:00 AM"), asha, new BookingLimits(10));
             for (String name : List.of("doctors.json", "appointments.json", "journal.jsonl")) {
                 Files.copy(dir.resolve(name), backup.resolve(name));
             }
@@ -236,8 +238,8 @@ class LedgerCoreTest {
             assertEquals(AppointmentStatus.CANCELLED, restored.appointment(moved).orElseThrow().getStatus());
             assertEquals(6, restored.lastSeq());
             User second = restored.user(ravi).orElseThrow();
-            assertThrows(SlotTakenException.class, () -> restored.hold(holdFor(restored, second, "11:00 AM"), ravi, 10));
-            restored.hold(holdFor(restored, second, "09:00 AM"), ravi, 10);
+            assertThrows(SlotTakenException.class, () -> restored.hold(holdFor(restored, second, "11:00 AM"), ravi, new BookingLimits(10)));
+            restored.hold(holdFor(restored, second, "09:00 AM"), ravi, new BookingLimits(10));
             assertEquals(7, restored.lastSeq(), "new changes follow on");
         }
         try (LedgerCore again = LedgerCore.open(backup, ZONE, clock, 0)) {
@@ -337,9 +339,9 @@ class LedgerCoreTest {
             assertEquals(Set.of("consultation_fee", "referral", "tags"), a.getOtherFields().keySet());
             User renamed = user.copy();
             renamed.setName("Old Patient Renamed");
-            ledger.updateUser(renamed, "u1", "user.updated");
+            ledger.updateUser(renamed, "u1", ChangeType.PASSWORD_REHASHED);
             clock.advance(Duration.ofDays(1));
-            ledger.change("a1", "admin", "appointment.marked_paid",
+            ledger.change("a1", "admin", ChangeType.MARKED_PAID,
                     current -> current.byAdmin(org.clinic.appointments.domain.AdminAction.MARK_PAID, null,
                             new ClinicRules(ZONE, List.of("02:00 PM"), 30, Duration.ofMinutes(15), Duration.ofHours(24), 3),
                             clock.instant(), "admin"));
@@ -387,7 +389,7 @@ class LedgerCoreTest {
             User patient = patient("asha@example.com");
             patient.setPassword("PBKDF2WithHmacSHA512:1024:c2VjcmV0:c2VjcmV0aGFzaA==");
             ledger.registerUser(patient, patient.getId());
-            Appointment held = ledger.hold(holdFor(ledger, patient, "10:00 AM"), patient.getId(), 3);
+            Appointment held = ledger.hold(holdFor(ledger, patient, "10:00 AM"), patient.getId(), new BookingLimits(3));
             clock.advance(Duration.ofMinutes(20));
             ledger.expireHolds();
             assertEquals(3, lines.size(), lines.toString());
@@ -418,17 +420,17 @@ class LedgerCoreTest {
     void aPatientCannotHoldTwoSlotsAtTheSameTimeNorMoreThanTheLimit() {
         try (LedgerCore ledger = open()) {
             User user = ledger.registerUser(patient("asha@example.com"), "system");
-            ledger.hold(holdFor(ledger, user, "09:00 AM"), user.getId(), 2);
+            ledger.hold(holdFor(ledger, user, "09:00 AM"), user.getId(), new BookingLimits(2));
             Appointment otherDoctor = Appointment.hold(UUID.randomUUID().toString(), user,
                     ledger.doctor("doc2").orElseThrow(), DAY, "09:00 AM", "Knee", clock.instant(),
                     clock.instant().plus(Duration.ofMinutes(15)));
             BookingException clash = assertThrows(BookingException.class,
-                    () -> ledger.hold(otherDoctor, user.getId(), 2));
+                    () -> ledger.hold(otherDoctor, user.getId(), new BookingLimits(2)));
             assertEquals("booking.patient.same_time", clash.getMessageKey());
 
-            ledger.hold(holdFor(ledger, user, "10:00 AM"), user.getId(), 2);
+            ledger.hold(holdFor(ledger, user, "10:00 AM"), user.getId(), new BookingLimits(2));
             BookingException tooMany = assertThrows(BookingException.class,
-                    () -> ledger.hold(holdFor(ledger, user, "11:00 AM"), user.getId(), 2));
+                    () -> ledger.hold(holdFor(ledger, user, "11:00 AM"), user.getId(), new BookingLimits(2)));
             assertEquals("booking.holds.too_many", tooMany.getMessageKey());
             assertEquals(2, ledger.appointmentsOfPatient(user.getId()).size(), "refusals store nothing");
         }
@@ -439,14 +441,14 @@ class LedgerCoreTest {
         try (LedgerCore ledger = open()) {
             User first = ledger.registerUser(patient("first@example.com"), "system");
             User second = ledger.registerUser(patient("second@example.com"), "system");
-            Appointment mine = ledger.hold(holdFor(ledger, first, "09:00 AM"), first.getId(), 3);
-            Appointment theirs = ledger.hold(holdFor(ledger, second, "10:00 AM"), second.getId(), 3);
+            Appointment mine = ledger.hold(holdFor(ledger, first, "09:00 AM"), first.getId(), new BookingLimits(3));
+            Appointment theirs = ledger.hold(holdFor(ledger, second, "10:00 AM"), second.getId(), new BookingLimits(3));
 
-            assertThrows(SlotTakenException.class, () -> ledger.change(mine.getId(), first.getId(), "moved",
+            assertThrows(SlotTakenException.class, () -> ledger.change(mine.getId(), first.getId(), ChangeType.RESCHEDULED,
                     a -> withTime(a, "10:00 AM")));
             assertEquals("09:00 AM", ledger.appointment(mine.getId()).orElseThrow().getTime(), "a refused move changes nothing");
 
-            ledger.change(mine.getId(), first.getId(), "moved", a -> withTime(a, "11:00 AM"));
+            ledger.change(mine.getId(), first.getId(), ChangeType.RESCHEDULED, a -> withTime(a, "11:00 AM"));
             SlotKey old = new SlotKey("doc1", DAY, "09:00 AM");
             assertTrue(ledger.slotHolder(old).isEmpty(), "the old slot is free");
             assertEquals(mine.getId(), ledger.slotHolder(new SlotKey("doc1", DAY, "11:00 AM")).orElseThrow().getId());
@@ -465,7 +467,7 @@ class LedgerCoreTest {
         String id;
         try (LedgerCore ledger = open()) {
             User user = ledger.registerUser(patient("asha@example.com"), "system");
-            id = ledger.hold(holdFor(ledger, user, "09:00 AM"), user.getId(), 3).getId();
+            id = ledger.hold(holdFor(ledger, user, "09:00 AM"), user.getId(), new BookingLimits(3)).getId();
             assertEquals(0, ledger.expireHolds(), "a live hold is left alone");
             assertEquals(1, ledger.pendingCount());
             clock.advance(Duration.ofMinutes(15));

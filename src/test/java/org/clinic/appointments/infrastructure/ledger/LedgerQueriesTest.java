@@ -18,6 +18,8 @@ import java.util.Random;
 import org.clinic.appointments.MutableClock;
 import org.clinic.appointments.domain.AdminAction;
 import org.clinic.appointments.domain.Appointment;
+import org.clinic.appointments.domain.BookingLimits;
+import org.clinic.appointments.domain.ChangeType;
 import org.clinic.appointments.domain.AppointmentQuery;
 import org.clinic.appointments.domain.AppointmentSort;
 import org.clinic.appointments.domain.AppointmentStatus;
@@ -73,7 +75,7 @@ class LedgerQueriesTest {
                     time, "Visit", clock.instant(), clock.instant().plus(Duration.ofMinutes(15)));
             candidate.setAmount(new BigDecimal(AMOUNTS.get(i % AMOUNTS.size())));
             try {
-                ledger.hold(candidate, patient.getId(), 100);
+                ledger.hold(candidate, patient.getId(), new BookingLimits(100));
             } catch (RuntimeException slotOrPatientBusy) {
                 continue;
             }
@@ -84,7 +86,7 @@ class LedgerQueriesTest {
                 PaymentStatus status = method == PaymentMethod.PAY_AT_CLINIC ? PaymentStatus.PENDING
                         : fate == 1 ? PaymentStatus.FAILED : PaymentStatus.SUCCESS;
                 PaymentOutcome outcome = new PaymentOutcome(method, status, "TXN" + i, null, null, null);
-                ledger.change(candidate.getId(), patient.getId(), "appointment.paid",
+                ledger.change(candidate.getId(), patient.getId(), ChangeType.PAYMENT,
                         a -> a.paid(outcome, clock.instant(), patient.getId()));
             }
             made.add(ledger.appointment(candidate.getId()).orElseThrow());
@@ -159,7 +161,7 @@ class LedgerQueriesTest {
         User aaron = ledger.registerUser(user("aaron", "Aaron Early", Role.PATIENT), "system");
         Appointment held = Appointment.hold("late", aaron, ledger.doctor("doc8").orElseThrow(), FIRST_DAY.plusDays(20),
                 "09:00 AM", "Visit", clock.instant(), clock.instant().plus(Duration.ofMinutes(15)));
-        ledger.hold(held, aaron.getId(), 3);
+        ledger.hold(held, aaron.getId(), new BookingLimits(3));
         assertEquals("Aaron Early", ledger.search(AppointmentQuery.all(), AppointmentSort.PATIENT, true, 0, 5)
                 .rows().get(0).getUserName());
     }
@@ -178,7 +180,7 @@ class LedgerQueriesTest {
             User patient = ledger.registerUser(user("late" + n, name, Role.PATIENT), "system");
             ledger.hold(Appointment.hold("late-" + n, patient, ledger.doctor("doc" + (1 + n % 8)).orElseThrow(),
                     FIRST_DAY.plusDays(100 + n), "05:00 PM", "Visit", clock.instant(), clock.instant().plus(Duration.ofMinutes(15))),
-                    patient.getId(), 3);
+                    patient.getId(), new BookingLimits(3));
             if (n % 5 == 0) {
                 assertNamesInOrder();
             }
@@ -227,7 +229,7 @@ class LedgerQueriesTest {
         assertEquals(made.size(), before.byDoctor().values().stream().mapToInt(ClinicFigures.DoctorFigures::total).sum());
 
         Appointment paid = made.stream().filter(a -> a.getPaymentStatus() == PaymentStatus.SUCCESS).findFirst().orElseThrow();
-        ledger.change(paid.getId(), "admin1", "appointment.refunded",
+        ledger.change(paid.getId(), "admin1", ChangeType.REFUNDED,
                 a -> a.byAdmin(AdminAction.REFUND, null, RULES, clock.instant(), "admin1"));
         ClinicFigures after = ledger.figures();
         assertEquals(0, before.collected().subtract(paid.getAmount()).compareTo(after.collected()));
@@ -241,7 +243,7 @@ class LedgerQueriesTest {
         List<Appointment> confirmed = made.stream().filter(a -> a.getStatus() == AppointmentStatus.CONFIRMED).limit(3).toList();
         for (Appointment a : confirmed) {
             clock.advance(Duration.ofMinutes(1));
-            ledger.change(a.getId(), "admin1", "appointment.cancelled",
+            ledger.change(a.getId(), "admin1", ChangeType.CANCELLED,
                     x -> x.byAdmin(AdminAction.CANCEL, "note " + a.getId(), RULES, clock.instant(), "admin1"));
         }
         Page<AuditEntry> byAdmin = ledger.audit(new AuditQuery("admin1", null, null, null), 0, 10);

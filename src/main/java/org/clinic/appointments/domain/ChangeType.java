@@ -1,0 +1,35 @@
+package org.clinic.appointments.domain;
+
+/** What a stored change did, as the journal and the change log name it. */
+public enum ChangeType {
+    USER_REGISTERED("user.registered"),
+    PASSWORD_REHASHED("user.password_rehashed"),
+    BOOKED("appointment.booked"),
+    PAYMENT("appointment.payment"),
+    CANCELLED("appointment.cancelled"),
+    RESCHEDULED("appointment.rescheduled"),
+    HOLD_EXPIRED("appointment.hold_expired"),
+    NO_SHOW("appointment.no_show"),
+    REFUNDED("appointment.refunded"),
+    MARKED_PAID("appointment.marked_paid");
+
+    private final String code;
+
+    ChangeType(String code) {
+        this.code = code;
+    }
+
+    public String code() {
+        return code;
+    }
+
+    /** The change an admin's action makes. */
+    public static ChangeType of(AdminAction action) {
+        return switch (action) {
+            case CANCEL -> CANCELLED;
+            case NO_SHOW -> NO_SHOW;
+            case REFUND -> REFUNDED;
+            case MARK_PAID -> MARKED_PAID;
+        };
+    }
+}

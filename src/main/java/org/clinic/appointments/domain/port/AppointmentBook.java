@@ -1,0 +1,80 @@
+package org.clinic.appointments.domain.port;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.UnaryOperator;
+
+import org.clinic.appointments.domain.Appointment;
+import org.clinic.appointments.domain.AppointmentQuery;
+import org.clinic.appointments.domain.AppointmentSort;
+import org.clinic.appointments.domain.AuditEntry;
+import org.clinic.appointments.domain.AuditQuery;
+import org.clinic.appointments.domain.BookingLimits;
+import org.clinic.appointments.domain.ChangeType;
+import org.clinic.appointments.domain.ClinicFigures;
+import org.clinic.appointments.domain.Doctor;
+import org.clinic.appointments.domain.Page;
+import org.clinic.appointments.domain.User;
+
+/**
+ * What the clinic needs from storage: doctors, accounts and appointments, read and changed. Every change is
+ * durable before it returns, is checked against what is stored (never what a page showed), and leaves one
+ * history entry. A slot has at most one live holder, whatever the concurrency.
+ */
+public interface AppointmentBook {
+
+    List<Doctor> doctors();
+
+    Optional<Doctor> doctor(String id);
+
+    Optional<User> user(String id);
+
+    /** The account of this address, by its identity key (see {@code EmailAddress}). */
+    Optional<User> userByEmail(String email);
+
+    /** The admin accounts, by name. */
+    List<User> admins();
+
+    Optional<Appointment> appointment(String id);
+
+    /** A patient's appointments, newest booking first. */
+    List<Appointment> appointmentsOfPatient(String userId);
+
+    /** A doctor's appointments on one day, in booking order. */
+    List<Appointment> appointmentsOf(String doctorId, LocalDate date);
+
+    /** For each day from {@code from} to {@code to} (inclusive) that has any, the doctor's slots held now. */
+    Map<LocalDate, Set<String>> takenTimes(String doctorId, LocalDate from, LocalDate to);
+
+    ClinicFigures figures();
+
+    /** One page of the appointments that match, in the order asked for. */
+    Page<Appointment> search(AppointmentQuery query, AppointmentSort sort, boolean ascending, int first, int size);
+
+    /** One page of the changes of the appointments that match, newest first. */
+    Page<AuditEntry> audit(AuditQuery query, int first, int size);
+
+    /** Adds an account unless its e-mail address is taken ({@code DuplicateEmailException}). */
+    User registerUser(User user, String actor);
+
+    /** Replaces an account's record; its id and e-mail address stay. */
+    User updateUser(User user, String actor, ChangeType type);
+
+    /**
+     * Stores a new appointment that takes its slot: refused with {@code SlotTakenException} when the slot has a
+     * live holder, and with a {@code BookingException} when the patient's limits leave no room.
+     */
+    Appointment hold(Appointment appointment, String actor, BookingLimits limits);
+
+    /**
+     * Applies a transition to the stored state of an appointment and stores the result. A slot it moves to must
+     * be free and must not clash with the patient's other appointments.
+     */
+    Appointment change(String id, String actor, ChangeType type, UnaryOperator<Appointment> transition);
+
+    /** Cancels every hold that has run out; answers how many. */
+    int expireHolds();
+}
