@@ -94,4 +94,17 @@ public class HistoryEntry implements java.io.Serializable {
     public void setNote(String note) {
         this.note = note;
     }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof HistoryEntry entry && java.util.Objects.equals(at, entry.at)
+                && java.util.Objects.equals(actor, entry.actor) && java.util.Objects.equals(action, entry.action)
+                && fromStatus == entry.fromStatus && toStatus == entry.toStatus && fromPayment == entry.fromPayment
+                && toPayment == entry.toPayment && java.util.Objects.equals(note, entry.note);
+    }
+
+    @Override
+    public int hashCode() {
+        return java.util.Objects.hash(at, actor, action, toStatus, toPayment);
+    }
 }

@@ -1,79 +1,38 @@
 package org.clinic.appointments.infrastructure.ledger;
 
 import java.time.Instant;
+import java.util.List;
 
 import org.clinic.appointments.domain.Appointment;
+import org.clinic.appointments.domain.HistoryEntry;
 import org.clinic.appointments.domain.User;
 
-/** One line of the journal: a change and the full new state of the record it touches. */
-public class JournalEntry {
+/**
+ * One line of the journal: a change, the new state of the record it touches and, for an appointment, the history
+ * entries this change added ({@code historyAdded}) instead of its whole history. A change that rewrites earlier
+ * history, and every line of earlier versions, carries the whole record with its history and no
+ * {@code historyAdded}.
+ */
+record JournalEntry(long seq, Instant at, String actor, String type, User user, Appointment appointment,
+        List<HistoryEntry> historyAdded) {
 
-    private long seq;
-    private Instant at;
-    private String actor;
-    private String type;
-    private User user;
-    private Appointment appointment;
-
-    public JournalEntry() {
+    static JournalEntry ofUser(long seq, Instant at, String actor, String type, User user) {
+        return new JournalEntry(seq, at, actor, type, user, null, null);
     }
 
-    static JournalEntry of(long seq, Instant at, String actor, String type, User user, Appointment appointment) {
-        JournalEntry entry = new JournalEntry();
-        entry.seq = seq;
-        entry.at = at;
-        entry.actor = actor;
-        entry.type = type;
-        entry.user = user;
-        entry.appointment = appointment;
-        return entry;
+    /** The change of {@code previous} (null for a new appointment) into {@code stored}. */
+    static JournalEntry ofAppointment(long seq, Instant at, String actor, String type, Appointment previous,
+            Appointment stored) {
+        int known = previous == null ? 0 : previous.getHistory().size();
+        List<HistoryEntry> history = stored.getHistory();
+        boolean extendsPrevious = known <= history.size()
+                && (previous == null || history.subList(0, known).equals(previous.getHistory()));
+        return new JournalEntry(seq, at, actor, type, null, stored,
+                extendsPrevious ? List.copyOf(history.subList(known, history.size())) : null);
     }
 
-    public long getSeq() {
-        return seq;
-    }
-
-    public void setSeq(long seq) {
-        this.seq = seq;
-    }
-
-    public Instant getAt() {
-        return at;
-    }
-
-    public void setAt(Instant at) {
-        this.at = at;
-    }
-
-    public String getActor() {
-        return actor;
-    }
-
-    public void setActor(String actor) {
-        this.actor = actor;
-    }
-
-    public String getType() {
-        return type;
-    }
-
-    public void setType(String type) {
-        this.type = type;
-    }
-
-    public User getUser() {
-        return user;
-    }
-
-    public void setUser(User user) {
-        this.user = user;
-    }
-
-    public Appointment getAppointment() {
-        return appointment;
-    }
-
-    public void setAppointment(Appointment appointment) {
-        this.appointment = appointment;
+    /** Whether the line holds only the history entries its change added (false for a whole record). */
+    boolean isDelta() {
+        return historyAdded != null;
     }
 }

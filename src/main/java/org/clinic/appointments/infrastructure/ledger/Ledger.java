@@ -13,6 +13,7 @@ import java.util.logging.Logger;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
 import jakarta.ejb.AccessTimeout;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
@@ -22,6 +23,7 @@ import jakarta.ejb.Lock;
 import jakarta.ejb.LockType;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.inject.Inject;
 
 import org.clinic.appointments.domain.Appointment;
@@ -64,13 +66,16 @@ public class Ledger implements AppointmentBook {
     @Inject
     Clock clock;
 
+    @Resource
+    ManagedExecutorService compactions;
+
     private LedgerCore core;
 
     @PostConstruct
     void open() {
         Path dir = Path.of(config.dataDir());
         try {
-            core = LedgerCore.open(dir, config.zone(), clock, config.journalCompactBytes());
+            core = LedgerCore.open(dir, config.zone(), clock, config.journalCompactBytes(), compactions);
         } catch (LedgerLoadException e) {
             LOG.severe(() -> "The ledger cannot start, nothing was written: " + e.getMessage());
             throw e;

@@ -17,8 +17,8 @@ import org.clinic.appointments.tools.LedgerGenerator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The streaming reader reads exactly what JSON-B reads (and writes), member for member. */
-class AppointmentReaderTest {
+/** The ledger's one mapper reads what JSON-B reads, member for member, and writes back every declared field. */
+class RecordMapperTest {
 
     private static final Type LIST = new ArrayList<Appointment>() { }.getClass().getGenericSuperclass();
     private static final String EVERY_FIELD = """
@@ -42,12 +42,20 @@ class AppointmentReaderTest {
 
     private final JsonCodec codec = new JsonCodec(ZoneId.of("Asia/Kolkata"));
 
+    private final RecordMapper.Mappers mappers = RecordMapper.mappers(codec.instants());
+
+    private List<Appointment> read(Path file) throws IOException {
+        List<Appointment> read = new ArrayList<>();
+        Snapshots.read(file, mappers.appointments(), read::add);
+        return read;
+    }
+
     private void assertSameAsJsonB(Path file) throws IOException {
         List<Appointment> bound;
         try (var in = Files.newInputStream(file)) {
             bound = codec.compact().fromJson(in, LIST);
         }
-        List<Appointment> streamed = new AppointmentReader(codec.instants()).read(file);
+        List<Appointment> streamed = read(file);
         assertEquals(bound.size(), streamed.size());
         for (int i = 0; i < bound.size(); i++) {
             Appointment expected = bound.get(i);
@@ -60,7 +68,7 @@ class AppointmentReaderTest {
         Path file = dir.resolve("appointments.json");
         Files.writeString(file, EVERY_FIELD);
         assertSameAsJsonB(file);
-        Appointment first = new AppointmentReader(codec.instants()).read(file).get(0);
+        Appointment first = read(file).get(0);
         assertEquals(List.of("legacy_fee", "tags"), List.copyOf(first.getOtherFields().keySet()));
     }
 
@@ -78,7 +86,7 @@ class AppointmentReaderTest {
                 [{"id": "a1", "user_id": "u1", "doctor_id": "doc1", "date": "2026-12-01", "time": "09:00 AM",
                   "status": "confirmed", "consultation_fee": 800, "referral": null, "flags": [1, "x"]}]
                 """);
-        Appointment a = new AppointmentReader(codec.instants()).read(file).get(0);
+        Appointment a = read(file).get(0);
         assertEquals(new java.math.BigDecimal("800"), a.getOtherFields().get("consultation_fee"));
         assertTrue(a.getOtherFields().containsKey("referral"));
         assertEquals(List.of(new java.math.BigDecimal("1"), "x"), a.getOtherFields().get("flags"));
@@ -94,9 +102,9 @@ class AppointmentReaderTest {
                   "status": "confirmed"}]
                 """);
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> new AppointmentReader(codec.instants()).read(file));
+                () -> read(file));
         assertTrue(e.getMessage().startsWith("line 3:"), e.getMessage());
         Files.writeString(file, "[{\"id\": \"a1\", \"status\": \"maybe\"}]");
-        assertThrows(IllegalArgumentException.class, () -> new AppointmentReader(codec.instants()).read(file));
+        assertThrows(IllegalArgumentException.class, () -> read(file));
     }
 }

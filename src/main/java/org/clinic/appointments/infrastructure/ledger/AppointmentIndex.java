@@ -1,0 +1,206 @@
+package org.clinic.appointments.infrastructure.ledger;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.logging.Logger;
+
+import org.clinic.appointments.domain.Appointment;
+import org.clinic.appointments.domain.AppointmentQuery;
+import org.clinic.appointments.domain.AppointmentSort;
+import org.clinic.appointments.domain.AppointmentStatus;
+import org.clinic.appointments.domain.AuditEntry;
+import org.clinic.appointments.domain.AuditQuery;
+import org.clinic.appointments.domain.Page;
+import org.clinic.appointments.domain.SlotKey;
+
+/**
+ * The appointments in memory and every index the pages read: by id (the columns), by slot owner, by patient,
+ * by doctor and date, the pending ones, the figures and the audit trail. Stored records are never mutated after
+ * they are put in: a change replaces the record, and callers get copies.
+ */
+final class AppointmentIndex {
+
+    private static final Logger LOG = Logger.getLogger(AppointmentIndex.class.getName());
+    /** Pages that end within this many rows are picked in the same pass that counts the matches. */
+    static final int ONE_PASS_ROWS = 100;
+
+    private final Map<SlotKey, String> slotOwner = new HashMap<>();
+    private final Map<String, List<String>> idsByPatient = new HashMap<>();
+    private final Map<String, TreeMap<LocalDate, List<String>>> idsByDoctorDate = new HashMap<>();
+    private final Set<String> pendingIds = new LinkedHashSet<>();
+    private final FigureCounters figures = new FigureCounters();
+    private final AppointmentColumns columns = new AppointmentColumns();
+    private final AuditColumns auditColumns = new AuditColumns(columns);
+    private final ValueSharing sharing = new ValueSharing();
+
+    /** Stores the appointment (new or a new state of one stored) and updates every index in the same call. */
+    void put(Appointment appointment, Instant now) {
+        sharing.share(appointment);
+        Appointment previous = columns.get(appointment.getId());
+        if (previous != null) {
+            slotOwner.remove(previous.slot(), previous.getId());
+            if (!previous.getDoctorId().equals(appointment.getDoctorId())
+                    || !previous.getDate().equals(appointment.getDate())) {
+                byDoctorDate(previous.getDoctorId(), previous.getDate()).remove(previous.getId());
+                byDoctorDate(appointment.getDoctorId(), appointment.getDate()).add(appointment.getId());
+            }
+        } else {
+            idsByPatient.computeIfAbsent(appointment.getUserId(), k -> new ArrayList<>()).add(appointment.getId());
+            byDoctorDate(appointment.getDoctorId(), appointment.getDate()).add(appointment.getId());
+        }
+        figures.replace(previous, appointment);
+        auditColumns.put(columns.put(appointment), previous, appointment);
+        if (appointment.getStatus() == AppointmentStatus.PENDING_PAYMENT) {
+            pendingIds.add(appointment.getId());
+        } else {
+            pendingIds.remove(appointment.getId());
+        }
+        if (appointment.getStatus().holdsSlot()) {
+            String other = slotOwner.get(appointment.slot());
+            Appointment otherAppointment = other == null ? null : columns.get(other);
+            if (otherAppointment == null || !otherAppointment.holdsSlot(now)) {
+                slotOwner.put(appointment.slot(), appointment.getId());
+            } else if (!other.equals(appointment.getId())) {
+                LOG.warning(() -> "Appointments " + other + " and " + appointment.getId() + " both claim "
+                        + appointment.slot() + "; " + other + " keeps the slot");
+            }
+        }
+    }
+
+    private List<String> byDoctorDate(String doctorId, LocalDate date) {
+        return idsByDoctorDate.computeIfAbsent(doctorId, k -> new TreeMap<>()).computeIfAbsent(date, k -> new ArrayList<>());
+    }
+
+    /** Makes room for growth and builds the derived orders: once, when the ledger has loaded. */
+    void loaded() {
+        columns.fitToSize();
+        auditColumns.fitToSize();
+    }
+
+    /** The stored record (not a copy): only for the ledger's own use. */
+    Appointment stored(String id) {
+        return id == null ? null : columns.get(id);
+    }
+
+    int size() {
+        return columns.size();
+    }
+
+    /** The stored records, in the order they were first stored, copied by reference: a consistent view for snapshots. */
+    List<Appointment> storedRecords() {
+        return List.copyOf(columns.all());
+    }
+
+    /** The stored records of one patient (for the rules checked under the write lock). */
+    List<Appointment> storedOfPatient(String userId) {
+        return idsByPatient.getOrDefault(userId, List.of()).stream().map(columns::get).toList();
+    }
+
+    /** The pending appointments whose hold has run out. */
+    List<String> expiredHolds(Instant now) {
+        return pendingIds.stream().filter(id -> columns.get(id).isHoldExpired(now)).toList();
+    }
+
+    int pendingCount() {
+        return pendingIds.size();
+    }
+
+    FigureCounters figures() {
+        return figures;
+    }
+
+    List<Appointment> ofPatientNewestFirst(String userId) {
+        List<String> ids = idsByPatient.getOrDefault(userId, List.of());
+        List<Appointment> result = new ArrayList<>(ids.size());
+        for (int i = ids.size() - 1; i >= 0; i--) {
+            result.add(columns.get(ids.get(i)).copy());
+        }
+        return result;
+    }
+
+    List<Appointment> of(String doctorId, LocalDate date) {
+        TreeMap<LocalDate, List<String>> byDate = idsByDoctorDate.get(doctorId);
+        List<String> ids = byDate == null ? null : byDate.get(date);
+        return ids == null ? List.of() : ids.stream().map(id -> columns.get(id).copy()).toList();
+    }
+
+    Map<LocalDate, Set<String>> takenTimes(String doctorId, LocalDate from, LocalDate to, Instant now) {
+        TreeMap<LocalDate, List<String>> byDate = idsByDoctorDate.get(doctorId);
+        Map<LocalDate, Set<String>> taken = new TreeMap<>();
+        if (byDate == null || from.isAfter(to)) {
+            return taken;
+        }
+        byDate.subMap(from, true, to, true).forEach((date, ids) -> {
+            for (String id : ids) {
+                Appointment a = columns.get(id);
+                if (a.holdsSlot(now)) {
+                    taken.computeIfAbsent(date, d -> new TreeSet<>()).add(a.getTime());
+                }
+            }
+        });
+        return taken;
+    }
+
+    /** The appointment that keeps the slot from others now, if any (the stored record). */
+    Optional<Appointment> liveOwner(SlotKey slot, Instant now) {
+        String id = slotOwner.get(slot);
+        Appointment owner = id == null ? null : columns.get(id);
+        return owner != null && owner.holdsSlot(now) ? Optional.of(owner) : Optional.empty();
+    }
+
+    /**
+     * One page of the appointments that match, in the order asked for, without copying or sorting the rest:
+     * filters and the slot order read the columns; a query for one doctor looks only at their appointments.
+     */
+    Page<Appointment> search(AppointmentQuery query, AppointmentSort sort, boolean ascending, int first, int size) {
+        List<String> candidates = null;
+        if (query.doctorId() != null) {
+            candidates = new ArrayList<>();
+            TreeMap<LocalDate, List<String>> byDate = idsByDoctorDate.get(query.doctorId());
+            if (byDate != null) {
+                for (List<String> ids : range(byDate, query.from(), query.to()).values()) {
+                    candidates.addAll(ids);
+                }
+            }
+        }
+        List<String> scope = candidates;
+        int[] total = {0};
+        List<Integer> rows;
+        if (size > 0 && first >= 0 && first + size <= ONE_PASS_ROWS) {
+            rows = TopK.front(columns.order(sort, ascending), first, size,
+                    sink -> columns.forEachMatch(query, scope, row -> {
+                        total[0]++;
+                        sink.accept(row);
+                    }));
+        } else {
+            columns.forEachMatch(query, scope, row -> total[0]++);
+            rows = TopK.page(total[0], columns.order(sort, ascending), first, size,
+                    sink -> columns.forEachMatch(query, scope, sink::accept));
+        }
+        return new Page<>(rows.stream().map(row -> columns.row(row).copy()).toList(), total[0]);
+    }
+
+    private static Map<LocalDate, List<String>> range(TreeMap<LocalDate, List<String>> byDate, LocalDate from,
+            LocalDate to) {
+        if (from != null && to != null) {
+            return from.isAfter(to) ? Map.of() : byDate.subMap(from, true, to, true);
+        }
+        if (from != null) {
+            return byDate.tailMap(from, true);
+        }
+        return to != null ? byDate.headMap(to, true) : byDate;
+    }
+
+    Page<AuditEntry> audit(AuditQuery query, int first, int size) {
+        return auditColumns.page(query, first, size);
+    }
+}

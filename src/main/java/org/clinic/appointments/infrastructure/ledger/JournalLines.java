@@ -1,0 +1,117 @@
+package org.clinic.appointments.infrastructure.ledger;
+
+import java.io.StringReader;
+import java.io.StringWriter;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
+
+import jakarta.json.Json;
+import jakarta.json.stream.JsonGenerator;
+import jakarta.json.stream.JsonParser;
+import jakarta.json.stream.JsonParser.Event;
+
+import org.clinic.appointments.domain.Appointment;
+import org.clinic.appointments.domain.HistoryEntry;
+import org.clinic.appointments.domain.User;
+
+/**
+ * A journal line as JSON: {@code seq}, {@code at}, {@code actor}, {@code type}, the record under {@code user} or
+ * {@code appointment}, and {@code history_added}. Records go through the ledger's one mapper.
+ */
+final class JournalLines {
+
+    static final String HISTORY = "history";
+    private static final String HISTORY_ADDED = "history_added";
+
+    private final RecordMapper.Mappers mappers;
+    private final JsonCodec.InstantAdapter instants;
+
+    JournalLines(RecordMapper.Mappers mappers, JsonCodec.InstantAdapter instants) {
+        this.mappers = mappers;
+        this.instants = instants;
+    }
+
+    /** The line in UTF-8 with its newline; a broken character (half a surrogate pair) fails instead of becoming "?". */
+    byte[] encode(JournalEntry entry) throws CharacterCodingException {
+        StringWriter text = new StringWriter(512);
+        try (JsonGenerator out = Json.createGenerator(text)) {
+            out.writeStartObject()
+                    .write("seq", entry.seq())
+                    .write("at", entry.at().toString())
+                    .write("actor", entry.actor())
+                    .write("type", entry.type());
+            if (entry.user() != null) {
+                mappers.users().write(out, "user", entry.user(), null);
+            }
+            if (entry.appointment() != null) {
+                mappers.appointments().write(out, "appointment", entry.appointment(), entry.isDelta() ? HISTORY : null);
+            }
+            if (entry.isDelta()) {
+                mappers.history().writeList(out, HISTORY_ADDED, entry.historyAdded());
+            }
+            out.writeEnd();
+        }
+        text.append('\n');
+        ByteBuffer encoded = StandardCharsets.UTF_8.newEncoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT)
+                .encode(CharBuffer.wrap(text.getBuffer()));
+        byte[] bytes = new byte[encoded.remaining()];
+        encoded.get(bytes);
+        return bytes;
+    }
+
+    /** The entry on this line; {@link IllegalArgumentException} or a JSON exception when it is not one. */
+    JournalEntry decode(String line) {
+        long seq = 0;
+        Instant at = null;
+        String actor = null;
+        String type = null;
+        User user = null;
+        Appointment appointment = null;
+        List<HistoryEntry> added = null;
+        try (JsonParser parser = Json.createParser(new StringReader(line))) {
+            if (parser.next() != Event.START_OBJECT) {
+                throw new IllegalArgumentException("not a JSON object");
+            }
+            while (parser.next() == Event.KEY_NAME) {
+                switch (parser.getString()) {
+                    case "seq" -> seq = Long.parseLong(JsonValues.text(parser));
+                    case "at" -> at = instants.adaptFromJson(JsonValues.text(parser));
+                    case "actor" -> actor = JsonValues.text(parser);
+                    case "type" -> type = JsonValues.text(parser);
+                    case "user" -> user = object(parser) ? mappers.users().read(parser) : null;
+                    case "appointment" -> appointment = object(parser) ? mappers.appointments().read(parser) : null;
+                    case HISTORY_ADDED -> added = mappers.history().readList(parser);
+                    default -> {
+                        parser.next();
+                        parser.getValue();
+                    }
+                }
+            }
+            if (parser.hasNext()) {
+                throw new IllegalArgumentException("more than one JSON value on the line");
+            }
+        }
+        if (seq <= 0 || (user == null && appointment == null)) {
+            throw new IllegalArgumentException("not a journal entry");
+        }
+        return new JournalEntry(seq, at, actor, type, user, appointment, appointment == null ? null : added);
+    }
+
+    private static boolean object(JsonParser parser) {
+        Event event = parser.next();
+        if (event == Event.VALUE_NULL) {
+            return false;
+        }
+        if (event != Event.START_OBJECT) {
+            throw new IllegalArgumentException("a record must be a JSON object");
+        }
+        return true;
+    }
+}

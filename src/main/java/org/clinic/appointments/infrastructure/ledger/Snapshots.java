@@ -1,0 +1,213 @@
+package org.clinic.appointments.infrastructure.ledger;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.lang.reflect.Type;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
+import java.util.logging.Logger;
+
+import jakarta.json.Json;
+import jakarta.json.JsonException;
+import jakarta.json.bind.JsonbException;
+import jakarta.json.stream.JsonGenerator;
+import jakarta.json.stream.JsonGeneratorFactory;
+import jakarta.json.stream.JsonParser;
+import jakarta.json.stream.JsonParser.Event;
+
+import org.clinic.appointments.domain.Appointment;
+import org.clinic.appointments.domain.Doctor;
+import org.clinic.appointments.domain.User;
+
+/**
+ * The pretty-printed snapshots in the earlier system's schema ({@code doctors.json}, {@code users.json},
+ * {@code appointments.json}) and {@code ledger-state.json}, naming the last journal entry they contain. Users and
+ * appointments go through the ledger's one mapper; snapshots of the earlier system load as they are.
+ */
+final class Snapshots {
+
+    static final String DOCTORS = "doctors.json";
+    static final String USERS = "users.json";
+    static final String APPOINTMENTS = "appointments.json";
+    static final String STATE = "ledger-state.json";
+
+    private static final Logger LOG = Logger.getLogger(Snapshots.class.getName());
+    private static final Type DOCTOR_LIST = new ArrayList<Doctor>() { }.getClass().getGenericSuperclass();
+    private static final int READ_BATCH = 1024;
+    private static final JsonGeneratorFactory PRETTY = Json.createGeneratorFactory(
+            Map.of(JsonGenerator.PRETTY_PRINTING, true));
+
+    private final DataDirectory dir;
+    private final JsonCodec codec;
+    private final RecordMapper.Mappers mappers;
+
+    Snapshots(DataDirectory dir, JsonCodec codec, RecordMapper.Mappers mappers) {
+        this.dir = dir;
+        this.codec = codec;
+        this.mappers = mappers;
+    }
+
+    List<Doctor> readDoctors() {
+        Path file = dir.resolve(DOCTORS);
+        if (!Files.exists(file)) {
+            LOG.warning(() -> "No " + DOCTORS + " in " + dir.path() + ": there are no doctors to book.");
+            return List.of();
+        }
+        try (InputStream in = Files.newInputStream(file)) {
+            List<Doctor> doctors = codec.compact().fromJson(in, DOCTOR_LIST);
+            return doctors == null ? List.of() : doctors;
+        } catch (IOException | JsonbException | JsonException | IllegalArgumentException e) {
+            throw DataDirectory.problemIn(file, e);
+        }
+    }
+
+    List<User> readUsers() {
+        List<User> users = new ArrayList<>();
+        Path file = dir.resolve(USERS);
+        if (Files.exists(file)) {
+            try {
+                read(file, mappers.users(), users::add);
+            } catch (IOException | RuntimeException e) {
+                throw DataDirectory.problemIn(file, e);
+            }
+        }
+        return users;
+    }
+
+    long readStateSeq() {
+        Path file = dir.resolve(STATE);
+        if (!Files.exists(file)) {
+            return 0;
+        }
+        try {
+            LedgerState state = codec.compact().fromJson(Files.readString(file), LedgerState.class);
+            return state == null ? 0 : state.getSeq();
+        } catch (IOException | JsonbException e) {
+            throw DataDirectory.problemIn(file, e);
+        }
+    }
+
+    /**
+     * Hands every appointment to {@code sink}, in file order, on the calling thread, while a second thread reads
+     * ahead: parsing and indexing a large ledger then share the machine's cores. Only at start-up.
+     */
+    void readAppointments(Consumer<Appointment> sink) {
+        Path file = dir.resolve(APPOINTMENTS);
+        if (!Files.exists(file)) {
+            return;
+        }
+        BlockingQueue<List<Appointment>> batches = new ArrayBlockingQueue<>(16);
+        List<Appointment> end = new ArrayList<>(0);
+        AtomicReference<Exception> failure = new AtomicReference<>();
+        AtomicBoolean abandoned = new AtomicBoolean();
+        Thread reader = new Thread(() -> {
+            AtomicReference<List<Appointment>> batch = new AtomicReference<>(new ArrayList<>(READ_BATCH));
+            try {
+                read(file, mappers.appointments(), appointment -> {
+                    batch.get().add(appointment);
+                    if (batch.get().size() == READ_BATCH) {
+                        hand(batches, batch.getAndSet(new ArrayList<>(READ_BATCH)), abandoned);
+                    }
+                });
+                hand(batches, batch.get(), abandoned);
+            } catch (IOException | RuntimeException e) {
+                failure.set(e);
+            } finally {
+                if (!abandoned.get()) {
+                    hand(batches, end, abandoned);
+                }
+            }
+        }, "ledger-reader");
+        reader.setDaemon(true);
+        reader.start();
+        try {
+            for (List<Appointment> batch = take(batches); batch != end; batch = take(batches)) {
+                batch.forEach(sink);
+            }
+        } finally {
+            abandoned.set(true);
+            batches.clear();
+        }
+        Exception problem = failure.get();
+        if (problem != null) {
+            throw DataDirectory.problemIn(file, problem);
+        }
+    }
+
+    /** Reads a JSON array of records, naming the line of a record that cannot be read. */
+    static <T> void read(Path file, RecordMapper<T> mapper, Consumer<T> sink) throws IOException {
+        try (InputStream in = Files.newInputStream(file); JsonParser parser = Json.createParser(in)) {
+            if (!parser.hasNext() || parser.next() != Event.START_ARRAY) {
+                throw new IllegalArgumentException("not a JSON array");
+            }
+            Event event;
+            while ((event = parser.next()) != Event.END_ARRAY) {
+                if (event != Event.START_OBJECT) {
+                    throw new IllegalArgumentException("line " + parser.getLocation().getLineNumber()
+                            + ": a record must be a JSON object");
+                }
+                T record;
+                try {
+                    record = mapper.read(parser);
+                } catch (RuntimeException e) {
+                    throw new IllegalArgumentException("line " + parser.getLocation().getLineNumber() + ": "
+                            + e.getMessage(), e);
+                }
+                sink.accept(record);
+            }
+        }
+    }
+
+    private static void hand(BlockingQueue<List<Appointment>> batches, List<Appointment> batch, AtomicBoolean abandoned) {
+        try {
+            while (!batches.offer(batch, 100, TimeUnit.MILLISECONDS)) {
+                if (abandoned.get()) {
+                    throw new CancellationException("the ledger stopped loading");
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static List<Appointment> take(BlockingQueue<List<Appointment>> batches) {
+        try {
+            return batches.take();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new LedgerLoadException("Interrupted while loading the ledger", e);
+        }
+    }
+
+    /**
+     * Writes the snapshots of everything up to {@code seq}, then records {@code seq}. Each file is replaced
+     * atomically; a crash at any step leaves a directory that loads to the same state.
+     */
+    void write(Collection<User> users, Collection<Appointment> appointments, long seq) throws IOException {
+        dir.writeAtomically(USERS, out -> writeArray(out, mappers.users(), users));
+        dir.writeAtomically(APPOINTMENTS, out -> writeArray(out, mappers.appointments(), appointments));
+        dir.writeAtomically(STATE, out -> codec.compact().toJson(new LedgerState(seq), out));
+    }
+
+    private static <T> void writeArray(OutputStream out, RecordMapper<T> mapper, Collection<T> records) {
+        try (JsonGenerator json = PRETTY.createGenerator(out, java.nio.charset.StandardCharsets.UTF_8)) {
+            json.writeStartArray();
+            for (T record : records) {
+                mapper.write(json, null, record, null);
+            }
+            json.writeEnd();
+        }
+    }
+}
