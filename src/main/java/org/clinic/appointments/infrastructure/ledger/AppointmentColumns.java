@@ -24,7 +24,7 @@ final class AppointmentColumns {
 
     private static final int NONE = -1;
 
-    private final Map<String, Integer> rowOf = new HashMap<>();
+    private Map<String, Integer> rowOf = new HashMap<>();
     private final Map<String, Integer> doctorNumbers = new HashMap<>();
     private final Map<String, Integer> rowOfTransaction = new HashMap<>();
     /** Lower-case patient name and e-mail, one shared string per patient. */
@@ -98,11 +98,26 @@ final class AppointmentColumns {
         resize(rows.length + (rows.length >> 1));
     }
 
+    /** Makes room for this many appointments at once (before a load of a known size). */
+    void expect(int count) {
+        if (size == 0 && count > rows.length) {
+            resize(count + 1024);
+            rowOf = new HashMap<>(count + (count >> 1));
+        }
+    }
+
     /** Leaves room for an eighth more appointments than now and builds the name orders: once the ledger is loaded. */
     void fitToSize() {
         resize(size + (size >> 3) + 1024);
+        Thread doctors = new Thread(() -> doctorNames.rebuild(rows, size), "ledger-doctor-names");
+        doctors.start();
         patientNames.rebuild(rows, size);
-        doctorNames.rebuild(rows, size);
+        try {
+            doctors.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new LedgerLoadException("Interrupted while loading the ledger", e);
+        }
     }
 
     private void resize(int capacity) {
@@ -254,103 +269,7 @@ final class AppointmentColumns {
         };
     }
 
-    private static String nullToEmpty(String value) {
+    static String nullToEmpty(String value) {
         return value == null ? "" : value;
-    }
-
-    /**
-     * Each name's place in case-insensitive order, as a number per row. Places are spread out, so a name first
-     * seen after the column was built gets a number between its neighbours at once; only when no number is left
-     * between them is the column built again (a full sort of every row's name). Changed only by writers (under
-     * the ledger's WRITE lock, or while it loads); sorting reads it and never builds it.
-     */
-    private static final class NameRanks {
-        private static final Comparator<String> ORDER =
-                Comparator.comparing((String n) -> n, String.CASE_INSENSITIVE_ORDER).thenComparing(n -> n);
-        private final java.util.function.Function<Appointment, String> field;
-        private java.util.TreeMap<String, Integer> ranks = new java.util.TreeMap<>(ORDER);
-        private int[] column = new int[0];
-        private boolean dirty = true;
-
-        NameRanks(java.util.function.Function<Appointment, String> field) {
-            this.field = field;
-        }
-
-        void put(int row, Appointment a, Appointment[] rows, int size) {
-            if (dirty) {
-                return;
-            }
-            String name = nullToEmpty(field.apply(a));
-            Integer rank = ranks.get(name);
-            if (rank == null) {
-                rank = placeNewName(name);
-            }
-            if (rank == null) {
-                rebuild(rows, size);
-                return;
-            }
-            if (row >= column.length) {
-                column = Arrays.copyOf(column, rows.length);
-            }
-            column[row] = rank;
-        }
-
-        /** The rank of a name equal but for case, or a free number between the neighbours; null if none is free. */
-        private Integer placeNewName(String name) {
-            Map.Entry<String, Integer> lower = ranks.lowerEntry(name);
-            Map.Entry<String, Integer> higher = ranks.higherEntry(name);
-            Integer rank = null;
-            if (lower != null && lower.getKey().equalsIgnoreCase(name)) {
-                rank = lower.getValue();
-            } else if (higher != null && higher.getKey().equalsIgnoreCase(name)) {
-                rank = higher.getValue();
-            } else {
-                long low = lower == null ? 0 : lower.getValue();
-                long high = higher == null ? (long) Integer.MAX_VALUE : higher.getValue();
-                if (high - low >= 2) {
-                    rank = (int) (low + (high - low) / 2);
-                }
-            }
-            if (rank != null) {
-                ranks.put(name, rank);
-            }
-            return rank;
-        }
-
-        /** The rank of every row; built once the ledger has loaded. */
-        int[] column() {
-            if (dirty) {
-                throw new IllegalStateException("The name order is built when the ledger has loaded");
-            }
-            return column;
-        }
-
-        void rebuild(Appointment[] rows, int size) {
-            Map<String, Integer> placeOf = new HashMap<>();
-            for (int row = 0; row < size; row++) {
-                placeOf.putIfAbsent(nullToEmpty(field.apply(rows[row])), 0);
-            }
-            String[] names = placeOf.keySet().toArray(String[]::new);
-            Arrays.sort(names, ORDER);
-            long gap = Math.max(1, Math.min(1 << 16, (Integer.MAX_VALUE / 2) / (names.length + 1L)));
-            java.util.TreeMap<String, Integer> fresh = new java.util.TreeMap<>(ORDER);
-            long place = 0;
-            String previous = null;
-            for (String n : names) {
-                if (previous == null || !previous.equalsIgnoreCase(n)) {
-                    place += gap;
-                }
-                placeOf.put(n, (int) place);
-                fresh.put(n, (int) place);
-                previous = n;
-            }
-            int[] fill = new int[rows.length];
-            for (int row = 0; row < size; row++) {
-                fill[row] = placeOf.get(nullToEmpty(field.apply(rows[row])));
-            }
-            ranks = fresh;
-            column = fill;
-            dirty = false;
-        }
     }
 }

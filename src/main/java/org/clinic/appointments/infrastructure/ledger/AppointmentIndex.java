@@ -45,6 +45,14 @@ final class AppointmentIndex {
     /** Stores the appointment (new or a new state of one stored) and updates every index in the same call. */
     void put(Appointment appointment, Instant now) {
         sharing.share(appointment);
+        putShared(appointment, now);
+    }
+
+    /**
+     * As {@link #put}, for an appointment whose values {@link #sharing()} has shared already: at start-up that is
+     * done on the thread that reads the records, while this one indexes.
+     */
+    void putShared(Appointment appointment, Instant now) {
         Appointment previous = columns.get(appointment.getId());
         if (previous != null) {
             slotOwner.remove(previous.slot(), previous.getId());
@@ -78,6 +86,15 @@ final class AppointmentIndex {
 
     private List<String> byDoctorDate(String doctorId, LocalDate date) {
         return idsByDoctorDate.computeIfAbsent(doctorId, k -> new TreeMap<>()).computeIfAbsent(date, k -> new ArrayList<>());
+    }
+
+    ValueSharing sharing() {
+        return sharing;
+    }
+
+    /** Makes room for this many appointments before a load of a known size. */
+    void expect(int count) {
+        columns.expect(count);
     }
 
     /** Makes room for growth and builds the derived orders: once, when the ledger has loaded. */

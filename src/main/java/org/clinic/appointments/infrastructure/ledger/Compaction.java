@@ -20,11 +20,13 @@ final class Compaction {
     private static final Logger LOG = Logger.getLogger(Compaction.class.getName());
 
     private final Snapshots snapshots;
+    private final SnapshotCache cache;
     private final Executor executor;
     private boolean running;
 
-    Compaction(Snapshots snapshots, Executor executor) {
+    Compaction(Snapshots snapshots, SnapshotCache cache, Executor executor) {
         this.snapshots = snapshots;
+        this.cache = cache;
         this.executor = executor;
     }
 
@@ -72,11 +74,44 @@ final class Compaction {
         try {
             snapshots.write(users, appointments, seq);
             LOG.info(() -> "Ledger compacted at seq " + seq + " in " + (System.nanoTime() - started) / 1_000_000 + " ms");
+            writeCache(users, appointments, seq, seq);
         } catch (IOException | RuntimeException e) {
             LOG.warning(() -> "Compaction at seq " + seq + " failed; its changes stay in the archived journal and are"
                     + " replayed at start-up: " + e.getMessage());
         } finally {
             finished();
+        }
+    }
+
+    /** Writes the binary cache in the background (after a start-up that could not use it), unless a compaction runs. */
+    void refreshCacheInBackground(List<User> users, List<Appointment> appointments, long seq, long stateSeq) {
+        synchronized (this) {
+            if (running) {
+                return;
+            }
+            running = true;
+        }
+        try {
+            executor.execute(() -> {
+                try {
+                    writeCache(users, appointments, seq, stateSeq);
+                } finally {
+                    finished();
+                }
+            });
+        } catch (RejectedExecutionException e) {
+            finished();
+        }
+    }
+
+    private void writeCache(List<User> users, List<Appointment> appointments, long seq, long stateSeq) {
+        long started = System.nanoTime();
+        try {
+            cache.write(users, appointments, seq, stateSeq);
+            LOG.info(() -> SnapshotCache.FILE + " written at seq " + seq + " in "
+                    + (System.nanoTime() - started) / 1_000_000 + " ms");
+        } catch (IOException | RuntimeException e) {
+            LOG.warning(() -> SnapshotCache.FILE + " not written (start-up reads the JSON snapshots): " + e.getMessage());
         }
     }
 

@@ -35,4 +35,22 @@ record JournalEntry(long seq, Instant at, String actor, String type, User user, 
     boolean isDelta() {
         return historyAdded != null;
     }
+
+    /** The change log's line: ids, type and states only, never names, e-mail addresses or reasons. */
+    String changeLine() {
+        JournalEntry entry = this;
+        StringBuilder line = new StringBuilder("change seq=").append(entry.seq())
+                .append(" type=").append(entry.type()).append(" actor=").append(entry.actor());
+        if (entry.user() != null) {
+            line.append(" user=").append(entry.user().getId()).append(" role=").append(entry.user().getRole().code());
+        }
+        Appointment a = entry.appointment();
+        if (a != null) {
+            line.append(" appointment=").append(a.getId()).append(" status=").append(a.getStatus().code());
+            if (a.getPaymentStatus() != null) {
+                line.append(" payment=").append(a.getPaymentStatus().code());
+            }
+        }
+        return line.toString();
+    }
 }

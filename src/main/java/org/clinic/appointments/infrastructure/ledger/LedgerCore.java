@@ -6,7 +6,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,7 +26,6 @@ import org.clinic.appointments.domain.ClinicFigures;
 import org.clinic.appointments.domain.Doctor;
 import org.clinic.appointments.domain.DuplicateEmailException;
 import org.clinic.appointments.domain.EmailAddress;
-import org.clinic.appointments.domain.HistoryEntry;
 import org.clinic.appointments.domain.Page;
 import org.clinic.appointments.domain.SlotKey;
 import org.clinic.appointments.domain.SlotTakenException;
@@ -52,6 +50,7 @@ public final class LedgerCore implements AutoCloseable {
     private final Snapshots snapshots;
     private final Journal journal;
     private final Compaction compaction;
+    private final Loading loading;
     private final Clock clock;
     private final long compactAfterBytes;
 
@@ -66,7 +65,9 @@ public final class LedgerCore implements AutoCloseable {
         RecordMapper.Mappers mappers = RecordMapper.mappers(codec.instants());
         this.snapshots = new Snapshots(this.dir, codec, mappers);
         this.journal = new Journal(this.dir, new JournalLines(mappers, codec.instants()));
-        this.compaction = new Compaction(snapshots, executor);
+        SnapshotCache cache = new SnapshotCache(this.dir, BinaryRecords.forms(mappers));
+        this.compaction = new Compaction(snapshots, cache, executor);
+        this.loading = new Loading(this.dir, snapshots, cache, journal, clock, users, appointments);
         this.clock = clock;
         this.compactAfterBytes = compactAfterBytes;
     }
@@ -84,7 +85,12 @@ public final class LedgerCore implements AutoCloseable {
     public static LedgerCore open(Path dir, ZoneId clinicZone, Clock clock, long compactAfterBytes, Executor executor) {
         LedgerCore core = new LedgerCore(dir, clinicZone, clock, compactAfterBytes, executor);
         try {
-            core.load();
+            core.load(true);
+        } catch (SnapshotCache.Unusable e) {
+            LOG.warning(() -> e.getMessage() + "; loading from the JSON snapshots");
+            core.close();
+            core = new LedgerCore(dir, clinicZone, clock, compactAfterBytes, executor);
+            loadOrClose(core, false);
         } catch (RuntimeException e) {
             core.close();
             throw e;
@@ -92,84 +98,25 @@ public final class LedgerCore implements AutoCloseable {
         return core;
     }
 
-    private void load() {
+    private static void loadOrClose(LedgerCore core, boolean useCache) {
+        try {
+            core.load(useCache);
+        } catch (RuntimeException e) {
+            core.close();
+            throw e;
+        }
+    }
+
+    private void load(boolean useCache) {
         dir.lock();
-        for (Doctor doctor : snapshots.readDoctors()) {
-            if (doctor.getId() == null || doctor.getId().isBlank()) {
-                throw new LedgerLoadException(dir.resolve(Snapshots.DOCTORS) + ": a doctor has no id");
-            }
-            doctors.put(doctor.getId(), doctor);
-        }
-        int index = 0;
-        for (User user : snapshots.readUsers()) {
-            index++;
-            requireUser(user, Snapshots.USERS + ", record " + index);
-            users.put(user);
-        }
-        int[] record = {0};
-        Instant now = clock.instant();
-        snapshots.readAppointments(appointment -> {
-            record[0]++;
-            requireAppointment(appointment, Snapshots.APPOINTMENTS + ", record " + record[0]);
-            appointments.put(appointment, now);
-        });
-        lastSeq = snapshots.readStateSeq();
-        long snapshotSeq = journal.replayArchivesAfter(lastSeq, this::replayed);
-        journal.replay(entry -> {
-            if (entry.seq() > snapshotSeq) {
-                replayed(entry);
-            }
-        });
-        journal.open(snapshotSeq + 1);
-        appointments.loaded();
-        LOG.info(() -> "Ledger loaded from " + dir.path() + ": " + doctors.size() + " doctors, " + users.size()
-                + " users, " + appointments.size() + " appointments, journal up to seq " + lastSeq);
+        lastSeq = loading.load(doctors, useCache);
         users.sharedEmailKeys().values().forEach(ids -> LOG.warning(() -> "Accounts " + ids + " have e-mail addresses"
                 + " that read as one; they are kept apart (each logs in with its address exactly as stored) and none"
                 + " is merged"));
-    }
-
-    /** Applies a journal entry at start-up; an entry the snapshots hold already changes nothing. */
-    private void replayed(JournalEntry entry) {
-        String where = Journal.FILE + ", seq " + entry.seq();
-        if (entry.user() != null) {
-            requireUser(entry.user(), where);
-            users.put(entry.user());
+        if (loading.cacheWanted()) {
+            compaction.refreshCacheInBackground(users.storedRecords(), appointments.storedRecords(), lastSeq,
+                    loading.stateSeq());
         }
-        Appointment appointment = entry.appointment();
-        if (appointment != null) {
-            if (entry.isDelta()) {
-                Appointment previous = appointments.stored(appointment.getId());
-                List<HistoryEntry> history = previous == null ? new ArrayList<>() : new ArrayList<>(previous.getHistory());
-                for (HistoryEntry added : entry.historyAdded()) {
-                    if (!history.contains(added)) {
-                        history.add(added);
-                    }
-                }
-                appointment.setHistory(history);
-            }
-            requireAppointment(appointment, where);
-            appointments.put(appointment, clock.instant());
-        }
-        lastSeq = entry.seq();
-    }
-
-    private void requireUser(User user, String where) {
-        if (user == null || blank(user.getId()) || blank(user.getEmail()) || user.getRole() == null) {
-            throw new LedgerLoadException(dir.resolve(where) + ": a user needs id, email and role");
-        }
-    }
-
-    private void requireAppointment(Appointment a, String where) {
-        if (a == null || blank(a.getId()) || blank(a.getUserId()) || blank(a.getDoctorId()) || a.getDate() == null
-                || blank(a.getTime()) || a.getStatus() == null) {
-            throw new LedgerLoadException(dir.resolve(where)
-                    + ": an appointment needs id, user_id, doctor_id, date, time and status");
-        }
-    }
-
-    private static boolean blank(String value) {
-        return value == null || value.isBlank();
     }
 
     // ---- reads -------------------------------------------------------------------------------------------
@@ -264,6 +211,11 @@ public final class LedgerCore implements AutoCloseable {
         return dir.path();
     }
 
+    /** Whether the users and appointments were read from the binary cache at start-up. */
+    public boolean loadedFromCache() {
+        return loading.fromCache();
+    }
+
     /** Whether snapshots are being written in the background now. */
     public boolean compacting() {
         return compaction.isRunning();
@@ -272,7 +224,7 @@ public final class LedgerCore implements AutoCloseable {
     // ---- writes ------------------------------------------------------------------------------------------
 
     public User registerUser(User user, String actor) {
-        requireUser(user, "new user");
+        loading.requireUser(user, "new user");
         if (users.emailTaken(user.getEmail()) || users.stored(user.getId()) != null) {
             throw new DuplicateEmailException();
         }
@@ -387,26 +339,10 @@ public final class LedgerCore implements AutoCloseable {
     }
 
     private void committed(JournalEntry entry) {
-        CHANGES.info(() -> changeLine(entry));
+        CHANGES.info(entry::changeLine);
         if (compactAfterBytes > 0 && journal.size() >= compactAfterBytes) {
             compaction.startInBackground(journal, lastSeq, users.storedRecords(), appointments.storedRecords());
         }
-    }
-
-    static String changeLine(JournalEntry entry) {
-        StringBuilder line = new StringBuilder("change seq=").append(entry.seq())
-                .append(" type=").append(entry.type()).append(" actor=").append(entry.actor());
-        if (entry.user() != null) {
-            line.append(" user=").append(entry.user().getId()).append(" role=").append(entry.user().getRole().code());
-        }
-        Appointment a = entry.appointment();
-        if (a != null) {
-            line.append(" appointment=").append(a.getId()).append(" status=").append(a.getStatus().code());
-            if (a.getPaymentStatus() != null) {
-                line.append(" payment=").append(a.getPaymentStatus().code());
-            }
-        }
-        return line.toString();
     }
 
     /** Folds the journal into the snapshots now, after any compaction in the background (at shutdown). */

@@ -10,12 +10,6 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.CancellationException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import java.util.logging.Logger;
 
@@ -45,7 +39,6 @@ final class Snapshots {
 
     private static final Logger LOG = Logger.getLogger(Snapshots.class.getName());
     private static final Type DOCTOR_LIST = new ArrayList<Doctor>() { }.getClass().getGenericSuperclass();
-    private static final int READ_BATCH = 1024;
     private static final JsonGeneratorFactory PRETTY = Json.createGeneratorFactory(
             Map.of(JsonGenerator.PRETTY_PRINTING, true));
 
@@ -101,48 +94,19 @@ final class Snapshots {
 
     /**
      * Hands every appointment to {@code sink}, in file order, on the calling thread, while a second thread reads
-     * ahead: parsing and indexing a large ledger then share the machine's cores. Only at start-up.
+     * ahead (and applies {@code decoded}): parsing and indexing a large ledger then share the machine's cores.
      */
-    void readAppointments(Consumer<Appointment> sink) {
+    void readAppointments(java.util.function.UnaryOperator<Appointment> decoded, Consumer<Appointment> sink) {
         Path file = dir.resolve(APPOINTMENTS);
         if (!Files.exists(file)) {
             return;
         }
-        BlockingQueue<List<Appointment>> batches = new ArrayBlockingQueue<>(16);
-        List<Appointment> end = new ArrayList<>(0);
-        AtomicReference<Exception> failure = new AtomicReference<>();
-        AtomicBoolean abandoned = new AtomicBoolean();
-        Thread reader = new Thread(() -> {
-            AtomicReference<List<Appointment>> batch = new AtomicReference<>(new ArrayList<>(READ_BATCH));
-            try {
-                read(file, mappers.appointments(), appointment -> {
-                    batch.get().add(appointment);
-                    if (batch.get().size() == READ_BATCH) {
-                        hand(batches, batch.getAndSet(new ArrayList<>(READ_BATCH)), abandoned);
-                    }
-                });
-                hand(batches, batch.get(), abandoned);
-            } catch (IOException | RuntimeException e) {
-                failure.set(e);
-            } finally {
-                if (!abandoned.get()) {
-                    hand(batches, end, abandoned);
-                }
-            }
-        }, "ledger-reader");
-        reader.setDaemon(true);
-        reader.start();
         try {
-            for (List<Appointment> batch = take(batches); batch != end; batch = take(batches)) {
-                batch.forEach(sink);
-            }
-        } finally {
-            abandoned.set(true);
-            batches.clear();
-        }
-        Exception problem = failure.get();
-        if (problem != null) {
-            throw DataDirectory.problemIn(file, problem);
+            ReadAhead.run(out -> read(file, mappers.appointments(), a -> out.accept(decoded.apply(a))), sink);
+        } catch (LedgerLoadException e) {
+            throw e;
+        } catch (Exception e) {
+            throw DataDirectory.problemIn(file, e);
         }
     }
 
@@ -167,27 +131,6 @@ final class Snapshots {
                 }
                 sink.accept(record);
             }
-        }
-    }
-
-    private static void hand(BlockingQueue<List<Appointment>> batches, List<Appointment> batch, AtomicBoolean abandoned) {
-        try {
-            while (!batches.offer(batch, 100, TimeUnit.MILLISECONDS)) {
-                if (abandoned.get()) {
-                    throw new CancellationException("the ledger stopped loading");
-                }
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
-    private static List<Appointment> take(BlockingQueue<List<Appointment>> batches) {
-        try {
-            return batches.take();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new LedgerLoadException("Interrupted while loading the ledger", e);
         }
     }
 

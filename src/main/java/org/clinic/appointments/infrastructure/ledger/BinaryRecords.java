@@ -1,0 +1,238 @@
+package org.clinic.appointments.infrastructure.ledger;
+
+import java.io.DataOutput;
+import java.io.IOException;
+import java.io.StringReader;
+import java.nio.ByteBuffer;
+import java.lang.reflect.Field;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+
+import jakarta.json.Json;
+import jakarta.json.stream.JsonParser;
+
+import org.clinic.appointments.domain.Appointment;
+import org.clinic.appointments.domain.AppointmentStatus;
+import org.clinic.appointments.domain.HistoryEntry;
+import org.clinic.appointments.domain.PaymentMethod;
+import org.clinic.appointments.domain.PaymentStatus;
+import org.clinic.appointments.domain.Role;
+import org.clinic.appointments.domain.User;
+
+/**
+ * A compact binary form of the stored records for the start-up cache, over the same declared fields as the JSON
+ * mapper (so a new field is cached by construction). Text goes through a table: each distinct string is written
+ * once and read back as one shared instance.
+ */
+final class BinaryRecords<T> {
+
+    /** A text column stops sharing through the table once it has seen this many distinct values (ids, reasons). */
+    static final int MAX_SHARED_PER_FIELD = 1 << 16;
+    /** Fields of all record kinds together; each has its own table. */
+    private static final int MAX_TABLES = 128;
+
+    private final Supplier<T> factory;
+    private final Field[] fields;
+    private final Codec[] codecs;
+    private final int firstTable;
+
+    private BinaryRecords(Supplier<T> factory, Map<String, Field> mapped, Map<Class<?>, Codec> byType, int firstTable) {
+        this.factory = factory;
+        this.fields = mapped.values().toArray(Field[]::new);
+        this.codecs = new Codec[fields.length];
+        this.firstTable = firstTable;
+        for (int i = 0; i < fields.length; i++) {
+            codecs[i] = byType.get(fields[i].getType());
+            if (codecs[i] == null) {
+                throw new IllegalStateException("No binary form for " + fields[i]);
+            }
+        }
+    }
+
+    record Forms(BinaryRecords<Appointment> appointments, BinaryRecords<User> users) {
+    }
+
+    static Forms forms(RecordMapper.Mappers mappers) {
+        Map<Class<?>, Codec> byType = new HashMap<>();
+        byType.put(String.class, new Codec((out, t, v) -> out.text(t, (String) v), Input::text));
+        byType.put(LocalDate.class, new Codec((out, t, v) -> out.data().writeInt((int) ((LocalDate) v).toEpochDay()),
+                (in, t) -> LocalDate.ofEpochDay(in.readInt())));
+        byType.put(Instant.class, new Codec((out, t, v) -> {
+            out.data().writeLong(((Instant) v).getEpochSecond());
+            out.data().writeInt(((Instant) v).getNano());
+        }, (in, t) -> Instant.ofEpochSecond(in.readLong(), in.readInt())));
+        byType.put(BigDecimal.class, new Codec((out, t, v) -> out.text(t, v.toString()),
+                (in, t) -> new BigDecimal(in.text(t))));
+        byType.put(AppointmentStatus.class, coded(s -> ((AppointmentStatus) s).code(), AppointmentStatus::fromCode));
+        byType.put(PaymentStatus.class, coded(s -> ((PaymentStatus) s).code(), PaymentStatus::fromCode));
+        byType.put(PaymentMethod.class, coded(s -> ((PaymentMethod) s).code(), PaymentMethod::fromCode));
+        byType.put(Role.class, coded(s -> ((Role) s).code(), Role::fromCode));
+        byType.put(Map.class, new Codec((out, t, v) -> out.text(t, JsonValues.json(v).toString()), (in, t) -> {
+            try (JsonParser parser = Json.createParser(new StringReader(in.text(t)))) {
+                parser.next();
+                return JsonValues.plain(parser.getObject());
+            }
+        }));
+        BinaryRecords<HistoryEntry> history = new BinaryRecords<>(HistoryEntry::new, mappers.history().fields(), byType, 0);
+        byType.put(List.class, new Codec((out, t, v) -> {
+            List<?> entries = (List<?>) v;
+            out.data().writeInt(entries.size());
+            for (Object entry : entries) {
+                history.write(out, (HistoryEntry) entry);
+            }
+        }, (in, t) -> {
+            int size = in.readInt();
+            ArrayList<HistoryEntry> entries = new ArrayList<>(size);
+            for (int i = 0; i < size; i++) {
+                entries.add(history.read(in));
+            }
+            return entries;
+        }));
+        int appointmentTables = history.fields.length;
+        BinaryRecords<Appointment> appointments = new BinaryRecords<>(Appointment::new,
+                mappers.appointments().fields(), byType, appointmentTables);
+        return new Forms(appointments, new BinaryRecords<>(User::new, mappers.users().fields(), byType,
+                appointmentTables + appointments.fields.length));
+    }
+
+    private static Codec coded(java.util.function.Function<Object, String> code,
+            java.util.function.Function<String, Object> fromCode) {
+        return new Codec((out, t, v) -> out.text(t, code.apply(v)), (in, t) -> fromCode.apply(in.text(t)));
+    }
+
+    void write(Output out, T record) throws IOException {
+        long present = 0;
+        Object[] values = new Object[fields.length];
+        for (int i = 0; i < fields.length; i++) {
+            values[i] = get(fields[i], record);
+            if (values[i] != null) {
+                present |= 1L << i;
+            }
+        }
+        out.data().writeLong(present);
+        for (int i = 0; i < fields.length; i++) {
+            if (values[i] != null) {
+                codecs[i].writer().write(out, firstTable + i, values[i]);
+            }
+        }
+    }
+
+    T read(Input in) throws IOException {
+        T record = factory.get();
+        long present = in.readLong();
+        for (int i = 0; i < fields.length; i++) {
+            if ((present & (1L << i)) != 0) {
+                set(fields[i], record, codecs[i].reader().read(in, firstTable + i));
+            } else if (fields[i].getType() != List.class) {
+                set(fields[i], record, null);
+            }
+        }
+        return record;
+    }
+
+    private static Object get(Field field, Object record) {
+        try {
+            return field.get(record);
+        } catch (IllegalAccessException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void set(Field field, Object record, Object value) {
+        try {
+            field.set(record, value);
+        } catch (IllegalAccessException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    interface Writer {
+        void write(Output out, int table, Object value) throws IOException;
+    }
+
+    interface Reader {
+        Object read(Input in, int table) throws IOException;
+    }
+
+    private record Codec(Writer writer, Reader reader) {
+    }
+
+    /** Where records are written: the data, and per field the values written so far, by number. */
+    static final class Output {
+        private final DataOutput data;
+        @SuppressWarnings("unchecked")
+        private final Map<String, Integer>[] tables = new Map[MAX_TABLES];
+
+        Output(DataOutput data) {
+            this.data = data;
+        }
+
+        DataOutput data() {
+            return data;
+        }
+
+        /** A value seen before in this field as its number; else -1 and the text (-2 once the field stops sharing). */
+        void text(int table, String value) throws IOException {
+            Map<String, Integer> numbers = tables[table];
+            if (numbers == null) {
+                numbers = tables[table] = new HashMap<>();
+            }
+            Integer number = numbers.get(value);
+            if (number != null) {
+                data.writeInt(number);
+                return;
+            }
+            boolean shared = numbers.size() < MAX_SHARED_PER_FIELD;
+            if (shared) {
+                numbers.put(value, numbers.size());
+            }
+            data.writeInt(shared ? -1 : -2);
+            byte[] utf8 = value.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            data.writeInt(utf8.length);
+            data.write(utf8);
+        }
+    }
+
+    /** Where records are read from: a buffer, and per field the values read so far, by number. */
+    static final class Input {
+        private final ByteBuffer data;
+        @SuppressWarnings("unchecked")
+        private final List<String>[] tables = new List[MAX_TABLES];
+
+        Input(ByteBuffer data) {
+            this.data = data;
+        }
+
+        int readInt() {
+            return data.getInt();
+        }
+
+        long readLong() {
+            return data.getLong();
+        }
+
+        String text(int table) {
+            int number = data.getInt();
+            List<String> values = tables[table];
+            if (values == null) {
+                values = tables[table] = new ArrayList<>();
+            }
+            if (number >= 0) {
+                return values.get(number);
+            }
+            byte[] utf8 = new byte[data.getInt()];
+            data.get(utf8);
+            String value = new String(utf8, java.nio.charset.StandardCharsets.UTF_8);
+            if (number == -1) {
+                values.add(value);
+            }
+            return value;
+        }
+    }
+}

@@ -1,0 +1,122 @@
+package org.clinic.appointments.infrastructure.ledger;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.List;
+
+import jakarta.json.Json;
+import jakarta.json.stream.JsonGenerator;
+
+import org.clinic.appointments.MutableClock;
+import org.clinic.appointments.domain.Appointment;
+import org.clinic.appointments.domain.User;
+import org.clinic.appointments.tools.LedgerGenerator;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The binary cache gives the same ledger as the JSON snapshots, and is only ever a cache. */
+class SnapshotCacheTest {
+
+    private static final ZoneId ZONE = ZoneId.of("Asia/Kolkata");
+
+    @TempDir
+    Path dir;
+
+    private final MutableClock clock = new MutableClock(Instant.parse("2026-11-24T06:00:00Z"));
+    private final RecordMapper.Mappers mappers = RecordMapper.mappers(new JsonCodec(ZONE).instants());
+
+    @BeforeEach
+    void generated() throws IOException {
+        LedgerGenerator.main(new String[] {dir.toString(), "2000",
+            Path.of(System.getProperty("project.data.dir", "data"), "doctors.json").toString()});
+    }
+
+    private LedgerCore open() {
+        LedgerCore ledger = LedgerCore.open(dir, ZONE, clock, 0);
+        ledger.awaitCompaction();
+        return ledger;
+    }
+
+    private String everything(LedgerCore ledger) {
+        StringWriter text = new StringWriter();
+        try (JsonGenerator out = Json.createGenerator(text)) {
+            out.writeStartArray();
+            for (User user : ledger.users()) {
+                mappers.users().write(out, null, user, null);
+            }
+            for (Appointment appointment : ledger.appointments()) {
+                mappers.appointments().write(out, null, appointment, null);
+            }
+            out.writeEnd();
+        }
+        return text.toString();
+    }
+
+    @Test
+    void aStartUpFromTheCacheHoldsExactlyWhatTheJsonHolds() {
+        String fromJson;
+        try (LedgerCore ledger = open()) {
+            assertFalse(ledger.loadedFromCache());
+            fromJson = everything(ledger);
+            assertEquals(2000, ledger.appointmentCount());
+        }
+        assertTrue(Files.exists(dir.resolve(SnapshotCache.FILE)), "written after a start-up from JSON");
+        try (LedgerCore ledger = open()) {
+            assertTrue(ledger.loadedFromCache());
+            assertEquals(fromJson, everything(ledger));
+            ledger.compact();
+        }
+        try (LedgerCore ledger = open()) {
+            assertTrue(ledger.loadedFromCache(), "rewritten by the compaction");
+            assertEquals(fromJson, everything(ledger));
+        }
+    }
+
+    @Test
+    void aStaleOrDamagedCacheIsIgnoredAndWrittenAgain() throws IOException {
+        try (LedgerCore ledger = open()) {
+            assertFalse(ledger.loadedFromCache());
+        }
+        String edited = Files.readString(dir.resolve(Snapshots.APPOINTMENTS)).replaceFirst("\"reason\": ?\"[^\"]*\"",
+                "\"reason\": \"Edited by hand\"");
+        Files.writeString(dir.resolve(Snapshots.APPOINTMENTS), edited);
+        try (LedgerCore ledger = open()) {
+            assertFalse(ledger.loadedFromCache(), "the JSON changed after the cache was written");
+            assertEquals("Edited by hand", ledger.appointments().get(0).getReason());
+        }
+        try (LedgerCore ledger = open()) {
+            assertTrue(ledger.loadedFromCache());
+            assertEquals("Edited by hand", ledger.appointments().get(0).getReason());
+        }
+        Path cache = dir.resolve(SnapshotCache.FILE);
+        byte[] bytes = Files.readAllBytes(cache);
+        bytes[bytes.length / 2] ^= 0x5A;
+        Files.write(cache, bytes);
+        try (LedgerCore ledger = open()) {
+            assertFalse(ledger.loadedFromCache(), "a damaged cache is not read");
+            assertEquals(2000, ledger.appointmentCount());
+        }
+        Files.write(cache, new byte[] {1, 2, 3}, StandardOpenOption.TRUNCATE_EXISTING);
+        try (LedgerCore ledger = open()) {
+            assertFalse(ledger.loadedFromCache(), "nor a truncated one");
+        }
+        Files.delete(cache);
+        try (LedgerCore ledger = open()) {
+            assertFalse(ledger.loadedFromCache());
+        }
+        try (LedgerCore ledger = open()) {
+            assertTrue(ledger.loadedFromCache(), "a missing cache is written again");
+            assertEquals(List.of(), ledger.appointments().stream().filter(a -> a.getHistory().isEmpty()).toList());
+        }
+    }
+}
