@@ -23,6 +23,7 @@ final class Compaction {
     private final SnapshotCache cache;
     private final Executor executor;
     private boolean running;
+    private long completed;
 
     Compaction(Snapshots snapshots, SnapshotCache cache, Executor executor) {
         this.snapshots = snapshots;
@@ -32,6 +33,11 @@ final class Compaction {
 
     synchronized boolean isRunning() {
         return running;
+    }
+
+    /** How many compactions have written their snapshots since the ledger opened. */
+    synchronized long completed() {
+        return completed;
     }
 
     /**
@@ -73,6 +79,9 @@ final class Compaction {
         long started = System.nanoTime();
         try {
             snapshots.write(users, appointments, seq);
+            synchronized (this) {
+                completed++;
+            }
             LOG.info(() -> "Ledger compacted at seq " + seq + " in " + (System.nanoTime() - started) / 1_000_000 + " ms");
             writeCache(users, appointments, seq, seq);
         } catch (IOException | RuntimeException e) {

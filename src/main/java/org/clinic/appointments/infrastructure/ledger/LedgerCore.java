@@ -216,6 +216,11 @@ public final class LedgerCore implements AutoCloseable {
         return loading.fromCache();
     }
 
+    /** How many compactions have written their snapshots since the ledger opened. */
+    public long compactions() {
+        return compaction.completed();
+    }
+
     /** Whether snapshots are being written in the background now. */
     public boolean compacting() {
         return compaction.isRunning();
@@ -340,7 +345,7 @@ public final class LedgerCore implements AutoCloseable {
 
     private void committed(JournalEntry entry) {
         CHANGES.info(entry::changeLine);
-        if (compactAfterBytes > 0 && journal.size() >= compactAfterBytes) {
+        if (compactAfterBytes > 0 && journal.size() >= compactAfterBytes && !compaction.isRunning()) {
             compaction.startInBackground(journal, lastSeq, users.storedRecords(), appointments.storedRecords());
         }
     }
