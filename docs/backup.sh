@@ -4,6 +4,8 @@
 # that runs during the copy then leaves its changes in the copied archive, which start-up replays.
 # Usage: docs/backup.sh DATA_DIR NEW_BACKUP_DIR
 set -euo pipefail
+# Health data: the copy is the server user's alone (directories 0700, files 0600), whatever the caller's umask.
+umask 077
 
 usage="usage: $0 DATA_DIR NEW_BACKUP_DIR"
 source_dir=${1:?$usage}
@@ -18,6 +20,7 @@ if [ -e "$target_dir" ]; then
     exit 2
 fi
 mkdir -p "$target_dir/archive"
+chmod 700 "$target_dir" "$target_dir/archive"
 
 # A file that is gone by the time it is copied was never there or was moved into archive/ by a compaction;
 # the archive is copied afterwards.
@@ -38,5 +41,6 @@ if [ -d "$source_dir/archive" ]; then
 fi
 copy_if_there doctors.json
 copy_if_there symptoms.json
+find "$target_dir" -type f -exec chmod 600 {} +
 sync "$target_dir" 2>/dev/null || sync
 echo "Backed up $source_dir to $target_dir"

@@ -12,7 +12,8 @@ import org.clinic.appointments.domain.PaymentStatus;
 import org.clinic.appointments.infrastructure.config.AppConfig;
 
 /**
- * The mock payment gateway. A charge succeeds with the configured probability; two well-known test cards
+ * The mock payment gateway. A charge succeeds with the configured probability. With
+ * {@code appointments.payment-test-cards=true} (tests and demos, never production) two well-known test cards
  * always give the same answer: 4242 4242 4242 4242 succeeds, 4000 0000 0000 0002 is declined.
  */
 @ApplicationScoped
@@ -36,9 +37,10 @@ public class PaymentGateway {
         }
         boolean success;
         String card = method == PaymentMethod.CARD ? details.cardDigits() : null;
-        if (ALWAYS_SUCCEEDS.equals(card)) {
+        boolean testCards = config.paymentTestCards();
+        if (testCards && ALWAYS_SUCCEEDS.equals(card)) {
             success = true;
-        } else if (ALWAYS_DECLINED.equals(card)) {
+        } else if (testCards && ALWAYS_DECLINED.equals(card)) {
             success = false;
         } else {
             success = random.nextDouble() < config.paymentSuccessRate();

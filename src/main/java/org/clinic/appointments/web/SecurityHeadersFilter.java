@@ -11,7 +11,8 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.primefaces.csp.CspException;
 
 /**
- * Headers every answer carries: no content-type guessing, no referrer to other sites, never inside a frame.
+ * Headers every answer carries: no content-type guessing, no referrer to other sites, never inside a frame, and
+ * {@code Cache-Control: no-store} on everything but static resources.
  * The Content-Security-Policy of pages comes from PrimeFaces (a fresh script nonce per page, see web.xml);
  * a form post that does not carry its page's nonce is answered as a bad request, not as a server error.
  * Mapped in web.xml, so it wraps every other filter. On WildFly, WEB-INF/undertow-handlers.conf sets the
@@ -29,8 +30,13 @@ public class SecurityHeadersFilter extends HttpFilter {
         response.setHeader("X-Content-Type-Options", "nosniff");
         response.setHeader("Referrer-Policy", "same-origin");
         response.setHeader("X-Frame-Options", "DENY");
+        HttpServletResponse answer = response;
+        if (!isStaticResource(request)) {
+            response.setHeader(CACHE_CONTROL, NO_STORE);
+            answer = new NoStoreResponse(response);
+        }
         try {
-            chain.doFilter(request, response);
+            chain.doFilter(request, answer);
         } catch (ServletException | RuntimeException e) {
             if (!isNonceMismatch(e) || response.isCommitted()) {
                 throw e;
@@ -38,6 +44,40 @@ public class SecurityHeadersFilter extends HttpFilter {
             LOG.warning(() -> "Refused a post to " + request.getRequestURI() + " without its page's script nonce");
             PlainErrorPage.send(request, response, HttpServletResponse.SC_BAD_REQUEST, "Please reload the page",
                     "This form was not sent by the page it belongs to, so nothing was done. Reload the page and try again.");
+        }
+    }
+
+    private static final String CACHE_CONTROL = "Cache-Control";
+    private static final String NO_STORE = "no-store";
+
+    /** Style sheets, scripts and images: the only answers a browser or proxy may keep. */
+    private static boolean isStaticResource(HttpServletRequest request) {
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        return path.startsWith("/resources/") || path.startsWith("/jakarta.faces.resource/");
+    }
+
+    /**
+     * Pages, exports and downloads hold health data: nothing downstream (PrimeFaces' exporters set their own
+     * caching headers) may let a browser or proxy keep them.
+     */
+    private static final class NoStoreResponse extends jakarta.servlet.http.HttpServletResponseWrapper {
+
+        NoStoreResponse(HttpServletResponse response) {
+            super(response);
+        }
+
+        @Override
+        public void setHeader(String name, String value) {
+            super.setHeader(name, CACHE_CONTROL.equalsIgnoreCase(name) ? NO_STORE : value);
+        }
+
+        @Override
+        public void addHeader(String name, String value) {
+            if (CACHE_CONTROL.equalsIgnoreCase(name)) {
+                super.setHeader(CACHE_CONTROL, NO_STORE);
+            } else {
+                super.addHeader(name, value);
+            }
         }
     }
 

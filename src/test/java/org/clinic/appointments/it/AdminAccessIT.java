@@ -103,8 +103,10 @@ class AdminAccessIT {
         assertEquals("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
                 xlsx.headers().firstValue("Content-Type").orElse(""));
         assertTrue(xlsx.body().length > 1000 && xlsx.body()[0] == 'P' && xlsx.body()[1] == 'K', "an .xlsx (zip) file");
+        assertEquals(List.of("no-store"), xlsx.headers().allValues("Cache-Control"), "an export is never kept");
         HttpResponse<byte[]> pdf = admin.download("/admin/dashboard?doctor=doc1", "table", "exportPdf");
         assertEquals("application/pdf", pdf.headers().firstValue("Content-Type").orElse(""));
+        assertEquals(List.of("no-store"), pdf.headers().allValues("Cache-Control"));
         assertTrue(new String(pdf.body(), 0, 5, java.nio.charset.StandardCharsets.US_ASCII).equals("%PDF-"));
 
         String formulaCsv = new String(admin.download("/admin/dashboard?doctor=doc2", "table", "exportCsv").body(),

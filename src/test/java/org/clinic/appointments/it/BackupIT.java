@@ -106,6 +106,8 @@ class BackupIT {
     }
 
     private void checkCopy(Path copy, long copyStartedAt) throws IOException {
+        assertEquals("rwx------", java.nio.file.attribute.PosixFilePermissions.toString(
+                Files.getPosixFilePermissions(copy)), copy + " is the server user's alone");
         try (LedgerCore restored = LedgerCore.open(copy, ZoneId.of("Asia/Kolkata"), Clock.systemUTC(), 0)) {
             int expected = 0;
             for (Map.Entry<String, Long> held : heldAt.entrySet()) {

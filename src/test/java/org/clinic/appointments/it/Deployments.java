@@ -33,7 +33,8 @@ public final class Deployments {
         seed.accept(dataDir);
         StringBuilder config = new StringBuilder()
                 .append("appointments.data-dir=").append(dataDir.toString().replace("\\", "/")).append('\n')
-                .append("appointments.password-hash-iterations=20000\n");
+                .append("appointments.password-hash-iterations=20000\n")
+                .append("appointments.payment-test-cards=true\n");
         if (adminCodeConfigured) {
             config.append("appointments.admin-code=").append(ADMIN_CODE).append('\n');
         }

@@ -57,7 +57,8 @@ final class StandaloneServer implements AutoCloseable {
                 "-Djboss.server.base.dir=" + base,
                 "-Djboss.socket.binding.port-offset=" + portOffset,
                 "-Dappointments.data-dir=" + data,
-                "-Dappointments.password-hash-iterations=1024"));
+                "-Dappointments.password-hash-iterations=1024",
+                "-Dappointments.payment-test-cards=true"));
         settings.forEach(setting -> command.add("-D" + setting));
         ProcessBuilder builder = new ProcessBuilder(command);
         builder.environment().put("JAVA_OPTS", "-Xms128m -Xmx512m -Djava.net.preferIPv4Stack=true");

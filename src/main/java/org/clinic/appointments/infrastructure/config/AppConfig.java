@@ -79,6 +79,10 @@ public class AppConfig {
     double paymentSuccessRate;
 
     @Inject
+    @ConfigProperty(name = "appointments.payment-test-cards", defaultValue = "false")
+    boolean paymentTestCards;
+
+    @Inject
     @ConfigProperty(name = "appointments.journal-compact-bytes", defaultValue = "67108864")
     long journalCompactBytes;
 
@@ -144,6 +148,11 @@ public class AppConfig {
 
     public double paymentSuccessRate() {
         return paymentSuccessRate;
+    }
+
+    /** Whether the gateway's test cards (always succeeds, always declined) are honoured: for tests and demos only. */
+    public boolean paymentTestCards() {
+        return paymentTestCards;
     }
 
     /** Below this much free space in the data directory's file system the server reports itself not ready. */

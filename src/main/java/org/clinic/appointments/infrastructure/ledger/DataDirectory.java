@@ -8,10 +8,15 @@ import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
+import java.nio.file.OpenOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Set;
 import java.util.logging.Logger;
 
 import jakarta.json.Json;
@@ -47,11 +52,12 @@ final class DataDirectory implements AutoCloseable {
     /** Takes the directory for this process alone; fails when it is missing rights or used by another server. */
     void lock() {
         try {
-            Files.createDirectories(dir);
+            createOwnerOnlyDirectories(dir);
             if (!Files.isWritable(dir)) {
                 throw new LedgerLoadException("Data directory " + dir + " is not writable.");
             }
-            lockChannel = FileChannel.open(dir.resolve(LOCK), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+            ownerOnly(dir);
+            lockChannel = openOwnerOnly(dir.resolve(LOCK), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
             lock = lockChannel.tryLock();
         } catch (OverlappingFileLockException inThisProcess) {
             lock = null;
@@ -74,7 +80,7 @@ final class DataDirectory implements AutoCloseable {
     void writeAtomically(String name, Content content) throws IOException {
         Path target = dir.resolve(name);
         Path temp = target.resolveSibling(target.getFileName() + ".tmp");
-        try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+        try (FileChannel channel = openOwnerOnly(temp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
                 StandardOpenOption.TRUNCATE_EXISTING)) {
             OutputStream stream = new java.io.BufferedOutputStream(Channels.newOutputStream(channel), 1 << 16);
             try {
@@ -100,6 +106,41 @@ final class DataDirectory implements AutoCloseable {
         }
         Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         fsync(dir);
+    }
+
+    private static final boolean POSIX = FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
+    private static final Set<PosixFilePermission> OWNER_FILE = PosixFilePermissions.fromString("rw-------");
+    private static final Set<PosixFilePermission> OWNER_DIRECTORY = PosixFilePermissions.fromString("rwx------");
+
+    /**
+     * Opens a file of the data directory; one it creates is readable and writable by the server's user only
+     * (0600), whatever the umask: it holds health data.
+     */
+    static FileChannel openOwnerOnly(Path file, OpenOption... options) throws IOException {
+        boolean created = !Files.exists(file);
+        FileChannel channel = POSIX
+                ? FileChannel.open(file, Set.of(options), PosixFilePermissions.asFileAttribute(OWNER_FILE))
+                : FileChannel.open(file, options);
+        if (created) {
+            ownerOnly(file);
+        }
+        return channel;
+    }
+
+    /** Creates the directory and any missing parents as 0700. */
+    static Path createOwnerOnlyDirectories(Path directory) throws IOException {
+        if (!Files.isDirectory(directory)) {
+            Files.createDirectories(directory);
+            ownerOnly(directory);
+        }
+        return directory;
+    }
+
+    /** Leaves the file or directory to the server's user only (0600 or 0700). */
+    static void ownerOnly(Path path) throws IOException {
+        if (POSIX) {
+            Files.setPosixFilePermissions(path, Files.isDirectory(path) ? OWNER_DIRECTORY : OWNER_FILE);
+        }
     }
 
     static void fsync(Path directory) throws IOException {

@@ -9,7 +9,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.function.Consumer;
@@ -48,7 +47,8 @@ final class Journal implements AutoCloseable {
         try {
             Path file = dir.resolve(FILE);
             boolean created = !Files.exists(file);
-            channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
+            channel = DataDirectory.openOwnerOnly(file, StandardOpenOption.CREATE, StandardOpenOption.READ,
+                    StandardOpenOption.WRITE);
             size = channel.size();
             channel.position(size);
             if (size > 0 && !endsWithNewline()) {
@@ -115,7 +115,7 @@ final class Journal implements AutoCloseable {
         Path current = dir.resolve(FILE);
         try {
             if (Files.size(current) > 0) {
-                Path archive = Files.createDirectories(dir.resolve(ARCHIVE));
+                Path archive = DataDirectory.createOwnerOnlyDirectories(dir.resolve(ARCHIVE));
                 Files.move(current, archive.resolve(String.format("journal-%012d-%012d.jsonl", firstSeq, lastSeq)),
                         StandardCopyOption.ATOMIC_MOVE);
                 DataDirectory.fsync(archive);
@@ -225,7 +225,13 @@ final class Journal implements AutoCloseable {
     private void setAsideTornTail(Path file, byte[] bytes, int offset, long lineNumber) {
         Path aside = dir.resolve(FILE + ".torn-" + Instant.now().toEpochMilli());
         try {
-            Files.write(aside, Arrays.copyOfRange(bytes, offset, bytes.length), StandardOpenOption.CREATE_NEW);
+            try (FileChannel out = DataDirectory.openOwnerOnly(aside, StandardOpenOption.CREATE_NEW,
+                    StandardOpenOption.WRITE)) {
+                ByteBuffer tail = ByteBuffer.wrap(bytes, offset, bytes.length - offset);
+                while (tail.hasRemaining()) {
+                    out.write(tail);
+                }
+            }
             try (FileChannel torn = FileChannel.open(file, StandardOpenOption.WRITE)) {
                 torn.truncate(offset);
                 torn.force(true);
