@@ -24,7 +24,11 @@ public class LoginThrottle {
     private static final Duration FORGET_AFTER = Duration.ofHours(1);
     private static final Logger LOG = Logger.getLogger(LoginThrottle.class.getName());
 
+    private static final String ACCOUNT = "account ";
+
     private final Map<String, Failures> failures = new ConcurrentHashMap<>();
+    /** Keys the pseudonyms of accounts in the log; new at each start, so they cannot be matched across restarts. */
+    private final javax.crypto.SecretKey pseudonymKey = newPseudonymKey();
     private final Clock clock;
 
     /** For the container's proxy only. */
@@ -50,7 +54,7 @@ public class LoginThrottle {
         for (String key : new String[] {accountKey(email), addressKey(address)}) {
             Failures f = failures.compute(key, (k, old) -> (old == null ? new Failures() : old).fail(now));
             if (f.count >= FREE_ATTEMPTS) {
-                LOG.warning(() -> "Login failures: " + f.count + " for " + key + "; next attempt heard after "
+                LOG.warning(() -> "Login failures: " + f.count + " for " + loggable(key) + "; next attempt heard after "
                         + f.blockedUntil);
             }
         }
@@ -59,6 +63,12 @@ public class LoginThrottle {
     public void succeeded(String email, String address) {
         failures.remove(accountKey(email));
         failures.remove(addressKey(address));
+    }
+
+    private static javax.crypto.SecretKey newPseudonymKey() {
+        byte[] key = new byte[32];
+        new java.security.SecureRandom().nextBytes(key);
+        return new javax.crypto.spec.SecretKeySpec(key, "HmacSHA256");
     }
 
     private Instant blockedUntil(String key) {
@@ -80,7 +90,22 @@ public class LoginThrottle {
     }
 
     private static String accountKey(String email) {
-        return "account " + (email == null ? "" : email.strip().toLowerCase(java.util.Locale.ROOT));
+        return ACCOUNT + (email == null ? "" : email.strip().toLowerCase(java.util.Locale.ROOT));
+    }
+
+    /** An account key as the log may show it: a pseudonym, stable while the server runs, never the address. */
+    private String loggable(String key) {
+        if (!key.startsWith(ACCOUNT)) {
+            return key;
+        }
+        try {
+            javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+            mac.init(pseudonymKey);
+            byte[] digest = mac.doFinal(key.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return "account #" + java.util.HexFormat.of().formatHex(digest, 0, 6);
+        } catch (java.security.GeneralSecurityException e) {
+            return "an account";
+        }
     }
 
     private static String addressKey(String address) {

@@ -44,4 +44,43 @@ class LoginThrottleTest {
         throttle.succeeded("asha@example.com", "10.0.0.1");
         assertTrue(throttle.retryAfter("asha@example.com", "10.0.0.1").isEmpty());
     }
+
+    @Test
+    void theLogNamesAnAccountByAPseudonymNeverByItsAddress() {
+        java.util.List<String> lines = new java.util.concurrent.CopyOnWriteArrayList<>();
+        java.util.logging.Logger log = java.util.logging.Logger.getLogger(LoginThrottle.class.getName());
+        java.util.logging.Handler capture = new java.util.logging.Handler() {
+            @Override
+            public void publish(java.util.logging.LogRecord record) {
+                lines.add(record.getMessage());
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        log.addHandler(capture);
+        try {
+            for (int i = 0; i < 7; i++) {
+                throttle.failed("Victim.Patient@Example.com", "10.0.0." + i);
+            }
+        } finally {
+            log.removeHandler(capture);
+        }
+        assertEquals(3, lines.size(), "failures 5 to 7 of the account are logged: " + lines);
+        for (String line : lines) {
+            assertTrue(!line.toLowerCase(java.util.Locale.ROOT).contains("victim"), line);
+        }
+        java.util.Set<String> pseudonyms = new java.util.HashSet<>();
+        for (String line : lines) {
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("account #([0-9a-f]{12})").matcher(line);
+            assertTrue(m.find(), line);
+            pseudonyms.add(m.group(1));
+        }
+        assertEquals(1, pseudonyms.size(), "one account, one pseudonym: " + lines);
+    }
 }
