@@ -64,10 +64,11 @@ public class BookingService {
         });
         String cleanReason = VisitReason.checked(reason);
         User patient = caller();
+        requireChangeRate();
         Appointment appointment = Appointment.hold(UUID.randomUUID().toString(), patient, doctor, date, time,
                 cleanReason, now, rules.holdExpiry(now));
         appointment.setAmount(config.consultationFee());
-        Appointment held = book.hold(appointment, patient.getId(), new BookingLimits(rules.maxOpenHolds()));
+        Appointment held = book.hold(appointment, patient.getId(), config.limits());
         metrics.booked();
         return held;
     }
@@ -89,6 +90,7 @@ public class BookingService {
             details.forgetSecrets();
             throw new BookingException(refusal);
         }
+        requireChangeRate();
         PaymentOutcome outcome = gateway.charge(details);
         details.forgetSecrets();
         String actor = callerId();
@@ -101,6 +103,7 @@ public class BookingService {
     /** Cancels the caller's appointment (refunding a paid one) unless the cut-off has passed. */
     public Appointment cancel(String appointmentId) {
         find(appointmentId);
+        requireChangeRate();
         String actor = callerId();
         Appointment cancelled = book.change(appointmentId, actor, ChangeType.CANCELLED,
                 current -> current.cancelledByPatient(config.rules(), clock.instant(), actor));
@@ -109,10 +112,16 @@ public class BookingService {
 
     /** Moves the caller's appointment to another free slot of the same doctor, in one write. */
     public Appointment reschedule(String appointmentId, LocalDate date, String time) {
-        find(appointmentId);
+        Appointment appointment = find(appointmentId);
+        BookingLimits limits = config.limits();
+        List<Appointment> mine = mine();
+        limits.requireChangeRate(callerId(), mine, clock.instant());
+        limits.requireRoomForMove(appointment, date, mine, clock.instant());
         String actor = callerId();
-        Appointment moved = book.change(appointmentId, actor, ChangeType.RESCHEDULED,
-                current -> current.rescheduled(date, time, config.rules(), clock.instant(), actor));
+        Appointment moved = book.change(appointmentId, actor, ChangeType.RESCHEDULED, current -> {
+            limits.requireRescheduleAllowed(current);
+            return current.rescheduled(date, time, config.rules(), clock.instant(), actor);
+        });
         return moved;
     }
 
@@ -127,6 +136,11 @@ public class BookingService {
         return book.appointment(appointmentId)
                 .filter(a -> a.getUserId().equals(caller))
                 .orElseThrow(AppointmentNotFoundException::new);
+    }
+
+    /** Refuses a change by a caller who made too many in the last minutes (see {@link BookingLimits}). */
+    private void requireChangeRate() {
+        config.limits().requireChangeRate(callerId(), mine(), clock.instant());
     }
 
     private String callerId() {

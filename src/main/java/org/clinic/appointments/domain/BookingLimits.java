@@ -1,18 +1,38 @@
 package org.clinic.appointments.domain;
 
+import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.Collection;
+import java.util.List;
 
 /**
- * What a patient may hold at once, checked by the store against what it holds now, under the same lock as the
- * write: the open holds, and never two appointments of one patient at the same time.
+ * How much one patient may hold and change, so that no account can hoard a clinic's slots or rewrite its
+ * bookings without end. The store checks a new hold against the patient's appointments as stored, under the
+ * same lock as the write: open (unpaid) holds, active upcoming bookings in all, per doctor and per day, and never
+ * two appointments at the same time. Reschedules per appointment and changes per account in a time window are
+ * checked by the use cases.
  */
-public record BookingLimits(int maxOpenHolds) {
+public record BookingLimits(int maxOpenHolds, int maxActive, int maxPerDoctor, int maxPerDay, int maxReschedules,
+        int maxChanges, Duration changeWindow, ZoneId zone) {
+
+    private static final int NO_LIMIT = Integer.MAX_VALUE;
 
     public BookingLimits {
-        if (maxOpenHolds < 1) {
-            throw new IllegalArgumentException("At least one open hold per patient must be allowed");
+        if (maxOpenHolds < 1 || maxActive < 1 || maxPerDoctor < 1 || maxPerDay < 1 || maxReschedules < 0
+                || maxChanges < 1) {
+            throw new IllegalArgumentException("Booking limits must allow at least one booking and one change");
         }
+        if (changeWindow.isNegative() || changeWindow.isZero()) {
+            throw new IllegalArgumentException("The window for counting changes must be positive");
+        }
+    }
+
+    /** Only the open holds are limited (for tools and tests of the store). */
+    public BookingLimits(int maxOpenHolds) {
+        this(maxOpenHolds, NO_LIMIT, NO_LIMIT, NO_LIMIT, NO_LIMIT, NO_LIMIT, Duration.ofMinutes(10), ZoneOffset.UTC);
     }
 
     /** Refuses a new hold the patient's current appointments leave no room for. */
@@ -23,6 +43,63 @@ public record BookingLimits(int maxOpenHolds) {
                 .count();
         if (openHolds >= maxOpenHolds) {
             throw new BookingException("booking.holds.too_many", maxOpenHolds);
+        }
+        List<Appointment> active = upcoming(candidate, patientAppointments, now);
+        if (active.size() >= maxActive) {
+            throw new BookingException("booking.limit.active", maxActive);
+        }
+        if (active.stream().filter(a -> a.getDoctorId().equals(candidate.getDoctorId())).count() >= maxPerDoctor) {
+            throw new BookingException("booking.limit.doctor", maxPerDoctor);
+        }
+        requireRoomOnDay(candidate, candidate.getDate(), active);
+    }
+
+    /** Refuses moving {@code current} to {@code date} when the patient's bookings that day are at the limit. */
+    public void requireRoomForMove(Appointment current, LocalDate date, Collection<Appointment> patientAppointments,
+            Instant now) {
+        if (!date.equals(current.getDate())) {
+            requireRoomOnDay(current, date, upcoming(current, patientAppointments, now));
+        }
+    }
+
+    private void requireRoomOnDay(Appointment candidate, LocalDate date, List<Appointment> active) {
+        if (active.stream().filter(a -> a.getDate().equals(date)).count() >= maxPerDay) {
+            throw new BookingException("booking.limit.day", maxPerDay, date);
+        }
+    }
+
+    /** The patient's other appointments that keep a slot now and have not begun. */
+    private List<Appointment> upcoming(Appointment candidate, Collection<Appointment> patientAppointments,
+            Instant now) {
+        return patientAppointments.stream()
+                .filter(a -> !a.getId().equals(candidate.getId()) && a.holdsSlot(now) && startOf(a).isAfter(now))
+                .toList();
+    }
+
+    private Instant startOf(Appointment a) {
+        try {
+            return a.getDate().atTime(ClinicRules.parseTime(a.getTime())).atZone(zone).toInstant();
+        } catch (IllegalArgumentException unreadableTime) {
+            return a.getDate().atStartOfDay(zone).toInstant();
+        }
+    }
+
+    /** Refuses another reschedule of an appointment moved {@link #maxReschedules} times already. */
+    public void requireRescheduleAllowed(Appointment appointment) {
+        long moves = appointment.getHistory().stream().filter(h -> "rescheduled".equals(h.getAction())).count();
+        if (moves >= maxReschedules) {
+            throw new BookingException("appointment.reschedule.limit", maxReschedules);
+        }
+    }
+
+    /** Refuses a change by an account that made {@link #maxChanges} changes within the last {@link #changeWindow}. */
+    public void requireChangeRate(String actor, Collection<Appointment> patientAppointments, Instant now) {
+        Instant since = now.minus(changeWindow);
+        long recent = patientAppointments.stream().flatMap(a -> a.getHistory().stream())
+                .filter(h -> actor.equals(h.getActor()) && h.getAt() != null && h.getAt().isAfter(since))
+                .count();
+        if (recent >= maxChanges) {
+            throw new BookingException("account.changes.too_many", maxChanges, changeWindow.toMinutes());
         }
     }
 

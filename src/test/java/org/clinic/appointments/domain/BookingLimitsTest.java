@@ -76,4 +76,74 @@ class BookingLimitsTest {
         assertEquals("booking.reason.too_long", assertThrows(BookingException.class,
                 () -> VisitReason.checked(longest + "a")).getMessageKey());
     }
+
+    private static final java.time.ZoneId ZONE = java.time.ZoneId.of("Asia/Kolkata");
+    private static final BookingLimits CLINIC = new BookingLimits(3, 4, 2, 2, 3, 30, Duration.ofMinutes(10), ZONE);
+
+    private static Appointment confirmedOn(String id, String doctorId, LocalDate date, String time) {
+        Appointment a = confirmed(id, doctorId, time);
+        a.setDate(date);
+        return a;
+    }
+
+    @Test
+    void oneAccountCannotHoardTheClinicsSlots() {
+        Appointment candidate = held("new", "doc5", "09:00 AM", NOW.plusSeconds(600));
+        candidate.setDate(DAY.plusDays(5));
+        List<Appointment> four = List.of(confirmedOn("a", "doc1", DAY, "09:00 AM"),
+                confirmedOn("b", "doc2", DAY.plusDays(1), "09:00 AM"), confirmedOn("c", "doc3", DAY.plusDays(2), "09:00 AM"),
+                confirmedOn("d", "doc4", DAY.plusDays(3), "09:00 AM"));
+        assertEquals("booking.limit.active", assertThrows(BookingException.class,
+                () -> CLINIC.requireRoomForHold(candidate, four, NOW)).getMessageKey(), "Pay-at-Clinic bookings count");
+
+        List<Appointment> threeAndAPastOne = List.of(four.get(0), four.get(1), four.get(2),
+                confirmedOn("past", "doc4", DAY.minusDays(3), "09:00 AM"));
+        assertDoesNotThrow(() -> CLINIC.requireRoomForHold(candidate, threeAndAPastOne, NOW),
+                "an appointment that has taken place does not count");
+
+        List<Appointment> twoWithDoc5 = List.of(confirmedOn("a", "doc5", DAY, "09:00 AM"),
+                confirmedOn("b", "doc5", DAY.plusDays(1), "09:00 AM"));
+        assertEquals("booking.limit.doctor", assertThrows(BookingException.class,
+                () -> CLINIC.requireRoomForHold(candidate, twoWithDoc5, NOW)).getMessageKey());
+
+        List<Appointment> twoThatDay = List.of(confirmedOn("a", "doc1", DAY.plusDays(5), "10:00 AM"),
+                confirmedOn("b", "doc2", DAY.plusDays(5), "11:00 AM"));
+        assertEquals("booking.limit.day", assertThrows(BookingException.class,
+                () -> CLINIC.requireRoomForHold(candidate, twoThatDay, NOW)).getMessageKey());
+        Appointment cancelled = confirmedOn("c", "doc3", DAY.plusDays(5), "02:00 PM");
+        cancelled.setStatus(AppointmentStatus.CANCELLED);
+        assertDoesNotThrow(() -> CLINIC.requireRoomForHold(candidate, List.of(twoThatDay.get(0), cancelled), NOW));
+
+        Appointment moving = confirmedOn("m", "doc3", DAY.plusDays(1), "09:00 AM");
+        assertEquals("booking.limit.day", assertThrows(BookingException.class,
+                () -> CLINIC.requireRoomForMove(moving, DAY.plusDays(5), twoThatDay, NOW)).getMessageKey());
+        assertDoesNotThrow(() -> CLINIC.requireRoomForMove(moving, DAY.plusDays(1), List.of(moving), NOW),
+                "a move within its own day");
+    }
+
+    @Test
+    void reschedulesPerAppointmentAndChangesPerAccountAreLimited() {
+        Appointment a = confirmed("a", "doc1", "09:00 AM");
+        for (int i = 0; i < 3; i++) {
+            assertDoesNotThrow(() -> CLINIC.requireRescheduleAllowed(a));
+            a.getHistory().add(new HistoryEntry(NOW, "p1", "rescheduled", AppointmentStatus.CONFIRMED,
+                    AppointmentStatus.CONFIRMED, null, null, null));
+        }
+        assertEquals("appointment.reschedule.limit", assertThrows(BookingException.class,
+                () -> CLINIC.requireRescheduleAllowed(a)).getMessageKey());
+
+        Appointment busy = confirmed("b", "doc2", "10:00 AM");
+        for (int i = 0; i < 28; i++) {
+            busy.getHistory().add(new HistoryEntry(NOW.minusSeconds(i * 10L), "p1", "cancelled", null, null, null, null,
+                    null));
+        }
+        busy.getHistory().add(new HistoryEntry(NOW.minus(Duration.ofMinutes(11)), "p1", "booked", null, null, null,
+                null, null));
+        busy.getHistory().add(new HistoryEntry(NOW, "admin", "cancelled", null, null, null, null, null));
+        assertDoesNotThrow(() -> CLINIC.requireChangeRate("p1", List.of(busy), NOW),
+                "the booking and 28 cancellations in the window; older ones and the admin's do not count");
+        busy.getHistory().add(new HistoryEntry(NOW, "p1", "rescheduled", null, null, null, null, null));
+        assertEquals("account.changes.too_many", assertThrows(BookingException.class,
+                () -> CLINIC.requireChangeRate("p1", List.of(busy), NOW)).getMessageKey());
+    }
 }

@@ -222,6 +222,61 @@ class HostileInputIT {
     }
 
     @Test
+    void oneAccountCannotHoardSlotsAndIsToldWhichLimitItReached() {
+        WebClient patient = new WebClient(baseUrl);
+        patient.registerAndLogin("Hoarding Patient", null);
+        LocalDate first = LocalDate.now(java.time.ZoneId.of("Asia/Kolkata")).plusDays(3);
+        bookAtClinic(patient, "doc3", first, 1);
+        bookAtClinic(patient, "doc3", first.plusDays(1), 1);
+        assertRefused(patient, "doc3", first.plusDays(2), 1, "upcoming bookings with this doctor");
+        bookAtClinic(patient, "doc4", first.plusDays(1), 2);
+        assertRefused(patient, "doc5", first.plusDays(1), 3, "bookings on " + first.plusDays(1));
+        bookAtClinic(patient, "doc5", first.plusDays(4), 1);
+        assertRefused(patient, "doc6", first.plusDays(5), 1,
+                "upcoming bookings, the most one patient may hold at a time");
+        assertRefused(patient, "doc3", first.plusDays(2), 1, "upcoming bookings");
+        java.util.regex.Matcher listed = java.util.regex.Pattern.compile("appointment\\?id=([0-9a-f-]{36})")
+                .matcher(patient.get("/patient/appointments").body());
+        java.util.Set<String> ids = new java.util.HashSet<>();
+        while (listed.find()) {
+            ids.add(listed.group(1));
+        }
+        assertTrue(ids.size() == 4, "the four bookings, and nothing refused, are listed: " + ids);
+    }
+
+    private static String slotPath(String doctorId, LocalDate day) {
+        return "/patient/book?doctor=" + doctorId + "&date=" + day;
+    }
+
+    /** Books the {@code nth} free slot of the day (not the same time as another of the patient's) at the clinic. */
+    private static void bookAtClinic(WebClient patient, String doctorId, LocalDate day, int nth) {
+        String path = slotPath(doctorId, day);
+        java.util.regex.Matcher slot = WebClient.FREE_SLOT.matcher(patient.get(path).body());
+        for (int i = 0; i < nth; i++) {
+            assertTrue(slot.find(), "free slot " + (i + 1) + " on " + path);
+        }
+        HttpResponse<String> booked = patient.submit(path, "bookForm", "submit",
+                Map.of("time", slot.group(1), "reason", "Check-up"));
+        java.util.regex.Matcher id = java.util.regex.Pattern.compile("id=([0-9a-f-]{36})")
+                .matcher(booked.headers().firstValue("Location").orElse(""));
+        assertTrue(booked.statusCode() == 302 && id.find(), "booked on " + path + ": " + booked.statusCode());
+        assertTrue(patient.payAtClinic(id.group(1)).statusCode() == 302, "confirmed at the clinic");
+    }
+
+    private static void assertRefused(WebClient patient, String doctorId, LocalDate day, int nth, String why) {
+        String path = slotPath(doctorId, day);
+        java.util.regex.Matcher slot = WebClient.FREE_SLOT.matcher(patient.get(path).body());
+        for (int i = 0; i < nth; i++) {
+            assertTrue(slot.find(), "free slot " + (i + 1) + " on " + path);
+        }
+        HttpResponse<String> refused = patient.submit(path, "bookForm", "submit",
+                Map.of("time", slot.group(1), "reason", "Check-up"));
+        assertHarmless(refused, "a booking past a limit");
+        assertTrue(refused.statusCode() == 200 && refused.body().contains(why), "refused with '" + why + "': "
+                + refused.statusCode());
+    }
+
+    @Test
     void hostilePaymentDetailsAreRefusedAndChargeNothing() {
         WebClient patient = new WebClient(baseUrl);
         patient.registerAndLogin("Paying Patient", null);

@@ -42,7 +42,8 @@ class InputEdgesIT {
 
     @Deployment(testable = false)
     static WebArchive deployment() {
-        return Deployments.app("edges", true, "appointments.max-open-holds=20");
+        return Deployments.app("edges", true, "appointments.max-open-holds=20", "appointments.max-active-bookings=40",
+                "appointments.max-bookings-per-doctor=40", "appointments.max-bookings-per-day=40");
     }
 
     @ArquillianResource

@@ -22,7 +22,9 @@ class PatientJourneyBrowserIT extends PatientBrowserTestBase {
 
     @Deployment(testable = false)
     static WebArchive deployment() {
-        return Deployments.app("journey", false, "appointments.payment-success-rate=1.0");
+        return Deployments.app("journey", false, "appointments.payment-success-rate=1.0",
+                "appointments.max-active-bookings=20", "appointments.max-bookings-per-doctor=20",
+                "appointments.max-bookings-per-day=20");
     }
 
     @Test

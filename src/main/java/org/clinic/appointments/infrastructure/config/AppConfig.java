@@ -15,6 +15,7 @@ import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
+import org.clinic.appointments.domain.BookingLimits;
 import org.clinic.appointments.domain.ClinicRules;
 
 /**
@@ -61,6 +62,30 @@ public class AppConfig {
     @Inject
     @ConfigProperty(name = "appointments.max-open-holds", defaultValue = "3")
     int maxOpenHolds;
+
+    @Inject
+    @ConfigProperty(name = "appointments.max-active-bookings", defaultValue = "4")
+    int maxActiveBookings;
+
+    @Inject
+    @ConfigProperty(name = "appointments.max-bookings-per-doctor", defaultValue = "2")
+    int maxBookingsPerDoctor;
+
+    @Inject
+    @ConfigProperty(name = "appointments.max-bookings-per-day", defaultValue = "2")
+    int maxBookingsPerDay;
+
+    @Inject
+    @ConfigProperty(name = "appointments.max-reschedules", defaultValue = "3")
+    int maxReschedules;
+
+    @Inject
+    @ConfigProperty(name = "appointments.max-changes", defaultValue = "30")
+    int maxChanges;
+
+    @Inject
+    @ConfigProperty(name = "appointments.change-window", defaultValue = "PT10M")
+    String changeWindow;
 
     @Inject
     @ConfigProperty(name = "appointments.cancel-cutoff", defaultValue = "PT24H")
@@ -115,6 +140,8 @@ public class AppConfig {
     }
 
     /** The booking rules these settings make; a setting that makes no sense stops start-up with its name. */
+    private volatile BookingLimits limits;
+
     public ClinicRules rules() {
         ClinicRules made = rules;
         if (made == null) {
@@ -136,6 +163,17 @@ public class AppConfig {
 
     public BigDecimal consultationFee() {
         return consultationFee;
+    }
+
+    /** What one patient may hold and change (see {@link BookingLimits}). */
+    public BookingLimits limits() {
+        BookingLimits made = limits;
+        if (made == null) {
+            made = new BookingLimits(maxOpenHolds, maxActiveBookings, maxBookingsPerDoctor, maxBookingsPerDay,
+                    maxReschedules, maxChanges, duration("appointments.change-window", changeWindow), zone());
+            limits = made;
+        }
+        return made;
     }
 
     private static Duration duration(String key, String value) {
