@@ -16,7 +16,8 @@ import jakarta.validation.Payload;
 @Retention(RetentionPolicy.RUNTIME)
 public @interface StrongPassword {
 
-    int MIN_LENGTH = 8;
+    /** OWASP ASVS level 2. */
+    int MIN_LENGTH = 12;
     int MAX_LENGTH = 128;
 
     String message() default "{registration.password.weak}";

@@ -31,7 +31,7 @@ public class PasswordHasher {
     void init() {
         pbkdf2.initialize(Map.of(
                 "Pbkdf2PasswordHash.Algorithm", "PBKDF2WithHmacSHA512",
-                "Pbkdf2PasswordHash.Iterations", String.valueOf(Math.max(MIN_ITERATIONS, config.passwordHashIterations())),
+                "Pbkdf2PasswordHash.Iterations", String.valueOf(iterations()),
                 "Pbkdf2PasswordHash.SaltSizeBytes", "32",
                 "Pbkdf2PasswordHash.KeySizeBytes", "64"));
         decoy = pbkdf2.generate("decoy-password".toCharArray());
@@ -55,9 +55,32 @@ public class PasswordHasher {
         }
     }
 
-    /** True for a hash not made by {@link #hash}: it is replaced once its password has been verified. */
+    /**
+     * True for a hash not made by {@link #hash} (the earlier system's) or made with fewer iterations than now
+     * configured: it is replaced once its password has been verified.
+     */
     public boolean needsRehash(String storedHash) {
-        return WerkzeugHash.isWerkzeug(storedHash);
+        return WerkzeugHash.isWerkzeug(storedHash) || iterationsOf(storedHash) < iterations();
+    }
+
+    private int iterations() {
+        return Math.max(MIN_ITERATIONS, config.passwordHashIterations());
+    }
+
+    /**
+     * The iteration count of one of our hashes ({@code PBKDF2WithHmacSHA512:<iterations>:<salt>:<hash>}), or
+     * {@link Integer#MAX_VALUE} for any other form (never rehashed on that account).
+     */
+    static int iterationsOf(String storedHash) {
+        String[] parts = storedHash == null ? new String[0] : storedHash.split(":");
+        if (parts.length == 4 && parts[0].startsWith("PBKDF2With")) {
+            try {
+                return Integer.parseInt(parts[1]);
+            } catch (NumberFormatException unreadable) {
+                return Integer.MAX_VALUE;
+            }
+        }
+        return Integer.MAX_VALUE;
     }
 
     /** Spends the time of one verification, so an unknown e-mail address answers as slowly as a known one. */
