@@ -1,6 +1,5 @@
 package org.clinic.appointments.security;
 
-import java.time.Duration;
 import java.util.Optional;
 import java.util.logging.Logger;
 
@@ -37,12 +36,15 @@ public class AppAuthenticationMechanism implements HttpAuthenticationMechanism {
     @Inject
     LoginThrottle throttle;
 
+    @Inject
+    DeviceMarks devices;
+
     @Override
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
             HttpMessageContext context) {
         Credential credential = context.getAuthParameters().getCredential();
         if (credential instanceof UsernamePasswordCredential login) {
-            return login(request, context, login);
+            return login(request, response, context, login);
         }
         if (context.isProtected() && context.getCallerPrincipal() == null) {
             String path = request.getRequestURI().substring(request.getContextPath().length());
@@ -55,25 +57,33 @@ public class AppAuthenticationMechanism implements HttpAuthenticationMechanism {
         return context.doNothing();
     }
 
-    private AuthenticationStatus login(HttpServletRequest request, HttpMessageContext context,
-            UsernamePasswordCredential login) {
+    private AuthenticationStatus login(HttpServletRequest request, HttpServletResponse response,
+            HttpMessageContext context, UsernamePasswordCredential login) {
         Portal portal = request.getAttribute(Portal.REQUEST_ATTRIBUTE) instanceof Portal p ? p : Portal.PATIENT;
         String email = login.getCaller();
         String address = request.getRemoteAddr();
-        Optional<Duration> wait = throttle.retryAfter(email, address);
-        if (wait.isPresent()) {
+        LoginThrottle.Reservation reservation = throttle.reserve(email, address, devices.isKnown(request, email));
+        Optional<LoginThrottle.Attempt> attempt = reservation.granted();
+        if (attempt.isEmpty()) {
             request.setAttribute(LoginOutcome.REQUEST_ATTRIBUTE, LoginOutcome.THROTTLED);
-            request.setAttribute(LoginOutcome.RETRY_AFTER_ATTRIBUTE, Math.max(1, wait.get().toSeconds()));
+            request.setAttribute(LoginOutcome.RETRY_AFTER_ATTRIBUTE, Math.max(1, reservation.retryAfter().toSeconds()));
             return AuthenticationStatus.SEND_FAILURE;
         }
-        CredentialValidationResult result = identityStore.validate(login);
+        CredentialValidationResult result;
+        try {
+            result = identityStore.validate(login);
+        } catch (RuntimeException e) {
+            attempt.get().failed();
+            throw e;
+        }
         if (result.getStatus() != CredentialValidationResult.Status.VALID) {
-            throttle.failed(email, address);
+            attempt.get().failed();
             LOG.info(() -> "Failed " + portal.name().toLowerCase() + " login from " + address);
             request.setAttribute(LoginOutcome.REQUEST_ATTRIBUTE, LoginOutcome.BAD_CREDENTIALS);
             return AuthenticationStatus.SEND_FAILURE;
         }
-        throttle.succeeded(email, address);
+        attempt.get().succeeded();
+        devices.remember(request, response, email);
         if (!result.getCallerGroups().contains(portal.role().name())) {
             request.setAttribute(LoginOutcome.REQUEST_ATTRIBUTE, LoginOutcome.WRONG_PORTAL);
             return AuthenticationStatus.SEND_FAILURE;

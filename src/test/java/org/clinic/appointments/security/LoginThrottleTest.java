@@ -14,35 +14,123 @@ class LoginThrottleTest {
     private final MutableClock clock = new MutableClock(Instant.parse("2026-11-24T06:00:00Z"));
     private final LoginThrottle throttle = new LoginThrottle(clock);
 
+    /** A wrong password, when the attempt is heard at all. */
+    private void fail(String email, String address) {
+        fail(email, address, false);
+    }
+
+    private void fail(String email, String address, boolean knownDevice) {
+        throttle.reserve(email, address, knownDevice).granted().ifPresent(LoginThrottle.Attempt::failed);
+    }
+
+    private java.util.Optional<Duration> retryAfter(String email, String address, boolean knownDevice) {
+        return throttle.waitFor(email, address, knownDevice);
+    }
+
+    /** The right password; false when the attempt was not even heard. */
+    private boolean succeed(String email, String address, boolean knownDevice) {
+        java.util.Optional<LoginThrottle.Attempt> attempt = throttle.reserve(email, address, knownDevice).granted();
+        attempt.ifPresent(LoginThrottle.Attempt::succeeded);
+        return attempt.isPresent();
+    }
+
     @Test
     void fiveFailuresAreFreeThenTheWaitGrows() {
         for (int i = 0; i < 4; i++) {
-            throttle.failed("asha@example.com", "10.0.0.1");
+            fail("asha@example.com", "10.0.0.1");
         }
-        assertTrue(throttle.retryAfter("asha@example.com", "10.0.0.1").isEmpty());
-        throttle.failed("asha@example.com", "10.0.0.1");
-        assertEquals(Duration.ofSeconds(2), throttle.retryAfter("ASHA@example.com", "10.0.0.9").orElseThrow());
+        assertTrue(retryAfter("asha@example.com", "10.0.0.1", false).isEmpty());
+        fail("asha@example.com", "10.0.0.1");
+        assertEquals(Duration.ofSeconds(2), retryAfter("ASHA@example.com", "10.0.0.9", false).orElseThrow(),
+                "the account's count, from anywhere");
         clock.advance(Duration.ofSeconds(3));
-        throttle.failed("asha@example.com", "10.0.0.1");
-        assertEquals(Duration.ofSeconds(4), throttle.retryAfter("asha@example.com", "10.0.0.9").orElseThrow());
+        fail("asha@example.com", "10.0.0.1");
+        assertEquals(Duration.ofSeconds(4), retryAfter("asha@example.com", "10.0.0.9", false).orElseThrow());
     }
 
     @Test
     void manyAccountsFromOneAddressAreSlowedToo() {
         for (int i = 0; i < 5; i++) {
-            throttle.failed("user" + i + "@example.com", "10.0.0.1");
+            fail("user" + i + "@example.com", "10.0.0.1");
         }
-        assertTrue(throttle.retryAfter("someone-else@example.com", "10.0.0.1").isPresent());
-        assertTrue(throttle.retryAfter("someone-else@example.com", "10.0.0.2").isEmpty());
+        assertTrue(retryAfter("someone-else@example.com", "10.0.0.1", false).isPresent());
+        assertTrue(retryAfter("someone-else@example.com", "10.0.0.2", false).isEmpty());
     }
 
     @Test
-    void aSuccessfulLoginClearsTheCount() {
-        for (int i = 0; i < 5; i++) {
-            throttle.failed("asha@example.com", "10.0.0.1");
+    void failuresFromElsewhereNeverLockOutTheOwnerOnADeviceThatLoggedInBefore() {
+        for (int round = 0; round < 3; round++) {
+            for (int i = 0; i < 5; i++) {
+                fail("victim@example.com", "203.0.113." + (round * 5 + i));
+            }
+            assertTrue(retryAfter("victim@example.com", "10.0.0.7", false).isPresent(),
+                    "a new device waits, as any guesser would");
+            assertTrue(succeed("victim@example.com", "10.0.0.7", true),
+                    "the owner's own device is heard at once, round " + round);
+            clock.advance(Duration.ofSeconds(300));
         }
-        throttle.succeeded("asha@example.com", "10.0.0.1");
-        assertTrue(throttle.retryAfter("asha@example.com", "10.0.0.1").isEmpty());
+        for (int i = 0; i < 5; i++) {
+            fail("victim@example.com", "203.0.113.99", true);
+        }
+        assertTrue(retryAfter("victim@example.com", "203.0.113.99", true).isPresent(),
+                "a device mark (even a stolen one) does not lift the counts of its address");
+    }
+
+    @Test
+    void loggingInToOnesOwnAccountDoesNotWashAwayGuessesAtOthers() {
+        for (int i = 0; i < 4; i++) {
+            fail("target" + i + "@example.com", "10.0.0.1");
+        }
+        assertTrue(succeed("sprayer@example.com", "10.0.0.1", true), "their own login works");
+        fail("target9@example.com", "10.0.0.1");
+        assertTrue(retryAfter("another-target@example.com", "10.0.0.1", false).isPresent(),
+                "the five failures from the address still count after the success between them");
+    }
+
+    @Test
+    void concurrentGuessesAreCountedBeforeAnyPasswordIsChecked() throws Exception {
+        int threads = 20;
+        java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.atomic.AtomicInteger heard = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.CountDownLatch checked = new java.util.concurrent.CountDownLatch(1);
+        java.util.List<Thread> guessers = new java.util.ArrayList<>();
+        for (int i = 0; i < threads; i++) {
+            Thread guesser = new Thread(() -> {
+                try {
+                    start.await();
+                    throttle.reserve("asha@example.com", "10.0.0.1", false).granted().ifPresent(attempt -> {
+                        heard.incrementAndGet();
+                        try {
+                            checked.await();
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                        }
+                        attempt.failed();
+                    });
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            });
+            guesser.start();
+            guessers.add(guesser);
+        }
+        start.countDown();
+        Thread.sleep(500);
+        checked.countDown();
+        for (Thread guesser : guessers) {
+            guesser.join();
+        }
+        assertEquals(LoginThrottle.FREE_ATTEMPTS, heard.get(), "of 20 simultaneous guesses, only the free ones are heard");
+    }
+
+    @Test
+    void aSuccessGivesItsAttemptBackAndClearsTheAccount() {
+        for (int i = 0; i < 4; i++) {
+            fail("asha@example.com", "10.0.0.1");
+        }
+        assertTrue(succeed("asha@example.com", "10.0.0.1", false), "the right password");
+        fail("asha@example.com", "10.0.0.2");
+        assertTrue(retryAfter("asha@example.com", "10.0.0.2", false).isEmpty(), "the account starts again");
     }
 
     @Test
@@ -66,7 +154,8 @@ class LoginThrottleTest {
         log.addHandler(capture);
         try {
             for (int i = 0; i < 7; i++) {
-                throttle.failed("Victim.Patient@Example.com", "10.0.0." + i);
+                fail("Victim.Patient@Example.com", "10.0.0." + i);
+                clock.advance(Duration.ofSeconds(LoginThrottle.MAX_WAIT_SECONDS + 1));
             }
         } finally {
             log.removeHandler(capture);

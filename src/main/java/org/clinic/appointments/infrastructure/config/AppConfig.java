@@ -228,6 +228,15 @@ public class AppConfig {
         return config.getOptionalValue(METRICS_TOKEN, String.class).map(String::strip).filter(token -> !token.isEmpty());
     }
 
+    /**
+     * The secret that signs the device marks of the login throttle (at least 32 characters); absent means one is
+     * made at start-up, and marks made before a restart are no longer recognised.
+     */
+    public Optional<String> deviceKey() {
+        return config.getOptionalValue("appointments.device-key", String.class).map(String::strip)
+                .filter(key -> key.length() >= 32);
+    }
+
     public boolean isMetricsToken(String candidate) {
         return matches(metricsToken(), candidate);
     }
