@@ -248,15 +248,20 @@ class HostileInputIT {
         return "/patient/book?doctor=" + doctorId + "&date=" + day;
     }
 
-    /** Books the {@code nth} free slot of the day (not the same time as another of the patient's) at the clinic. */
-    private static void bookAtClinic(WebClient patient, String doctorId, LocalDate day, int nth) {
-        String path = slotPath(doctorId, day);
+    /** The time of the {@code nth} free slot the booking page offers. */
+    private static String freeSlot(WebClient patient, String path, int nth) {
         java.util.regex.Matcher slot = WebClient.FREE_SLOT.matcher(patient.get(path).body());
         for (int i = 0; i < nth; i++) {
             assertTrue(slot.find(), "free slot " + (i + 1) + " on " + path);
         }
+        return slot.group(1);
+    }
+
+    /** Books the {@code nth} free slot of the day (not the same time as another of the patient's) at the clinic. */
+    private static void bookAtClinic(WebClient patient, String doctorId, LocalDate day, int nth) {
+        String path = slotPath(doctorId, day);
         HttpResponse<String> booked = patient.submit(path, "bookForm", "submit",
-                Map.of("time", slot.group(1), "reason", "Check-up"));
+                Map.of("time", freeSlot(patient, path, nth), "reason", "Check-up"));
         java.util.regex.Matcher id = java.util.regex.Pattern.compile("id=([0-9a-f-]{36})")
                 .matcher(booked.headers().firstValue("Location").orElse(""));
         assertTrue(booked.statusCode() == 302 && id.find(), "booked on " + path + ": " + booked.statusCode());
@@ -265,12 +270,8 @@ class HostileInputIT {
 
     private static void assertRefused(WebClient patient, String doctorId, LocalDate day, int nth, String why) {
         String path = slotPath(doctorId, day);
-        java.util.regex.Matcher slot = WebClient.FREE_SLOT.matcher(patient.get(path).body());
-        for (int i = 0; i < nth; i++) {
-            assertTrue(slot.find(), "free slot " + (i + 1) + " on " + path);
-        }
         HttpResponse<String> refused = patient.submit(path, "bookForm", "submit",
-                Map.of("time", slot.group(1), "reason", "Check-up"));
+                Map.of("time", freeSlot(patient, path, nth), "reason", "Check-up"));
         assertHarmless(refused, "a booking past a limit");
         assertTrue(refused.statusCode() == 200 && refused.body().contains(why), "refused with '" + why + "': "
                 + refused.statusCode());

@@ -135,30 +135,14 @@ class LoginThrottleTest {
 
     @Test
     void theLogNamesAnAccountByAPseudonymNeverByItsAddress() {
-        java.util.List<String> lines = new java.util.concurrent.CopyOnWriteArrayList<>();
-        java.util.logging.Logger log = java.util.logging.Logger.getLogger(LoginThrottle.class.getName());
-        java.util.logging.Handler capture = new java.util.logging.Handler() {
-            @Override
-            public void publish(java.util.logging.LogRecord record) {
-                lines.add(record.getMessage());
-            }
-
-            @Override
-            public void flush() {
-            }
-
-            @Override
-            public void close() {
-            }
-        };
-        log.addHandler(capture);
-        try {
+        java.util.List<String> lines;
+        try (org.clinic.appointments.LogLines log = org.clinic.appointments.LogLines.of(
+                java.util.logging.Logger.getLogger(LoginThrottle.class.getName()))) {
             for (int i = 0; i < 7; i++) {
                 fail("Victim.Patient@Example.com", "10.0.0." + i);
                 clock.advance(Duration.ofSeconds(LoginThrottle.MAX_WAIT_SECONDS + 1));
             }
-        } finally {
-            log.removeHandler(capture);
+            lines = log.lines();
         }
         assertEquals(3, lines.size(), "failures 5 to 7 of the account are logged: " + lines);
         for (String line : lines) {

@@ -110,7 +110,7 @@ final class BinaryRecords<T> {
         long present = 0;
         Object[] values = new Object[fields.length];
         for (int i = 0; i < fields.length; i++) {
-            values[i] = get(fields[i], record);
+            values[i] = RecordMapper.get(fields[i], record);
             if (values[i] != null) {
                 present |= 1L << i;
             }
@@ -128,28 +128,12 @@ final class BinaryRecords<T> {
         long present = in.readLong();
         for (int i = 0; i < fields.length; i++) {
             if ((present & (1L << i)) != 0) {
-                set(fields[i], record, codecs[i].reader().read(in, firstTable + i));
+                RecordMapper.set(fields[i], record, codecs[i].reader().read(in, firstTable + i));
             } else if (fields[i].getType() != List.class) {
-                set(fields[i], record, null);
+                RecordMapper.set(fields[i], record, null);
             }
         }
         return record;
-    }
-
-    private static Object get(Field field, Object record) {
-        try {
-            return field.get(record);
-        } catch (IllegalAccessException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static void set(Field field, Object record, Object value) {
-        try {
-            field.set(record, value);
-        } catch (IllegalAccessException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     interface Writer {

@@ -196,7 +196,7 @@ final class RecordMapper<T> {
         return fields;
     }
 
-    private static Object get(Field field, Object record) {
+    static Object get(Field field, Object record) {
         try {
             return field.get(record);
         } catch (IllegalAccessException e) {
@@ -204,7 +204,7 @@ final class RecordMapper<T> {
         }
     }
 
-    private static void set(Field field, Object record, Object value) {
+    static void set(Field field, Object record, Object value) {
         try {
             field.set(record, value);
         } catch (IllegalAccessException e) {

@@ -369,22 +369,8 @@ class LedgerCoreTest {
 
     @Test
     void everyDurableChangeLogsOneLineWithWhoWhatAndWhichButNoSecrets() {
-        List<String> lines = new java.util.concurrent.CopyOnWriteArrayList<>();
-        java.util.logging.Handler handler = new java.util.logging.Handler() {
-            @Override
-            public void publish(java.util.logging.LogRecord record) {
-                lines.add(record.getMessage());
-            }
-
-            @Override
-            public void flush() {
-            }
-
-            @Override
-            public void close() {
-            }
-        };
-        LedgerCore.CHANGES.addHandler(handler);
+        org.clinic.appointments.LogLines log = org.clinic.appointments.LogLines.of(LedgerCore.CHANGES);
+        List<String> lines = log.lines();
         try (LedgerCore ledger = open()) {
             User patient = patient("asha@example.com");
             patient.setPassword("PBKDF2WithHmacSHA512:1024:c2VjcmV0:c2VjcmV0aGFzaA==");
@@ -404,7 +390,7 @@ class LedgerCoreTest {
                         || line.contains("Asha"), line);
             }
         } finally {
-            LedgerCore.CHANGES.removeHandler(handler);
+            log.close();
         }
     }
 
