@@ -25,6 +25,8 @@ import org.clinic.appointments.domain.ClinicRules;
 @ApplicationScoped
 public class AppConfig {
 
+    private static final java.util.logging.Logger LOG = java.util.logging.Logger.getLogger(AppConfig.class.getName());
+
     public static final String ADMIN_CODE = "appointments.admin-code";
     public static final String ADMIN_CODE_ENV = "ADMIN_REGISTRATION_CODE";
     public static final String METRICS_TOKEN = "appointments.metrics-token";
@@ -211,8 +213,35 @@ public class AppConfig {
         return passwordHashIterations;
     }
 
-    /** The admin registration code; absent means admin registration is closed. Read on every use. */
+    /** The shortest admin registration code accepted: a shorter one keeps admin registration closed. */
+    public static final int MIN_ADMIN_CODE_LENGTH = 16;
+
+    /**
+     * The admin registration code; absent means admin registration is closed: none is configured, or the one
+     * configured is shorter than {@value #MIN_ADMIN_CODE_LENGTH} characters (logged once). Read on every use.
+     */
     public Optional<String> adminCode() {
+        Optional<String> configured = configuredAdminCode();
+        if (configured.isPresent() && configured.get().length() < MIN_ADMIN_CODE_LENGTH) {
+            if (!configured.get().equals(shortCodeWarned)) {
+                shortCodeWarned = configured.get();
+                LOG.warning(() -> "Admin registration stays closed: the configured admin registration code ("
+                        + ADMIN_CODE + " / " + ADMIN_CODE_ENV + ") is shorter than " + MIN_ADMIN_CODE_LENGTH
+                        + " characters");
+            }
+            return Optional.empty();
+        }
+        return configured;
+    }
+
+    /** Whether an admin registration code is configured but too short to be used. */
+    public boolean adminCodeTooShort() {
+        return configuredAdminCode().filter(code -> code.length() < MIN_ADMIN_CODE_LENGTH).isPresent();
+    }
+
+    private volatile String shortCodeWarned;
+
+    private Optional<String> configuredAdminCode() {
         return config.getOptionalValue(ADMIN_CODE, String.class)
                 .or(() -> config.getOptionalValue(ADMIN_CODE_ENV, String.class))
                 .map(String::strip)

@@ -9,6 +9,9 @@ import jakarta.validation.constraints.Size;
 import org.clinic.appointments.application.AccountService;
 import org.clinic.appointments.application.Registration;
 import org.clinic.appointments.domain.BookingException;
+import org.clinic.appointments.infrastructure.config.AppConfig;
+import org.clinic.appointments.security.LoginThrottle;
+import org.omnifaces.util.Faces;
 import org.omnifaces.util.Messages;
 
 /** Admin registration ({@code /admin/register}), open only while an admin registration code is configured. */
@@ -18,6 +21,15 @@ public class RegisterBacking {
 
     @Inject
     AccountService accounts;
+
+    @Inject
+    AppConfig config;
+
+    @Inject
+    LoginThrottle throttle;
+
+    /** The throttle's name for guesses at the admin registration code (counted per address, never globally). */
+    private static final String CODE_GUESSES = "admin registration code";
 
     private final Registration registration = new Registration();
 
@@ -29,15 +41,40 @@ public class RegisterBacking {
         return accounts.isAdminRegistrationOpen();
     }
 
+    /** Closed because the configured code is shorter than {@value AppConfig#MIN_ADMIN_CODE_LENGTH} characters. */
+    public boolean isCodeTooShort() {
+        return config.adminCodeTooShort();
+    }
+
+    public int getMinCodeLength() {
+        return AppConfig.MIN_ADMIN_CODE_LENGTH;
+    }
+
     public String register() {
+        LoginThrottle.Reservation reservation = throttle.reserve(CODE_GUESSES, Faces.getRemoteAddr(), true);
+        if (reservation.granted().isEmpty()) {
+            adminCode = null;
+            Messages.addGlobalError("admin_register.code.wait", Math.max(1, reservation.retryAfter().toSeconds()));
+            return null;
+        }
+        LoginThrottle.Attempt attempt = reservation.granted().get();
         try {
             accounts.registerAdmin(registration, adminCode);
         } catch (BookingException e) {
+            if ("admin_register.code.wrong".equals(e.getMessageKey())) {
+                attempt.failed();
+            } else {
+                attempt.succeeded();
+            }
             Messages.addGlobalError(e.getMessageKey(), e.getArguments());
             return null;
+        } catch (RuntimeException e) {
+            attempt.succeeded();
+            throw e;
         } finally {
             adminCode = null;
         }
+        attempt.succeeded();
         Messages.addFlashGlobalInfo("admin_register.done");
         return "/admin/login?faces-redirect=true";
     }
