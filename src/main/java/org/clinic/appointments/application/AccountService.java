@@ -61,7 +61,8 @@ public class AccountService {
         user.setPhone(registration.getPhone().strip());
         user.setRole(role);
         user.setCreatedAt(Instant.now());
-        user.setPassword(hasher.hash(registration.getPassword().toCharArray()));
+        user.setPassword(hasher.hashIfFree(registration.getPassword().toCharArray())
+                .orElseThrow(() -> new BookingException("register.busy")));
         return book.registerUser(user, user.getId());
     }
 }

@@ -35,10 +35,29 @@ public class PasswordHasher {
                 "Pbkdf2PasswordHash.SaltSizeBytes", "32",
                 "Pbkdf2PasswordHash.KeySizeBytes", "64"));
         decoy = pbkdf2.generate("decoy-password".toCharArray());
+        newAccountHashing = new java.util.concurrent.Semaphore(Math.max(1, config.maxConcurrentHashing()));
     }
 
     public String hash(char[] password) {
         return pbkdf2.generate(password);
+    }
+
+    /** Hashings that may run at once for new accounts; more are answered "busy" instead of queueing. */
+    private java.util.concurrent.Semaphore newAccountHashing;
+
+    /**
+     * Hashes a new account's password unless {@code appointments.max-concurrent-hashing} hashings run already
+     * (each costs a core for a fraction of a second): then empty, at once, so sign-ups cannot saturate the server.
+     */
+    public java.util.Optional<String> hashIfFree(char[] password) {
+        if (!newAccountHashing.tryAcquire()) {
+            return java.util.Optional.empty();
+        }
+        try {
+            return java.util.Optional.of(hash(password));
+        } finally {
+            newAccountHashing.release();
+        }
     }
 
     public boolean verify(char[] password, String storedHash) {

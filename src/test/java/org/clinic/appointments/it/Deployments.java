@@ -34,7 +34,8 @@ public final class Deployments {
         StringBuilder config = new StringBuilder()
                 .append("appointments.data-dir=").append(dataDir.toString().replace("\\", "/")).append('\n')
                 .append("appointments.password-hash-iterations=20000\n")
-                .append("appointments.payment-test-cards=true\n");
+                .append("appointments.payment-test-cards=true\n")
+                .append("appointments.max-concurrent-hashing=64\n");
         if (adminCodeConfigured) {
             config.append("appointments.admin-code=").append(ADMIN_CODE).append('\n');
         }

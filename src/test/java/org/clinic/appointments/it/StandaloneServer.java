@@ -58,7 +58,8 @@ final class StandaloneServer implements AutoCloseable {
                 "-Djboss.socket.binding.port-offset=" + portOffset,
                 "-Dappointments.data-dir=" + data,
                 "-Dappointments.password-hash-iterations=1024",
-                "-Dappointments.payment-test-cards=true"));
+                "-Dappointments.payment-test-cards=true",
+                "-Dappointments.max-concurrent-hashing=64"));
         settings.forEach(setting -> command.add("-D" + setting));
         ProcessBuilder builder = new ProcessBuilder(command);
         builder.environment().put("JAVA_OPTS", "-Xms128m -Xmx512m -Djava.net.preferIPv4Stack=true");

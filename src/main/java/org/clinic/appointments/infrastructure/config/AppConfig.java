@@ -122,6 +122,10 @@ public class AppConfig {
     int passwordHashIterations;
 
     @Inject
+    @ConfigProperty(name = "appointments.max-concurrent-hashing", defaultValue = "2")
+    int maxConcurrentHashing;
+
+    @Inject
     @ConfigProperty(name = "appointments.max-request-bytes", defaultValue = "2097152")
     long maxRequestBytes;
 
@@ -207,6 +211,11 @@ public class AppConfig {
     /** The largest request body accepted; larger ones are answered 413 before they are read. */
     public long maxRequestBytes() {
         return maxRequestBytes;
+    }
+
+    /** How many new accounts' passwords may be hashed at once; more sign-ups are answered "busy". */
+    public int maxConcurrentHashing() {
+        return maxConcurrentHashing;
     }
 
     public int passwordHashIterations() {
