@@ -1,5 +1,8 @@
 package org.clinic.appointments.web;
 
+import java.time.Duration;
+import java.util.Optional;
+
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -8,6 +11,7 @@ import org.clinic.appointments.application.AccountService;
 import org.clinic.appointments.application.Registration;
 import org.clinic.appointments.domain.BookingException;
 import org.clinic.appointments.domain.DuplicateEmailException;
+import org.clinic.appointments.security.RegistrationThrottle;
 import org.omnifaces.util.Messages;
 
 /** Patient registration ({@code /register}). */
@@ -20,6 +24,9 @@ public class RegisterBacking {
     @Inject
     AccountService accounts;
 
+    @Inject
+    RegistrationThrottle throttle;
+
     private final Registration registration = new Registration();
 
     /**
@@ -27,6 +34,12 @@ public class RegisterBacking {
      * page never tells anyone who is a patient of this clinic (its owner simply logs in as before).
      */
     public String register() {
+        Optional<Duration> wait = throttle.admit(ClientAddress.current());
+        if (wait.isPresent()) {
+            LOG.info(() -> "Sign-up refused: too many from " + ClientAddress.current());
+            Messages.addGlobalError("register.too_many", Math.max(1, wait.get().toMinutes() + 1));
+            return null;
+        }
         try {
             accounts.registerPatient(registration);
         } catch (DuplicateEmailException existing) {

@@ -12,7 +12,8 @@ import org.primefaces.csp.CspException;
 
 /**
  * Headers every answer carries: no content-type guessing, no referrer to other sites, never inside a frame, and
- * {@code Cache-Control: no-store} on everything but static resources.
+ * {@code Cache-Control: no-store} on everything but static resources; HSTS on HTTPS (also when a trusted proxy
+ * says so, see {@link org.clinic.appointments.security.TrustedProxies}).
  * The Content-Security-Policy of pages comes from PrimeFaces (a fresh script nonce per page, see web.xml);
  * a form post that does not carry its page's nonce is answered as a bad request, not as a server error.
  * Mapped in web.xml, so it wraps every other filter. On WildFly, WEB-INF/undertow-handlers.conf sets the
@@ -30,6 +31,9 @@ public class SecurityHeadersFilter extends HttpFilter {
         response.setHeader("X-Content-Type-Options", "nosniff");
         response.setHeader("Referrer-Policy", "same-origin");
         response.setHeader("X-Frame-Options", "DENY");
+        if (request.isSecure()) {
+            response.setHeader("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
+        }
         HttpServletResponse answer = response;
         if (!isStaticResource(request)) {
             response.setHeader(CACHE_CONTROL, NO_STORE);

@@ -35,7 +35,8 @@ public final class Deployments {
                 .append("appointments.data-dir=").append(dataDir.toString().replace("\\", "/")).append('\n')
                 .append("appointments.password-hash-iterations=20000\n")
                 .append("appointments.payment-test-cards=true\n")
-                .append("appointments.max-concurrent-hashing=64\n");
+                .append("appointments.max-concurrent-hashing=64\n")
+                .append("appointments.max-registrations-per-address=100000\n");
         if (adminCodeConfigured) {
             config.append("appointments.admin-code=").append(ADMIN_CODE).append('\n');
         }

@@ -59,7 +59,8 @@ final class StandaloneServer implements AutoCloseable {
                 "-Dappointments.data-dir=" + data,
                 "-Dappointments.password-hash-iterations=1024",
                 "-Dappointments.payment-test-cards=true",
-                "-Dappointments.max-concurrent-hashing=64"));
+                "-Dappointments.max-concurrent-hashing=64",
+                "-Dappointments.max-registrations-per-address=100000"));
         settings.forEach(setting -> command.add("-D" + setting));
         ProcessBuilder builder = new ProcessBuilder(command);
         builder.environment().put("JAVA_OPTS", "-Xms128m -Xmx512m -Djava.net.preferIPv4Stack=true");

@@ -30,8 +30,15 @@ final class WebClient {
 
     private final String base;
     private final HttpClient http;
+    private final Map<String, String> headers;
 
     WebClient(URL baseUrl) {
+        this(baseUrl, Map.of());
+    }
+
+    /** A visitor whose every request carries these headers too (e.g. those a proxy adds). */
+    WebClient(URL baseUrl, Map<String, String> headers) {
+        this.headers = Map.copyOf(headers);
         this.base = baseUrl.toString().replaceAll("/$", "");
         this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .followRedirects(HttpClient.Redirect.NEVER).cookieHandler(new CookieManager())
@@ -199,6 +206,7 @@ final class WebClient {
 
     private HttpResponse<String> send(HttpRequest.Builder request) {
         try {
+            headers.forEach(request::header);
             return http.send(request.timeout(Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -126,6 +126,14 @@ public class AppConfig {
     int maxConcurrentHashing;
 
     @Inject
+    @ConfigProperty(name = "appointments.max-registrations-per-address", defaultValue = "20")
+    int maxRegistrationsPerAddress;
+
+    @Inject
+    @ConfigProperty(name = "appointments.registration-window", defaultValue = "PT1H")
+    String registrationWindow;
+
+    @Inject
     @ConfigProperty(name = "appointments.max-request-bytes", defaultValue = "2097152")
     long maxRequestBytes;
 
@@ -216,6 +224,18 @@ public class AppConfig {
     /** How many new accounts' passwords may be hashed at once; more sign-ups are answered "busy". */
     public int maxConcurrentHashing() {
         return maxConcurrentHashing;
+    }
+
+    /** How many patient sign-ups one client address may make per {@link #registrationWindow()}. */
+    public int maxRegistrationsPerAddress() {
+        if (maxRegistrationsPerAddress < 1) {
+            throw new IllegalArgumentException("appointments.max-registrations-per-address must be at least 1");
+        }
+        return maxRegistrationsPerAddress;
+    }
+
+    public Duration registrationWindow() {
+        return duration("appointments.registration-window", registrationWindow);
     }
 
     public int passwordHashIterations() {

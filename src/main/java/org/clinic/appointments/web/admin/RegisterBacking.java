@@ -11,7 +11,7 @@ import org.clinic.appointments.application.Registration;
 import org.clinic.appointments.domain.BookingException;
 import org.clinic.appointments.infrastructure.config.AppConfig;
 import org.clinic.appointments.security.LoginThrottle;
-import org.omnifaces.util.Faces;
+import org.clinic.appointments.web.ClientAddress;
 import org.omnifaces.util.Messages;
 
 /** Admin registration ({@code /admin/register}), open only while an admin registration code is configured. */
@@ -51,7 +51,7 @@ public class RegisterBacking {
     }
 
     public String register() {
-        LoginThrottle.Reservation reservation = throttle.reserve(CODE_GUESSES, Faces.getRemoteAddr(), true);
+        LoginThrottle.Reservation reservation = throttle.reserve(CODE_GUESSES, ClientAddress.current(), true);
         if (reservation.granted().isEmpty()) {
             adminCode = null;
             Messages.addGlobalError("admin_register.code.wait", Math.max(1, reservation.retryAfter().toSeconds()));

@@ -1,0 +1,40 @@
+package org.clinic.appointments.security;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+
+import org.junit.jupiter.api.Test;
+
+import org.clinic.appointments.MutableClock;
+
+class RegistrationThrottleTest {
+
+    private final MutableClock clock = new MutableClock(Instant.parse("2026-12-02T09:00:00Z"));
+    private final RegistrationThrottle throttle = new RegistrationThrottle(clock, 3, Duration.ofHours(1));
+
+    @Test
+    void anAddressGetsItsSignUpsPerWindowAndThenTheWait() {
+        for (int i = 0; i < 3; i++) {
+            assertTrue(throttle.admit("203.0.113.9").isEmpty(), "sign-up " + i);
+            clock.advance(Duration.ofMinutes(10));
+        }
+        assertEquals(Optional.of(Duration.ofMinutes(30)), throttle.admit("203.0.113.9"));
+        assertTrue(throttle.admit("203.0.113.10").isEmpty(), "another address is not held back");
+    }
+
+    @Test
+    void refusedSignUpsDoNotProlongTheWait() {
+        for (int i = 0; i < 3; i++) {
+            throttle.admit("203.0.113.9");
+        }
+        for (int i = 0; i < 50; i++) {
+            assertTrue(throttle.admit("203.0.113.9").isPresent());
+        }
+        clock.advance(Duration.ofHours(1).plusSeconds(1));
+        assertTrue(throttle.admit("203.0.113.9").isEmpty(), "the window has passed");
+    }
+}
