@@ -6,9 +6,16 @@ import java.util.Set;
 import jakarta.validation.ConstraintValidator;
 import jakarta.validation.ConstraintValidatorContext;
 
+import me.gosimple.nbvcxz.Nbvcxz;
+import me.gosimple.nbvcxz.resources.ConfigurationBuilder;
+
 import org.clinic.appointments.domain.FreeText;
 
-/** Refuses short passwords, one repeated character, a run like "12345678", and the most common passwords. */
+/**
+ * Refuses short passwords, one repeated character, a run like "12345678", the most common passwords, and any
+ * password nbvcxz estimates easier to guess than its default minimum entropy (leaked-password lists, words,
+ * names, keyboard patterns, dates, leet speak), with its dictionaries loaded once.
+ */
 public class StrongPasswordValidator implements ConstraintValidator<StrongPassword, String> {
 
     private static final Set<String> COMMON = Set.of(
@@ -29,7 +36,14 @@ public class StrongPasswordValidator implements ConstraintValidator<StrongPasswo
             return false;
         }
         String lower = value.toLowerCase(Locale.ROOT);
-        return !COMMON.contains(lower) && !oneCharacter(lower) && !isRun(lower);
+        return !COMMON.contains(lower) && !oneCharacter(lower) && !isRun(lower)
+                && GuessEstimate.ESTIMATOR.estimate(value).isMinimumEntropyMet();
+    }
+
+    /** Loaded at the first check. Only the first 40 characters are estimated, for at most 60 ms of combining. */
+    private static final class GuessEstimate {
+        static final Nbvcxz ESTIMATOR = new Nbvcxz(new ConfigurationBuilder()
+                .setMaxLength(40).setCombinationAlgorithmTimeout(60L).createConfiguration());
     }
 
     private static boolean oneCharacter(String value) {
