@@ -62,6 +62,7 @@ class MetricsIT {
         String metrics = scrape();
         assertTrue(metrics.contains("# TYPE clinic_bookings_total counter"), metrics);
         assertTrue(metrics.contains("# TYPE clinic_ledger_append_seconds histogram"), metrics);
+        assertTrue(value(metrics, "clinic_data_free_disk_bytes") > 0, "the figures health no longer shows: " + metrics);
     }
 
     @Test
@@ -84,6 +85,7 @@ class MetricsIT {
 
         String after = scrape();
         assertEquals(2, value(after, "clinic_bookings_total") - value(before, "clinic_bookings_total"));
+        assertEquals(2, value(after, "clinic_appointments") - value(before, "clinic_appointments"));
         assertEquals(1, value(after, "clinic_payments_total{outcome=\"pending\"}")
                 - value(before, "clinic_payments_total{outcome=\"pending\"}"));
         assertEquals(value(before, "clinic_payments_total{outcome=\"success\"}"),

@@ -1,6 +1,7 @@
 package org.clinic.appointments.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -138,6 +139,7 @@ class PayaraSmokeIT {
         HttpResponse<String> health = patient.get("/health/ready");
         assertEquals(200, health.statusCode(), health.body());
         assertTrue(health.body().contains("\"ledger\"") && health.body().contains("\"UP\""), health.body());
+        assertFalse(health.body().matches("(?s).*\"data\":\\{[^}].*"), "UP or DOWN only on the public port: " + health.body());
     }
 
     private static void assertRedirectsTo(HttpResponse<String> response, String path) {

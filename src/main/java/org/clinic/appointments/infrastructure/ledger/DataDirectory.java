@@ -143,6 +143,15 @@ final class DataDirectory implements AutoCloseable {
         }
     }
 
+    /** Free space for this process in the file system holding the path; -1 when it cannot be read. */
+    static long usableSpace(Path path) {
+        try {
+            return Files.getFileStore(path).getUsableSpace();
+        } catch (IOException e) {
+            return -1;
+        }
+    }
+
     static void fsync(Path directory) throws IOException {
         try (FileChannel channel = FileChannel.open(directory, StandardOpenOption.READ)) {
             channel.force(true);

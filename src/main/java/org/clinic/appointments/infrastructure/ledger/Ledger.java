@@ -82,6 +82,8 @@ public class Ledger implements AppointmentBook {
         }
         metrics.journalSize(core.journalSize());
         core.onAppend(metrics::appended);
+        LedgerCore opened = core;
+        metrics.watch(opened::appointmentCount, () -> DataDirectory.usableSpace(opened.dataDirectory()));
     }
 
     @PreDestroy
@@ -151,6 +153,11 @@ public class Ledger implements AppointmentBook {
 
     public Path dataDirectory() {
         return core.dataDirectory();
+    }
+
+    /** Free space in the data directory's file system; -1 when it cannot be read. */
+    public long freeDiskBytes() {
+        return DataDirectory.usableSpace(core.dataDirectory());
     }
 
     public long journalSize() {

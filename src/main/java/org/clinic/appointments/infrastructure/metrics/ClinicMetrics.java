@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import io.prometheus.metrics.core.metrics.Counter;
 import io.prometheus.metrics.core.metrics.Gauge;
+import io.prometheus.metrics.core.metrics.GaugeWithCallback;
 import io.prometheus.metrics.core.metrics.Histogram;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import io.prometheus.metrics.model.snapshots.Unit;
@@ -30,6 +31,17 @@ public class ClinicMetrics {
             .classicUpperBounds(0.0005, 0.001, 0.002, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 1).register(registry);
     private final Gauge journalBytes = Gauge.builder().name("clinic_ledger_journal_bytes").unit(Unit.BYTES)
             .help("Size of the current journal (it starts again after each compaction)").register(registry);
+
+    private volatile java.util.function.LongSupplier appointments = () -> 0;
+    private volatile java.util.function.LongSupplier freeDisk = () -> 0;
+
+    {
+        GaugeWithCallback.builder().name("clinic_appointments").help("Appointments in the ledger, of any status")
+                .callback(callback -> callback.call(appointments.getAsLong())).register(registry);
+        GaugeWithCallback.builder().name("clinic_data_free_disk_bytes").unit(Unit.BYTES)
+                .help("Free space in the data directory's file system (readiness is DOWN below appointments.min-free-disk-bytes)")
+                .callback(callback -> callback.call(freeDisk.getAsLong())).register(registry);
+    }
 
     public ClinicMetrics() {
         for (PaymentStatus outcome : new PaymentStatus[] {PaymentStatus.SUCCESS, PaymentStatus.FAILED, PaymentStatus.PENDING}) {
@@ -63,6 +75,12 @@ public class ClinicMetrics {
     public void appended(long nanos, long journalSize) {
         appendSeconds.observe(Unit.nanosToSeconds(nanos));
         journalBytes.set(journalSize);
+    }
+
+    /** Where the ledger's figures are read at each scrape. */
+    public void watch(java.util.function.LongSupplier appointmentCount, java.util.function.LongSupplier freeDiskBytes) {
+        this.appointments = appointmentCount;
+        this.freeDisk = freeDiskBytes;
     }
 
     public void journalSize(long bytes) {
