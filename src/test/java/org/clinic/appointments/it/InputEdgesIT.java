@@ -212,8 +212,10 @@ class InputEdgesIT {
         }
     }
 
+    static final String UNREADABLE = "could not be read, so it was left out";
+
     @Test
-    void datesAtTheEndsOfTheCalendarGetThePagesInvalidMessage() {
+    void datesAtTheEndsOfTheCalendarAreLeftOutWithTheSameMessageEverywhere() {
         WebClient admin = new WebClient(baseUrl);
         admin.registerAndLogin("Date Admin", Deployments.ADMIN_CODE);
         LocalDate today = LocalDate.now();
@@ -221,24 +223,25 @@ class InputEdgesIT {
                 today.plusYears(101).toString());
         for (String date : outside) {
             String d = encode(date);
-            assertInvalid(admin.get("/admin/timetable?doctor=doc1&date=" + d), "That date could not be read", "timetable " + date);
-            assertInvalid(admin.get("/admin/calendar?date=" + d), "That date could not be read", "calendar " + date);
-            assertInvalid(admin.get("/admin/audit?from=" + d), "could not be read", "audit from " + date);
-            assertInvalid(admin.get("/admin/audit?to=" + d), "could not be read", "audit to " + date);
-            assertInvalid(admin.get("/admin/dashboard?from=" + d), "could not be read", "dashboard from " + date);
-            assertInvalid(admin.get("/admin/dashboard?to=" + d), "could not be read", "dashboard to " + date);
+            assertInvalid(admin.get("/admin/timetable?doctor=doc1&date=" + d), "The date in this page", "timetable " + date);
+            assertInvalid(admin.get("/admin/calendar?date=" + d), "The date in this page", "calendar " + date);
+            assertInvalid(admin.get("/admin/audit?from=" + d), "The start date in this page", "audit from " + date);
+            assertInvalid(admin.get("/admin/audit?to=" + d), "The end date in this page", "audit to " + date);
+            assertInvalid(admin.get("/admin/dashboard?from=" + d), "The start date in this page", "dashboard from " + date);
+            assertInvalid(admin.get("/admin/dashboard?to=" + d), "The end date in this page", "dashboard to " + date);
         }
         for (String date : List.of("1900-01-01", today.plusYears(100).minusDays(1).toString())) {
             HttpResponse<String> timetable = admin.get("/admin/timetable?doctor=doc1&date=" + date);
             assertEquals(200, timetable.statusCode());
-            assertFalse(timetable.body().contains("That date could not be read"), "the timetable takes " + date);
+            assertFalse(timetable.body().contains(UNREADABLE), "the timetable takes " + date);
             HttpResponse<String> audit = admin.get("/admin/audit?from=" + date + "&to=" + date);
-            assertFalse(audit.body().contains("could not be read"), "the audit takes " + date);
+            assertFalse(audit.body().contains(UNREADABLE), "the audit takes " + date);
         }
     }
 
     private static void assertInvalid(HttpResponse<String> response, String message, String what) {
         assertEquals(200, response.statusCode(), what);
-        assertTrue(response.body().contains(message), what + " says the date could not be read");
+        assertTrue(response.body().contains(message) && response.body().contains(UNREADABLE),
+                what + " says the date could not be read");
     }
 }

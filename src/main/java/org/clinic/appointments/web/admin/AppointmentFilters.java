@@ -17,8 +17,8 @@ import org.clinic.appointments.domain.PaymentStatus;
 import org.clinic.appointments.web.DateParameter;
 
 /**
- * The dashboard's filters as they travel in the URL (so a filtered view can be bookmarked). Values that do
- * not parse are dropped and reported, never passed on.
+ * The dashboard's filters as they travel in the URL (so a filtered view can be bookmarked). The page's URL
+ * parameters are read by {@code web.param} converters, which leave out (and report) what they cannot read.
  */
 public class AppointmentFilters implements Serializable {
 
@@ -34,11 +34,9 @@ public class AppointmentFilters implements Serializable {
     private String q;
     private String sort;
     private String order;
-    private boolean invalid;
 
-    /** The query these filters ask for; a value that cannot be read is left out and {@link #isInvalid()} says so. */
+    /** The query these filters ask for; a value that cannot be read is left out. */
     public AppointmentQuery toQuery() {
-        invalid = false;
         LocalDate fromDate = date(from);
         LocalDate toDate = date(to);
         AppointmentStatus statusValue = parse(status, AppointmentStatus::fromCode);
@@ -47,7 +45,6 @@ public class AppointmentFilters implements Serializable {
         String text = q == null || q.isBlank() ? null : q.strip();
         if (text != null && FreeText.lineProblem(text, TEXT_MAX).isPresent()) {
             text = null;
-            invalid = true;
         }
         return new AppointmentQuery(doctor, fromDate, toDate, statusValue, paymentValue, methodValue, text);
     }
@@ -63,7 +60,6 @@ public class AppointmentFilters implements Serializable {
         try {
             return parser.apply(value.strip());
         } catch (IllegalArgumentException | DateTimeException e) {
-            invalid = true;
             return null;
         }
     }
@@ -97,10 +93,6 @@ public class AppointmentFilters implements Serializable {
 
     public boolean ascending() {
         return "asc".equalsIgnoreCase(order == null ? "" : order.strip());
-    }
-
-    public boolean isInvalid() {
-        return invalid;
     }
 
     public String getDoctor() {

@@ -3,7 +3,6 @@ package org.clinic.appointments.web.admin;
 import java.io.Serializable;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.HashMap;
@@ -20,7 +19,6 @@ import org.clinic.appointments.domain.AuditQuery;
 import org.clinic.appointments.domain.User;
 import org.clinic.appointments.infrastructure.config.AppConfig;
 import org.clinic.appointments.web.DateParameter;
-import org.omnifaces.util.Messages;
 import org.primefaces.model.FilterMeta;
 import org.primefaces.model.LazyDataModel;
 import org.primefaces.model.SortMeta;
@@ -53,27 +51,10 @@ public class AuditBacking implements Serializable {
     private final Map<String, String> actorNames = new HashMap<>();
 
     public void load() {
-        boolean invalid = false;
-        Instant fromInstant = null;
-        Instant until = null;
-        try {
-            LocalDate fromDate = DateParameter.parse(from);
-            if (fromDate != null) {
-                fromInstant = fromDate.atStartOfDay(config.zone()).toInstant();
-            }
-            LocalDate toDate = DateParameter.parse(to);
-            if (toDate != null) {
-                until = toDate.plusDays(1).atStartOfDay(config.zone()).toInstant();
-            }
-        } catch (DateTimeException e) {
-            invalid = true;
-        }
-        if (action != null && !action.isBlank() && !ACTIONS.contains(action)) {
-            invalid = true;
-        }
-        if (invalid) {
-            Messages.addGlobalWarn("dashboard.filters.invalid");
-        }
+        LocalDate fromDate = DateParameter.parse(from);
+        Instant fromInstant = fromDate == null ? null : fromDate.atStartOfDay(config.zone()).toInstant();
+        LocalDate toDate = DateParameter.parse(to);
+        Instant until = toDate == null ? null : toDate.plusDays(1).atStartOfDay(config.zone()).toInstant();
         AuditQuery query = new AuditQuery(actor, action, fromInstant, until);
         model = new LazyDataModel<>() {
             private static final long serialVersionUID = 1L;

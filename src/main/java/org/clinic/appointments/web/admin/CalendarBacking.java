@@ -1,11 +1,9 @@
 package org.clinic.appointments.web.admin;
 
 import java.io.Serializable;
-import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.List;
-import java.util.Set;
 
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
@@ -19,7 +17,6 @@ import org.clinic.appointments.domain.Doctor;
 import org.clinic.appointments.infrastructure.config.AppConfig;
 import org.clinic.appointments.web.DateParameter;
 import org.omnifaces.util.Faces;
-import org.omnifaces.util.Messages;
 import org.primefaces.model.DefaultScheduleEvent;
 import org.primefaces.model.LazyScheduleModel;
 import org.primefaces.model.ScheduleModel;
@@ -35,7 +32,7 @@ public class CalendarBacking implements Serializable {
     private static final long serialVersionUID = 1L;
     /** More events than this in one view would not be readable; the page says so. */
     public static final int MAX_EVENTS = 500;
-    private static final Set<String> VIEWS = Set.of("timeGridDay", "timeGridWeek", "dayGridMonth");
+    public static final List<String> VIEWS = List.of("timeGridDay", "timeGridWeek", "dayGridMonth");
 
     @Inject
     ClinicAdministration administration;
@@ -59,13 +56,7 @@ public class CalendarBacking implements Serializable {
         if (view == null || !VIEWS.contains(view)) {
             view = "timeGridWeek";
         }
-        initialDate = null;
-        try {
-            initialDate = DateParameter.parse(date);
-        } catch (DateTimeException e) {
-            date = null;
-            Messages.addGlobalWarn("calendar.date.invalid");
-        }
+        initialDate = DateParameter.parse(date);
         String doctorId = doctor;
         ClinicRules rules = config.rules();
         java.time.Duration visit = config.visitLength();

@@ -20,7 +20,6 @@ import org.clinic.appointments.domain.Doctor;
 import org.clinic.appointments.domain.PaymentMethod;
 import org.clinic.appointments.domain.PaymentStatus;
 import org.clinic.appointments.web.Texts;
-import org.omnifaces.util.Messages;
 
 /**
  * The admin dashboard ({@code /admin/dashboard}): the clinic's figures and every appointment in a lazy table
@@ -52,9 +51,6 @@ public class DashboardBacking implements Serializable {
     /** Reads the filters from the URL. */
     public void load() {
         model = new AppointmentsLazyModel(administration, filters.toQuery(), filters.sortOrDefault(), filters.ascending());
-        if (filters.isInvalid()) {
-            Messages.addGlobalWarn("dashboard.filters.invalid");
-        }
         figures = administration.figures();
         perDoctor = null;
     }

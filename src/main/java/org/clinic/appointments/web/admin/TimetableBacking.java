@@ -2,7 +2,6 @@ package org.clinic.appointments.web.admin;
 
 import java.io.Serializable;
 import java.time.Clock;
-import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.util.List;
 
@@ -56,13 +55,9 @@ public class TimetableBacking implements Serializable {
             Messages.addGlobalWarn("timetable.doctor.unknown");
         }
         day = config.rules().today(clock.instant());
-        try {
-            LocalDate asked = DateParameter.parse(date);
-            if (asked != null) {
-                day = asked;
-            }
-        } catch (DateTimeException e) {
-            Messages.addGlobalWarn("timetable.date.invalid");
+        LocalDate asked = DateParameter.parse(date);
+        if (asked != null) {
+            day = asked;
         }
         doctor = chosenDoctor == null ? null : chosenDoctor.getId();
         date = day.toString();

@@ -75,18 +75,14 @@ public class BookingBacking implements Serializable {
         loadSlots();
     }
 
-    /** The day asked for in the URL when it is one of the days shown; otherwise none (and a message when unreadable). */
+    /** The day asked for in the URL when it is one of the days shown; otherwise none, with a message. */
     private java.util.Optional<LocalDate> requested() {
-        if (requestedDate == null || requestedDate.isBlank()) {
+        if (requestedDate == null) {
             return java.util.Optional.empty();
         }
-        try {
-            LocalDate asked = LocalDate.parse(requestedDate.strip());
-            if (days.stream().anyMatch(d -> d.date().equals(asked))) {
-                return java.util.Optional.of(asked);
-            }
-        } catch (java.time.DateTimeException e) {
-            // answered below like a day outside the booking window
+        LocalDate asked = LocalDate.parse(requestedDate);
+        if (days.stream().anyMatch(d -> d.date().equals(asked))) {
+            return java.util.Optional.of(asked);
         }
         Messages.addGlobalWarn("book.date.unavailable");
         return java.util.Optional.empty();
