@@ -55,7 +55,17 @@ final class BinaryRecords<T> {
         }
     }
 
-    record Forms(BinaryRecords<Appointment> appointments, BinaryRecords<User> users) {
+    record Forms(BinaryRecords<Appointment> appointments, BinaryRecords<User> users, int layout) {
+    }
+
+    /** The fields in their order, with their types: a cache written with another layout is not read. */
+    private String layout() {
+        StringBuilder text = new StringBuilder();
+        for (Field field : fields) {
+            text.append(field.getDeclaringClass().getSimpleName()).append('.').append(field.getName()).append(':')
+                    .append(field.getType().getSimpleName()).append(';');
+        }
+        return text.toString();
     }
 
     static Forms forms(RecordMapper.Mappers mappers) {
@@ -97,8 +107,9 @@ final class BinaryRecords<T> {
         int appointmentTables = history.fields.length;
         BinaryRecords<Appointment> appointments = new BinaryRecords<>(Appointment::new,
                 mappers.appointments().fields(), byType, appointmentTables);
-        return new Forms(appointments, new BinaryRecords<>(User::new, mappers.users().fields(), byType,
-                appointmentTables + appointments.fields.length));
+        BinaryRecords<User> users = new BinaryRecords<>(User::new, mappers.users().fields(), byType,
+                appointmentTables + appointments.fields.length);
+        return new Forms(appointments, users, (history.layout() + appointments.layout() + users.layout()).hashCode());
     }
 
     private static Codec coded(java.util.function.Function<Object, String> code,

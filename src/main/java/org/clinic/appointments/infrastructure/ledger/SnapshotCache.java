@@ -59,6 +59,7 @@ final class SnapshotCache {
             DataOutputStream data = new DataOutputStream(new BufferedOutputStream(checked, 1 << 16));
             data.write(MAGIC);
             data.writeInt(VERSION);
+            data.writeInt(forms.layout());
             data.writeLong(seq);
             for (long value : fingerprint) {
                 data.writeLong(value);
@@ -100,7 +101,7 @@ final class SnapshotCache {
             }
             byte[] magic = new byte[MAGIC.length];
             data.get(magic);
-            if (!Arrays.equals(magic, MAGIC) || data.getInt() != VERSION) {
+            if (!Arrays.equals(magic, MAGIC) || data.getInt() != VERSION || data.getInt() != forms.layout()) {
                 return ignored("it was written by another version");
             }
             seq = data.getLong();

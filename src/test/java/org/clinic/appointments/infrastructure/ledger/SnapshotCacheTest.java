@@ -119,4 +119,22 @@ class SnapshotCacheTest {
             assertEquals(List.of(), ledger.appointments().stream().filter(a -> a.getHistory().isEmpty()).toList());
         }
     }
+
+    @Test
+    void aCacheWrittenWithOtherRecordFieldsIsNotRead() {
+        try (LedgerCore ledger = open()) {
+            assertFalse(ledger.loadedFromCache());
+        }
+        BinaryRecords.Forms forms = BinaryRecords.forms(mappers);
+        long state = stateSeq();
+        assertTrue(new SnapshotCache(new DataDirectory(dir), forms).read(state, u -> { }, n -> { }, a -> a, a -> { })
+                .isPresent(), "this build's fields read it");
+        BinaryRecords.Forms otherFields = new BinaryRecords.Forms(forms.appointments(), forms.users(), forms.layout() + 1);
+        assertTrue(new SnapshotCache(new DataDirectory(dir), otherFields).read(state, u -> { }, n -> { }, a -> a, a -> { })
+                .isEmpty(), "a build whose records have other fields ignores it");
+    }
+
+    private long stateSeq() {
+        return new Snapshots(new DataDirectory(dir), new JsonCodec(ZONE), mappers).readStateSeq();
+    }
 }
