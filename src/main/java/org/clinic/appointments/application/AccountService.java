@@ -18,7 +18,10 @@ import org.clinic.appointments.infrastructure.config.AppConfig;
 import org.clinic.appointments.domain.port.AppointmentBook;
 import org.clinic.appointments.security.PasswordHasher;
 
-/** Opens accounts: patients freely, admins with the configured registration code. */
+/**
+ * Opens accounts: patients freely; the first admin with the configured registration code, every further admin
+ * through an invitation ({@link AdminInvitations}).
+ */
 @Stateless
 @PermitAll
 public class AccountService {
@@ -39,12 +42,20 @@ public class AccountService {
     }
 
     public boolean isAdminRegistrationOpen() {
-        return config.adminCode().isPresent();
+        return config.adminCode().isPresent() && !hasAdmin();
+    }
+
+    /** Whether the clinic has an admin who can sign in: then the code has done its one job. */
+    public boolean hasAdmin() {
+        return book.admins().stream().anyMatch(admin -> !admin.isWithoutPassword());
     }
 
     public User registerAdmin(@NotNull @Valid Registration registration, String adminCode) {
-        if (!isAdminRegistrationOpen()) {
+        if (config.adminCode().isEmpty()) {
             throw new AdminRegistrationClosedException();
+        }
+        if (hasAdmin()) {
+            throw new AdminRegistrationClosedException("admin_register.closed.bootstrapped");
         }
         if (!config.isAdminCode(adminCode)) {
             LOG.warning("Admin registration refused: wrong registration code");

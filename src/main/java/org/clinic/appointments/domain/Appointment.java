@@ -69,6 +69,26 @@ public class Appointment implements java.io.Serializable {
         return appointment;
     }
 
+    /**
+     * Booked by an admin at the front desk for a patient on the phone or at the counter: confirmed at once, to be
+     * paid at the clinic, or paid there already.
+     */
+    public static Appointment bookedAtDesk(String id, User patient, Doctor doctor, LocalDate date, String time,
+            String reason, Instant now, String adminId, boolean paidNow) {
+        Appointment appointment = hold(id, patient, doctor, date, time, reason, now, null);
+        appointment.status = AppointmentStatus.CONFIRMED;
+        appointment.paymentMethod = PaymentMethod.PAY_AT_CLINIC;
+        appointment.paymentStatus = paidNow ? PaymentStatus.SUCCESS : PaymentStatus.PENDING;
+        appointment.paidAt = paidNow ? now : null;
+        appointment.history.clear();
+        appointment.history.add(new HistoryEntry(now, Objects.requireNonNull(adminId, "adminId"), "booked", null,
+                AppointmentStatus.CONFIRMED, null, appointment.paymentStatus, FRONT_DESK_NOTE));
+        return appointment;
+    }
+
+    /** The history note of a booking made at the front desk. */
+    public static final String FRONT_DESK_NOTE = "front desk";
+
     /** Whether this appointment keeps its slot from others at {@code now}: confirmed, or held and not expired. */
     public boolean holdsSlot(Instant now) {
         if (status == AppointmentStatus.CONFIRMED) {

@@ -35,6 +35,32 @@ public record BookingLimits(int maxOpenHolds, int maxActive, int maxPerDoctor, i
         this(maxOpenHolds, NO_LIMIT, NO_LIMIT, NO_LIMIT, NO_LIMIT, NO_LIMIT, Duration.ofMinutes(10), ZoneOffset.UTC);
     }
 
+    /**
+     * The limits of a booking an admin makes at the front desk: none of the patient's own (the admin sees them,
+     * see {@link #exceededBy}); never two appointments of one patient at the same time.
+     */
+    public BookingLimits atFrontDesk() {
+        return new BookingLimits(NO_LIMIT, NO_LIMIT, NO_LIMIT, NO_LIMIT, maxReschedules, maxChanges, changeWindow, zone);
+    }
+
+    /** The first of the patient's own limits this booking would go beyond, if any (for the admin to see). */
+    public java.util.Optional<BookingException> exceededBy(Appointment candidate,
+            Collection<Appointment> patientAppointments, Instant now) {
+        try {
+            List<Appointment> active = upcoming(candidate, patientAppointments, now);
+            if (active.size() >= maxActive) {
+                throw new BookingException("booking.limit.active", maxActive);
+            }
+            if (active.stream().filter(a -> a.getDoctorId().equals(candidate.getDoctorId())).count() >= maxPerDoctor) {
+                throw new BookingException("booking.limit.doctor", maxPerDoctor);
+            }
+            requireRoomOnDay(candidate, candidate.getDate(), active);
+            return java.util.Optional.empty();
+        } catch (BookingException beyond) {
+            return java.util.Optional.of(beyond);
+        }
+    }
+
     /** Refuses a new hold the patient's current appointments leave no room for. */
     public void requireRoomForHold(Appointment candidate, Collection<Appointment> patientAppointments, Instant now) {
         requireNoClash(candidate, patientAppointments, now);

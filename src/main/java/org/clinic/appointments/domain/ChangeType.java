@@ -11,7 +11,10 @@ public enum ChangeType {
     HOLD_EXPIRED("appointment.hold_expired"),
     NO_SHOW("appointment.no_show"),
     REFUNDED("appointment.refunded"),
-    MARKED_PAID("appointment.marked_paid");
+    MARKED_PAID("appointment.marked_paid"),
+    ADMIN_INVITED("user.admin_invited"),
+    INVITATION_ACCEPTED("user.invitation_accepted"),
+    INVITATION_WITHDRAWN("user.invitation_withdrawn");
 
     private final String code;
 

@@ -13,6 +13,10 @@ public class User {
     private String phone;
     private Role role;
     private Instant createdAt;
+    /** An admin invited but not yet signed up: the SHA-256 (hex) of the invitation's token; null otherwise. */
+    private String invitation;
+    private Instant invitationExpires;
+    private String invitedBy;
     /** Fields of a migrated record that this product does not use, kept as they were; null when there are none. */
     private Map<String, Object> otherFields;
 
@@ -28,6 +32,9 @@ public class User {
         copy.phone = phone;
         copy.role = role;
         copy.createdAt = createdAt;
+        copy.invitation = invitation;
+        copy.invitationExpires = invitationExpires;
+        copy.invitedBy = invitedBy;
         copy.otherFields = otherFields;
         return copy;
     }
@@ -86,6 +93,66 @@ public class User {
 
     public void setCreatedAt(Instant createdAt) {
         this.createdAt = createdAt;
+    }
+
+    public String getInvitation() {
+        return invitation;
+    }
+
+    public Instant getInvitationExpires() {
+        return invitationExpires;
+    }
+
+    public String getInvitedBy() {
+        return invitedBy;
+    }
+
+    /** Makes this account an invitation: no password until the token's holder chooses one before it expires. */
+    public void invite(String tokenHash, Instant expires, String by) {
+        this.password = null;
+        this.invitation = tokenHash;
+        this.invitationExpires = expires;
+        this.invitedBy = by;
+    }
+
+    /** The invitation is used (its holder chose this password hash) or withdrawn (null). */
+    public void closeInvitation(String passwordHash) {
+        this.password = passwordHash;
+        this.invitation = null;
+        this.invitationExpires = null;
+    }
+
+    /** An invitation not yet used or withdrawn (it may have expired). */
+    public boolean isInvited() {
+        return invitation != null;
+    }
+
+    public boolean invitationOpen(String tokenHash, Instant now) {
+        return invitation != null && invitation.equals(tokenHash) && invitationExpires != null && now.isBefore(invitationExpires);
+    }
+
+    /** Neither a password nor an open invitation: nobody can sign in as this account. */
+    public boolean isWithoutPassword() {
+        return password == null || password.isBlank();
+    }
+
+    /** The domain of the placeholder address of a patient registered at the front desk without an e-mail address. */
+    public static final String WALK_IN_DOMAIN = "walk-in.invalid";
+
+    /** A patient the front desk registered with a name and phone only: no e-mail address, no password. */
+    public static User walkIn(String id, String name, String phone, Instant now) {
+        User user = new User();
+        user.id = id;
+        user.name = name;
+        user.phone = phone;
+        user.email = "walk-in-" + id + "@" + WALK_IN_DOMAIN;
+        user.role = Role.PATIENT;
+        user.createdAt = now;
+        return user;
+    }
+
+    public boolean isWalkIn() {
+        return email != null && email.endsWith("@" + WALK_IN_DOMAIN);
     }
 
     public boolean isAdmin() {

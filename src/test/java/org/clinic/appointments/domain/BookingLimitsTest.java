@@ -146,4 +146,40 @@ class BookingLimitsTest {
         assertEquals("account.changes.too_many", assertThrows(BookingException.class,
                 () -> CLINIC.requireChangeRate("p1", List.of(busy), NOW)).getMessageKey());
     }
+
+    @Test
+    void theFrontDeskIsNotBoundByThePatientsLimitsButIsToldWhichOneItPasses() {
+        Appointment candidate = held("new", "doc5", "09:00 AM", null);
+        candidate.setDate(DAY.plusDays(5));
+        List<Appointment> four = List.of(confirmedOn("a", "doc1", DAY, "09:00 AM"),
+                confirmedOn("b", "doc2", DAY.plusDays(1), "09:00 AM"), confirmedOn("c", "doc3", DAY.plusDays(2), "09:00 AM"),
+                confirmedOn("d", "doc4", DAY.plusDays(3), "09:00 AM"));
+        assertDoesNotThrow(() -> CLINIC.atFrontDesk().requireRoomForHold(candidate, four, NOW));
+        assertEquals("booking.limit.active", CLINIC.exceededBy(candidate, four, NOW).orElseThrow().getMessageKey());
+        assertEquals(java.util.Optional.empty(), CLINIC.exceededBy(candidate, four.subList(0, 3), NOW));
+
+        Appointment sameTime = confirmedOn("e", "doc1", DAY.plusDays(5), "09:00 AM");
+        assertEquals("booking.patient.same_time", assertThrows(BookingException.class,
+                () -> CLINIC.atFrontDesk().requireRoomForHold(candidate, List.of(sameTime), NOW)).getMessageKey(),
+                "a patient is never in two places at once, whoever books");
+    }
+
+    @Test
+    void aDeskBookingIsConfirmedAtOnceWithTheAdminAsActor() {
+        User patient = new User();
+        patient.setId("p1");
+        Doctor doctor = new Doctor();
+        doctor.setId("doc1");
+        Appointment paid = Appointment.bookedAtDesk("x", patient, doctor, DAY, "09:00 AM", null, NOW, "admin-1", true);
+        assertEquals(AppointmentStatus.CONFIRMED, paid.getStatus());
+        assertEquals(PaymentStatus.SUCCESS, paid.getPaymentStatus());
+        assertEquals("admin-1", paid.getHistory().get(0).getActor());
+        assertEquals(1, paid.getHistory().size());
+        Appointment later = Appointment.bookedAtDesk("y", patient, doctor, DAY, "10:00 AM", null, NOW, "admin-1", false);
+        assertEquals(PaymentStatus.PENDING, later.getPaymentStatus());
+        assertEquals(PaymentMethod.PAY_AT_CLINIC, later.getPaymentMethod());
+        assertEquals(java.util.Set.of(AdminAction.CANCEL, AdminAction.MARK_PAID),
+                later.adminActions(new ClinicRules(ZONE, List.of("09:00 AM", "10:00 AM"), 30, Duration.ofMinutes(15),
+                        Duration.ofHours(24), 3), NOW), "the desk's later actions apply");
+    }
 }

@@ -161,7 +161,14 @@ final class WebClient {
         }
     }
 
-    /** Registers (as an admin when given the code) and logs in; answers the e-mail address used. */
+    /** The first admin of the deployment under test (who registered with the code), who invites the others. */
+    private static volatile String firstAdmin;
+    private static final Pattern INVITATION_TOKEN = Pattern.compile("invitation\\?token=([A-Za-z0-9_-]+)");
+
+    /**
+     * Registers and logs in; answers the e-mail address used. With the admin code: the deployment's first admin
+     * registers with it, and every later one joins through an invitation from the first.
+     */
     String registerAndLogin(String name, String adminCode) {
         String email = name.toLowerCase().replace(' ', '.') + "-" + System.nanoTime() + "@example.com";
         String portal = adminCode == null ? "" : "/admin";
@@ -170,12 +177,43 @@ final class WebClient {
         if (adminCode != null) {
             fields.put("adminCode", adminCode);
         }
-        submit(portal + "/register", "registerForm", "register", fields);
+        if (adminCode != null && get("/admin/register").body().contains("this clinic has its first admin")) {
+            acceptInvitation(invite(firstAdmin, name, email));
+        } else {
+            HttpResponse<String> registered = submit(portal + "/register", "registerForm", "register", fields);
+            if (adminCode != null && registered.statusCode() == 302) {
+                firstAdmin = email;
+            }
+        }
         HttpResponse<String> login = login(portal, email, PASSWORD);
         if (login.statusCode() != 302) {
             throw new IllegalStateException("Login of " + email + " answered " + login.statusCode());
         }
         return email;
+    }
+
+    /** The admin (by e-mail, logged in by a client of its own) invites a person; answers the link's token. */
+    String invite(String adminEmail, String name, String email) {
+        WebClient admin = new WebClient(url(base), headers);
+        if (admin.login("/admin", adminEmail, PASSWORD).statusCode() != 302) {
+            throw new IllegalStateException("The inviting admin could not log in");
+        }
+        return admin.inviteAsLoggedIn(name, email);
+    }
+
+    /** As a logged-in admin: creates an invitation and answers its token. */
+    String inviteAsLoggedIn(String name, String email) {
+        String page = submit("/admin/invitations", "inviteForm", "invite", Map.of("name", name, "email", email)).body();
+        Matcher token = INVITATION_TOKEN.matcher(page);
+        if (!token.find()) {
+            throw new IllegalStateException("No invitation link on the page");
+        }
+        return token.group(1);
+    }
+
+    /** Opens the invitation link and chooses {@link #PASSWORD}; a success answers 302 to the admin login. */
+    HttpResponse<String> acceptInvitation(String token) {
+        return submit("/admin/invitation?token=" + token, "acceptForm", "accept", Map.of("password", PASSWORD));
     }
 
     /** Logs in at the patient ({@code ""}) or admin ({@code "/admin"}) portal; a success answers 302. */
@@ -202,6 +240,14 @@ final class WebClient {
     /** Chooses Pay-at-Clinic for a held appointment; a success answers 302 to the result page. */
     HttpResponse<String> payAtClinic(String appointmentId) {
         return submit("/patient/pay?id=" + appointmentId, "payForm", "pay", Map.of("method", "PAY_AT_CLINIC"));
+    }
+
+    private static URL url(String base) {
+        try {
+            return URI.create(base + "/").toURL();
+        } catch (java.net.MalformedURLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private HttpResponse<String> send(HttpRequest.Builder request) {

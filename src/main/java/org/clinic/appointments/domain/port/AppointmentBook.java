@@ -38,6 +38,12 @@ public interface AppointmentBook {
     /** The admin accounts, by name. */
     List<User> admins();
 
+    /**
+     * Patients whose name or e-mail address contains the text (ignoring case), or whose phone contains its
+     * digits (at least four), by name; at most {@code max}.
+     */
+    List<User> findPatients(String text, int max);
+
     Optional<Appointment> appointment(String id);
 
     /** A patient's appointments, newest booking first. */
@@ -62,6 +68,12 @@ public interface AppointmentBook {
 
     /** Replaces an account's record; its id and e-mail address stay. */
     User updateUser(User user, String actor, ChangeType type);
+
+    /**
+     * Applies a change to the account as stored now and stores the result, in one step: the change sees what
+     * is stored, and may refuse with a {@code BookingException}. Its id and e-mail address stay.
+     */
+    User changeUser(String id, String actor, ChangeType type, java.util.function.UnaryOperator<User> change);
 
     /**
      * Stores a new appointment that takes its slot: refused with {@code SlotTakenException} when the slot has a

@@ -134,6 +134,10 @@ public class AppConfig {
     String registrationWindow;
 
     @Inject
+    @ConfigProperty(name = "appointments.invitation-expiry", defaultValue = "PT72H")
+    String invitationExpiry;
+
+    @Inject
     @ConfigProperty(name = "appointments.max-request-bytes", defaultValue = "2097152")
     long maxRequestBytes;
 
@@ -236,6 +240,11 @@ public class AppConfig {
 
     public Duration registrationWindow() {
         return duration("appointments.registration-window", registrationWindow);
+    }
+
+    /** How long an admin invitation link stays usable. */
+    public Duration invitationExpiry() {
+        return duration("appointments.invitation-expiry", invitationExpiry);
     }
 
     public int passwordHashIterations() {

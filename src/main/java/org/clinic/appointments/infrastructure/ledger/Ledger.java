@@ -175,6 +175,11 @@ public class Ledger implements AppointmentBook {
     }
 
     @Override
+    public List<User> findPatients(String text, int max) {
+        return core.findPatients(text, max);
+    }
+
+    @Override
     public Page<Appointment> search(AppointmentQuery query, AppointmentSort sort, boolean ascending, int first,
             int size) {
         return core.search(query, sort, ascending, first, size);
@@ -197,6 +202,13 @@ public class Ledger implements AppointmentBook {
     @AccessTimeout(value = 10, unit = TimeUnit.SECONDS)
     public User updateUser(User user, String actor, ChangeType type) {
         return core.updateUser(user, actor, type);
+    }
+
+    @Override
+    @Lock(LockType.WRITE)
+    @AccessTimeout(value = 10, unit = TimeUnit.SECONDS)
+    public User changeUser(String id, String actor, ChangeType type, java.util.function.UnaryOperator<User> change) {
+        return core.changeUser(id, actor, type, change);
     }
 
     @Override

@@ -154,6 +154,10 @@ public final class LedgerCore implements AutoCloseable {
         return users.admins();
     }
 
+    public List<User> findPatients(String text, int max) {
+        return users.findPatients(text, max);
+    }
+
     public Optional<Appointment> appointment(String id) {
         return Optional.ofNullable(appointments.stored(id)).map(Appointment::copy);
     }
@@ -237,6 +241,14 @@ public final class LedgerCore implements AutoCloseable {
         stored.setEmail(EmailAddress.identityKey(user.getEmail()));
         commitUser(actor, ChangeType.USER_REGISTERED, stored);
         return stored.copy();
+    }
+
+    public User changeUser(String id, String actor, ChangeType type, java.util.function.UnaryOperator<User> change) {
+        User current = users.stored(id);
+        if (current == null) {
+            throw new IllegalArgumentException("No user " + id);
+        }
+        return updateUser(change.apply(current.copy()), actor, type);
     }
 
     public User updateUser(User user, String actor, ChangeType type) {

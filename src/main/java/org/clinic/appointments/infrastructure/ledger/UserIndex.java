@@ -80,6 +80,23 @@ final class UserIndex {
         return List.copyOf(byId.values());
     }
 
+    List<User> findPatients(String text, int max) {
+        String lower = text == null ? "" : text.strip().toLowerCase(Locale.ROOT);
+        String digits = lower.replaceAll("[^0-9]", "");
+        if (lower.isEmpty()) {
+            return List.of();
+        }
+        return byId.values().stream().filter(u -> u.getRole() == Role.PATIENT)
+                .filter(u -> contains(u.getName(), lower) || contains(u.getEmail(), lower)
+                        || (digits.length() >= 4 && u.getPhone() != null && u.getPhone().replaceAll("[^0-9]", "").contains(digits)))
+                .sorted(Comparator.comparing(User::getName, String.CASE_INSENSITIVE_ORDER))
+                .limit(max).map(User::copy).toList();
+    }
+
+    private static boolean contains(String value, String lower) {
+        return value != null && value.toLowerCase(Locale.ROOT).contains(lower);
+    }
+
     List<User> admins() {
         return byId.values().stream().filter(u -> u.getRole() == Role.ADMIN).map(User::copy)
                 .sorted(Comparator.comparing(User::getName, String.CASE_INSENSITIVE_ORDER)).toList();

@@ -41,6 +41,11 @@ public class RegisterBacking {
         return accounts.isAdminRegistrationOpen();
     }
 
+    /** Closed because the clinic has its first admin: further admins are invited. */
+    public boolean isBootstrapped() {
+        return accounts.hasAdmin();
+    }
+
     /** Closed because the configured code is shorter than {@value AppConfig#MIN_ADMIN_CODE_LENGTH} characters. */
     public boolean isCodeTooShort() {
         return config.adminCodeTooShort();

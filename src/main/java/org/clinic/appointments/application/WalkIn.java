@@ -1,0 +1,33 @@
+package org.clinic.appointments.application;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
+
+/** A patient at the counter or on the phone without an account: a name and a phone number. */
+public class WalkIn {
+
+    @NotBlank(message = "{registration.name.required}")
+    @PlainText(max = Registration.NAME_MAX, message = "{registration.name.size}")
+    @Pattern(regexp = "[^<>\"\\p{Cntrl}]*", message = "{registration.name.characters}")
+    private String name;
+
+    @NotBlank(message = "{registration.phone.required}")
+    @Pattern(regexp = "\\+?[0-9][0-9 \\-]{6,18}[0-9]", message = "{registration.phone.invalid}")
+    private String phone;
+
+    public String getName() {
+        return name;
+    }
+
+    public void setName(String name) {
+        this.name = name;
+    }
+
+    public String getPhone() {
+        return phone;
+    }
+
+    public void setPhone(String phone) {
+        this.phone = phone;
+    }
+}

@@ -1,0 +1,206 @@
+package org.clinic.appointments.web.admin;
+
+import java.io.Serializable;
+import java.time.LocalDate;
+import java.util.List;
+
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+
+import org.clinic.appointments.application.Availability;
+import org.clinic.appointments.application.DayAvailability;
+import org.clinic.appointments.application.DoctorDirectory;
+import org.clinic.appointments.application.FrontDesk;
+import org.clinic.appointments.application.SlotView;
+import org.clinic.appointments.application.WalkIn;
+import org.clinic.appointments.domain.Appointment;
+import org.clinic.appointments.domain.BookingException;
+import org.clinic.appointments.domain.BookingLimits;
+import org.clinic.appointments.domain.Doctor;
+import org.clinic.appointments.domain.SlotTakenException;
+import org.clinic.appointments.domain.User;
+import org.omnifaces.util.Messages;
+
+/**
+ * The front desk ({@code /admin/book}, {@code ?patient=} once chosen): find the patient or register a walk-in,
+ * then book a free slot for them, paid at the clinic later or now.
+ */
+@Named
+@ViewScoped
+public class FrontDeskBacking implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+
+    @Inject
+    FrontDesk desk;
+
+    @Inject
+    DoctorDirectory directory;
+
+    @Inject
+    Availability availability;
+
+    private String patientId;
+    private User patient;
+    private String query;
+    private List<User> found;
+    private final WalkIn walkIn = new WalkIn();
+
+    private String doctorId;
+    private LocalDate date;
+    private String time;
+    private String reason;
+    private boolean paidNow;
+    private List<DayAvailability> days = List.of();
+    private List<SlotView> slots = List.of();
+
+    public void load() {
+        patient = null;
+        if (patientId != null) {
+            try {
+                patient = desk.patient(patientId);
+            } catch (BookingException unknown) {
+                Messages.addGlobalWarn(unknown.getMessageKey());
+                patientId = null;
+            }
+        }
+        if (patient != null && doctorId == null && !directory.all().isEmpty()) {
+            doctorId = directory.all().get(0).getId();
+            doctorChanged();
+        }
+    }
+
+    public void search() {
+        found = desk.findPatients(query);
+    }
+
+    public String registerWalkIn() {
+        try {
+            User registered = desk.registerWalkIn(walkIn);
+            Messages.addFlashGlobalInfo("desk.walk_in.done", registered.getName());
+            return "/admin/book?faces-redirect=true&patient=" + registered.getId();
+        } catch (BookingException e) {
+            Messages.addGlobalError(e.getMessageKey(), e.getArguments());
+            return null;
+        }
+    }
+
+    public void doctorChanged() {
+        days = doctorId == null ? List.of() : availability.days(doctorId);
+        date = days.stream().filter(DayAvailability::isBookable).map(DayAvailability::date).findFirst().orElse(null);
+        dateChanged();
+    }
+
+    public void dateChanged() {
+        slots = doctorId == null || date == null ? List.of() : availability.slots(doctorId, date);
+        time = slots.stream().filter(SlotView::isFree).map(SlotView::time).findFirst().orElse(null);
+    }
+
+    public String book() {
+        try {
+            FrontDesk.DeskBooking booked = desk.book(patientId, doctorId, date, time, reason, paidNow);
+            Appointment appointment = booked.appointment();
+            Messages.addFlashGlobalInfo("desk.booked", appointment.getUserName(), appointment.getDoctorName(),
+                    appointment.getDate(), appointment.getTime());
+            booked.beyondLimit().ifPresent(limit -> Messages.addFlashGlobalWarn("desk.beyond_limit",
+                    org.clinic.appointments.web.Texts.get(limit.getMessageKey().replace("booking.limit.", "desk.limit."),
+                            limit.getArguments())));
+            return "/admin/appointment?faces-redirect=true&id=" + appointment.getId();
+        } catch (SlotTakenException e) {
+            Messages.addGlobalError("booking.slot.just_taken", time);
+        } catch (BookingException e) {
+            Messages.addGlobalError(e.getMessageKey(), e.getArguments());
+        }
+        dateChanged();
+        return null;
+    }
+
+    public List<Appointment> getUpcoming() {
+        return patient == null ? List.of() : desk.upcoming(patient.getId());
+    }
+
+    public BookingLimits getLimits() {
+        return desk.limits();
+    }
+
+    public List<Doctor> getDoctors() {
+        return directory.all();
+    }
+
+    public String getPatientId() {
+        return patientId;
+    }
+
+    public void setPatientId(String patientId) {
+        this.patientId = patientId;
+    }
+
+    public User getPatient() {
+        return patient;
+    }
+
+    public String getQuery() {
+        return query;
+    }
+
+    public void setQuery(String query) {
+        this.query = query;
+    }
+
+    public List<User> getFound() {
+        return found;
+    }
+
+    public WalkIn getWalkIn() {
+        return walkIn;
+    }
+
+    public String getDoctorId() {
+        return doctorId;
+    }
+
+    public void setDoctorId(String doctorId) {
+        this.doctorId = doctorId;
+    }
+
+    public LocalDate getDate() {
+        return date;
+    }
+
+    public void setDate(LocalDate date) {
+        this.date = date;
+    }
+
+    public String getTime() {
+        return time;
+    }
+
+    public void setTime(String time) {
+        this.time = time;
+    }
+
+    public String getReason() {
+        return reason;
+    }
+
+    public void setReason(String reason) {
+        this.reason = reason;
+    }
+
+    public boolean isPaidNow() {
+        return paidNow;
+    }
+
+    public void setPaidNow(boolean paidNow) {
+        this.paidNow = paidNow;
+    }
+
+    public List<DayAvailability> getDays() {
+        return days;
+    }
+
+    public List<SlotView> getSlots() {
+        return slots;
+    }
+}

@@ -1,0 +1,144 @@
+package org.clinic.appointments.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URL;
+import java.net.http.HttpResponse;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * The front desk: an admin finds a patient or registers a walk-in and books a free slot for them, confirmed at
+ * once; the patient's own limits do not bind the admin, who is told when a booking goes beyond one.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class FrontDeskIT {
+
+    private static final Pattern PATIENT_LINK = Pattern.compile("/admin/book\\?patient=([0-9a-f-]{36})");
+    private static final Pattern SELECTED = Pattern.compile(
+            "<select id=\"deskForm:(\\w+)\" name=\"deskForm:\\w+\"[^>]*>(?:(?!</select>).)*?<option value=\"([^\"]*)\" selected=\"selected\"",
+            Pattern.DOTALL);
+
+    @Deployment(testable = false)
+    static WebArchive frontDesk() {
+        return Deployments.app("front-desk", true, "appointments.max-active-bookings=2");
+    }
+
+    @ArquillianResource
+    URL baseUrl;
+
+    private static WebClient admin;
+
+    private WebClient admin() {
+        if (admin == null) {
+            admin = new WebClient(baseUrl);
+            admin.registerAndLogin("Desk Admin", Deployments.ADMIN_CODE);
+        }
+        return admin;
+    }
+
+    @Test
+    void theDeskBooksBeyondAPatientsOwnLimitAndSaysSo() {
+        WebClient patient = new WebClient(baseUrl);
+        String email = patient.registerAndLogin("Limited Patient", null);
+        assertEquals(302, patient.payAtClinic(patient.holdFirstFreeSlot("doc1", "Check-up")).statusCode());
+        WebClient.FormPage doc2 = patient.open("/patient/book?doctor=doc2");
+        Matcher free = WebClient.FREE_SLOT.matcher(doc2.body());
+        String last = null;
+        while (free.find()) {
+            last = free.group(1);
+        }
+        HttpResponse<String> held = patient.post(doc2, "bookForm", "submit", Map.of("time", last, "reason", "Check-up"));
+        Matcher heldId = Pattern.compile("id=([0-9a-f-]{36})").matcher(held.headers().firstValue("Location").orElse(""));
+        assertTrue(heldId.find(), "a second booking at another time");
+        assertEquals(302, patient.payAtClinic(heldId.group(1)).statusCode());
+        WebClient.FormPage doc3 = patient.open("/patient/book?doctor=doc3");
+        Matcher doc3Free = WebClient.FREE_SLOT.matcher(doc3.body());
+        java.util.List<String> times = new java.util.ArrayList<>();
+        while (doc3Free.find()) {
+            times.add(doc3Free.group(1));
+        }
+        assertTrue(times.size() >= 3, "doc3 has a time the patient has not booked: " + times);
+        String refused = patient.post(doc3, "bookForm", "submit", Map.of("time", times.get(1), "reason", "One more")).body();
+        assertTrue(refused.contains("the most one patient may hold at a time"), "the patient is held to the limit");
+
+        String found = admin().submit("/admin/book", "findForm", "search", Map.of("query", email)).body();
+        Matcher link = PATIENT_LINK.matcher(found);
+        assertTrue(link.find(), "the desk finds the patient by e-mail address");
+        String page = admin().get("/admin/book?patient=" + link.group(1)).body();
+        assertTrue(page.contains("Book for Limited Patient"), "the desk books for the patient chosen");
+        assertTrue(page.contains("This patient has 2 upcoming bookings; patients booking themselves may have 2."),
+                "the desk sees the limit");
+
+        HttpResponse<String> booked = bookDefaults(admin(), "/admin/book?patient=" + link.group(1), true);
+        assertEquals(302, booked.statusCode(), "the desk is not bound by the patient's limit");
+        String appointment = admin().get(location(booked)).body();
+        assertTrue(appointment.contains("goes beyond what the patient could book themselves"), "and is told about it");
+        assertTrue(appointment.contains("Confirmed") && appointment.contains("Paid"), "confirmed and paid at once");
+        assertTrue(appointment.contains("Desk Admin") && appointment.contains("front desk"), "the admin is the actor");
+        String deskId = location(booked).replaceFirst(".*id=", "");
+        assertTrue(patient.get("/patient/appointments").body().contains(deskId), "the patient sees the booking made for them");
+    }
+
+    @Test
+    void aWalkInPatientIsRegisteredWithANameAndPhoneAndBookedToPayAtTheClinic() {
+        HttpResponse<String> registered = admin().submit("/admin/book", "walkInForm", "register",
+                Map.of("name", "Walk In Person", "phone", "+91 90000 11111"));
+        assertEquals(302, registered.statusCode());
+        String deskPage = location(registered);
+        String page = admin().get(deskPage).body();
+        assertTrue(page.contains("Book for Walk In Person") && page.contains("walk-in (no e-mail)"), "the walk-in is chosen");
+
+        HttpResponse<String> booked = bookDefaults(admin(), deskPage, false);
+        assertEquals(302, booked.statusCode());
+        String appointment = admin().get(location(booked)).body();
+        assertTrue(appointment.contains("Confirmed") && appointment.contains("Pending"), "to be paid at the clinic");
+
+        String byPhone = admin().submit("/admin/book", "findForm", "search", Map.of("query", "90000 11111")).body();
+        assertTrue(byPhone.contains("Walk In Person"), "found again by phone");
+        String bad = admin().submit("/admin/book", "walkInForm", "register", Map.of("name", "<b>x</b>", "phone", "12")).body();
+        assertTrue(bad.contains("Please enter a phone number") || bad.contains("phone"), "a bad walk-in is refused with a message");
+    }
+
+    @Test
+    void patientsCannotUseTheDesk() {
+        WebClient patient = new WebClient(baseUrl);
+        patient.registerAndLogin("Curious Patient", null);
+        assertNotEquals(200, patient.get("/admin/book").statusCode());
+        assertFalse(patient.get("/admin/book").body().contains("Front desk"));
+    }
+
+    /** Books the slot the desk page proposes (its first doctor, first bookable day, first free time). */
+    private static HttpResponse<String> bookDefaults(WebClient client, String deskPage, boolean paidNow) {
+        WebClient.FormPage page = client.open(deskPage);
+        Matcher selected = SELECTED.matcher(page.body());
+        Map<String, String> fields = new java.util.HashMap<>();
+        while (selected.find()) {
+            fields.put(selected.group(1), selected.group(2));
+        }
+        assertTrue(fields.keySet().containsAll(java.util.List.of("doctor", "date", "time")), "proposed: " + fields);
+        fields.put("reason", "Booked by phone");
+        if (paidNow) {
+            fields.put("paidNow", "on");
+        }
+        return client.post(page, "deskForm", "book", fields);
+    }
+
+    private static String location(HttpResponse<String> response) {
+        String location = response.headers().firstValue("Location").orElseThrow();
+        return location.replaceFirst("^https?://[^/]+", "");
+    }
+}
