@@ -5,7 +5,9 @@ public enum AdminAction {
     CANCEL("cancel", "cancelled"),
     NO_SHOW("no_show", "no_show"),
     REFUND("refund", "refunded"),
-    MARK_PAID("mark_paid", "marked_paid");
+    MARK_PAID("mark_paid", "marked_paid"),
+    ARRIVE("arrive", "arrived"),
+    COMPLETE("complete", "completed");
 
     private final String code;
     private final String historyAction;

@@ -91,7 +91,7 @@ public class Appointment implements java.io.Serializable {
 
     /** Whether this appointment keeps its slot from others at {@code now}: confirmed, or held and not expired. */
     public boolean holdsSlot(Instant now) {
-        if (status == AppointmentStatus.CONFIRMED) {
+        if (status.isBooked()) {
             return true;
         }
         return status == AppointmentStatus.PENDING_PAYMENT
@@ -107,7 +107,7 @@ public class Appointment implements java.io.Serializable {
     public String paymentRefusal(Instant now) {
         return switch (status) {
             case CANCELLED -> endedByExpiry() ? "payment.refused.hold_expired" : "payment.refused.cancelled";
-            case CONFIRMED -> "payment.refused.already_paid";
+            case CONFIRMED, ARRIVED, COMPLETED -> "payment.refused.already_paid";
             case NO_SHOW -> "payment.refused.not_pending";
             case PENDING_PAYMENT -> isHoldExpired(now) ? "payment.refused.hold_expired" : null;
         };
@@ -205,7 +205,8 @@ public class Appointment implements java.io.Serializable {
      */
     public String adminRefusal(AdminAction action, ClinicRules rules, Instant now) {
         return switch (action) {
-            case CANCEL -> status.holdsSlot() ? null : "admin.refused.cancel";
+            case CANCEL -> status == AppointmentStatus.PENDING_PAYMENT || status == AppointmentStatus.CONFIRMED ? null
+                    : "admin.refused.cancel";
             case NO_SHOW -> {
                 if (status != AppointmentStatus.CONFIRMED) {
                     yield "admin.refused.no_show.not_confirmed";
@@ -222,8 +223,15 @@ public class Appointment implements java.io.Serializable {
                 if (paymentMethod != PaymentMethod.PAY_AT_CLINIC || paymentStatus != PaymentStatus.PENDING) {
                     yield "admin.refused.mark_paid.not_clinic_pending";
                 }
-                yield status == AppointmentStatus.CONFIRMED ? null : "admin.refused.mark_paid.not_confirmed";
+                yield status.isBooked() ? null : "admin.refused.mark_paid.not_confirmed";
             }
+            case ARRIVE -> {
+                if (status != AppointmentStatus.CONFIRMED) {
+                    yield "admin.refused.arrive.not_confirmed";
+                }
+                yield date.equals(rules.today(now)) ? null : "admin.refused.arrive.not_today";
+            }
+            case COMPLETE -> status == AppointmentStatus.ARRIVED ? null : "admin.refused.complete.not_arrived";
         };
     }
 
@@ -274,6 +282,8 @@ public class Appointment implements java.io.Serializable {
                 next.paymentStatus = PaymentStatus.SUCCESS;
                 next.paidAt = now;
             }
+            case ARRIVE -> next.status = AppointmentStatus.ARRIVED;
+            case COMPLETE -> next.status = AppointmentStatus.COMPLETED;
         }
         return next.recorded(this, now, actor, action.historyAction(), cleanNote);
     }

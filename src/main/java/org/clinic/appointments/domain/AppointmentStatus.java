@@ -1,11 +1,16 @@
 package org.clinic.appointments.domain;
 
-/** The life of an appointment. Pending and confirmed appointments own their slot. */
+/**
+ * The life of an appointment: awaiting payment, confirmed, then on its day arrived (checked in) and completed;
+ * or cancelled, or a no-show. All but cancelled and no-show own their slot.
+ */
 public enum AppointmentStatus {
     PENDING_PAYMENT("pending_payment"),
     CONFIRMED("confirmed"),
     CANCELLED("cancelled"),
-    NO_SHOW("no_show");
+    NO_SHOW("no_show"),
+    ARRIVED("arrived"),
+    COMPLETED("completed");
 
     private final String code;
 
@@ -18,7 +23,12 @@ public enum AppointmentStatus {
     }
 
     public boolean holdsSlot() {
-        return this == PENDING_PAYMENT || this == CONFIRMED;
+        return this == PENDING_PAYMENT || isBooked();
+    }
+
+    /** Confirmed, arrived or completed: the slot is this appointment's for good. */
+    public boolean isBooked() {
+        return this == CONFIRMED || this == ARRIVED || this == COMPLETED;
     }
 
     private static final AppointmentStatus[] ALL = values();

@@ -12,6 +12,8 @@ public enum ChangeType {
     NO_SHOW("appointment.no_show"),
     REFUNDED("appointment.refunded"),
     MARKED_PAID("appointment.marked_paid"),
+    ARRIVED("appointment.arrived"),
+    COMPLETED("appointment.completed"),
     ADMIN_INVITED("user.admin_invited"),
     INVITATION_ACCEPTED("user.invitation_accepted"),
     INVITATION_WITHDRAWN("user.invitation_withdrawn");
@@ -33,6 +35,8 @@ public enum ChangeType {
             case NO_SHOW -> NO_SHOW;
             case REFUND -> REFUNDED;
             case MARK_PAID -> MARKED_PAID;
+            case ARRIVE -> ARRIVED;
+            case COMPLETE -> COMPLETED;
         };
     }
 }

@@ -3,6 +3,7 @@ package org.clinic.appointments.domain;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -55,8 +56,8 @@ class AdminActionRulesTest {
     void onlyPossibleActionsAreOffered() {
         assertEquals(EnumSet.of(AdminAction.CANCEL), held().adminActions(RULES, BEFORE));
         assertEquals(EnumSet.of(AdminAction.CANCEL, AdminAction.REFUND), confirmedAndPaid().adminActions(RULES, BEFORE));
-        assertEquals(EnumSet.of(AdminAction.CANCEL, AdminAction.NO_SHOW, AdminAction.REFUND),
-                confirmedAndPaid().adminActions(RULES, START));
+        assertEquals(EnumSet.of(AdminAction.CANCEL, AdminAction.NO_SHOW, AdminAction.REFUND, AdminAction.ARRIVE),
+                confirmedAndPaid().adminActions(RULES, START), "on its day it can also be checked in");
         assertEquals(EnumSet.of(AdminAction.CANCEL, AdminAction.MARK_PAID), payAtClinic().adminActions(RULES, BEFORE));
     }
 
@@ -123,5 +124,28 @@ class AdminActionRulesTest {
         assertEquals("admin.note.too_long", tooLong.getMessageKey());
         assertEquals(AppointmentStatus.PENDING_PAYMENT, original.getStatus());
         assertEquals(historySize, original.getHistory().size());
+    }
+
+    @Test
+    void onItsDayAConfirmedAppointmentIsCheckedInThenCompleted() {
+        Appointment confirmed = payAtClinic();
+        Instant morning = DAY.atTime(7, 0).atZone(ZONE).toInstant();
+        assertEquals("admin.refused.arrive.not_today", confirmed.adminRefusal(AdminAction.ARRIVE, RULES, BEFORE));
+        assertEquals("admin.refused.arrive.not_confirmed", held().adminRefusal(AdminAction.ARRIVE, RULES, morning));
+        assertEquals("admin.refused.complete.not_arrived", confirmed.adminRefusal(AdminAction.COMPLETE, RULES, morning));
+
+        Appointment arrived = confirmed.byAdmin(AdminAction.ARRIVE, null, RULES, morning, "admin-1");
+        assertEquals(AppointmentStatus.ARRIVED, arrived.getStatus());
+        assertEquals("arrived", last(arrived).getAction());
+        assertEquals("admin-1", last(arrived).getActor());
+        assertEquals(EnumSet.of(AdminAction.MARK_PAID, AdminAction.COMPLETE), arrived.adminActions(RULES, morning),
+                "arrived: no cancel or no-show any more; paying at the clinic still");
+        assertTrue(arrived.holdsSlot(morning), "the slot stays taken");
+
+        Appointment completed = arrived.byAdmin(AdminAction.COMPLETE, "Seen", RULES, START.plusSeconds(1800), "admin-1");
+        assertEquals(AppointmentStatus.COMPLETED, completed.getStatus());
+        assertEquals(EnumSet.of(AdminAction.MARK_PAID), completed.adminActions(RULES, START.plusSeconds(1800)));
+        assertTrue(completed.holdsSlot(START.plusSeconds(1800)));
+        assertEquals("payment.refused.already_paid", completed.paymentRefusal(START));
     }
 }

@@ -49,7 +49,9 @@ class AdminPortalBrowserIT extends BrowserTestBase {
                 Deployments.appointment("a3", "Neha Gupta", "doc2", TODAY.minusDays(1), "09:00 AM", "confirmed", "Success", "UPI", null),
                 // For the timetable and the calendar (doc5).
                 Deployments.appointment("t1", "Tara Singh", "doc5", SOON, "09:00 AM", "confirmed", "Success", "UPI", null),
-                Deployments.appointment("t2", "Uday Patel", "doc5", SOON, "11:00 AM", "pending_payment", null, null, heldUntil))));
+                Deployments.appointment("t2", "Uday Patel", "doc5", SOON, "11:00 AM", "pending_payment", null, null, heldUntil),
+                // For arrival and completion (doc6, today).
+                Deployments.appointment("d1", "Divya Nair", "doc6", TODAY, "05:00 PM", "confirmed", "Pending", "Pay-at-Clinic", null))));
     }
 
     /** The clinic's first admin (registered with the code), who invites every later one through the page. */
@@ -112,6 +114,7 @@ class AdminPortalBrowserIT extends BrowserTestBase {
 
     /** Clicks an action button and answers the confirm dialog with yes; waits for the AJAX update. */
     private void actAndConfirm(WebElement button) {
+        ((JavascriptExecutor) browser()).executeScript("arguments[0].scrollIntoView({block: 'center'});", button);
         button.click();
         WebElement yes = id("confirmYes");
         waitFor(yes::isDisplayed, "the confirm dialog");
@@ -131,7 +134,7 @@ class AdminPortalBrowserIT extends BrowserTestBase {
     @Test
     void theDashboardFiltersByUrlAndExportsTheFilteredRows() throws IOException {
         loginAsNewAdmin("Dashboard Admin");
-        assertEquals("9", text("totalCount"));
+        assertEquals("10", text("totalCount"));
 
         new Select(id("filters:doctor")).selectByValue("doc3");
         new Select(id("filters:status")).selectByValue("confirmed");
@@ -162,7 +165,7 @@ class AdminPortalBrowserIT extends BrowserTestBase {
 
         open("/admin/dashboard?status=nonsense&from=31-31-2026");
         assertTrue(messages().contains("could not be read"), messages());
-        assertEquals("9", text("totalCount"));
+        assertEquals("10", text("totalCount"));
     }
 
     private static List<String> csvRows(Path csv) {
@@ -268,5 +271,34 @@ class AdminPortalBrowserIT extends BrowserTestBase {
         open("/admin/calendar?view=dayGridMonth&date=" + SOON);
         waitFor(() -> browser().findElements(By.cssSelector(".fc-event")).size() >= 5, "all doctors' appointments in the month");
         assertTrue(Stream.of("Tara Singh", "Farah Khan", "Hema Rao").allMatch(pageText()::contains), pageText());
+    }
+
+    @Test
+    void onTheDayThePatientIsCheckedInAndTheVisitCompletedOnTheTimetable() {
+        loginAsNewAdmin("Arrival Admin");
+        open("/admin/timetable?doctor=doc6&date=" + TODAY);
+        String row = ".slot-row:nth-child(8)";
+        assertTrue(text(browser().findElement(By.cssSelector(row))).contains("Divya Nair"));
+        assertTrue(hasAction(row, "arrive") && !hasAction(row, "complete"), "a confirmed appointment today can be checked in");
+        actAndConfirm(actionButton(row, "arrive"));
+        waitFor(() -> text(browser().findElement(By.cssSelector(row))).contains("Arrived"), "the arrival");
+        assertTrue(hasAction(row, "complete") && !hasAction(row, "arrive") && !hasAction(row, "cancel"),
+                "an arrived patient's visit can be completed, no longer cancelled");
+        assertTrue(hasAction(row, "mark_paid"), "and paid at the clinic");
+        actAndConfirm(actionButton(row, "complete"));
+        waitFor(() -> text(browser().findElement(By.cssSelector(row))).contains("Completed"), "the completion");
+
+        open("/admin/dashboard?status=completed");
+        assertEquals("1", text("completedCount"));
+        assertTrue(pageText().contains("Divya Nair"), "the status filter has the new states");
+        open("/admin/appointment?id=d1");
+        assertTrue(pageText().contains("Arrived (checked in)") && pageText().contains("Visit completed")
+                && pageText().contains("Arrival Admin"), "both steps are in the history with the admin");
+        open("/admin/timetable?doctor=doc5&date=" + SOON);
+        assertFalse(hasAction(".slot-row:nth-child(1)", "arrive"), "not before the day");
+    }
+
+    private static String text(WebElement element) {
+        return element.getText();
     }
 }

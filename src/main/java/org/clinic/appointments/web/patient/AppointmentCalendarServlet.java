@@ -14,7 +14,6 @@ import org.clinic.appointments.application.AppointmentNotFoundException;
 import org.clinic.appointments.application.BookingService;
 import org.clinic.appointments.application.DoctorDirectory;
 import org.clinic.appointments.domain.Appointment;
-import org.clinic.appointments.domain.AppointmentStatus;
 import org.clinic.appointments.infrastructure.config.AppConfig;
 
 /** Downloads one of the patient's confirmed appointments as an {@code .ics} file. */
@@ -41,7 +40,7 @@ public class AppointmentCalendarServlet extends HttpServlet {
             response.sendError(HttpServletResponse.SC_NOT_FOUND);
             return;
         }
-        if (appointment.getStatus() != AppointmentStatus.CONFIRMED) {
+        if (!appointment.getStatus().isBooked()) {
             response.sendError(HttpServletResponse.SC_NOT_FOUND);
             return;
         }

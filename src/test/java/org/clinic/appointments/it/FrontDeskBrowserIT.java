@@ -1,0 +1,68 @@
+package org.clinic.appointments.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.UUID;
+
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.support.ui.Select;
+
+/** At the front desk in the browser: a patient walks in without an account and is booked, paid on the spot. */
+@RunAsClient
+class FrontDeskBrowserIT extends BrowserTestBase {
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return Deployments.app("front-desk-browser", true);
+    }
+
+    @Test
+    void aWalkInPatientIsBookedAtTheFrontDesk() {
+        String email = "desk-" + UUID.randomUUID() + "@example.com";
+        open("/admin/register");
+        type("registerForm:name", "Counter Admin");
+        type("registerForm:email", email);
+        type("registerForm:phone", "+91 99999 00000");
+        type("registerForm:password", WebClient.PASSWORD);
+        type("registerForm:adminCode", Deployments.ADMIN_CODE);
+        clickAndWait("registerForm:register");
+        open("/admin/login");
+        type("loginForm:email", email);
+        type("loginForm:password", WebClient.PASSWORD);
+        clickAndWait("loginForm:login");
+
+        clickAndWait("navDesk");
+        assertEquals("/admin/book", path());
+        type("walkInForm:name", "Meera Joshi");
+        type("walkInForm:phone", "+91 91234 56789");
+        clickAndWait("walkInForm:register");
+        assertTrue(text("deskPatient").contains("Meera Joshi"), text("deskPatient"));
+        assertTrue(messages().contains("Meera Joshi is registered"), messages());
+
+        Select doctor = new Select(id("deskForm:doctor"));
+        doctor.selectByValue("doc2");
+        waitFor(() -> new Select(id("deskForm:date")).getOptions().stream().anyMatch(o -> o.isSelected()), "the days of doc2");
+        waitUntilReady();
+        String time = new Select(id("deskForm:time")).getFirstSelectedOption().getAttribute("value");
+        type("deskForm:reason", "Walked in with a fever");
+        id("deskForm:paidNow").click();
+        clickAndWait("deskForm:book");
+
+        assertEquals("/admin/appointment", path());
+        assertTrue(messages().contains("Booked Meera Joshi with"), messages());
+        assertTrue(pageText().contains("Confirmed") && pageText().contains("Paid") && pageText().contains(time),
+                pageText());
+        assertTrue(browser().findElements(By.cssSelector(".history-row")).get(0).getText().contains("Counter Admin"));
+
+        open("/admin/book");
+        type("findForm:query", "91234 56789");
+        clickAndWait("findForm:search");
+        assertTrue(pageText().contains("Meera Joshi") && pageText().contains("walk-in (no e-mail)"), "found by phone");
+        checkAccessibility();
+    }
+}
