@@ -33,6 +33,7 @@ copy_if_there() {
 }
 
 copy_if_there ledger-state.json
+copy_if_there schedule.json
 copy_if_there users.json
 copy_if_there appointments.json
 copy_if_there journal.jsonl

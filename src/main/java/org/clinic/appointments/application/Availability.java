@@ -14,6 +14,7 @@ import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 
 import org.clinic.appointments.domain.ClinicRules;
+import org.clinic.appointments.domain.ClinicSchedule;
 import org.clinic.appointments.domain.SlotKey;
 import org.clinic.appointments.infrastructure.config.AppConfig;
 import org.clinic.appointments.domain.port.AppointmentBook;
@@ -38,9 +39,12 @@ public class Availability {
         Instant now = clock.instant();
         List<LocalDate> dates = rules.bookableDates(now);
         Map<LocalDate, Set<String>> taken = book.takenTimes(doctorId, dates.get(0), dates.get(dates.size() - 1));
+        ClinicSchedule schedule = book.schedule();
+        ClinicSchedule.DefaultWeek week = config.defaultWeek();
         List<DayAvailability> days = new ArrayList<>(dates.size());
         for (LocalDate date : dates) {
-            List<SlotView> slots = slots(rules, date, taken.getOrDefault(date, Set.of()), now);
+            List<SlotView> slots = slots(rules, schedule.slotTimes(doctorId, date, week), date,
+                    taken.getOrDefault(date, Set.of()), now);
             int takenCount = (int) slots.stream().filter(s -> s.state() == SlotView.State.TAKEN).count();
             int free = (int) slots.stream().filter(SlotView::isFree).count();
             days.add(new DayAvailability(date, takenCount, free, slots.size(),
@@ -52,7 +56,8 @@ public class Availability {
     /** The day's slots: free, taken, or already begun. */
     public List<SlotView> slots(String doctorId, LocalDate date) {
         Map<LocalDate, Set<String>> taken = book.takenTimes(doctorId, date, date);
-        return slots(config.rules(), date, taken.getOrDefault(date, Set.of()), clock.instant());
+        return slots(config.rules(), book.schedule().slotTimes(doctorId, date, config.defaultWeek()), date,
+                taken.getOrDefault(date, Set.of()), clock.instant());
     }
 
     /** The first free slot within the booking horizon, if there is one. */
@@ -61,8 +66,11 @@ public class Availability {
         Instant now = clock.instant();
         List<LocalDate> dates = rules.bookableDates(now);
         Map<LocalDate, Set<String>> taken = book.takenTimes(doctorId, dates.get(0), dates.get(dates.size() - 1));
+        ClinicSchedule schedule = book.schedule();
+        ClinicSchedule.DefaultWeek week = config.defaultWeek();
         for (LocalDate date : dates) {
-            for (SlotView slot : slots(rules, date, taken.getOrDefault(date, Set.of()), now)) {
+            for (SlotView slot : slots(rules, schedule.slotTimes(doctorId, date, week), date,
+                    taken.getOrDefault(date, Set.of()), now)) {
                 if (slot.isFree()) {
                     return Optional.of(new SlotKey(doctorId, date, slot.time()));
                 }
@@ -71,13 +79,19 @@ public class Availability {
         return Optional.empty();
     }
 
-    private static List<SlotView> slots(ClinicRules rules, LocalDate date, Set<String> taken, Instant now) {
-        List<SlotView> slots = new ArrayList<>(rules.slotTimes().size());
-        for (String time : rules.slotTimes()) {
+    /** The worked slot times a doctor has on a date (none on a holiday or a day off). */
+    public List<String> workedTimes(String doctorId, LocalDate date) {
+        return book.schedule().slotTimes(doctorId, date, config.defaultWeek());
+    }
+
+    private static List<SlotView> slots(ClinicRules rules, List<String> times, LocalDate date, Set<String> taken,
+            Instant now) {
+        List<SlotView> slots = new ArrayList<>(times.size());
+        for (String time : times) {
             SlotView.State state;
             if (taken.contains(time)) {
                 state = SlotView.State.TAKEN;
-            } else if (rules.bookingRefusal(date, time, now).isPresent()) {
+            } else if (rules.bookingRefusal(date, time, now, times).isPresent()) {
                 state = SlotView.State.PAST;
             } else {
                 state = SlotView.State.FREE;

@@ -1,7 +1,11 @@
 package org.clinic.appointments.application;
 
-/** How full a doctor's day is: under 50 % taken, 50–74 %, 75–99 %, or nothing left. */
+/**
+ * How full a doctor's day is: under 50 % of its working slots taken, 50–74 %, 75–99 %, nothing left, or no working
+ * slot at all (a day off, a holiday).
+ */
 public enum Badge {
+    NOT_AVAILABLE("not_available"),
     AVAILABLE("available"),
     FILLING_FAST("filling_fast"),
     ALMOST_FULL("almost_full"),
@@ -19,6 +23,9 @@ public enum Badge {
 
     /** The badge for a day with {@code taken} of {@code total} slots taken and {@code free} still bookable. */
     public static Badge of(int taken, int total, int free) {
+        if (total == 0) {
+            return NOT_AVAILABLE;
+        }
         if (free == 0 || taken >= total) {
             return FULL;
         }

@@ -59,7 +59,7 @@ public class BookingService {
         Doctor doctor = book.doctor(doctorId).orElseThrow(() -> new BookingException("booking.doctor.unknown"));
         ClinicRules rules = config.rules();
         Instant now = clock.instant();
-        rules.bookingRefusal(date, time, now).ifPresent(key -> {
+        rules.bookingRefusal(date, time, now, book.schedule().slotTimes(doctorId, date, config.defaultWeek())).ifPresent(key -> {
             throw new BookingException(key);
         });
         String cleanReason = VisitReason.checked(reason);
@@ -118,9 +118,10 @@ public class BookingService {
         limits.requireChangeRate(callerId(), mine, clock.instant());
         limits.requireRoomForMove(appointment, date, mine, clock.instant());
         String actor = callerId();
+        List<String> offered = book.schedule().slotTimes(appointment.getDoctorId(), date, config.defaultWeek());
         Appointment moved = book.change(appointmentId, actor, ChangeType.RESCHEDULED, current -> {
             limits.requireRescheduleAllowed(current);
-            return current.rescheduled(date, time, config.rules(), clock.instant(), actor);
+            return current.rescheduled(date, time, offered, config.rules(), clock.instant(), actor);
         });
         return moved;
     }

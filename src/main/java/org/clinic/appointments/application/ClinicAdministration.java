@@ -116,7 +116,11 @@ public class ClinicAdministration {
         Instant now = clock.instant();
         List<Appointment> ofDay = book.appointmentsOf(doctorId, date);
         List<TimetableSlot> slots = new ArrayList<>();
-        for (String time : rules.slotTimes()) {
+        List<String> times = new ArrayList<>(book.schedule().slotTimes(doctorId, date, config.defaultWeek()));
+        ofDay.stream().filter(a -> a.holdsSlot(now) && !times.contains(a.getTime())).map(Appointment::getTime)
+                .distinct().forEach(times::add);
+        times.sort(java.util.Comparator.comparing(t -> safeTime(t)));
+        for (String time : times) {
             Appointment occupant = ofDay.stream().filter(a -> time.equals(a.getTime()) && a.holdsSlot(now))
                     .findFirst()
                     .or(() -> ofDay.stream().filter(a -> time.equals(a.getTime())
@@ -137,6 +141,14 @@ public class ClinicAdministration {
             }
         }
         return slots;
+    }
+
+    private static java.time.LocalTime safeTime(String time) {
+        try {
+            return ClinicRules.parseTime(time);
+        } catch (IllegalArgumentException e) {
+            return java.time.LocalTime.MIDNIGHT;
+        }
     }
 
     /** The day's appointments that no longer own a slot (cancelled, expired, declined), latest slot first. */

@@ -97,7 +97,7 @@ public class FrontDesk {
         Doctor doctor = book.doctor(doctorId).orElseThrow(() -> new BookingException("booking.doctor.unknown"));
         ClinicRules rules = config.rules();
         Instant now = clock.instant();
-        rules.bookingRefusal(date, time, now).ifPresent(key -> {
+        rules.bookingRefusal(date, time, now, book.schedule().slotTimes(doctorId, date, config.defaultWeek())).ifPresent(key -> {
             throw new BookingException(key);
         });
         String actor = adminId();

@@ -168,10 +168,16 @@ public class Appointment implements java.io.Serializable {
     /** Moved to another slot of the same doctor; the ledger checks that slot is free in the same write. */
     public Appointment rescheduled(LocalDate newDate, String newTime, ClinicRules rules, Instant now,
             String actor) {
+        return rescheduled(newDate, newTime, rules.slotTimes(), rules, now, actor);
+    }
+
+    /** As above, onto a day whose worked slot times are {@code offered}. */
+    public Appointment rescheduled(LocalDate newDate, String newTime, List<String> offered, ClinicRules rules,
+            Instant now, String actor) {
         rules.patientChangeRefusal(this, now).ifPresent(key -> {
             throw new BookingException(key, rules.cancelCutoff().toHours());
         });
-        rules.bookingRefusal(newDate, newTime, now).ifPresent(key -> {
+        rules.bookingRefusal(newDate, newTime, now, offered).ifPresent(key -> {
             throw new BookingException(key);
         });
         if (newDate.equals(date) && newTime.equals(time)) {

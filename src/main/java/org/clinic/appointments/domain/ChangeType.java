@@ -14,6 +14,9 @@ public enum ChangeType {
     MARKED_PAID("appointment.marked_paid"),
     ARRIVED("appointment.arrived"),
     COMPLETED("appointment.completed"),
+    HOLIDAY_ADDED("schedule.holiday_added"),
+    HOLIDAY_REMOVED("schedule.holiday_removed"),
+    PLAN_SET("schedule.plan_set"),
     ADMIN_INVITED("user.admin_invited"),
     INVITATION_ACCEPTED("user.invitation_accepted"),
     INVITATION_WITHDRAWN("user.invitation_withdrawn");

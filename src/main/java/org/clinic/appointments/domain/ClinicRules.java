@@ -85,10 +85,18 @@ public record ClinicRules(ZoneId zone, List<String> slotTimes, int horizonDays, 
 
     /** Why a new booking of this slot is not possible (a message key), or empty when it may be booked. */
     public Optional<String> bookingRefusal(LocalDate date, String time, Instant now) {
+        return bookingRefusal(date, time, now, slotTimes);
+    }
+
+    /** As {@link #bookingRefusal(LocalDate, String, Instant)}, for a day whose worked slot times are {@code offered}. */
+    public Optional<String> bookingRefusal(LocalDate date, String time, Instant now, List<String> offered) {
         if (date == null || time == null) {
             return Optional.of("booking.slot.choose");
         }
-        if (!isSlotTime(time)) {
+        if (offered.isEmpty()) {
+            return Optional.of("booking.slot.not_working");
+        }
+        if (!offered.contains(time)) {
             return Optional.of("booking.slot.unknown");
         }
         LocalDate today = today(now);

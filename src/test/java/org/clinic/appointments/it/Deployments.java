@@ -36,7 +36,8 @@ public final class Deployments {
                 .append("appointments.password-hash-iterations=20000\n")
                 .append("appointments.payment-test-cards=true\n")
                 .append("appointments.max-concurrent-hashing=64\n")
-                .append("appointments.max-registrations-per-address=100000\n");
+                .append("appointments.max-registrations-per-address=100000\n")
+                .append("appointments.working-days=MONDAY,TUESDAY,WEDNESDAY,THURSDAY,FRIDAY,SATURDAY,SUNDAY\n");
         if (adminCodeConfigured) {
             config.append("appointments.admin-code=").append(ADMIN_CODE).append('\n');
         }

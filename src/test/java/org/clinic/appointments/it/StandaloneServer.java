@@ -60,7 +60,8 @@ final class StandaloneServer implements AutoCloseable {
                 "-Dappointments.password-hash-iterations=1024",
                 "-Dappointments.payment-test-cards=true",
                 "-Dappointments.max-concurrent-hashing=64",
-                "-Dappointments.max-registrations-per-address=100000"));
+                "-Dappointments.max-registrations-per-address=100000",
+                "-Dappointments.working-days=MONDAY,TUESDAY,WEDNESDAY,THURSDAY,FRIDAY,SATURDAY,SUNDAY"));
         settings.forEach(setting -> command.add("-D" + setting));
         ProcessBuilder builder = new ProcessBuilder(command);
         builder.environment().put("JAVA_OPTS", "-Xms128m -Xmx512m -Djava.net.preferIPv4Stack=true");

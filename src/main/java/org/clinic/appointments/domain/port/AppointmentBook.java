@@ -38,6 +38,13 @@ public interface AppointmentBook {
     /** The admin accounts, by name. */
     List<User> admins();
 
+    /** The clinic's holidays and doctors' working plans. */
+    org.clinic.appointments.domain.ClinicSchedule schedule();
+
+    /** Applies a change to the schedule and stores it durably; the change may refuse with a {@code BookingException}. */
+    org.clinic.appointments.domain.ClinicSchedule changeSchedule(String actor, ChangeType type,
+            java.util.function.UnaryOperator<org.clinic.appointments.domain.ClinicSchedule> change);
+
     /**
      * Patients whose name or e-mail address contains the text (ignoring case), or whose phone contains its
      * digits (at least four), by name; at most {@code max}.

@@ -16,6 +16,7 @@ import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import org.clinic.appointments.domain.BookingLimits;
+import org.clinic.appointments.domain.ClinicSchedule;
 import org.clinic.appointments.domain.ClinicRules;
 
 /**
@@ -46,6 +47,10 @@ public class AppConfig {
     @ConfigProperty(name = "appointments.slot-times",
             defaultValue = "09:00 AM,10:00 AM,11:00 AM,12:00 PM,02:00 PM,03:00 PM,04:00 PM,05:00 PM")
     List<String> slotTimes;
+
+    @Inject
+    @ConfigProperty(name = "appointments.working-days", defaultValue = "MONDAY,TUESDAY,WEDNESDAY,THURSDAY,FRIDAY,SATURDAY")
+    List<String> workingDays;
 
     @Inject
     @ConfigProperty(name = "appointments.booking-horizon-days", defaultValue = "30")
@@ -151,6 +156,19 @@ public class AppConfig {
 
     public List<String> slotTimes() {
         return slotTimes.stream().map(String::strip).filter(t -> !t.isEmpty()).toList();
+    }
+
+    /** The week of a doctor without a working plan of their own: the slot times on the working days. */
+    public ClinicSchedule.DefaultWeek defaultWeek() {
+        java.util.Set<java.time.DayOfWeek> days = java.util.EnumSet.noneOf(java.time.DayOfWeek.class);
+        for (String day : workingDays) {
+            try {
+                days.add(java.time.DayOfWeek.valueOf(day.strip().toUpperCase(java.util.Locale.ROOT)));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("appointments.working-days: '" + day + "' is not a day such as MONDAY", e);
+            }
+        }
+        return new ClinicSchedule.DefaultWeek(days, rules().slotTimes());
     }
 
     public int bookingHorizonDays() {

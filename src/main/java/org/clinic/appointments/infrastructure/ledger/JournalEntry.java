@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 
 import org.clinic.appointments.domain.Appointment;
+import org.clinic.appointments.domain.ClinicSchedule;
 import org.clinic.appointments.domain.HistoryEntry;
 import org.clinic.appointments.domain.User;
 
@@ -14,10 +15,20 @@ import org.clinic.appointments.domain.User;
  * {@code historyAdded}.
  */
 record JournalEntry(long seq, Instant at, String actor, String type, User user, Appointment appointment,
-        List<HistoryEntry> historyAdded) {
+        List<HistoryEntry> historyAdded, ClinicSchedule schedule) {
+
+    JournalEntry(long seq, Instant at, String actor, String type, User user, Appointment appointment,
+            List<HistoryEntry> historyAdded) {
+        this(seq, at, actor, type, user, appointment, historyAdded, null);
+    }
 
     static JournalEntry ofUser(long seq, Instant at, String actor, String type, User user) {
         return new JournalEntry(seq, at, actor, type, user, null, null);
+    }
+
+    /** A change of the clinic's schedule: the line holds the whole (small) schedule as it is after the change. */
+    static JournalEntry ofSchedule(long seq, Instant at, String actor, String type, ClinicSchedule schedule) {
+        return new JournalEntry(seq, at, actor, type, null, null, null, schedule);
     }
 
     /** The change of {@code previous} (null for a new appointment) into {@code stored}. */

@@ -17,6 +17,7 @@ import jakarta.json.stream.JsonParser.Event;
 
 import org.clinic.appointments.domain.Appointment;
 import org.clinic.appointments.domain.HistoryEntry;
+import org.clinic.appointments.domain.ClinicSchedule;
 import org.clinic.appointments.domain.User;
 
 /**
@@ -27,6 +28,7 @@ final class JournalLines {
 
     static final String HISTORY = "history";
     private static final String HISTORY_ADDED = "history_added";
+    private static final String SCHEDULE = "schedule";
 
     private final RecordMapper.Mappers mappers;
     private final JsonCodec.InstantAdapter instants;
@@ -54,6 +56,9 @@ final class JournalLines {
             if (entry.isDelta()) {
                 mappers.history().writeList(out, HISTORY_ADDED, entry.historyAdded());
             }
+            if (entry.schedule() != null) {
+                out.write(SCHEDULE, ScheduleJson.toJson(entry.schedule()));
+            }
             out.writeEnd();
         }
         text.append('\n');
@@ -75,6 +80,7 @@ final class JournalLines {
         User user = null;
         Appointment appointment = null;
         List<HistoryEntry> added = null;
+        ClinicSchedule schedule = null;
         try (JsonParser parser = Json.createParser(new StringReader(line))) {
             if (parser.next() != Event.START_OBJECT) {
                 throw new IllegalArgumentException("not a JSON object");
@@ -88,6 +94,10 @@ final class JournalLines {
                     case "user" -> user = object(parser) ? mappers.users().read(parser) : null;
                     case "appointment" -> appointment = object(parser) ? mappers.appointments().read(parser) : null;
                     case HISTORY_ADDED -> added = mappers.history().readList(parser);
+                    case SCHEDULE -> {
+                        parser.next();
+                        schedule = ScheduleJson.fromJson(parser.getObject());
+                    }
                     default -> {
                         parser.next();
                         parser.getValue();
@@ -98,10 +108,10 @@ final class JournalLines {
                 throw new IllegalArgumentException("more than one JSON value on the line");
             }
         }
-        if (seq <= 0 || (user == null && appointment == null)) {
+        if (seq <= 0 || (user == null && appointment == null && schedule == null)) {
             throw new IllegalArgumentException("not a journal entry");
         }
-        return new JournalEntry(seq, at, actor, type, user, appointment, appointment == null ? null : added);
+        return new JournalEntry(seq, at, actor, type, user, appointment, appointment == null ? null : added, schedule);
     }
 
     private static boolean object(JsonParser parser) {

@@ -27,6 +27,7 @@ import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.inject.Inject;
 
 import org.clinic.appointments.domain.Appointment;
+import org.clinic.appointments.domain.ClinicSchedule;
 import org.clinic.appointments.domain.AppointmentQuery;
 import org.clinic.appointments.domain.AppointmentSort;
 import org.clinic.appointments.domain.AuditEntry;
@@ -80,6 +81,7 @@ public class Ledger implements AppointmentBook {
             LOG.severe(() -> "The ledger cannot start, nothing was written: " + e.getMessage());
             throw e;
         }
+        core.offerOnly(config.defaultWeek());
         metrics.journalSize(core.journalSize());
         core.onAppend(metrics::appended);
         LedgerCore opened = core;
@@ -172,6 +174,18 @@ public class Ledger implements AppointmentBook {
     @Override
     public List<User> admins() {
         return core.admins();
+    }
+
+    @Override
+    public ClinicSchedule schedule() {
+        return core.schedule();
+    }
+
+    @Override
+    @Lock(LockType.WRITE)
+    @AccessTimeout(value = 10, unit = TimeUnit.SECONDS)
+    public ClinicSchedule changeSchedule(String actor, ChangeType type, java.util.function.UnaryOperator<ClinicSchedule> change) {
+        return core.changeSchedule(actor, type, change);
     }
 
     @Override

@@ -16,6 +16,7 @@ import java.util.function.UnaryOperator;
 import java.util.logging.Logger;
 
 import org.clinic.appointments.domain.Appointment;
+import org.clinic.appointments.domain.ClinicSchedule;
 import org.clinic.appointments.domain.AppointmentQuery;
 import org.clinic.appointments.domain.AppointmentSort;
 import org.clinic.appointments.domain.AuditEntry;
@@ -110,6 +111,7 @@ public final class LedgerCore implements AutoCloseable {
     private void load(boolean useCache) {
         dir.lock();
         lastSeq = loading.load(doctors, useCache);
+        schedule = loading.schedule();
         users.sharedEmailKeys().values().forEach(ids -> LOG.warning(() -> "Accounts " + ids + " have e-mail addresses"
                 + " that read as one; they are kept apart (each logs in with its address exactly as stored) and none"
                 + " is merged"));
@@ -152,6 +154,34 @@ public final class LedgerCore implements AutoCloseable {
 
     public List<User> admins() {
         return users.admins();
+    }
+
+    private volatile ClinicSchedule schedule = ClinicSchedule.EMPTY;
+
+    public ClinicSchedule schedule() {
+        return schedule;
+    }
+
+    /** The clinic's default week: from now on a new hold must be on a slot the doctor works. */
+    private volatile ClinicSchedule.DefaultWeek defaultWeek;
+
+    public void offerOnly(ClinicSchedule.DefaultWeek week) {
+        this.defaultWeek = week;
+    }
+
+    /** Applies a change to the schedule and stores it: its journal line first, then {@code schedule.json}. */
+    public ClinicSchedule changeSchedule(String actor, ChangeType type, java.util.function.UnaryOperator<ClinicSchedule> change) {
+        ClinicSchedule next = change.apply(schedule);
+        JournalEntry entry = JournalEntry.ofSchedule(lastSeq + 1, clock.instant(), actor, type.code(), next);
+        append(entry);
+        schedule = next;
+        try {
+            snapshots.writeSchedule(next);
+        } catch (IOException e) {
+            LOG.warning(() -> "schedule.json could not be written (the journal holds the change): " + e.getMessage());
+        }
+        committed(entry);
+        return next;
     }
 
     public List<User> findPatients(String text, int max) {
@@ -275,6 +305,10 @@ public final class LedgerCore implements AutoCloseable {
         if (appointments.stored(appointment.getId()) != null) {
             throw new IllegalArgumentException("Appointment " + appointment.getId() + " exists already");
         }
+        ClinicSchedule.DefaultWeek week = defaultWeek;
+        if (week != null && !schedule.offers(appointment.getDoctorId(), appointment.getDate(), appointment.getTime(), week)) {
+            throw new org.clinic.appointments.domain.BookingException("booking.slot.not_working");
+        }
         limits.requireRoomForHold(appointment, appointments.storedOfPatient(appointment.getUserId()), now);
         Appointment stored = appointment.copy();
         commitAppointment(now, actor, ChangeType.BOOKED, null, stored);
@@ -357,15 +391,29 @@ public final class LedgerCore implements AutoCloseable {
 
     private void committed(JournalEntry entry) {
         CHANGES.info(entry::changeLine);
-        if (compactAfterBytes > 0 && journal.size() >= compactAfterBytes && !compaction.isRunning()) {
+        if (compactAfterBytes > 0 && journal.size() >= compactAfterBytes && !compaction.isRunning() && scheduleSaved()) {
             compaction.startInBackground(journal, lastSeq, users.storedRecords(), appointments.storedRecords());
+        }
+    }
+
+    /**
+     * Writes {@code schedule.json} before a compaction retires the journal lines that hold the schedule (it may have
+     * been rebuilt from them); a compaction waits when it cannot be written.
+     */
+    private boolean scheduleSaved() {
+        try {
+            snapshots.writeSchedule(schedule);
+            return true;
+        } catch (IOException e) {
+            LOG.warning(() -> "No compaction now: schedule.json could not be written: " + e.getMessage());
+            return false;
         }
     }
 
     /** Folds the journal into the snapshots now, after any compaction in the background (at shutdown). */
     public void compact() {
         compaction.awaitIdle();
-        if (journal.size() > 0) {
+        if (journal.size() > 0 && scheduleSaved()) {
             compaction.runNow(journal, lastSeq, users.storedRecords(), appointments.storedRecords());
         }
     }

@@ -10,6 +10,7 @@ import java.util.function.UnaryOperator;
 import java.util.logging.Logger;
 
 import org.clinic.appointments.domain.Appointment;
+import org.clinic.appointments.domain.ClinicSchedule;
 import org.clinic.appointments.domain.Doctor;
 import org.clinic.appointments.domain.HistoryEntry;
 import org.clinic.appointments.domain.User;
@@ -46,8 +47,16 @@ final class Loading {
         this.appointments = appointments;
     }
 
+    private ClinicSchedule schedule = ClinicSchedule.EMPTY;
+
+    /** The clinic's schedule as loaded (its file, then its journal lines). */
+    ClinicSchedule schedule() {
+        return schedule;
+    }
+
     /** Loads everything into the indexes and opens the journal for writing; answers the last seq. */
     long load(Map<String, Doctor> doctors, boolean useCache) {
+        schedule = snapshots.readSchedule();
         for (Doctor doctor : snapshots.readDoctors()) {
             if (doctor.getId() == null || doctor.getId().isBlank()) {
                 throw new LedgerLoadException(dir.resolve(Snapshots.DOCTORS) + ": a doctor has no id");
@@ -115,6 +124,9 @@ final class Loading {
         if (entry.user() != null) {
             requireUser(entry.user(), where);
             users.put(entry.user());
+        }
+        if (entry.schedule() != null) {
+            schedule = entry.schedule();
         }
         Appointment appointment = entry.appointment();
         if (appointment != null) {

@@ -22,6 +22,7 @@ import jakarta.json.stream.JsonParser;
 import jakarta.json.stream.JsonParser.Event;
 
 import org.clinic.appointments.domain.Appointment;
+import org.clinic.appointments.domain.ClinicSchedule;
 import org.clinic.appointments.domain.Doctor;
 import org.clinic.appointments.domain.User;
 
@@ -36,6 +37,7 @@ final class Snapshots {
     static final String USERS = "users.json";
     static final String APPOINTMENTS = "appointments.json";
     static final String STATE = "ledger-state.json";
+    static final String SCHEDULE = "schedule.json";
 
     private static final Logger LOG = Logger.getLogger(Snapshots.class.getName());
     private static final Type DOCTOR_LIST = new ArrayList<Doctor>() { }.getClass().getGenericSuperclass();
@@ -138,6 +140,29 @@ final class Snapshots {
      * Writes the snapshots of everything up to {@code seq}, then records {@code seq}. Each file is replaced
      * atomically; a crash at any step leaves a directory that loads to the same state.
      */
+    /** The clinic's schedule as last written; empty when there is none yet. */
+    ClinicSchedule readSchedule() {
+        Path file = dir.resolve(SCHEDULE);
+        if (!java.nio.file.Files.exists(file)) {
+            return ClinicSchedule.EMPTY;
+        }
+        try (java.io.Reader in = java.nio.file.Files.newBufferedReader(file, java.nio.charset.StandardCharsets.UTF_8);
+                jakarta.json.JsonReader reader = jakarta.json.Json.createReader(in)) {
+            return ScheduleJson.fromJson(reader.readObject());
+        } catch (IOException | RuntimeException e) {
+            throw DataDirectory.problemIn(file, e);
+        }
+    }
+
+    /** Written at every change of the schedule (it is small), after its journal line. */
+    void writeSchedule(ClinicSchedule schedule) throws IOException {
+        dir.writeAtomically(SCHEDULE, out -> {
+            try (JsonGenerator json = PRETTY.createGenerator(out, java.nio.charset.StandardCharsets.UTF_8)) {
+                json.write(ScheduleJson.toJson(schedule));
+            }
+        });
+    }
+
     void write(Collection<User> users, Collection<Appointment> appointments, long seq) throws IOException {
         dir.writeAtomically(USERS, out -> writeArray(out, mappers.users(), users));
         dir.writeAtomically(APPOINTMENTS, out -> writeArray(out, mappers.appointments(), appointments));

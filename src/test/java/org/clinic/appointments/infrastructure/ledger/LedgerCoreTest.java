@@ -467,4 +467,35 @@ class LedgerCoreTest {
             assertEquals(0, reopened.pendingCount());
         }
     }
+
+    @Test
+    void theScheduleIsDurableAndNewHoldsFollowIt() throws IOException {
+        org.clinic.appointments.domain.ClinicSchedule.DefaultWeek allWeek = new org.clinic.appointments.domain.ClinicSchedule.DefaultWeek(
+                java.util.EnumSet.allOf(java.time.DayOfWeek.class), List.of("09:00 AM", "10:00 AM"));
+        User asha = patient("asha@example.com");
+        try (LedgerCore ledger = open()) {
+            ledger.offerOnly(allWeek);
+            ledger.registerUser(asha, asha.getId());
+            ledger.changeSchedule("admin-1", org.clinic.appointments.domain.ChangeType.HOLIDAY_ADDED,
+                    s -> s.withHoliday(new org.clinic.appointments.domain.Holiday(DAY, "Clinic day off")));
+            BookingException closed = assertThrows(BookingException.class,
+                    () -> ledger.hold(holdFor(ledger, asha, "09:00 AM"), asha.getId(), new BookingLimits(3)));
+            assertEquals("booking.slot.not_working", closed.getMessageKey());
+        }
+        try (LedgerCore ledger = open()) {
+            assertEquals("Clinic day off", ledger.schedule().holiday(DAY).orElseThrow().name(), "from schedule.json");
+        }
+        Files.delete(dir.resolve(Snapshots.SCHEDULE));
+        try (LedgerCore ledger = open()) {
+            assertTrue(ledger.schedule().holiday(DAY).isPresent(), "from the journal when the file is lost");
+            ledger.compact();
+        }
+        try (LedgerCore ledger = open()) {
+            assertTrue(ledger.schedule().holiday(DAY).isPresent(), "after a compaction");
+            ledger.offerOnly(allWeek);
+            ledger.changeSchedule("admin-1", org.clinic.appointments.domain.ChangeType.HOLIDAY_REMOVED,
+                    s -> s.withoutHoliday(DAY));
+            ledger.hold(holdFor(ledger, asha, "09:00 AM"), asha.getId(), new BookingLimits(3));
+        }
+    }
 }

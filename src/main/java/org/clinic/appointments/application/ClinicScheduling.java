@@ -1,0 +1,118 @@
+package org.clinic.appointments.application;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.logging.Logger;
+
+import jakarta.annotation.Resource;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.SessionContext;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+
+import org.clinic.appointments.domain.Appointment;
+import org.clinic.appointments.domain.BookingException;
+import org.clinic.appointments.domain.ChangeType;
+import org.clinic.appointments.domain.ClinicRules;
+import org.clinic.appointments.domain.ClinicSchedule;
+import org.clinic.appointments.domain.DateLimits;
+import org.clinic.appointments.domain.Doctor;
+import org.clinic.appointments.domain.Holiday;
+import org.clinic.appointments.domain.WeeklyPlan;
+import org.clinic.appointments.domain.port.AppointmentBook;
+import org.clinic.appointments.infrastructure.config.AppConfig;
+import org.clinic.appointments.security.Roles;
+
+/**
+ * The clinic's week, run by admins: holidays (nobody has slots) and each doctor's working plan from a date on.
+ * Booked appointments that a change leaves outside working hours are never dropped: they are listed for the
+ * admin ({@link #outsideWorkingHours}) until moved or cancelled.
+ */
+@Stateless
+@RolesAllowed(Roles.ADMIN)
+public class ClinicScheduling {
+
+    private static final Logger LOG = Logger.getLogger(ClinicScheduling.class.getName());
+
+    @Inject
+    Clock clock;
+
+    @Resource
+    SessionContext context;
+
+    @Inject
+    AppointmentBook book;
+
+    @Inject
+    AppConfig config;
+
+    public ClinicSchedule schedule() {
+        return book.schedule();
+    }
+
+    public ClinicSchedule.DefaultWeek defaultWeek() {
+        return config.defaultWeek();
+    }
+
+    public void addHoliday(LocalDate date, String name) {
+        if (date == null) {
+            throw new BookingException("schedule.holiday.date_required");
+        }
+        requireNotPast(date);
+        Holiday holiday = new Holiday(date, name);
+        book.changeSchedule(actor(), ChangeType.HOLIDAY_ADDED, schedule -> schedule.withHoliday(holiday));
+        LOG.info(() -> "Admin " + actor() + " added the holiday " + date);
+    }
+
+    public void removeHoliday(LocalDate date) {
+        book.changeSchedule(actor(), ChangeType.HOLIDAY_REMOVED, schedule -> schedule.withoutHoliday(date));
+    }
+
+    /** Sets the doctor's plan from its date on; answers the booked appointments it leaves outside working hours. */
+    public List<Appointment> setPlan(String doctorId, WeeklyPlan plan) {
+        book.doctor(doctorId).orElseThrow(() -> new BookingException("booking.doctor.unknown"));
+        requireNotPast(plan.from());
+        book.changeSchedule(actor(), ChangeType.PLAN_SET, schedule -> schedule.withPlan(doctorId, plan));
+        LOG.info(() -> "Admin " + actor() + " set a working plan for doctor " + doctorId + " from " + plan.from());
+        return outsideWorkingHours().stream().filter(a -> a.getDoctorId().equals(doctorId)).toList();
+    }
+
+    /**
+     * Upcoming appointments that own a slot the doctor no longer works (a holiday, a day off, other hours), by
+     * date: the admin moves or cancels them.
+     */
+    public List<Appointment> outsideWorkingHours() {
+        ClinicSchedule schedule = book.schedule();
+        ClinicSchedule.DefaultWeek week = config.defaultWeek();
+        ClinicRules rules = config.rules();
+        Instant now = clock.instant();
+        List<Appointment> outside = new ArrayList<>();
+        for (Doctor doctor : book.doctors()) {
+            for (LocalDate date : rules.bookableDates(now)) {
+                List<String> worked = schedule.slotTimes(doctor.getId(), date, week);
+                for (Appointment a : book.appointmentsOf(doctor.getId(), date)) {
+                    if (a.holdsSlot(now) && !worked.contains(a.getTime()) && rules.startOf(a).isAfter(now)) {
+                        outside.add(a);
+                    }
+                }
+            }
+        }
+        outside.sort(Comparator.comparing((Appointment a) -> rules.startOf(a)));
+        return outside;
+    }
+
+    private void requireNotPast(LocalDate date) {
+        LocalDate today = config.rules().today(clock.instant());
+        if (date.isBefore(today) || !DateLimits.isWithin(date, today)) {
+            throw new BookingException("schedule.date.past_or_far");
+        }
+    }
+
+    private String actor() {
+        return context.getCallerPrincipal().getName();
+    }
+}

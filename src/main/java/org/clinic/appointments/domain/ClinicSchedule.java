@@ -1,0 +1,117 @@
+package org.clinic.appointments.domain;
+
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * The clinic's own week: holidays (nobody works), and each doctor's weekly plans, each from a date on. A doctor
+ * without a plan works the clinic's default week ({@link DefaultWeek}). Immutable; changes make a new schedule.
+ */
+public final class ClinicSchedule {
+
+    public static final ClinicSchedule EMPTY = new ClinicSchedule(new TreeMap<>(), Map.of());
+
+    /** The week of a doctor without a plan of their own: the default slot times on the working days. */
+    public record DefaultWeek(Set<DayOfWeek> days, List<String> slotTimes) {
+
+        public DefaultWeek {
+            days = Set.copyOf(days);
+            slotTimes = List.copyOf(slotTimes);
+        }
+
+        public List<String> slotTimes(DayOfWeek day) {
+            return days.contains(day) ? slotTimes : List.of();
+        }
+    }
+
+    private final TreeMap<LocalDate, Holiday> holidays;
+    private final Map<String, List<WeeklyPlan>> plans;
+
+    private ClinicSchedule(TreeMap<LocalDate, Holiday> holidays, Map<String, List<WeeklyPlan>> plans) {
+        this.holidays = holidays;
+        this.plans = plans;
+    }
+
+    public static ClinicSchedule of(List<Holiday> holidays, Map<String, List<WeeklyPlan>> plans) {
+        TreeMap<LocalDate, Holiday> byDate = new TreeMap<>();
+        holidays.forEach(h -> byDate.put(h.date(), h));
+        Map<String, List<WeeklyPlan>> sorted = new LinkedHashMap<>();
+        plans.forEach((doctor, list) -> sorted.put(doctor,
+                list.stream().sorted(Comparator.comparing(WeeklyPlan::from)).toList()));
+        return new ClinicSchedule(byDate, Map.copyOf(sorted));
+    }
+
+    /** The slot times the doctor works on the date: none on a holiday or a day off. */
+    public List<String> slotTimes(String doctorId, LocalDate date, DefaultWeek defaultWeek) {
+        if (holidays.containsKey(date)) {
+            return List.of();
+        }
+        return plan(doctorId, date).map(p -> p.slotTimes(date.getDayOfWeek()))
+                .orElseGet(() -> defaultWeek.slotTimes(date.getDayOfWeek()));
+    }
+
+    public boolean offers(String doctorId, LocalDate date, String time, DefaultWeek defaultWeek) {
+        return slotTimes(doctorId, date, defaultWeek).contains(time);
+    }
+
+    /** The plan in force for the doctor on the date: the latest that starts on or before it. */
+    public Optional<WeeklyPlan> plan(String doctorId, LocalDate date) {
+        WeeklyPlan found = null;
+        for (WeeklyPlan plan : plans.getOrDefault(doctorId, List.of())) {
+            if (!plan.from().isAfter(date)) {
+                found = plan;
+            }
+        }
+        return Optional.ofNullable(found);
+    }
+
+    public Optional<Holiday> holiday(LocalDate date) {
+        return Optional.ofNullable(holidays.get(date));
+    }
+
+    public List<Holiday> holidays() {
+        return List.copyOf(holidays.values());
+    }
+
+    public List<WeeklyPlan> plans(String doctorId) {
+        return plans.getOrDefault(doctorId, List.of());
+    }
+
+    public Map<String, List<WeeklyPlan>> plans() {
+        return plans;
+    }
+
+    /** With the holiday added, or refused when the date is a holiday already. */
+    public ClinicSchedule withHoliday(Holiday holiday) {
+        if (holidays.containsKey(holiday.date())) {
+            throw new BookingException("schedule.holiday.exists", holiday.date());
+        }
+        List<Holiday> next = new ArrayList<>(holidays.values());
+        next.add(holiday);
+        return of(next, plans);
+    }
+
+    public ClinicSchedule withoutHoliday(LocalDate date) {
+        List<Holiday> next = new ArrayList<>(holidays.values());
+        next.removeIf(h -> h.date().equals(date));
+        return of(next, plans);
+    }
+
+    /** With the doctor's plan from its date on; a plan from the same date is replaced. */
+    public ClinicSchedule withPlan(String doctorId, WeeklyPlan plan) {
+        Map<String, List<WeeklyPlan>> next = new LinkedHashMap<>(plans);
+        List<WeeklyPlan> ofDoctor = new ArrayList<>(plans.getOrDefault(doctorId, List.of()));
+        ofDoctor.removeIf(p -> p.from().equals(plan.from()));
+        ofDoctor.add(plan);
+        next.put(doctorId, ofDoctor);
+        return of(holidays(), next);
+    }
+}

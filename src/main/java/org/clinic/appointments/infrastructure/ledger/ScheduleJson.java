@@ -1,0 +1,92 @@
+package org.clinic.appointments.infrastructure.ledger;
+
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonValue;
+
+import org.clinic.appointments.domain.ClinicSchedule;
+import org.clinic.appointments.domain.DayPlan;
+import org.clinic.appointments.domain.Holiday;
+import org.clinic.appointments.domain.WeeklyPlan;
+
+/**
+ * The clinic's schedule as JSON, in {@code schedule.json} and on the journal lines that change it:
+ * {@code {"holidays": [{"date", "name"}], "plans": {"<doctor id>": [{"from", "days": {"monday": {"start", "end",
+ * "slot_minutes", "break_start", "break_end"}}}]}}}; a day missing from {@code days} is not worked.
+ */
+final class ScheduleJson {
+
+    private ScheduleJson() {
+    }
+
+    static JsonObject toJson(ClinicSchedule schedule) {
+        JsonArrayBuilder holidays = Json.createArrayBuilder();
+        for (Holiday holiday : schedule.holidays()) {
+            holidays.add(Json.createObjectBuilder().add("date", holiday.date().toString()).add("name", holiday.name()));
+        }
+        JsonObjectBuilder plans = Json.createObjectBuilder();
+        schedule.plans().forEach((doctor, list) -> {
+            JsonArrayBuilder ofDoctor = Json.createArrayBuilder();
+            for (WeeklyPlan plan : list) {
+                JsonObjectBuilder days = Json.createObjectBuilder();
+                plan.days().forEach((day, dayPlan) -> days.add(day.name().toLowerCase(Locale.ROOT), day(dayPlan)));
+                ofDoctor.add(Json.createObjectBuilder().add("from", plan.from().toString()).add("days", days));
+            }
+            plans.add(doctor, ofDoctor);
+        });
+        return Json.createObjectBuilder().add("holidays", holidays).add("plans", plans).build();
+    }
+
+    private static JsonObjectBuilder day(DayPlan plan) {
+        JsonObjectBuilder day = Json.createObjectBuilder().add("start", plan.start().toString())
+                .add("end", plan.end().toString()).add("slot_minutes", plan.slotMinutes());
+        if (plan.breakStart() != null) {
+            day.add("break_start", plan.breakStart().toString()).add("break_end", plan.breakEnd().toString());
+        }
+        return day;
+    }
+
+    /** @throws IllegalArgumentException (or a JSON or date-time exception) when the document is not a schedule */
+    static ClinicSchedule fromJson(JsonObject json) {
+        List<Holiday> holidays = new ArrayList<>();
+        for (JsonValue value : json.getJsonArray("holidays")) {
+            JsonObject holiday = value.asJsonObject();
+            holidays.add(new Holiday(LocalDate.parse(holiday.getString("date")), holiday.getString("name")));
+        }
+        Map<String, List<WeeklyPlan>> plans = new LinkedHashMap<>();
+        JsonObject byDoctor = json.getJsonObject("plans");
+        for (String doctor : byDoctor.keySet()) {
+            List<WeeklyPlan> list = new ArrayList<>();
+            for (JsonValue value : byDoctor.getJsonArray(doctor)) {
+                JsonObject plan = value.asJsonObject();
+                Map<DayOfWeek, DayPlan> days = new EnumMap<>(DayOfWeek.class);
+                JsonObject dayObjects = plan.getJsonObject("days");
+                for (String day : dayObjects.keySet()) {
+                    JsonObject d = dayObjects.getJsonObject(day);
+                    days.put(DayOfWeek.valueOf(day.toUpperCase(Locale.ROOT)), new DayPlan(
+                            LocalTime.parse(d.getString("start")), LocalTime.parse(d.getString("end")),
+                            d.getInt("slot_minutes"), time(d, "break_start"), time(d, "break_end")));
+                }
+                list.add(new WeeklyPlan(LocalDate.parse(plan.getString("from")), days));
+            }
+            plans.put(doctor, list);
+        }
+        return ClinicSchedule.of(holidays, plans);
+    }
+
+    private static LocalTime time(JsonObject day, String key) {
+        return day.containsKey(key) && !day.isNull(key) ? LocalTime.parse(day.getString(key)) : null;
+    }
+}

@@ -1,0 +1,301 @@
+package org.clinic.appointments.web.admin;
+
+import java.io.Serializable;
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.format.DateTimeParseException;
+import java.time.format.TextStyle;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+
+import org.clinic.appointments.application.ClinicScheduling;
+import org.clinic.appointments.application.DoctorDirectory;
+import org.clinic.appointments.domain.Appointment;
+import org.clinic.appointments.domain.BookingException;
+import org.clinic.appointments.domain.ClinicSchedule;
+import org.clinic.appointments.domain.DayPlan;
+import org.clinic.appointments.domain.Doctor;
+import org.clinic.appointments.domain.Holiday;
+import org.clinic.appointments.domain.WeeklyPlan;
+import org.clinic.appointments.web.DateParameter;
+import org.clinic.appointments.web.Texts;
+import org.omnifaces.util.Messages;
+
+/**
+ * The clinic's week ({@code /admin/schedule}, {@code ?doctor=}): holidays, a doctor's working plan from a date on,
+ * and the booked appointments left outside working hours.
+ */
+@Named
+@ViewScoped
+public class ScheduleBacking implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+
+    @Inject
+    ClinicScheduling scheduling;
+
+    @Inject
+    DoctorDirectory directory;
+
+    private String holidayDate;
+    private String holidayName;
+    private String doctorId;
+    private String planFrom;
+    private final List<DayRow> week = new ArrayList<>();
+    private List<Appointment> outside;
+
+    /** One weekday of the plan being edited, as typed. */
+    public static final class DayRow implements Serializable {
+        private static final long serialVersionUID = 1L;
+        private final DayOfWeek day;
+        private boolean working;
+        private String start;
+        private String end;
+        private Integer slotMinutes;
+        private String breakStart;
+        private String breakEnd;
+
+        DayRow(DayOfWeek day) {
+            this.day = day;
+        }
+
+        public String getDayName() {
+            return day.getDisplayName(TextStyle.FULL, Locale.ENGLISH);
+        }
+
+        public String getDayCode() {
+            return day.name().toLowerCase(Locale.ROOT);
+        }
+
+        public boolean isWorking() {
+            return working;
+        }
+
+        public void setWorking(boolean working) {
+            this.working = working;
+        }
+
+        public String getStart() {
+            return start;
+        }
+
+        public void setStart(String start) {
+            this.start = start;
+        }
+
+        public String getEnd() {
+            return end;
+        }
+
+        public void setEnd(String end) {
+            this.end = end;
+        }
+
+        public Integer getSlotMinutes() {
+            return slotMinutes;
+        }
+
+        public void setSlotMinutes(Integer slotMinutes) {
+            this.slotMinutes = slotMinutes;
+        }
+
+        public String getBreakStart() {
+            return breakStart;
+        }
+
+        public void setBreakStart(String breakStart) {
+            this.breakStart = breakStart;
+        }
+
+        public String getBreakEnd() {
+            return breakEnd;
+        }
+
+        public void setBreakEnd(String breakEnd) {
+            this.breakEnd = breakEnd;
+        }
+    }
+
+    public void load() {
+        List<Doctor> doctors = directory.all();
+        if ((doctorId == null || directory.find(doctorId).isEmpty()) && !doctors.isEmpty()) {
+            doctorId = doctors.get(0).getId();
+        }
+        fillWeek();
+        outside = null;
+    }
+
+    /** The plan form starts from the doctor's plan in force today, or the clinic's default week. */
+    private void fillWeek() {
+        week.clear();
+        LocalDate today = LocalDate.now();
+        WeeklyPlan current = doctorId == null ? null : scheduling.schedule().plan(doctorId, today).orElse(null);
+        ClinicSchedule.DefaultWeek defaults = scheduling.defaultWeek();
+        for (DayOfWeek day : DayOfWeek.values()) {
+            DayRow row = new DayRow(day);
+            DayPlan plan = current == null ? null : current.days().get(day);
+            if (plan != null) {
+                row.working = true;
+                row.start = plan.start().toString();
+                row.end = plan.end().toString();
+                row.slotMinutes = plan.slotMinutes();
+                row.breakStart = plan.breakStart() == null ? null : plan.breakStart().toString();
+                row.breakEnd = plan.breakEnd() == null ? null : plan.breakEnd().toString();
+            } else {
+                row.working = current == null && defaults.days().contains(day);
+                row.start = "09:00";
+                row.end = "18:00";
+                row.slotMinutes = 60;
+                row.breakStart = "13:00";
+                row.breakEnd = "14:00";
+            }
+            week.add(row);
+        }
+    }
+
+    public void addHoliday() {
+        try {
+            scheduling.addHoliday(date(holidayDate), holidayName);
+            Messages.addGlobalInfo("schedule.holiday.added", holidayDate, holidayName == null ? "" : holidayName.strip());
+            holidayDate = null;
+            holidayName = null;
+            outside = null;
+        } catch (BookingException e) {
+            Messages.addGlobalError(e.getMessageKey(), e.getArguments());
+        }
+    }
+
+    public void removeHoliday(LocalDate date) {
+        scheduling.removeHoliday(date);
+        Messages.addGlobalInfo("schedule.holiday.removed", date);
+        outside = null;
+    }
+
+    public void doctorChanged() {
+        fillWeek();
+    }
+
+    public void savePlan() {
+        try {
+            Map<DayOfWeek, DayPlan> days = new EnumMap<>(DayOfWeek.class);
+            for (DayRow row : week) {
+                if (row.working) {
+                    try {
+                        days.put(row.day, new DayPlan(time(row.start), time(row.end),
+                                row.slotMinutes == null ? 0 : row.slotMinutes, time(row.breakStart), time(row.breakEnd)));
+                    } catch (BookingException e) {
+                        throw new BookingException("schedule.plan.day_problem", row.getDayName(),
+                                Texts.get(e.getMessageKey(), e.getArguments()));
+                    }
+                }
+            }
+            LocalDate from = date(planFrom);
+            if (from == null) {
+                throw new BookingException("schedule.plan.from_required");
+            }
+            List<Appointment> left = scheduling.setPlan(doctorId, new WeeklyPlan(from, days));
+            Messages.addGlobalInfo("schedule.plan.saved", from);
+            if (!left.isEmpty()) {
+                Messages.addGlobalWarn("schedule.plan.outside", left.size());
+            }
+            outside = null;
+        } catch (BookingException e) {
+            Messages.addGlobalError(e.getMessageKey(), e.getArguments());
+        }
+    }
+
+    private static LocalDate date(String text) {
+        try {
+            return DateParameter.parse(text);
+        } catch (java.time.DateTimeException e) {
+            throw new BookingException("schedule.date.invalid");
+        }
+    }
+
+    private static LocalTime time(String text) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        try {
+            return LocalTime.parse(text.strip());
+        } catch (DateTimeParseException e) {
+            throw new BookingException("schedule.plan.time_invalid", text.strip());
+        }
+    }
+
+    public List<Holiday> getHolidays() {
+        return scheduling.schedule().holidays();
+    }
+
+    public List<WeeklyPlan> getPlans() {
+        return doctorId == null ? List.of() : scheduling.schedule().plans(doctorId);
+    }
+
+    public String summary(WeeklyPlan plan) {
+        StringBuilder text = new StringBuilder();
+        for (DayOfWeek day : DayOfWeek.values()) {
+            DayPlan d = plan.days().get(day);
+            if (d != null) {
+                text.append(text.length() == 0 ? "" : "; ").append(day.getDisplayName(TextStyle.SHORT, Locale.ENGLISH))
+                        .append(' ').append(d.start()).append('–').append(d.end()).append(" (")
+                        .append(d.slotTimes().size()).append(')');
+            }
+        }
+        return text.length() == 0 ? Texts.get("schedule.plan.no_days") : text.toString();
+    }
+
+    public List<Appointment> getOutside() {
+        if (outside == null) {
+            outside = scheduling.outsideWorkingHours();
+        }
+        return outside;
+    }
+
+    public List<Doctor> getDoctors() {
+        return directory.all();
+    }
+
+    public List<DayRow> getWeek() {
+        return week;
+    }
+
+    public String getHolidayDate() {
+        return holidayDate;
+    }
+
+    public void setHolidayDate(String holidayDate) {
+        this.holidayDate = holidayDate;
+    }
+
+    public String getHolidayName() {
+        return holidayName;
+    }
+
+    public void setHolidayName(String holidayName) {
+        this.holidayName = holidayName;
+    }
+
+    public String getDoctorId() {
+        return doctorId;
+    }
+
+    public void setDoctorId(String doctorId) {
+        this.doctorId = doctorId;
+    }
+
+    public String getPlanFrom() {
+        return planFrom;
+    }
+
+    public void setPlanFrom(String planFrom) {
+        this.planFrom = planFrom;
+    }
+}

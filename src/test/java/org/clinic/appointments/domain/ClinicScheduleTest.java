@@ -1,0 +1,92 @@
+package org.clinic.appointments.domain;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+class ClinicScheduleTest {
+
+    private static final List<String> EIGHT = List.of("09:00 AM", "10:00 AM", "11:00 AM", "12:00 PM", "02:00 PM",
+            "03:00 PM", "04:00 PM", "05:00 PM");
+    private static final ClinicSchedule.DefaultWeek MON_TO_SAT = new ClinicSchedule.DefaultWeek(
+            EnumSet.range(DayOfWeek.MONDAY, DayOfWeek.SATURDAY), EIGHT);
+    private static final LocalDate MONDAY = LocalDate.of(2027, 1, 25);
+    private static final LocalDate TUESDAY = MONDAY.plusDays(1);
+    private static final LocalDate SUNDAY = MONDAY.plusDays(6);
+
+    private static DayPlan hours(String start, String end, int minutes, String breakStart, String breakEnd) {
+        return new DayPlan(LocalTime.parse(start), LocalTime.parse(end), minutes,
+                breakStart == null ? null : LocalTime.parse(breakStart), breakEnd == null ? null : LocalTime.parse(breakEnd));
+    }
+
+    @Test
+    void theDefaultWeekIsTodaysEightSlotsMondayToSaturday() {
+        assertEquals(EIGHT, ClinicSchedule.EMPTY.slotTimes("doc1", MONDAY, MON_TO_SAT));
+        assertEquals(List.of(), ClinicSchedule.EMPTY.slotTimes("doc1", SUNDAY, MON_TO_SAT));
+        assertEquals(EIGHT, hours("09:00", "18:00", 60, "13:00", "14:00").slotTimes(),
+                "the default is nine to six in hours with a lunch break");
+    }
+
+    @Test
+    void aHolidayClosesTheClinicForEveryone() {
+        ClinicSchedule schedule = ClinicSchedule.EMPTY.withHoliday(new Holiday(TUESDAY, "Republic Day"));
+        assertEquals(List.of(), schedule.slotTimes("doc1", TUESDAY, MON_TO_SAT));
+        assertEquals(List.of(), schedule.slotTimes("doc7", TUESDAY, MON_TO_SAT));
+        assertEquals(EIGHT, schedule.slotTimes("doc1", MONDAY, MON_TO_SAT));
+        assertEquals("schedule.holiday.exists", assertThrows(BookingException.class,
+                () -> schedule.withHoliday(new Holiday(TUESDAY, "Again"))).getMessageKey());
+        assertEquals(EIGHT, schedule.withoutHoliday(TUESDAY).slotTimes("doc1", TUESDAY, MON_TO_SAT));
+    }
+
+    @Test
+    void aPlanAppliesFromItsDateOnAndTheLatestWins() {
+        WeeklyPlan mornings = new WeeklyPlan(TUESDAY, Map.of(DayOfWeek.TUESDAY, hours("09:00", "11:00", 30, null, null),
+                DayOfWeek.SUNDAY, hours("10:00", "12:00", 60, null, null)));
+        ClinicSchedule schedule = ClinicSchedule.EMPTY.withPlan("doc2", mornings);
+        assertEquals(EIGHT, schedule.slotTimes("doc2", MONDAY, MON_TO_SAT), "before the plan: the default week");
+        assertEquals(List.of("09:00 AM", "09:30 AM", "10:00 AM", "10:30 AM"), schedule.slotTimes("doc2", TUESDAY, MON_TO_SAT));
+        assertEquals(List.of(), schedule.slotTimes("doc2", TUESDAY.plusDays(1), MON_TO_SAT), "a day not in the plan is off");
+        assertEquals(List.of("10:00 AM", "11:00 AM"), schedule.slotTimes("doc2", SUNDAY, MON_TO_SAT));
+        assertEquals(EIGHT, schedule.slotTimes("doc1", TUESDAY, MON_TO_SAT), "other doctors keep theirs");
+        assertTrue(schedule.offers("doc2", TUESDAY, "10:30 AM", MON_TO_SAT));
+        assertFalse(schedule.offers("doc2", TUESDAY, "02:00 PM", MON_TO_SAT));
+
+        ClinicSchedule later = schedule.withPlan("doc2", new WeeklyPlan(SUNDAY, Map.of()));
+        assertEquals(List.of(), later.slotTimes("doc2", SUNDAY, MON_TO_SAT), "the later plan wins from its date");
+        assertEquals(4, later.slotTimes("doc2", TUESDAY, MON_TO_SAT).size(), "the earlier one still holds before");
+    }
+
+    @Test
+    void aDayPlanThatMakesNoSenseIsRefusedWithItsReason() {
+        assertEquals("schedule.plan.end_before_start", assertThrows(BookingException.class,
+                () -> hours("18:00", "09:00", 60, null, null)).getMessageKey());
+        assertEquals("schedule.plan.end_before_start", assertThrows(BookingException.class,
+                () -> hours("09:00", "09:00", 60, null, null)).getMessageKey());
+        assertEquals("schedule.plan.slot_length", assertThrows(BookingException.class,
+                () -> hours("09:00", "18:00", 0, null, null)).getMessageKey());
+        assertEquals("schedule.plan.slot_length", assertThrows(BookingException.class,
+                () -> hours("09:00", "18:00", -30, null, null)).getMessageKey());
+        assertEquals("schedule.plan.break_outside", assertThrows(BookingException.class,
+                () -> hours("09:00", "12:00", 30, "13:00", "14:00")).getMessageKey());
+        assertEquals("schedule.plan.break_outside", assertThrows(BookingException.class,
+                () -> hours("09:00", "18:00", 30, "14:00", "13:00")).getMessageKey());
+        assertEquals("schedule.plan.break_incomplete", assertThrows(BookingException.class,
+                () -> hours("09:00", "18:00", 30, "13:00", null)).getMessageKey());
+        assertEquals("schedule.plan.no_slot", assertThrows(BookingException.class,
+                () -> hours("09:00", "09:20", 30, null, null)).getMessageKey());
+        assertEquals(List.of("11:00 PM"), hours("23:00", "23:59", 30, null, null).slotTimes(),
+                "no slot runs past the end (or midnight)");
+        assertEquals("schedule.holiday.name_required", assertThrows(BookingException.class,
+                () -> new Holiday(MONDAY, "  ")).getMessageKey());
+    }
+}

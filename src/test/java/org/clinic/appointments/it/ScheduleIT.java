@@ -1,0 +1,170 @@
+package org.clinic.appointments.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URL;
+import java.net.http.HttpResponse;
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.temporal.TemporalAdjusters;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * The clinic's own week, with the product's default (Monday to Saturday): holidays close the clinic, a doctor's
+ * plan decides their slots from its date on, and bookings a change leaves outside working hours are listed.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class ScheduleIT {
+
+    private static final ZoneId ZONE = ZoneId.of("Asia/Kolkata");
+    private static final LocalDate TODAY = LocalDate.now(ZONE);
+    private static final LocalDate NEXT_SUNDAY = TODAY.with(TemporalAdjusters.next(DayOfWeek.SUNDAY));
+    private static final LocalDate NEXT_MONDAY = TODAY.with(TemporalAdjusters.next(DayOfWeek.MONDAY));
+    private static final LocalDate LATER_SATURDAY = NEXT_MONDAY.plusDays(12);
+
+    @Deployment(testable = false)
+    static WebArchive schedule() {
+        return Deployments.app("schedule", true,
+                "appointments.working-days=MONDAY,TUESDAY,WEDNESDAY,THURSDAY,FRIDAY,SATURDAY");
+    }
+
+    @ArquillianResource
+    URL baseUrl;
+
+    private static WebClient admin;
+    private static WebClient patient;
+
+    private WebClient admin() {
+        if (admin == null) {
+            admin = new WebClient(baseUrl);
+            admin.registerAndLogin("Week Admin", Deployments.ADMIN_CODE);
+        }
+        return admin;
+    }
+
+    private WebClient patient() {
+        if (patient == null) {
+            patient = new WebClient(baseUrl);
+            patient.registerAndLogin("Week Patient", null);
+        }
+        return patient;
+    }
+
+    private List<String> freeTimes(String doctor, LocalDate date) {
+        String page = patient().get("/patient/book?doctor=" + doctor + "&date=" + date).body();
+        Matcher free = WebClient.FREE_SLOT.matcher(page);
+        List<String> times = new java.util.ArrayList<>();
+        while (free.find()) {
+            times.add(free.group(1));
+        }
+        return times;
+    }
+
+    @Test
+    void byDefaultSundaysAreNotBookableAndSayNotAvailable() {
+        assertEquals(List.of(), freeTimes("doc1", NEXT_SUNDAY));
+        assertEquals(8, freeTimes("doc1", NEXT_MONDAY).size(), "a Monday has today's eight slots");
+        String page = patient().get("/patient/book?doctor=doc1").body();
+        assertTrue(page.contains("Not available"), "the Sunday's badge");
+    }
+
+    @Test
+    void aHolidayClosesTheClinicForEveryDoctor() {
+        LocalDate holiday = NEXT_MONDAY.plusDays(7);
+        assertEquals(8, freeTimes("doc3", holiday).size());
+        HttpResponse<String> added = admin().submit("/admin/schedule", "holidayForm", "add",
+                Map.of("date", holiday.toString(), "name", "Clinic Foundation Day"));
+        assertTrue(added.body().contains("added: nobody has slots that day"), "the page confirms");
+        for (String doctor : List.of("doc1", "doc3", "doc8")) {
+            assertEquals(List.of(), freeTimes(doctor, holiday), doctor + " has no slot on the holiday");
+        }
+        assertTrue(admin().get("/admin/schedule").body().contains("Clinic Foundation Day"));
+        assertTrue(admin().submit("/admin/schedule", "holidayForm", "add", Map.of("date", holiday.toString(), "name", "Again"))
+                .body().contains("is a holiday already"));
+        for (String[] bad : new String[][] {{"2026-13-45", "Bad date"}, {holiday.plusDays(1).toString(), " "},
+                {TODAY.minusDays(1).toString(), "Yesterday"}, {holiday.plusDays(2).toString(), "x".repeat(101)}}) {
+            String answer = admin().submit("/admin/schedule", "holidayForm", "add", Map.of("date", bad[0], "name", bad[1])).body();
+            assertFalse(answer.contains("nobody has slots that day"), "refused: " + bad[0] + " / " + bad[1]);
+        }
+        assertEquals(8, freeTimes("doc1", holiday.plusDays(1)).size(), "nothing half-written");
+    }
+
+    @Test
+    void aPlanDecidesTheDoctorsSlotsAndBookingsLeftOutsideAreListed() {
+        // A booking on a Saturday, which the new plan will not work.
+        WebClient.FormPage saturday = patient().open("/patient/book?doctor=doc2&date=" + LATER_SATURDAY);
+        Matcher slot = WebClient.FREE_SLOT.matcher(saturday.body());
+        assertTrue(slot.find());
+        HttpResponse<String> held = patient().post(saturday, "bookForm", "submit", Map.of("time", slot.group(1), "reason", "Saturday visit"));
+        String id = held.headers().firstValue("Location").orElseThrow().replaceFirst(".*id=", "");
+        assertEquals(302, patient().payAtClinic(id).statusCode());
+
+        Map<String, String> plan = week("09:00", "12:00", "60", DayOfWeek.MONDAY, DayOfWeek.TUESDAY, DayOfWeek.WEDNESDAY,
+                DayOfWeek.THURSDAY, DayOfWeek.FRIDAY);
+        plan.put("doctor", "doc2");
+        plan.put("from", TODAY.toString());
+        HttpResponse<String> saved = admin().submit("/admin/schedule?doctor=doc2", "planForm", "save", plan);
+        assertTrue(saved.body().contains("Plan saved"), "saved");
+        assertTrue(saved.body().contains("1 booked appointments are now outside working hours"), "the admin is told");
+        assertTrue(admin().get("/admin/schedule").body().contains("Week Patient"), "and the booking is listed, not dropped");
+        assertTrue(admin().get("/admin/appointment?id=" + id).body().contains("Confirmed"), "it stays confirmed");
+
+        assertEquals(List.of("09:00 AM", "10:00 AM", "11:00 AM"), freeTimes("doc2", NEXT_MONDAY.plusDays(1)));
+        assertEquals(List.of(), freeTimes("doc2", LATER_SATURDAY), "Saturday is off in the plan");
+        assertEquals(8, freeTimes("doc4", LATER_SATURDAY).size(), "other doctors keep the default week");
+        String timetable = admin().get("/admin/timetable?doctor=doc2&date=" + LATER_SATURDAY).body();
+        assertTrue(timetable.contains("Week Patient"), "the timetable still shows the booking outside the plan");
+    }
+
+    @Test
+    void aPlanThatMakesNoSenseIsRefusedAndChangesNothing() {
+        List<String> before = freeTimes("doc5", NEXT_MONDAY.plusDays(1));
+        assertEquals(8, before.size());
+        for (String[] bad : new String[][] {{"18:00", "09:00", "60"}, {"09:00", "18:00", "0"}, {"25:99", "18:00", "60"},
+                {"09:00", "18:00", "abc"}, {"09:00", "09:10", "30"}}) {
+            Map<String, String> plan = week(bad[0], bad[1], bad[2], DayOfWeek.MONDAY);
+            plan.put("doctor", "doc5");
+            plan.put("from", TODAY.toString());
+            String answer = admin().submit("/admin/schedule?doctor=doc5", "planForm", "save", plan).body();
+            assertFalse(answer.contains("Plan saved"), "refused: " + String.join(" ", bad));
+        }
+        Map<String, String> noDate = week("09:00", "18:00", "60", DayOfWeek.MONDAY);
+        noDate.put("doctor", "doc5");
+        noDate.put("from", "");
+        assertTrue(admin().submit("/admin/schedule?doctor=doc5", "planForm", "save", noDate).body()
+                .contains("Please give the date the plan takes effect from"));
+        assertEquals(before, freeTimes("doc5", NEXT_MONDAY.plusDays(1)), "nothing half-written");
+    }
+
+    /** The plan form's fields: the given days worked from start to end in slots of the given minutes. */
+    private static Map<String, String> week(String start, String end, String minutes, DayOfWeek... working) {
+        Map<String, String> fields = new HashMap<>();
+        for (DayOfWeek day : DayOfWeek.values()) {
+            int row = day.getValue() - 1;
+            if (List.of(working).contains(day)) {
+                fields.put("week:" + row + ":working", "on");
+            }
+            fields.put("week:" + row + ":start", start);
+            fields.put("week:" + row + ":end", end);
+            fields.put("week:" + row + ":slot", minutes);
+            fields.put("week:" + row + ":breakStart", "");
+            fields.put("week:" + row + ":breakEnd", "");
+        }
+        return fields;
+    }
+}
