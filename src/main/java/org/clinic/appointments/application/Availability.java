@@ -79,6 +79,26 @@ public class Availability {
         return Optional.empty();
     }
 
+    /** The doctor's first free slots within the booking horizon, soonest first, at most {@code max}. */
+    public List<SlotKey> freeSlots(String doctorId, int max) {
+        ClinicRules rules = config.rules();
+        Instant now = clock.instant();
+        List<LocalDate> dates = rules.bookableDates(now);
+        Map<LocalDate, Set<String>> taken = book.takenTimes(doctorId, dates.get(0), dates.get(dates.size() - 1));
+        ClinicSchedule schedule = book.schedule();
+        ClinicSchedule.DefaultWeek week = config.defaultWeek();
+        List<SlotKey> free = new ArrayList<>();
+        for (LocalDate date : dates) {
+            for (SlotView slot : slots(rules, schedule.slotTimes(doctorId, date, week), date,
+                    taken.getOrDefault(date, Set.of()), now)) {
+                if (slot.isFree() && free.size() < max) {
+                    free.add(new SlotKey(doctorId, date, slot.time()));
+                }
+            }
+        }
+        return free;
+    }
+
     /** The worked slot times a doctor has on a date (none on a holiday or a day off). */
     public List<String> workedTimes(String doctorId, LocalDate date) {
         return book.schedule().slotTimes(doctorId, date, config.defaultWeek());

@@ -22,6 +22,7 @@ import org.clinic.appointments.domain.ClinicSchedule;
 import org.clinic.appointments.domain.DateLimits;
 import org.clinic.appointments.domain.Doctor;
 import org.clinic.appointments.domain.Holiday;
+import org.clinic.appointments.domain.Leave;
 import org.clinic.appointments.domain.WeeklyPlan;
 import org.clinic.appointments.domain.port.AppointmentBook;
 import org.clinic.appointments.infrastructure.config.AppConfig;
@@ -79,6 +80,48 @@ public class ClinicScheduling {
         book.changeSchedule(actor(), ChangeType.PLAN_SET, schedule -> schedule.withPlan(doctorId, plan));
         LOG.info(() -> "Admin " + actor() + " set a working plan for doctor " + doctorId + " from " + plan.from());
         return outsideWorkingHours().stream().filter(a -> a.getDoctorId().equals(doctorId)).toList();
+    }
+
+    /** The doctor's booked appointments a leave would cancel: upcoming, owning their slot, in its dates. */
+    public List<Appointment> affectedByLeave(Leave leave) {
+        book.doctor(leave.doctorId()).orElseThrow(() -> new BookingException("booking.doctor.unknown"));
+        requireNotPast(leave.from());
+        ClinicRules rules = config.rules();
+        Instant now = clock.instant();
+        List<Appointment> affected = new ArrayList<>();
+        for (LocalDate date = leave.from(); !date.isAfter(leave.to()); date = date.plusDays(1)) {
+            for (Appointment a : book.appointmentsOf(leave.doctorId(), date)) {
+                if (a.holdsSlot(now) && a.getStatus() != org.clinic.appointments.domain.AppointmentStatus.ARRIVED
+                        && a.getStatus() != org.clinic.appointments.domain.AppointmentStatus.COMPLETED
+                        && rules.startOf(a).isAfter(now)) {
+                    affected.add(a);
+                }
+            }
+        }
+        affected.sort(Comparator.comparing((Appointment a) -> rules.startOf(a)));
+        return affected;
+    }
+
+    /**
+     * Puts the doctor on leave (no slots in its dates from now on), then cancels the appointments it covers for
+     * the clinic, refunding paid ones; each patient is offered to move theirs. Answers those cancelled.
+     */
+    public List<Appointment> placeLeave(Leave leave) {
+        List<Appointment> before = affectedByLeave(leave);
+        String actor = actor();
+        book.changeSchedule(actor, ChangeType.LEAVE_PLACED, schedule -> schedule.withLeave(leave));
+        List<Appointment> cancelled = new ArrayList<>();
+        for (Appointment a : affectedByLeave(leave)) {
+            try {
+                cancelled.add(book.change(a.getId(), actor, ChangeType.CANCELLED,
+                        current -> current.cancelledForLeave(leave.reason(), clock.instant(), actor)));
+            } catch (BookingException changedMeanwhile) {
+                LOG.info(() -> "Appointment " + a.getId() + " was no longer cancellable for the leave");
+            }
+        }
+        LOG.info(() -> "Admin " + actor + " put doctor " + leave.doctorId() + " on leave " + leave.from() + " to "
+                + leave.to() + "; " + cancelled.size() + " appointments cancelled (" + before.size() + " previewed)");
+        return cancelled;
     }
 
     /**

@@ -39,6 +39,10 @@ public class Appointment implements java.io.Serializable {
     private Instant cancelledAt;
     private Instant noShowAt;
     private Instant refundedAt;
+    /** When the clinic cancelled it for a doctor's leave and offered the patient to move it (once). */
+    private Instant rebookOfferedAt;
+    /** The appointment the patient moved this one to, when they took the offer. */
+    private String rebookedAs;
     private List<HistoryEntry> history = new ArrayList<>();
     /** Fields of a migrated record that this product does not use, kept as they were; null when there are none. */
     private Map<String, Object> otherFields;
@@ -163,6 +167,86 @@ public class Appointment implements java.io.Serializable {
             next.refundedAt = now;
         }
         return next.recorded(this, now, actor, "cancelled", null);
+    }
+
+    /**
+     * Cancelled by the clinic because the doctor is on leave; refunded when it was paid; the patient is offered
+     * to move it ({@link #rebookedAs}).
+     */
+    public Appointment cancelledForLeave(String reason, Instant now, String actor) {
+        if (!status.holdsSlot() || status == AppointmentStatus.ARRIVED || status == AppointmentStatus.COMPLETED) {
+            throw new BookingException("admin.refused.cancel");
+        }
+        Appointment next = copy();
+        next.status = AppointmentStatus.CANCELLED;
+        next.cancelledAt = now;
+        next.holdExpiresAt = null;
+        if (paymentStatus == PaymentStatus.SUCCESS) {
+            next.paymentStatus = PaymentStatus.REFUNDED;
+            next.refundedAt = now;
+        }
+        next.rebookOfferedAt = now;
+        return next.recorded(this, now, actor, "cancelled", "Doctor on leave: " + reason);
+    }
+
+    /** Whether the patient may still take the offer to move this appointment cancelled for a doctor's leave. */
+    public boolean isRebookOpen() {
+        return rebookOfferedAt != null && rebookedAs == null && status == AppointmentStatus.CANCELLED;
+    }
+
+    /**
+     * The new appointment the patient takes in place of this one (cancelled for leave): confirmed at once, to be
+     * paid at the clinic (a payment was refunded with the cancellation). Its id follows from this one's, so the
+     * offer can be taken once only.
+     */
+    public Appointment rebookedTo(Doctor doctor, LocalDate newDate, String newTime, Instant now, String actor) {
+        if (!isRebookOpen()) {
+            throw new BookingException("rebook.not_open");
+        }
+        User patient = new User();
+        patient.setId(userId);
+        patient.setEmail(userEmail);
+        patient.setName(userName);
+        Appointment next = hold(rebookId(id), patient, doctor, newDate, newTime, reason, now, null);
+        next.status = AppointmentStatus.CONFIRMED;
+        next.paymentMethod = PaymentMethod.PAY_AT_CLINIC;
+        next.paymentStatus = PaymentStatus.PENDING;
+        next.amount = amount;
+        next.history.clear();
+        next.history.add(new HistoryEntry(now, actor, "booked", null, AppointmentStatus.CONFIRMED, null,
+                PaymentStatus.PENDING, "Moved from " + date + " " + time + " (doctor on leave)"));
+        return next;
+    }
+
+    /** This appointment after its patient took the offer: it points to the new one. */
+    public Appointment rebooked(String newId, Instant now, String actor) {
+        if (!isRebookOpen()) {
+            throw new BookingException("rebook.not_open");
+        }
+        Appointment next = copy();
+        next.rebookedAs = newId;
+        return next.recorded(this, now, actor, "rebooked", "to " + newId);
+    }
+
+    public static String rebookId(String cancelledId) {
+        return java.util.UUID.nameUUIDFromBytes(("rebook:" + cancelledId).getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                .toString();
+    }
+
+    public Instant getRebookOfferedAt() {
+        return rebookOfferedAt;
+    }
+
+    public void setRebookOfferedAt(Instant rebookOfferedAt) {
+        this.rebookOfferedAt = rebookOfferedAt;
+    }
+
+    public void setRebookedAs(String rebookedAs) {
+        this.rebookedAs = rebookedAs;
+    }
+
+    public String getRebookedAs() {
+        return rebookedAs;
     }
 
     /** Moved to another slot of the same doctor; the ledger checks that slot is free in the same write. */
@@ -329,6 +413,8 @@ public class Appointment implements java.io.Serializable {
         copy.cancelledAt = cancelledAt;
         copy.noShowAt = noShowAt;
         copy.refundedAt = refundedAt;
+        copy.rebookOfferedAt = rebookOfferedAt;
+        copy.rebookedAs = rebookedAs;
         copy.history = new ArrayList<>(history == null ? List.of() : history);
         copy.otherFields = otherFields;
         return copy;

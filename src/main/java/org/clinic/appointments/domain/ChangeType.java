@@ -14,6 +14,8 @@ public enum ChangeType {
     MARKED_PAID("appointment.marked_paid"),
     ARRIVED("appointment.arrived"),
     COMPLETED("appointment.completed"),
+    REBOOKED("appointment.rebooked"),
+    LEAVE_PLACED("schedule.leave_placed"),
     HOLIDAY_ADDED("schedule.holiday_added"),
     HOLIDAY_REMOVED("schedule.holiday_removed"),
     PLAN_SET("schedule.plan_set"),

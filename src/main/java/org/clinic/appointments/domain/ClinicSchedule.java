@@ -17,7 +17,7 @@ import java.util.TreeMap;
  */
 public final class ClinicSchedule {
 
-    public static final ClinicSchedule EMPTY = new ClinicSchedule(new TreeMap<>(), Map.of());
+    public static final ClinicSchedule EMPTY = new ClinicSchedule(new TreeMap<>(), Map.of(), List.of());
 
     /** The week of a doctor without a plan of their own: the default slot times on the working days. */
     public record DefaultWeek(Set<DayOfWeek> days, List<String> slotTimes) {
@@ -34,24 +34,31 @@ public final class ClinicSchedule {
 
     private final TreeMap<LocalDate, Holiday> holidays;
     private final Map<String, List<WeeklyPlan>> plans;
+    private final List<Leave> leaves;
 
-    private ClinicSchedule(TreeMap<LocalDate, Holiday> holidays, Map<String, List<WeeklyPlan>> plans) {
+    private ClinicSchedule(TreeMap<LocalDate, Holiday> holidays, Map<String, List<WeeklyPlan>> plans, List<Leave> leaves) {
         this.holidays = holidays;
         this.plans = plans;
+        this.leaves = leaves;
     }
 
     public static ClinicSchedule of(List<Holiday> holidays, Map<String, List<WeeklyPlan>> plans) {
+        return of(holidays, plans, List.of());
+    }
+
+    public static ClinicSchedule of(List<Holiday> holidays, Map<String, List<WeeklyPlan>> plans, List<Leave> leaves) {
         TreeMap<LocalDate, Holiday> byDate = new TreeMap<>();
         holidays.forEach(h -> byDate.put(h.date(), h));
         Map<String, List<WeeklyPlan>> sorted = new LinkedHashMap<>();
         plans.forEach((doctor, list) -> sorted.put(doctor,
                 list.stream().sorted(Comparator.comparing(WeeklyPlan::from)).toList()));
-        return new ClinicSchedule(byDate, Map.copyOf(sorted));
+        return new ClinicSchedule(byDate, Map.copyOf(sorted),
+                leaves.stream().sorted(Comparator.comparing(Leave::from)).toList());
     }
 
     /** The slot times the doctor works on the date: none on a holiday or a day off. */
     public List<String> slotTimes(String doctorId, LocalDate date, DefaultWeek defaultWeek) {
-        if (holidays.containsKey(date)) {
+        if (holidays.containsKey(date) || onLeave(doctorId, date)) {
             return List.of();
         }
         return plan(doctorId, date).map(p -> p.slotTimes(date.getDayOfWeek()))
@@ -71,6 +78,27 @@ public final class ClinicSchedule {
             }
         }
         return Optional.ofNullable(found);
+    }
+
+    public boolean onLeave(String doctorId, LocalDate date) {
+        return leaves.stream().anyMatch(leave -> leave.covers(doctorId, date));
+    }
+
+    public List<Leave> leaves() {
+        return leaves;
+    }
+
+    /** With the leave added; refused when it overlaps a leave of the same doctor. */
+    public ClinicSchedule withLeave(Leave leave) {
+        for (Leave other : leaves) {
+            if (other.doctorId().equals(leave.doctorId()) && !other.to().isBefore(leave.from())
+                    && !other.from().isAfter(leave.to())) {
+                throw new BookingException("schedule.leave.overlaps", other.from(), other.to());
+            }
+        }
+        List<Leave> next = new java.util.ArrayList<>(leaves);
+        next.add(leave);
+        return of(holidays(), plans, next);
     }
 
     public Optional<Holiday> holiday(LocalDate date) {
@@ -96,13 +124,13 @@ public final class ClinicSchedule {
         }
         List<Holiday> next = new ArrayList<>(holidays.values());
         next.add(holiday);
-        return of(next, plans);
+        return of(next, plans, leaves);
     }
 
     public ClinicSchedule withoutHoliday(LocalDate date) {
         List<Holiday> next = new ArrayList<>(holidays.values());
         next.removeIf(h -> h.date().equals(date));
-        return of(next, plans);
+        return of(next, plans, leaves);
     }
 
     /** With the doctor's plan from its date on; a plan from the same date is replaced. */
@@ -112,6 +140,6 @@ public final class ClinicSchedule {
         ofDoctor.removeIf(p -> p.from().equals(plan.from()));
         ofDoctor.add(plan);
         next.put(doctorId, ofDoctor);
-        return of(holidays(), next);
+        return of(holidays(), next, leaves);
     }
 }

@@ -89,4 +89,46 @@ class ClinicScheduleTest {
         assertEquals("schedule.holiday.name_required", assertThrows(BookingException.class,
                 () -> new Holiday(MONDAY, "  ")).getMessageKey());
     }
+
+    @Test
+    void aLeaveClosesTheDoctorsDaysAndMayNotOverlapAnother() {
+        ClinicSchedule schedule = ClinicSchedule.EMPTY.withLeave(new Leave("doc3", MONDAY, TUESDAY, "Conference"));
+        assertEquals(List.of(), schedule.slotTimes("doc3", MONDAY, MON_TO_SAT));
+        assertEquals(List.of(), schedule.slotTimes("doc3", TUESDAY, MON_TO_SAT));
+        assertEquals(EIGHT, schedule.slotTimes("doc3", TUESDAY.plusDays(1), MON_TO_SAT));
+        assertEquals(EIGHT, schedule.slotTimes("doc4", MONDAY, MON_TO_SAT));
+        assertEquals("schedule.leave.overlaps", assertThrows(BookingException.class,
+                () -> schedule.withLeave(new Leave("doc3", TUESDAY, TUESDAY.plusDays(3), "Again"))).getMessageKey());
+        schedule.withLeave(new Leave("doc4", MONDAY, TUESDAY, "Another doctor"));
+        assertEquals("schedule.leave.end_before_start", assertThrows(BookingException.class,
+                () -> new Leave("doc3", TUESDAY, MONDAY, "Backwards")).getMessageKey());
+        assertEquals("schedule.leave.reason_required", assertThrows(BookingException.class,
+                () -> new Leave("doc3", MONDAY, TUESDAY, " ")).getMessageKey());
+        assertEquals("schedule.leave.too_long", assertThrows(BookingException.class,
+                () -> new Leave("doc3", MONDAY, MONDAY.plusYears(2), "Sabbatical")).getMessageKey());
+    }
+
+    @Test
+    void anAppointmentCancelledForLeaveIsRefundedAndCanBeMovedOnce() {
+        User patient = new User();
+        patient.setId("p1");
+        Doctor doctor = new Doctor();
+        doctor.setId("doc3");
+        java.time.Instant now = java.time.Instant.parse("2027-01-20T06:00:00Z");
+        Appointment paid = Appointment.bookedAtDesk("a1", patient, doctor, MONDAY, "09:00 AM", null, now, "admin", true);
+        Appointment cancelled = paid.cancelledForLeave("Conference", now, "admin");
+        assertEquals(AppointmentStatus.CANCELLED, cancelled.getStatus());
+        assertEquals(PaymentStatus.REFUNDED, cancelled.getPaymentStatus());
+        assertTrue(cancelled.isRebookOpen());
+        Appointment replacement = cancelled.rebookedTo(doctor, TUESDAY, "10:00 AM", now, "p1");
+        assertEquals(Appointment.rebookId("a1"), replacement.getId(), "the same id however often it is asked for");
+        assertEquals(AppointmentStatus.CONFIRMED, replacement.getStatus());
+        assertEquals(PaymentStatus.PENDING, replacement.getPaymentStatus());
+        Appointment used = cancelled.rebooked(replacement.getId(), now, "p1");
+        assertFalse(used.isRebookOpen());
+        assertEquals("rebook.not_open", assertThrows(BookingException.class,
+                () -> used.rebookedTo(doctor, TUESDAY, "11:00 AM", now, "p1")).getMessageKey());
+        assertEquals("admin.refused.cancel", assertThrows(BookingException.class,
+                () -> cancelled.cancelledForLeave("Again", now, "admin")).getMessageKey());
+    }
 }

@@ -44,10 +44,15 @@ class FrontDeskBrowserIT extends BrowserTestBase {
         assertTrue(text("deskPatient").contains("Meera Joshi"), text("deskPatient"));
         assertTrue(messages().contains("Meera Joshi is registered"), messages());
 
-        Select doctor = new Select(id("deskForm:doctor"));
-        doctor.selectByValue("doc2");
-        waitFor(() -> new Select(id("deskForm:date")).getOptions().stream().anyMatch(o -> o.isSelected()), "the days of doc2");
+        new Select(id("deskForm:doctor")).selectByValue("doc2");
         waitUntilReady();
+        waitFor(() -> {
+            try {
+                return new Select(id("deskForm:date")).getOptions().stream().anyMatch(o -> o.isSelected());
+            } catch (org.openqa.selenium.StaleElementReferenceException replacedByTheUpdate) {
+                return false;
+            }
+        }, "the days of doc2");
         String time = new Select(id("deskForm:time")).getFirstSelectedOption().getAttribute("value");
         type("deskForm:reason", "Walked in with a fever");
         id("deskForm:paidNow").click();

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URL;
 import java.net.http.HttpResponse;
+import java.time.LocalDate;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -54,25 +55,12 @@ class FrontDeskIT {
     void theDeskBooksBeyondAPatientsOwnLimitAndSaysSo() {
         WebClient patient = new WebClient(baseUrl);
         String email = patient.registerAndLogin("Limited Patient", null);
-        assertEquals(302, patient.payAtClinic(patient.holdFirstFreeSlot("doc1", "Check-up")).statusCode());
-        WebClient.FormPage doc2 = patient.open("/patient/book?doctor=doc2");
-        Matcher free = WebClient.FREE_SLOT.matcher(doc2.body());
-        String last = null;
-        while (free.find()) {
-            last = free.group(1);
-        }
-        HttpResponse<String> held = patient.post(doc2, "bookForm", "submit", Map.of("time", last, "reason", "Check-up"));
-        Matcher heldId = Pattern.compile("id=([0-9a-f-]{36})").matcher(held.headers().firstValue("Location").orElse(""));
-        assertTrue(heldId.find(), "a second booking at another time");
-        assertEquals(302, patient.payAtClinic(heldId.group(1)).statusCode());
-        WebClient.FormPage doc3 = patient.open("/patient/book?doctor=doc3");
-        Matcher doc3Free = WebClient.FREE_SLOT.matcher(doc3.body());
-        java.util.List<String> times = new java.util.ArrayList<>();
-        while (doc3Free.find()) {
-            times.add(doc3Free.group(1));
-        }
-        assertTrue(times.size() >= 3, "doc3 has a time the patient has not booked: " + times);
-        String refused = patient.post(doc3, "bookForm", "submit", Map.of("time", times.get(1), "reason", "One more")).body();
+        LocalDate tomorrow = LocalDate.now(java.time.ZoneId.of("Asia/Kolkata")).plusDays(1);
+        assertEquals(302, patient.payAtClinic(holdOn(patient, "doc1", tomorrow, 0)).statusCode());
+        assertEquals(302, patient.payAtClinic(holdOn(patient, "doc2", tomorrow, 7)).statusCode());
+        WebClient.FormPage doc3 = patient.open("/patient/book?doctor=doc3&date=" + tomorrow);
+        String refused = patient.post(doc3, "bookForm", "submit", Map.of("time", freeTimes(doc3).get(1), "reason", "One more"))
+                .body();
         assertTrue(refused.contains("the most one patient may hold at a time"), "the patient is held to the limit");
 
         String found = admin().submit("/admin/book", "findForm", "search", Map.of("query", email)).body();
@@ -119,6 +107,26 @@ class FrontDeskIT {
         patient.registerAndLogin("Curious Patient", null);
         assertNotEquals(200, patient.get("/admin/book").statusCode());
         assertFalse(patient.get("/admin/book").body().contains("Front desk"));
+    }
+
+    private static java.util.List<String> freeTimes(WebClient.FormPage page) {
+        Matcher free = WebClient.FREE_SLOT.matcher(page.body());
+        java.util.List<String> times = new java.util.ArrayList<>();
+        while (free.find()) {
+            times.add(free.group(1));
+        }
+        return times;
+    }
+
+    /** Holds the doctor's {@code nth} free slot on the date; answers the appointment's id. */
+    private static String holdOn(WebClient patient, String doctor, LocalDate date, int nth) {
+        WebClient.FormPage page = patient.open("/patient/book?doctor=" + doctor + "&date=" + date);
+        java.util.List<String> times = freeTimes(page);
+        assertEquals(8, times.size(), "a whole free day");
+        HttpResponse<String> held = patient.post(page, "bookForm", "submit", Map.of("time", times.get(nth), "reason", "Check-up"));
+        Matcher id = Pattern.compile("id=([0-9a-f-]{36})").matcher(held.headers().firstValue("Location").orElse(""));
+        assertTrue(id.find(), "held: " + held.statusCode());
+        return id.group(1);
     }
 
     /** Books the slot the desk page proposes (its first doctor, first bookable day, first free time). */

@@ -38,6 +38,13 @@ public interface AppointmentBook {
     /** The admin accounts, by name. */
     List<User> admins();
 
+    /**
+     * Moves an appointment the clinic cancelled for a doctor's leave to the replacement its patient chose, in one
+     * step: the replacement (made from the cancelled one as stored) takes its slot if free and worked, and the
+     * cancelled one points to it. Taking the offer twice gives the same replacement.
+     */
+    Appointment rebook(String cancelledId, String actor, java.util.function.UnaryOperator<Appointment> replacementOf);
+
     /** The clinic's holidays and doctors' working plans. */
     org.clinic.appointments.domain.ClinicSchedule schedule();
 

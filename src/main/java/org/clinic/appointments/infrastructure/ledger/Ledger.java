@@ -177,6 +177,13 @@ public class Ledger implements AppointmentBook {
     }
 
     @Override
+    @Lock(LockType.WRITE)
+    @AccessTimeout(value = 10, unit = TimeUnit.SECONDS)
+    public Appointment rebook(String cancelledId, String actor, java.util.function.UnaryOperator<Appointment> replacementOf) {
+        return core.rebook(cancelledId, actor, replacementOf);
+    }
+
+    @Override
     public ClinicSchedule schedule() {
         return core.schedule();
     }

@@ -162,6 +162,34 @@ public final class LedgerCore implements AutoCloseable {
         return schedule;
     }
 
+    public Appointment rebook(String cancelledId, String actor, java.util.function.UnaryOperator<Appointment> replacementOf) {
+        Appointment cancelled = appointments.stored(cancelledId);
+        if (cancelled == null) {
+            throw new IllegalArgumentException("No appointment " + cancelledId);
+        }
+        Instant now = clock.instant();
+        String newId = Appointment.rebookId(cancelledId);
+        if (appointments.stored(newId) == null) {
+            Appointment replacement = replacementOf.apply(cancelled.copy());
+            if (!newId.equals(replacement.getId())) {
+                throw new IllegalArgumentException("A replacement must have the id that follows from " + cancelledId);
+            }
+            if (appointments.liveOwner(replacement.slot(), now).isPresent()) {
+                throw new org.clinic.appointments.domain.SlotTakenException(replacement.slot());
+            }
+            ClinicSchedule.DefaultWeek week = defaultWeek;
+            if (week != null && !schedule.offers(replacement.getDoctorId(), replacement.getDate(), replacement.getTime(), week)) {
+                throw new org.clinic.appointments.domain.BookingException("booking.slot.not_working");
+            }
+            BookingLimits.requireNoClash(replacement, appointments.storedOfPatient(replacement.getUserId()), now);
+            commitAppointment(now, actor, ChangeType.BOOKED, null, replacement.copy());
+        }
+        if (cancelled.getRebookedAs() == null) {
+            commitAppointment(now, actor, ChangeType.REBOOKED, cancelled, cancelled.rebooked(newId, now, actor));
+        }
+        return appointments.stored(newId).copy();
+    }
+
     /** The clinic's default week: from now on a new hold must be on a slot the doctor works. */
     private volatile ClinicSchedule.DefaultWeek defaultWeek;
 

@@ -19,12 +19,14 @@ import jakarta.json.JsonValue;
 import org.clinic.appointments.domain.ClinicSchedule;
 import org.clinic.appointments.domain.DayPlan;
 import org.clinic.appointments.domain.Holiday;
+import org.clinic.appointments.domain.Leave;
 import org.clinic.appointments.domain.WeeklyPlan;
 
 /**
  * The clinic's schedule as JSON, in {@code schedule.json} and on the journal lines that change it:
  * {@code {"holidays": [{"date", "name"}], "plans": {"<doctor id>": [{"from", "days": {"monday": {"start", "end",
- * "slot_minutes", "break_start", "break_end"}}}]}}}; a day missing from {@code days} is not worked.
+ * "slot_minutes", "break_start", "break_end"}}}]}, "leaves": [{"doctor_id", "from", "to", "reason"}]}}; a day
+ * missing from {@code days} is not worked.
  */
 final class ScheduleJson {
 
@@ -46,7 +48,12 @@ final class ScheduleJson {
             }
             plans.add(doctor, ofDoctor);
         });
-        return Json.createObjectBuilder().add("holidays", holidays).add("plans", plans).build();
+        JsonArrayBuilder leaves = Json.createArrayBuilder();
+        for (Leave leave : schedule.leaves()) {
+            leaves.add(Json.createObjectBuilder().add("doctor_id", leave.doctorId()).add("from", leave.from().toString())
+                    .add("to", leave.to().toString()).add("reason", leave.reason()));
+        }
+        return Json.createObjectBuilder().add("holidays", holidays).add("plans", plans).add("leaves", leaves).build();
     }
 
     private static JsonObjectBuilder day(DayPlan plan) {
@@ -83,7 +90,15 @@ final class ScheduleJson {
             }
             plans.put(doctor, list);
         }
-        return ClinicSchedule.of(holidays, plans);
+        List<Leave> leaves = new ArrayList<>();
+        if (json.containsKey("leaves")) {
+            for (JsonValue value : json.getJsonArray("leaves")) {
+                JsonObject leave = value.asJsonObject();
+                leaves.add(new Leave(leave.getString("doctor_id"), LocalDate.parse(leave.getString("from")),
+                        LocalDate.parse(leave.getString("to")), leave.getString("reason")));
+            }
+        }
+        return ClinicSchedule.of(holidays, plans, leaves);
     }
 
     private static LocalTime time(JsonObject day, String key) {

@@ -24,6 +24,7 @@ import org.clinic.appointments.domain.ClinicSchedule;
 import org.clinic.appointments.domain.DayPlan;
 import org.clinic.appointments.domain.Doctor;
 import org.clinic.appointments.domain.Holiday;
+import org.clinic.appointments.domain.Leave;
 import org.clinic.appointments.domain.WeeklyPlan;
 import org.clinic.appointments.web.DateParameter;
 import org.clinic.appointments.web.Texts;
@@ -51,6 +52,12 @@ public class ScheduleBacking implements Serializable {
     private String planFrom;
     private final List<DayRow> week = new ArrayList<>();
     private List<Appointment> outside;
+    private String leaveDoctor;
+    private String leaveFrom;
+    private String leaveTo;
+    private String leaveReason;
+    /** The appointments the leave shown for confirmation would cancel; null until previewed. */
+    private List<Appointment> leaveAffected;
 
     /** One weekday of the plan being edited, as typed. */
     public static final class DayRow implements Serializable {
@@ -229,6 +236,81 @@ public class ScheduleBacking implements Serializable {
         } catch (DateTimeParseException e) {
             throw new BookingException("schedule.plan.time_invalid", text.strip());
         }
+    }
+
+    private Leave leave() {
+        return new Leave(leaveDoctor == null ? "" : leaveDoctor, date(leaveFrom), date(leaveTo), leaveReason);
+    }
+
+    /** Shows the appointments the leave would cancel, for the admin to confirm. */
+    public void previewLeave() {
+        try {
+            leaveAffected = scheduling.affectedByLeave(leave());
+            Messages.addGlobalInfo(leaveAffected.isEmpty() ? "schedule.leave.none_affected" : "schedule.leave.affected",
+                    leaveAffected.size());
+        } catch (BookingException e) {
+            leaveAffected = null;
+            Messages.addGlobalError(e.getMessageKey(), e.getArguments());
+        }
+    }
+
+    public void confirmLeave() {
+        try {
+            Leave leave = leave();
+            List<Appointment> cancelled = scheduling.placeLeave(leave);
+            Messages.addGlobalInfo("schedule.leave.placed", leave.from(), leave.to(), cancelled.size());
+            leaveAffected = null;
+            leaveFrom = null;
+            leaveTo = null;
+            leaveReason = null;
+            outside = null;
+        } catch (BookingException e) {
+            Messages.addGlobalError(e.getMessageKey(), e.getArguments());
+        }
+    }
+
+    public List<Leave> getLeaves() {
+        return scheduling.schedule().leaves();
+    }
+
+    public List<Appointment> getLeaveAffected() {
+        return leaveAffected;
+    }
+
+    public String getLeaveDoctor() {
+        return leaveDoctor;
+    }
+
+    public void setLeaveDoctor(String leaveDoctor) {
+        this.leaveDoctor = leaveDoctor;
+    }
+
+    public String getLeaveFrom() {
+        return leaveFrom;
+    }
+
+    public void setLeaveFrom(String leaveFrom) {
+        this.leaveFrom = leaveFrom;
+    }
+
+    public String getLeaveTo() {
+        return leaveTo;
+    }
+
+    public void setLeaveTo(String leaveTo) {
+        this.leaveTo = leaveTo;
+    }
+
+    public String getLeaveReason() {
+        return leaveReason;
+    }
+
+    public void setLeaveReason(String leaveReason) {
+        this.leaveReason = leaveReason;
+    }
+
+    public String doctorName(String id) {
+        return directory.find(id).map(Doctor::getName).orElse(id);
     }
 
     public List<Holiday> getHolidays() {

@@ -10,6 +10,10 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 
 import org.clinic.appointments.application.BookingService;
+import org.clinic.appointments.application.Rebooking;
+import org.clinic.appointments.domain.BookingException;
+import org.clinic.appointments.domain.SlotTakenException;
+import org.omnifaces.util.Messages;
 import org.clinic.appointments.domain.Appointment;
 import org.clinic.appointments.domain.ClinicRules;
 import org.clinic.appointments.infrastructure.config.AppConfig;
@@ -27,6 +31,15 @@ public class AppointmentsBacking {
     @Inject
     AppConfig config;
 
+    @Inject
+    Rebooking rebooking;
+
+    /** An appointment the clinic cancelled for a doctor's leave, with the slots offered in its place. */
+    public record RebookOffer(Appointment cancelled, List<Rebooking.Offer> slots) {
+    }
+
+    private List<RebookOffer> offers;
+
     private List<Appointment> upcoming;
     private List<Appointment> past;
 
@@ -38,6 +51,29 @@ public class AppointmentsBacking {
         Comparator<Appointment> byStart = Comparator.comparing(rules::startOf);
         upcoming = all.stream().filter(a -> rules.startOf(a).isAfter(now)).sorted(byStart).toList();
         past = all.stream().filter(a -> !rules.startOf(a).isAfter(now)).sorted(byStart.reversed()).toList();
+        offers = all.stream().filter(Appointment::isRebookOpen).sorted(byStart)
+                .map(a -> new RebookOffer(a, rebooking.offers(a))).toList();
+    }
+
+    public List<RebookOffer> getOffers() {
+        return offers;
+    }
+
+    /** Takes an offered slot in place of the cancelled appointment; shows the new one. */
+    public String take(String cancelledId, String doctorId, java.time.LocalDate date, String time) {
+        try {
+            Appointment moved = rebooking.take(cancelledId, doctorId, date, time);
+            Messages.addFlashGlobalInfo("rebook.done", moved.getDoctorName(), moved.getDate(), moved.getTime());
+            return "/patient/appointment?faces-redirect=true&id=" + moved.getId();
+        } catch (SlotTakenException e) {
+            Messages.addGlobalError("booking.slot.just_taken", time);
+        } catch (org.clinic.appointments.application.AppointmentNotFoundException e) {
+            Messages.addGlobalError("rebook.not_open");
+        } catch (BookingException e) {
+            Messages.addGlobalError(e.getMessageKey(), e.getArguments());
+        }
+        load();
+        return null;
     }
 
     public List<Appointment> getUpcoming() {

@@ -1,0 +1,100 @@
+package org.clinic.appointments.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URL;
+import java.net.http.HttpResponse;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * A doctor goes on leave over two booked appointments: the admin sees both before confirming; both are cancelled
+ * for the clinic (the paid one refunded); both patients are offered a new time, and one takes it in one click.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class DoctorLeaveIT {
+
+    private static final LocalDate FIRST = LocalDate.now(ZoneId.of("Asia/Kolkata")).plusDays(3);
+    private static final Pattern TAKE = Pattern.compile("name=\"(list:offers:\\d+:slots:\\d+:take)\" value=\"([^\"]+)\"");
+
+    @Deployment(testable = false)
+    static WebArchive leave() {
+        return Deployments.app("doctor-leave", true);
+    }
+
+    @ArquillianResource
+    URL baseUrl;
+
+    private static String book(WebClient patient, LocalDate date) {
+        WebClient.FormPage page = patient.open("/patient/book?doctor=doc7&date=" + date);
+        Matcher slot = WebClient.FREE_SLOT.matcher(page.body());
+        assertTrue(slot.find(), "a free slot on " + date);
+        HttpResponse<String> held = patient.post(page, "bookForm", "submit", Map.of("time", slot.group(1), "reason", "Check-up"));
+        return held.headers().firstValue("Location").orElseThrow().replaceFirst(".*id=", "");
+    }
+
+    @Test
+    void twoBookingsInALeaveAreShownCancelledRefundedAndOfferedANewTime() {
+        WebClient asha = new WebClient(baseUrl);
+        asha.registerAndLogin("Asha Leave", null);
+        String ashaId = book(asha, FIRST);
+        assertEquals(302, asha.payAtClinic(ashaId).statusCode());
+
+        WebClient ravi = new WebClient(baseUrl);
+        ravi.registerAndLogin("Ravi Leave", null);
+        String raviId = book(ravi, FIRST.plusDays(1));
+        WebClient.FormPage pay = ravi.open("/patient/pay?id=" + raviId);
+        ravi.ajax(pay, "payForm", "method", "change", Map.of("method", "CARD"));
+        assertEquals(302, ravi.post(pay, "payForm", "pay", Map.of("method", "CARD", "cardNumber", "4242 4242 4242 4242",
+                "cardExpiry", "12/" + (LocalDate.now().getYear() % 100 + 2), "cardCvv", "123", "cardName", "Ravi Leave"))
+                .statusCode());
+
+        WebClient admin = new WebClient(baseUrl);
+        admin.registerAndLogin("Leave Admin", Deployments.ADMIN_CODE);
+        Map<String, String> leave = Map.of("doctor", "doc7", "from", FIRST.toString(), "to", FIRST.plusDays(2).toString(),
+                "reason", "Medical conference");
+        WebClient.FormPage schedule = admin.open("/admin/schedule");
+        String preview = admin.post(schedule, "leaveForm", "preview", leave).body();
+        assertTrue(preview.contains("2 booked appointments fall in this leave"), "the admin sees both before confirming");
+        assertTrue(preview.contains("Asha Leave") && preview.contains("Ravi Leave"));
+        assertTrue(asha.get("/patient/appointment?id=" + ashaId).body().contains("Confirmed"), "nothing changed yet");
+
+        String confirmed = admin.post(schedule, "leaveForm", "confirm", leave).body();
+        assertTrue(confirmed.contains("2 appointments cancelled and offered a new time"), "confirmed");
+        String ashaAppointment = admin.get("/admin/appointment?id=" + ashaId).body();
+        assertTrue(ashaAppointment.contains("Cancelled") && ashaAppointment.contains("Doctor on leave: Medical conference"));
+        assertTrue(admin.get("/admin/appointment?id=" + raviId).body().contains("Refunded"), "the paid one is refunded");
+        String during = asha.get("/patient/book?doctor=doc7&date=" + FIRST.plusDays(1)).body();
+        assertFalse(WebClient.FREE_SLOT.matcher(during).find(), "no slots during the leave");
+
+        String raviList = ravi.get("/patient/appointments").body();
+        assertTrue(raviList.contains("the doctor is on leave") && raviList.contains("payment has been refunded"),
+                "Ravi sees the offer and the refund");
+        WebClient.FormPage ashaList = asha.open("/patient/appointments");
+        assertTrue(ashaList.body().contains("the doctor is on leave"), "Asha sees the offer");
+        Matcher take = TAKE.matcher(ashaList.body());
+        assertTrue(take.find(), "slots are offered");
+        HttpResponse<String> taken = asha.post(ashaList, "list", take.group(1).substring("list:".length()), Map.of());
+        assertEquals(302, taken.statusCode(), "one click");
+        String moved = asha.get(taken.headers().firstValue("Location").orElseThrow().replaceFirst("^https?://[^/]+", "")).body();
+        assertTrue(moved.contains("Confirmed"), "the new appointment is confirmed");
+        assertFalse(asha.get("/patient/appointments").body().contains("the doctor is on leave"), "the offer is used");
+        HttpResponse<String> again = asha.post(ashaList, "list", take.group(1).substring("list:".length()), Map.of());
+        assertEquals(1, asha.get("/patient/appointments").body().split("status-confirmed", -1).length - 1,
+                "taking it again books nothing more (" + again.statusCode() + ")");
+    }
+}
