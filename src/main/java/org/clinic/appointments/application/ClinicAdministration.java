@@ -99,6 +99,18 @@ public class ClinicAdministration {
         return changed;
     }
 
+    /** Moves the appointment to another free, worked slot of its doctor, in the admin's name (see {@link Appointment#movedByClinic}). */
+    public Appointment move(String appointmentId, LocalDate date, String time) {
+        Appointment appointment = appointment(appointmentId);
+        if (date == null || time == null) {
+            throw new org.clinic.appointments.domain.BookingException("booking.slot.choose");
+        }
+        String actor = context.getCallerPrincipal().getName();
+        List<String> offered = book.schedule().slotTimes(appointment.getDoctorId(), date, config.defaultWeek());
+        return book.change(appointmentId, actor, ChangeType.RESCHEDULED,
+                current -> current.movedByClinic(date, time, offered, config.rules(), clock.instant(), actor));
+    }
+
     /** Names for the actors of history entries: user ids become the user's name, the system stays itself. */
     public Map<String, String> actorNames(Collection<String> actorIds) {
         Map<String, String> names = new LinkedHashMap<>();

@@ -249,6 +249,28 @@ public class Appointment implements java.io.Serializable {
         return rebookedAs;
     }
 
+    /**
+     * Moved by the clinic (the front desk, for a patient who phones): not bound by the patient's cut-off or their
+     * limit of moves, only by the slot being worked, free (checked by the ledger in the same write) and ahead.
+     */
+    public Appointment movedByClinic(LocalDate newDate, String newTime, List<String> offered, ClinicRules rules,
+            Instant now, String actor) {
+        if (status != AppointmentStatus.PENDING_PAYMENT && status != AppointmentStatus.CONFIRMED) {
+            throw new BookingException("appointment.change.not_active");
+        }
+        rules.bookingRefusal(newDate, newTime, now, offered).ifPresent(key -> {
+            throw new BookingException(key);
+        });
+        if (newDate.equals(date) && newTime.equals(time)) {
+            throw new BookingException("appointment.reschedule.same_slot");
+        }
+        Appointment next = copy();
+        next.date = newDate;
+        next.time = newTime;
+        return next.recorded(this, now, actor, "rescheduled",
+                "from " + date + " " + time + " to " + newDate + " " + newTime + " by the clinic");
+    }
+
     /** Moved to another slot of the same doctor; the ledger checks that slot is free in the same write. */
     public Appointment rescheduled(LocalDate newDate, String newTime, ClinicRules rules, Instant now,
             String actor) {

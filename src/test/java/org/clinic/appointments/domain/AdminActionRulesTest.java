@@ -148,4 +148,25 @@ class AdminActionRulesTest {
         assertTrue(completed.holdsSlot(START.plusSeconds(1800)));
         assertEquals("payment.refused.already_paid", completed.paymentRefusal(START));
     }
+
+    @Test
+    void theClinicMovesAnAppointmentPastThePatientsCutOffButOnlyToAWorkedSlotAhead() {
+        Appointment confirmed = payAtClinic();
+        Instant lateForThePatient = START.minus(Duration.ofHours(2));
+        assertEquals("appointment.change.too_late", assertThrows(BookingException.class,
+                () -> confirmed.rescheduled(DAY, "02:00 PM", RULES, lateForThePatient, "p1")).getMessageKey());
+        Appointment moved = confirmed.movedByClinic(DAY, "02:00 PM", List.of("09:00 AM", "02:00 PM"), RULES,
+                lateForThePatient, "admin-1");
+        assertEquals("02:00 PM", moved.getTime());
+        assertEquals("admin-1", last(moved).getActor());
+        assertEquals("booking.slot.unknown", assertThrows(BookingException.class,
+                () -> confirmed.movedByClinic(DAY, "03:00 PM", List.of("09:00 AM", "02:00 PM"), RULES, lateForThePatient,
+                        "admin-1")).getMessageKey());
+        assertEquals("booking.slot.not_working", assertThrows(BookingException.class,
+                () -> confirmed.movedByClinic(DAY, "02:00 PM", List.of(), RULES, lateForThePatient, "admin-1")).getMessageKey());
+        Appointment arrived = confirmed.byAdmin(AdminAction.ARRIVE, null, RULES, lateForThePatient, "admin-1");
+        assertEquals("appointment.change.not_active", assertThrows(BookingException.class,
+                () -> arrived.movedByClinic(DAY, "02:00 PM", List.of("02:00 PM"), RULES, lateForThePatient, "admin-1"))
+                .getMessageKey());
+    }
 }

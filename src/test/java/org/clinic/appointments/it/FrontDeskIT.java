@@ -102,11 +102,51 @@ class FrontDeskIT {
     }
 
     @Test
+    void theDeskMovesAPatientsAppointmentForThemOnlyToAFreeWorkedSlot() {
+        WebClient patient = new WebClient(baseUrl);
+        patient.registerAndLogin("Phoning Patient", null);
+        LocalDate day = LocalDate.now(java.time.ZoneId.of("Asia/Kolkata")).plusDays(4);
+        String id = holdOn(patient, "doc5", day, 0);
+        assertEquals(302, patient.payAtClinic(id).statusCode());
+        WebClient other = new WebClient(baseUrl);
+        other.registerAndLogin("Other Patient", null);
+        String taken = holdOn(other, "doc5", day.plusDays(1), 2);
+        assertTrue(taken.length() > 0);
+
+        String path = "/admin/appointment?id=" + id;
+        WebClient.FormPage page = admin().open(path);
+        admin().ajax(page, "move", "date", "valueChange", Map.of("date", day.plusDays(1).toString()));
+        String refused = admin().post(page, "move", "moveIt", Map.of("date", day.plusDays(1).toString(), "time", "11:00 AM")).body();
+        assertFalse(refused.contains("Moved: Phoning Patient"), "not onto another patient's slot: " + messages(refused));
+        assertFalse(admin().get(path).body().contains("by the clinic"), "nothing moved");
+
+        page = admin().open(path);
+        admin().ajax(page, "move", "date", "valueChange", Map.of("date", day.plusDays(1).toString()));
+        HttpResponse<String> answer = admin().post(page, "move", "moveIt",
+                Map.of("date", day.plusDays(1).toString(), "time", "04:00 PM"));
+        String moved = answer.body();
+        assertTrue(moved.contains("Moved: Phoning Patient, now " + day.plusDays(1) + " 04:00 PM"),
+                "moved for the patient: " + answer.statusCode() + " " + messages(moved));
+        String history = admin().get(path).body();
+        assertTrue(history.contains("by the clinic") && history.contains("Desk Admin"), "the admin is the actor");
+        assertTrue(patient.get("/patient/appointment?id=" + id).body().contains("04:00 PM"), "the patient sees the new time");
+    }
+
+    @Test
     void patientsCannotUseTheDesk() {
         WebClient patient = new WebClient(baseUrl);
         patient.registerAndLogin("Curious Patient", null);
         assertNotEquals(200, patient.get("/admin/book").statusCode());
         assertFalse(patient.get("/admin/book").body().contains("Front desk"));
+    }
+
+    private static String messages(String page) {
+        Matcher m = Pattern.compile("ui-messages?-(?:info|warn|error)(?:-summary|-detail)?\">([^<]*)<").matcher(page);
+        StringBuilder text = new StringBuilder();
+        while (m.find()) {
+            text.append(m.group(1)).append(" | ");
+        }
+        return text.toString();
     }
 
     private static java.util.List<String> freeTimes(WebClient.FormPage page) {

@@ -31,6 +31,14 @@ public class AdminAppointmentBacking implements Serializable {
     @Inject
     AdminActionRunner actions;
 
+    @Inject
+    org.clinic.appointments.application.Availability availability;
+
+    private java.time.LocalDate moveDate;
+    private String moveTime;
+    private List<org.clinic.appointments.application.DayAvailability> moveDays;
+    private List<org.clinic.appointments.application.SlotView> moveSlots = List.of();
+
     private String id;
     private Appointment appointment;
     private Map<String, String> actorNames;
@@ -50,6 +58,60 @@ public class AdminAppointmentBacking implements Serializable {
             note = null;
         }
         load();
+    }
+
+    /** Whether the front desk may move it: awaiting payment or confirmed. */
+    public boolean isMovable() {
+        return appointment != null && (appointment.getStatus() == org.clinic.appointments.domain.AppointmentStatus.CONFIRMED
+                || appointment.getStatus() == org.clinic.appointments.domain.AppointmentStatus.PENDING_PAYMENT);
+    }
+
+    public List<org.clinic.appointments.application.DayAvailability> getMoveDays() {
+        if (moveDays == null && appointment != null) {
+            moveDays = availability.days(appointment.getDoctorId());
+        }
+        return moveDays;
+    }
+
+    public void moveDateChanged() {
+        moveSlots = moveDate == null ? List.of() : availability.slots(appointment.getDoctorId(), moveDate);
+        moveTime = moveSlots.stream().filter(org.clinic.appointments.application.SlotView::isFree)
+                .map(org.clinic.appointments.application.SlotView::time).findFirst().orElse(null);
+    }
+
+    public void move() {
+        try {
+            Appointment moved = administration.move(appointment.getId(), moveDate, moveTime);
+            org.omnifaces.util.Messages.addGlobalInfo("admin.moved", moved.getUserName(), moved.getDate(), moved.getTime());
+            moveDays = null;
+            moveDate = null;
+            moveSlots = List.of();
+        } catch (org.clinic.appointments.domain.SlotTakenException e) {
+            org.omnifaces.util.Messages.addGlobalError("booking.slot.just_taken", moveTime);
+        } catch (org.clinic.appointments.domain.BookingException e) {
+            org.omnifaces.util.Messages.addGlobalError(e.getMessageKey(), e.getArguments());
+        }
+        load();
+    }
+
+    public java.time.LocalDate getMoveDate() {
+        return moveDate;
+    }
+
+    public void setMoveDate(java.time.LocalDate moveDate) {
+        this.moveDate = moveDate;
+    }
+
+    public String getMoveTime() {
+        return moveTime;
+    }
+
+    public void setMoveTime(String moveTime) {
+        this.moveTime = moveTime;
+    }
+
+    public List<org.clinic.appointments.application.SlotView> getMoveSlots() {
+        return moveSlots;
     }
 
     public Set<AdminAction> getAllowed() {
