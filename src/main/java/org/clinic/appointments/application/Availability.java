@@ -62,21 +62,7 @@ public class Availability {
 
     /** The first free slot within the booking horizon, if there is one. */
     public Optional<SlotKey> nextFree(String doctorId) {
-        ClinicRules rules = config.rules();
-        Instant now = clock.instant();
-        List<LocalDate> dates = rules.bookableDates(now);
-        Map<LocalDate, Set<String>> taken = book.takenTimes(doctorId, dates.get(0), dates.get(dates.size() - 1));
-        ClinicSchedule schedule = book.schedule();
-        ClinicSchedule.DefaultWeek week = config.defaultWeek();
-        for (LocalDate date : dates) {
-            for (SlotView slot : slots(rules, schedule.slotTimes(doctorId, date, week), date,
-                    taken.getOrDefault(date, Set.of()), now)) {
-                if (slot.isFree()) {
-                    return Optional.of(new SlotKey(doctorId, date, slot.time()));
-                }
-            }
-        }
-        return Optional.empty();
+        return freeSlots(doctorId, 1).stream().findFirst();
     }
 
     /** The doctor's first free slots within the booking horizon, soonest first, at most {@code max}. */
@@ -91,8 +77,11 @@ public class Availability {
         for (LocalDate date : dates) {
             for (SlotView slot : slots(rules, schedule.slotTimes(doctorId, date, week), date,
                     taken.getOrDefault(date, Set.of()), now)) {
-                if (slot.isFree() && free.size() < max) {
+                if (slot.isFree()) {
                     free.add(new SlotKey(doctorId, date, slot.time()));
+                    if (free.size() >= max) {
+                        return free;
+                    }
                 }
             }
         }

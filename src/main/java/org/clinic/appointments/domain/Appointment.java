@@ -258,17 +258,7 @@ public class Appointment implements java.io.Serializable {
         if (status != AppointmentStatus.PENDING_PAYMENT && status != AppointmentStatus.CONFIRMED) {
             throw new BookingException("appointment.change.not_active");
         }
-        rules.bookingRefusal(newDate, newTime, now, offered).ifPresent(key -> {
-            throw new BookingException(key);
-        });
-        if (newDate.equals(date) && newTime.equals(time)) {
-            throw new BookingException("appointment.reschedule.same_slot");
-        }
-        Appointment next = copy();
-        next.date = newDate;
-        next.time = newTime;
-        return next.recorded(this, now, actor, "rescheduled",
-                "from " + date + " " + time + " to " + newDate + " " + newTime + " by the clinic");
+        return movedTo(newDate, newTime, offered, rules, now, actor, " by the clinic");
     }
 
     /** Moved to another slot of the same doctor; the ledger checks that slot is free in the same write. */
@@ -283,6 +273,11 @@ public class Appointment implements java.io.Serializable {
         rules.patientChangeRefusal(this, now).ifPresent(key -> {
             throw new BookingException(key, rules.cancelCutoff().toHours());
         });
+        return movedTo(newDate, newTime, offered, rules, now, actor, "");
+    }
+
+    private Appointment movedTo(LocalDate newDate, String newTime, List<String> offered, ClinicRules rules, Instant now,
+            String actor, String noteSuffix) {
         rules.bookingRefusal(newDate, newTime, now, offered).ifPresent(key -> {
             throw new BookingException(key);
         });
@@ -293,7 +288,7 @@ public class Appointment implements java.io.Serializable {
         next.date = newDate;
         next.time = newTime;
         return next.recorded(this, now, actor, "rescheduled",
-                "from " + date + " " + time + " to " + newDate + " " + newTime);
+                "from " + date + " " + time + " to " + newDate + " " + newTime + noteSuffix);
     }
 
     /** A hold that ran out, cancelled by the system; its slot was free from the moment it expired. */
