@@ -82,6 +82,14 @@ public class ClinicScheduling {
         return outsideWorkingHours().stream().filter(a -> a.getDoctorId().equals(doctorId)).toList();
     }
 
+    /** Takes the doctor off patients' search and booking, or back; their upcoming bookings are then listed. */
+    public void setDoctorActive(String doctorId, boolean active) {
+        book.doctor(doctorId).orElseThrow(() -> new BookingException("booking.doctor.unknown"));
+        book.changeSchedule(actor(), active ? ChangeType.DOCTOR_REACTIVATED : ChangeType.DOCTOR_DEACTIVATED,
+                schedule -> schedule.withDoctorActive(doctorId, active));
+        LOG.info(() -> "Admin " + actor() + (active ? " reactivated" : " deactivated") + " doctor " + doctorId);
+    }
+
     /** The doctor's booked appointments a leave would cancel: upcoming, owning their slot, in its dates. */
     public List<Appointment> affectedByLeave(Leave leave) {
         book.doctor(leave.doctorId()).orElseThrow(() -> new BookingException("booking.doctor.unknown"));

@@ -140,7 +140,8 @@ public class SymptomChecker {
             specializations.add(FALLBACK);
         }
         Map<String, List<Doctor>> doctors = new LinkedHashMap<>();
-        List<Doctor> all = book.doctors();
+        var schedule = book.schedule();
+        List<Doctor> all = book.doctors().stream().filter(d -> schedule.isActive(d.getId())).toList();
         for (String specialization : specializations) {
             doctors.put(specialization, all.stream()
                     .filter(d -> specialization.equalsIgnoreCase(d.getSpecialization())).toList());

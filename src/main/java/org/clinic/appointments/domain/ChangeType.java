@@ -16,6 +16,8 @@ public enum ChangeType {
     COMPLETED("appointment.completed"),
     REBOOKED("appointment.rebooked"),
     LEAVE_PLACED("schedule.leave_placed"),
+    DOCTOR_DEACTIVATED("schedule.doctor_deactivated"),
+    DOCTOR_REACTIVATED("schedule.doctor_reactivated"),
     HOLIDAY_ADDED("schedule.holiday_added"),
     HOLIDAY_REMOVED("schedule.holiday_removed"),
     PLAN_SET("schedule.plan_set"),

@@ -17,7 +17,7 @@ import java.util.TreeMap;
  */
 public final class ClinicSchedule {
 
-    public static final ClinicSchedule EMPTY = new ClinicSchedule(new TreeMap<>(), Map.of(), List.of());
+    public static final ClinicSchedule EMPTY = new ClinicSchedule(new TreeMap<>(), Map.of(), List.of(), Set.of());
 
     /** The week of a doctor without a plan of their own: the default slot times on the working days. */
     public record DefaultWeek(Set<DayOfWeek> days, List<String> slotTimes) {
@@ -35,11 +35,15 @@ public final class ClinicSchedule {
     private final TreeMap<LocalDate, Holiday> holidays;
     private final Map<String, List<WeeklyPlan>> plans;
     private final List<Leave> leaves;
+    /** Doctors who no longer see patients: no slots, gone from search; their records and bookings stay. */
+    private final Set<String> inactive;
 
-    private ClinicSchedule(TreeMap<LocalDate, Holiday> holidays, Map<String, List<WeeklyPlan>> plans, List<Leave> leaves) {
+    private ClinicSchedule(TreeMap<LocalDate, Holiday> holidays, Map<String, List<WeeklyPlan>> plans, List<Leave> leaves,
+            Set<String> inactive) {
         this.holidays = holidays;
         this.plans = plans;
         this.leaves = leaves;
+        this.inactive = inactive;
     }
 
     public static ClinicSchedule of(List<Holiday> holidays, Map<String, List<WeeklyPlan>> plans) {
@@ -47,18 +51,23 @@ public final class ClinicSchedule {
     }
 
     public static ClinicSchedule of(List<Holiday> holidays, Map<String, List<WeeklyPlan>> plans, List<Leave> leaves) {
+        return of(holidays, plans, leaves, Set.of());
+    }
+
+    public static ClinicSchedule of(List<Holiday> holidays, Map<String, List<WeeklyPlan>> plans, List<Leave> leaves,
+            Set<String> inactive) {
         TreeMap<LocalDate, Holiday> byDate = new TreeMap<>();
         holidays.forEach(h -> byDate.put(h.date(), h));
         Map<String, List<WeeklyPlan>> sorted = new LinkedHashMap<>();
         plans.forEach((doctor, list) -> sorted.put(doctor,
                 list.stream().sorted(Comparator.comparing(WeeklyPlan::from)).toList()));
         return new ClinicSchedule(byDate, Map.copyOf(sorted),
-                leaves.stream().sorted(Comparator.comparing(Leave::from)).toList());
+                leaves.stream().sorted(Comparator.comparing(Leave::from)).toList(), Set.copyOf(inactive));
     }
 
     /** The slot times the doctor works on the date: none on a holiday or a day off. */
     public List<String> slotTimes(String doctorId, LocalDate date, DefaultWeek defaultWeek) {
-        if (holidays.containsKey(date) || onLeave(doctorId, date)) {
+        if (holidays.containsKey(date) || onLeave(doctorId, date) || inactive.contains(doctorId)) {
             return List.of();
         }
         return plan(doctorId, date).map(p -> p.slotTimes(date.getDayOfWeek()))
@@ -80,6 +89,23 @@ public final class ClinicSchedule {
         return Optional.ofNullable(found);
     }
 
+    public boolean isActive(String doctorId) {
+        return !inactive.contains(doctorId);
+    }
+
+    public Set<String> inactiveDoctors() {
+        return inactive;
+    }
+
+    /** With the doctor seeing patients again, or no longer (no slots from now on; bookings stay). */
+    public ClinicSchedule withDoctorActive(String doctorId, boolean active) {
+        Set<String> next = new java.util.HashSet<>(inactive);
+        if (active ? !next.remove(doctorId) : !next.add(doctorId)) {
+            throw new BookingException(active ? "schedule.doctor.active_already" : "schedule.doctor.inactive_already");
+        }
+        return of(holidays(), plans, leaves, next);
+    }
+
     public boolean onLeave(String doctorId, LocalDate date) {
         return leaves.stream().anyMatch(leave -> leave.covers(doctorId, date));
     }
@@ -98,7 +124,7 @@ public final class ClinicSchedule {
         }
         List<Leave> next = new java.util.ArrayList<>(leaves);
         next.add(leave);
-        return of(holidays(), plans, next);
+        return of(holidays(), plans, next, inactive);
     }
 
     public Optional<Holiday> holiday(LocalDate date) {
@@ -124,13 +150,13 @@ public final class ClinicSchedule {
         }
         List<Holiday> next = new ArrayList<>(holidays.values());
         next.add(holiday);
-        return of(next, plans, leaves);
+        return of(next, plans, leaves, inactive);
     }
 
     public ClinicSchedule withoutHoliday(LocalDate date) {
         List<Holiday> next = new ArrayList<>(holidays.values());
         next.removeIf(h -> h.date().equals(date));
-        return of(next, plans, leaves);
+        return of(next, plans, leaves, inactive);
     }
 
     /** With the doctor's plan from its date on; a plan from the same date is replaced. */
@@ -140,6 +166,6 @@ public final class ClinicSchedule {
         ofDoctor.removeIf(p -> p.from().equals(plan.from()));
         ofDoctor.add(plan);
         next.put(doctorId, ofDoctor);
-        return of(holidays(), next, leaves);
+        return of(holidays(), next, leaves, inactive);
     }
 }

@@ -131,4 +131,18 @@ class ClinicScheduleTest {
         assertEquals("admin.refused.cancel", assertThrows(BookingException.class,
                 () -> cancelled.cancelledForLeave("Again", now, "admin")).getMessageKey());
     }
+
+    @Test
+    void aDeactivatedDoctorHasNoSlotsUntilReactivated() {
+        ClinicSchedule off = ClinicSchedule.EMPTY.withDoctorActive("doc8", false);
+        assertFalse(off.isActive("doc8"));
+        assertEquals(List.of(), off.slotTimes("doc8", MONDAY, MON_TO_SAT));
+        assertEquals(EIGHT, off.slotTimes("doc7", MONDAY, MON_TO_SAT));
+        assertEquals("schedule.doctor.inactive_already", assertThrows(BookingException.class,
+                () -> off.withDoctorActive("doc8", false)).getMessageKey());
+        ClinicSchedule back = off.withHoliday(new Holiday(TUESDAY, "Kept")).withDoctorActive("doc8", true);
+        assertEquals(EIGHT, back.slotTimes("doc8", MONDAY, MON_TO_SAT));
+        assertTrue(back.holiday(TUESDAY).isPresent(), "other parts of the schedule are kept");
+        assertFalse(off.withHoliday(new Holiday(TUESDAY, "Kept")).isActive("doc8"), "and kept by other changes");
+    }
 }

@@ -151,6 +151,36 @@ class ScheduleIT {
         assertEquals(before, freeTimes("doc5", NEXT_MONDAY.plusDays(1)), "nothing half-written");
     }
 
+    @Test
+    void aDeactivatedDoctorLeavesSearchAndBookingButTheirBookingsStayListed() {
+        String id = bookFirstFree("doc8", NEXT_MONDAY.plusDays(2));
+        assertTrue(patient().get("/patient/doctors").body().contains("doctor-doc8"));
+
+        Map<String, String> form = week("09:00", "18:00", "60", DayOfWeek.MONDAY);
+        form.put("doctor", "doc8");
+        form.put("from", "");
+        String answer = admin().submit("/admin/schedule?doctor=doc8", "planForm", "deactivate", form).body();
+        assertTrue(answer.contains("no longer appears in patients"), "deactivated");
+        assertFalse(patient().get("/patient/doctors").body().contains("doctor-doc8"), "gone from search");
+        assertEquals(404, patient().get("/patient/doctor?id=doc8").statusCode());
+        assertEquals(404, patient().get("/patient/book?doctor=doc8").statusCode());
+        assertTrue(admin().get("/admin/appointment?id=" + id).body().contains("Confirmed"), "the booking stays");
+        assertTrue(admin().get("/admin/schedule").body().contains(id), "and is listed for the admin");
+
+        admin().submit("/admin/schedule?doctor=doc8", "planForm", "reactivate", form);
+        assertTrue(patient().get("/patient/doctors").body().contains("doctor-doc8"), "back in search");
+    }
+
+    private String bookFirstFree(String doctor, LocalDate date) {
+        WebClient.FormPage page = patient().open("/patient/book?doctor=" + doctor + "&date=" + date);
+        Matcher slot = WebClient.FREE_SLOT.matcher(page.body());
+        assertTrue(slot.find());
+        HttpResponse<String> held = patient().post(page, "bookForm", "submit", Map.of("time", slot.group(1), "reason", "Visit"));
+        String id = held.headers().firstValue("Location").orElseThrow().replaceFirst(".*id=", "");
+        assertEquals(302, patient().payAtClinic(id).statusCode());
+        return id;
+    }
+
     /** The plan form's fields: the given days worked from start to end in slots of the given minutes. */
     private static Map<String, String> week(String start, String end, String minutes, DayOfWeek... working) {
         Map<String, String> fields = new HashMap<>();

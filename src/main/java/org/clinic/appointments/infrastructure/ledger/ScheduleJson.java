@@ -25,7 +25,8 @@ import org.clinic.appointments.domain.WeeklyPlan;
 /**
  * The clinic's schedule as JSON, in {@code schedule.json} and on the journal lines that change it:
  * {@code {"holidays": [{"date", "name"}], "plans": {"<doctor id>": [{"from", "days": {"monday": {"start", "end",
- * "slot_minutes", "break_start", "break_end"}}}]}, "leaves": [{"doctor_id", "from", "to", "reason"}]}}; a day
+ * "slot_minutes", "break_start", "break_end"}}}]}, "leaves": [{"doctor_id", "from", "to", "reason"}],
+ * "inactive_doctors": ["<doctor id>"]}}; a day
  * missing from {@code days} is not worked.
  */
 final class ScheduleJson {
@@ -53,7 +54,10 @@ final class ScheduleJson {
             leaves.add(Json.createObjectBuilder().add("doctor_id", leave.doctorId()).add("from", leave.from().toString())
                     .add("to", leave.to().toString()).add("reason", leave.reason()));
         }
-        return Json.createObjectBuilder().add("holidays", holidays).add("plans", plans).add("leaves", leaves).build();
+        JsonArrayBuilder inactive = Json.createArrayBuilder();
+        schedule.inactiveDoctors().stream().sorted().forEach(inactive::add);
+        return Json.createObjectBuilder().add("holidays", holidays).add("plans", plans).add("leaves", leaves)
+                .add("inactive_doctors", inactive).build();
     }
 
     private static JsonObjectBuilder day(DayPlan plan) {
@@ -98,7 +102,12 @@ final class ScheduleJson {
                         LocalDate.parse(leave.getString("to")), leave.getString("reason")));
             }
         }
-        return ClinicSchedule.of(holidays, plans, leaves);
+        java.util.Set<String> inactive = new java.util.HashSet<>();
+        if (json.containsKey("inactive_doctors")) {
+            json.getJsonArray("inactive_doctors").getValuesAs(jakarta.json.JsonString.class)
+                    .forEach(id -> inactive.add(id.getString()));
+        }
+        return ClinicSchedule.of(holidays, plans, leaves, inactive);
     }
 
     private static LocalTime time(JsonObject day, String key) {

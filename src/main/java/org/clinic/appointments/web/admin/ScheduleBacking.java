@@ -186,6 +186,21 @@ public class ScheduleBacking implements Serializable {
         outside = null;
     }
 
+    public boolean isDoctorActive() {
+        return doctorId == null || directory.isActive(doctorId);
+    }
+
+    public void setDoctorActive(boolean active) {
+        try {
+            scheduling.setDoctorActive(doctorId, active);
+            Messages.addGlobalInfo(active ? "schedule.doctor.reactivated" : "schedule.doctor.deactivated",
+                    doctorName(doctorId));
+            outside = null;
+        } catch (BookingException e) {
+            Messages.addGlobalError(e.getMessageKey(), e.getArguments());
+        }
+    }
+
     public void doctorChanged() {
         fillWeek();
     }

@@ -64,7 +64,7 @@ public class BookingBacking implements Serializable {
             }
             doctorId = rescheduling.getDoctorId();
         }
-        doctor = directory.find(doctorId).orElse(null);
+        doctor = directory.findActive(doctorId).orElse(null);
         if (doctor == null) {
             Pages.notFound();
             return;

@@ -32,7 +32,7 @@ public class DoctorBacking {
     private Optional<SlotKey> nextFree = Optional.empty();
 
     public void load() {
-        doctor = directory.find(id).orElse(null);
+        doctor = directory.findActive(id).orElse(null);
         if (doctor == null) {
             Pages.notFound();
             return;
