@@ -137,6 +137,32 @@ class HostileInputIT {
     }
 
     @Test
+    void hostileValuesInTheNewAdminFormsAreAnsweredCalmly() {
+        WebClient admin = new WebClient(baseUrl);
+        admin.registerAndLogin("Form Admin", Deployments.ADMIN_CODE);
+        String futureDay = DAY.plusDays(20).toString();
+        for (String payload : PAYLOADS) {
+            assertHarmless(admin.submit("/admin/invitations", "inviteForm", "invite",
+                    Map.of("name", payload, "email", payload)), "invitation " + payload);
+            assertHarmless(admin.submit("/admin/book", "walkInForm", "register",
+                    Map.of("name", payload, "phone", payload)), "walk-in " + payload);
+            assertHarmless(admin.submit("/admin/book", "findForm", "search", Map.of("query", payload)), "desk search " + payload);
+            assertHarmless(admin.submit("/admin/schedule", "holidayForm", "add",
+                    Map.of("date", payload, "name", payload)), "holiday date " + payload);
+            assertHarmless(admin.submit("/admin/schedule", "leaveForm", "preview",
+                    Map.of("doctor", "doc2", "from", payload, "to", futureDay, "reason", payload)), "leave " + payload);
+        }
+        assertHarmless(admin.submit("/admin/schedule", "holidayForm", "add",
+                Map.of("date", futureDay, "name", "<script>alert(1)</script>")), "a holiday named with markup");
+        HttpResponse<String> schedule = admin.get("/admin/schedule");
+        assertHarmless(schedule, "the schedule page showing it");
+        assertTrue(schedule.body().contains("&lt;script&gt;alert(1)&lt;/script&gt;"), "shown as text");
+        HttpResponse<String> invitations = admin.get("/admin/invitations");
+        assertHarmless(invitations, "the invitations page");
+        assertFalse(invitations.body().contains("pendingForm:pending:0:withdraw"), "no hostile value became an invitation");
+    }
+
+    @Test
     @Order(Integer.MAX_VALUE - 1)
     void hostileRegistrationsAreRefusedAndStoreNoAccount() {
         List<String> accepted = new ArrayList<>();
