@@ -23,13 +23,18 @@ mkdir -p "$target_dir/archive"
 chmod 700 "$target_dir" "$target_dir/archive"
 
 # A file that is gone by the time it is copied was never there or was moved into archive/ by a compaction;
-# the archive is copied afterwards.
+# the archive is copied afterwards. A compaction may also start a fresh journal just after cp missed the old
+# one: then that fresh journal is copied (a few tries, as each attempt can meet another rotation).
 copy_if_there() {
-    local failure
-    if ! failure=$(cp -p "$source_dir/$1" "$target_dir/$1" 2>&1) && [ -e "$source_dir/$1" ]; then
-        echo "$failure" >&2
-        exit 1
-    fi
+    local failure attempt
+    for attempt in 1 2 3; do
+        if failure=$(cp -p "$source_dir/$1" "$target_dir/$1" 2>&1); then
+            return 0
+        fi
+        [ -e "$source_dir/$1" ] || return 0
+    done
+    echo "$failure" >&2
+    exit 1
 }
 
 copy_if_there ledger-state.json
