@@ -158,6 +158,23 @@ public abstract class BrowserTestBase {
     }
 
     /** Clicks a button or link that loads a new page, and waits for it. */
+    /** Registers the deployment's first admin with the code and logs in at the admin portal; answers the e-mail. */
+    protected String registerFirstAdminAndLogIn(String name) {
+        String email = "admin-" + java.util.UUID.randomUUID() + "@example.com";
+        open("/admin/register");
+        type("registerForm:name", name);
+        type("registerForm:email", email);
+        type("registerForm:phone", "+91 99999 00000");
+        type("registerForm:password", WebClient.PASSWORD);
+        type("registerForm:adminCode", Deployments.ADMIN_CODE);
+        clickAndWait("registerForm:register");
+        open("/admin/login");
+        type("loginForm:email", email);
+        type("loginForm:password", WebClient.PASSWORD);
+        clickAndWait("loginForm:login");
+        return email;
+    }
+
     protected void clickAndWait(String id) {
         waitUntilReady();
         WebElement page = browser().findElement(By.tagName("html"));

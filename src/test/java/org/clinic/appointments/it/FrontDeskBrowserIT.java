@@ -3,7 +3,6 @@ package org.clinic.appointments.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.UUID;
 
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
@@ -23,18 +22,7 @@ class FrontDeskBrowserIT extends BrowserTestBase {
 
     @Test
     void aWalkInPatientIsBookedAtTheFrontDesk() {
-        String email = "desk-" + UUID.randomUUID() + "@example.com";
-        open("/admin/register");
-        type("registerForm:name", "Counter Admin");
-        type("registerForm:email", email);
-        type("registerForm:phone", "+91 99999 00000");
-        type("registerForm:password", WebClient.PASSWORD);
-        type("registerForm:adminCode", Deployments.ADMIN_CODE);
-        clickAndWait("registerForm:register");
-        open("/admin/login");
-        type("loginForm:email", email);
-        type("loginForm:password", WebClient.PASSWORD);
-        clickAndWait("loginForm:login");
+        registerFirstAdminAndLogIn("Counter Admin");
 
         clickAndWait("navDesk");
         assertEquals("/admin/book", path());

@@ -33,18 +33,7 @@ class ScheduleBrowserIT extends BrowserTestBase {
 
     @Test
     void aHolidayAddedInTheBrowserClosesTheDayForPatients() {
-        String email = "week-" + UUID.randomUUID() + "@example.com";
-        open("/admin/register");
-        type("registerForm:name", "Week Admin");
-        type("registerForm:email", email);
-        type("registerForm:phone", "+91 99999 00000");
-        type("registerForm:password", WebClient.PASSWORD);
-        type("registerForm:adminCode", Deployments.ADMIN_CODE);
-        clickAndWait("registerForm:register");
-        open("/admin/login");
-        type("loginForm:email", email);
-        type("loginForm:password", WebClient.PASSWORD);
-        clickAndWait("loginForm:login");
+        registerFirstAdminAndLogIn("Week Admin");
 
         clickAndWait("navSchedule");
         checkAccessibility();
