@@ -67,7 +67,7 @@ public class BookingService {
         requireChangeRate();
         Appointment appointment = Appointment.hold(UUID.randomUUID().toString(), patient, doctor, date, time,
                 cleanReason, now, rules.holdExpiry(now));
-        appointment.setAmount(config.consultationFee());
+        appointment.setAmount(doctor.feeOr(config.consultationFee()));
         Appointment held = book.hold(appointment, patient.getId(), config.limits());
         metrics.booked();
         return held;

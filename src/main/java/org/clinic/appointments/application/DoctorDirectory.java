@@ -56,6 +56,14 @@ public class DoctorDirectory {
         return book.doctor(id);
     }
 
+    /** A doctor's kept photo, by its name. */
+    public Optional<DoctorPhoto> photo(String name) {
+        if (!DoctorPhoto.isName(name)) {
+            return Optional.empty();
+        }
+        return book.photo(name).map(bytes -> new DoctorPhoto(name, bytes));
+    }
+
     /** The doctor, when they see patients (the patient pages' view of a doctor). */
     public Optional<Doctor> findActive(String id) {
         return book.doctor(id).filter(d -> isActive(d.getId()));

@@ -103,7 +103,7 @@ public class FrontDesk {
         String actor = adminId();
         Appointment appointment = Appointment.bookedAtDesk(UUID.randomUUID().toString(), patient, doctor, date, time,
                 VisitReason.checked(reason), now, actor, paidNow);
-        appointment.setAmount(config.consultationFee());
+        appointment.setAmount(doctor.feeOr(config.consultationFee()));
         BookingLimits limits = config.limits();
         Optional<BookingException> beyond = limits.exceededBy(appointment, book.appointmentsOfPatient(patientId), now);
         Appointment booked = book.hold(appointment, actor, limits.atFrontDesk());

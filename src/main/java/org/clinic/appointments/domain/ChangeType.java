@@ -21,6 +21,10 @@ public enum ChangeType {
     HOLIDAY_ADDED("schedule.holiday_added"),
     HOLIDAY_REMOVED("schedule.holiday_removed"),
     PLAN_SET("schedule.plan_set"),
+    DOCTOR_ADDED("doctor.added"),
+    DOCTOR_EDITED("doctor.edited"),
+    DOCTOR_PHOTO_CHANGED("doctor.photo_changed"),
+    SPECIALIZATIONS_CHANGED("clinic.specializations_changed"),
     ADMIN_INVITED("user.admin_invited"),
     INVITATION_ACCEPTED("user.invitation_accepted"),
     INVITATION_WITHDRAWN("user.invitation_withdrawn");

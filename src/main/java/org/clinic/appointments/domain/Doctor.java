@@ -1,10 +1,18 @@
 package org.clinic.appointments.domain;
 
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.stream.Collectors;
 
-/** A doctor of the clinic: reference data, read from {@code doctors.json}. */
+/**
+ * A doctor of the clinic, as admins keep the record: who they are, their fee (none: the clinic's), their photo (none:
+ * initials) and every change of the record. Members it does not know from the earlier system are kept as they are.
+ */
 public class Doctor implements java.io.Serializable {
 
     private static final long serialVersionUID = 1L;
@@ -19,8 +27,66 @@ public class Doctor implements java.io.Serializable {
     private String location;
     private String about;
     private String image;
+    private BigDecimal fee;
+    private String photo;
+    private List<DoctorChange> history = new ArrayList<>();
+    private Map<String, Object> otherFields;
 
     public Doctor() {
+    }
+
+    public Doctor copy() {
+        Doctor copy = new Doctor();
+        copy.id = id;
+        copy.image = image;
+        for (DoctorField field : DoctorField.values()) {
+            field.copy(this, copy);
+        }
+        copy.history = new ArrayList<>(history);
+        copy.otherFields = otherFields == null ? null : new java.util.LinkedHashMap<>(otherFields);
+        return copy;
+    }
+
+    /** A new doctor with the details given, under {@code id}; its history starts with its addition. */
+    public static Doctor added(String id, Doctor details, Instant at, String actor) {
+        Doctor added = new Doctor();
+        added.id = id;
+        for (DoctorField field : DoctorField.values()) {
+            field.copy(details, added);
+        }
+        added.history.add(new DoctorChange(at, actor, ChangeType.DOCTOR_ADDED, null, null, null));
+        return added;
+    }
+
+    /** The fields that {@code details} would change, in the form's order. */
+    public List<DoctorField> changedBy(Doctor details) {
+        return Arrays.stream(DoctorField.values()).filter(f -> f != DoctorField.PHOTO && f.differs(this, details))
+                .toList();
+    }
+
+    /** This record with the details given (all but the photo), one history entry per field that changed. */
+    public Doctor edited(Doctor details, Instant at, String actor) {
+        Doctor edited = copy();
+        for (DoctorField field : changedBy(details)) {
+            edited.history.add(new DoctorChange(at, actor, ChangeType.DOCTOR_EDITED, field, field.valueOf(this),
+                    field.valueOf(details)));
+            field.copy(details, edited);
+        }
+        return edited;
+    }
+
+    /** This record with another photo (null: none). */
+    public Doctor withPhoto(String newPhoto, Instant at, String actor) {
+        Doctor changed = copy();
+        changed.history.add(new DoctorChange(at, actor, ChangeType.DOCTOR_PHOTO_CHANGED, DoctorField.PHOTO, photo,
+                newPhoto));
+        changed.photo = newPhoto;
+        return changed;
+    }
+
+    /** What a consultation costs: the doctor's own fee, else the clinic's. */
+    public BigDecimal feeOr(BigDecimal clinicFee) {
+        return fee == null ? clinicFee : fee;
     }
 
     /** Two letters for the avatar: "Dr. Meera Kulkarni" gives "MK". */
@@ -121,6 +187,27 @@ public class Doctor implements java.io.Serializable {
 
     public void setAbout(String about) {
         this.about = about;
+    }
+
+    public BigDecimal getFee() {
+        return fee;
+    }
+
+    public void setFee(BigDecimal fee) {
+        this.fee = fee;
+    }
+
+    public String getPhoto() {
+        return photo;
+    }
+
+    public void setPhoto(String photo) {
+        this.photo = photo;
+    }
+
+    /** The record's changes, oldest first. */
+    public List<DoctorChange> getHistory() {
+        return List.copyOf(history);
     }
 
     public String getImage() {

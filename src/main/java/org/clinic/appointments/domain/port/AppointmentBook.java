@@ -30,6 +30,27 @@ public interface AppointmentBook {
 
     Optional<Doctor> doctor(String id);
 
+    /** The specializations admins choose from, in their order. */
+    List<String> specializations();
+
+    /** Applies a change to the list of specializations and stores it; the change may refuse ({@code BookingException}). */
+    List<String> changeSpecializations(String actor, UnaryOperator<List<String>> change);
+
+    /** Stores a new doctor (with the history of their addition); refused when the id is taken. */
+    Doctor addDoctor(Doctor doctor, String actor);
+
+    /**
+     * Applies a change to a doctor's record as stored now and stores the result, in one step; the change may refuse
+     * with a {@code BookingException}. Its id stays.
+     */
+    Doctor changeDoctor(String id, String actor, ChangeType type, UnaryOperator<Doctor> change);
+
+    /** Stores a doctor's photo durably under its name (derived from its content), before any record names it. */
+    void storePhoto(String name, byte[] bytes);
+
+    /** A stored photo, by name. */
+    Optional<byte[]> photo(String name);
+
     Optional<User> user(String id);
 
     /** The account of this address, by its identity key (see {@code EmailAddress}). */

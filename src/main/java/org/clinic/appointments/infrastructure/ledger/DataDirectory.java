@@ -105,7 +105,7 @@ final class DataDirectory implements AutoCloseable {
             throw e;
         }
         Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        fsync(dir);
+        fsync(target.getParent());
     }
 
     private static final boolean POSIX = FileSystems.getDefault().supportedFileAttributeViews().contains("posix");

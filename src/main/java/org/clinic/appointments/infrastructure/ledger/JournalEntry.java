@@ -5,6 +5,7 @@ import java.util.List;
 
 import org.clinic.appointments.domain.Appointment;
 import org.clinic.appointments.domain.ClinicSchedule;
+import org.clinic.appointments.domain.Doctor;
 import org.clinic.appointments.domain.HistoryEntry;
 import org.clinic.appointments.domain.User;
 
@@ -15,11 +16,21 @@ import org.clinic.appointments.domain.User;
  * {@code historyAdded}.
  */
 record JournalEntry(long seq, Instant at, String actor, String type, User user, Appointment appointment,
-        List<HistoryEntry> historyAdded, ClinicSchedule schedule) {
+        List<HistoryEntry> historyAdded, ClinicSchedule schedule, Doctor doctor, List<String> specializations) {
 
     JournalEntry(long seq, Instant at, String actor, String type, User user, Appointment appointment,
             List<HistoryEntry> historyAdded) {
-        this(seq, at, actor, type, user, appointment, historyAdded, null);
+        this(seq, at, actor, type, user, appointment, historyAdded, null, null, null);
+    }
+
+    /** A doctor's record as it is after the change (with its history: doctors change rarely). */
+    static JournalEntry ofDoctor(long seq, Instant at, String actor, String type, Doctor doctor) {
+        return new JournalEntry(seq, at, actor, type, null, null, null, null, doctor, null);
+    }
+
+    /** The clinic's list of specializations as it is after the change. */
+    static JournalEntry ofSpecializations(long seq, Instant at, String actor, String type, List<String> specializations) {
+        return new JournalEntry(seq, at, actor, type, null, null, null, null, null, List.copyOf(specializations));
     }
 
     static JournalEntry ofUser(long seq, Instant at, String actor, String type, User user) {
@@ -28,7 +39,7 @@ record JournalEntry(long seq, Instant at, String actor, String type, User user, 
 
     /** A change of the clinic's schedule: the line holds the whole (small) schedule as it is after the change. */
     static JournalEntry ofSchedule(long seq, Instant at, String actor, String type, ClinicSchedule schedule) {
-        return new JournalEntry(seq, at, actor, type, null, null, null, schedule);
+        return new JournalEntry(seq, at, actor, type, null, null, null, schedule, null, null);
     }
 
     /** The change of {@code previous} (null for a new appointment) into {@code stored}. */
@@ -54,6 +65,9 @@ record JournalEntry(long seq, Instant at, String actor, String type, User user, 
                 .append(" type=").append(entry.type()).append(" actor=").append(entry.actor());
         if (entry.user() != null) {
             line.append(" user=").append(entry.user().getId()).append(" role=").append(entry.user().getRole().code());
+        }
+        if (entry.doctor() != null) {
+            line.append(" doctor=").append(entry.doctor().getId());
         }
         Appointment a = entry.appointment();
         if (a != null) {

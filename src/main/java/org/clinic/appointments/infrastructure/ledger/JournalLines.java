@@ -16,6 +16,7 @@ import jakarta.json.stream.JsonParser;
 import jakarta.json.stream.JsonParser.Event;
 
 import org.clinic.appointments.domain.Appointment;
+import org.clinic.appointments.domain.Doctor;
 import org.clinic.appointments.domain.HistoryEntry;
 import org.clinic.appointments.domain.ClinicSchedule;
 import org.clinic.appointments.domain.User;
@@ -29,6 +30,8 @@ final class JournalLines {
     static final String HISTORY = "history";
     private static final String HISTORY_ADDED = "history_added";
     private static final String SCHEDULE = "schedule";
+    private static final String DOCTOR = "doctor";
+    private static final String SPECIALIZATIONS = "specializations";
 
     private final RecordMapper.Mappers mappers;
     private final JsonCodec.InstantAdapter instants;
@@ -59,6 +62,14 @@ final class JournalLines {
             if (entry.schedule() != null) {
                 out.write(SCHEDULE, ScheduleJson.toJson(entry.schedule()));
             }
+            if (entry.doctor() != null) {
+                mappers.doctors().write(out, DOCTOR, entry.doctor(), null);
+            }
+            if (entry.specializations() != null) {
+                out.writeStartArray(SPECIALIZATIONS);
+                entry.specializations().forEach(out::write);
+                out.writeEnd();
+            }
             out.writeEnd();
         }
         text.append('\n');
@@ -81,6 +92,8 @@ final class JournalLines {
         Appointment appointment = null;
         List<HistoryEntry> added = null;
         ClinicSchedule schedule = null;
+        Doctor doctor = null;
+        List<String> specializations = null;
         try (JsonParser parser = Json.createParser(new StringReader(line))) {
             if (parser.next() != Event.START_OBJECT) {
                 throw new IllegalArgumentException("not a JSON object");
@@ -98,6 +111,11 @@ final class JournalLines {
                         parser.next();
                         schedule = ScheduleJson.fromJson(parser.getObject());
                     }
+                    case DOCTOR -> doctor = object(parser) ? mappers.doctors().read(parser) : null;
+                    case SPECIALIZATIONS -> {
+                        parser.next();
+                        specializations = parser.getArray().getValuesAs(jakarta.json.JsonString::getString);
+                    }
                     default -> {
                         parser.next();
                         parser.getValue();
@@ -108,10 +126,12 @@ final class JournalLines {
                 throw new IllegalArgumentException("more than one JSON value on the line");
             }
         }
-        if (seq <= 0 || (user == null && appointment == null && schedule == null)) {
+        if (seq <= 0 || (user == null && appointment == null && schedule == null && doctor == null
+                && specializations == null)) {
             throw new IllegalArgumentException("not a journal entry");
         }
-        return new JournalEntry(seq, at, actor, type, user, appointment, appointment == null ? null : added, schedule);
+        return new JournalEntry(seq, at, actor, type, user, appointment, appointment == null ? null : added, schedule,
+                doctor, specializations);
     }
 
     private static boolean object(JsonParser parser) {

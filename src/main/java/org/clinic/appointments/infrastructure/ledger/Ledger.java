@@ -196,6 +196,44 @@ public class Ledger implements AppointmentBook {
     }
 
     @Override
+    public List<String> specializations() {
+        return core.specializations();
+    }
+
+    @Override
+    @Lock(LockType.WRITE)
+    @AccessTimeout(value = 10, unit = TimeUnit.SECONDS)
+    public List<String> changeSpecializations(String actor, java.util.function.UnaryOperator<List<String>> change) {
+        return core.changeSpecializations(actor, change);
+    }
+
+    @Override
+    @Lock(LockType.WRITE)
+    @AccessTimeout(value = 10, unit = TimeUnit.SECONDS)
+    public Doctor addDoctor(Doctor doctor, String actor) {
+        return core.addDoctor(doctor, actor);
+    }
+
+    @Override
+    @Lock(LockType.WRITE)
+    @AccessTimeout(value = 10, unit = TimeUnit.SECONDS)
+    public Doctor changeDoctor(String id, String actor, ChangeType type, java.util.function.UnaryOperator<Doctor> change) {
+        return core.changeDoctor(id, actor, type, change);
+    }
+
+    @Override
+    @Lock(LockType.WRITE)
+    @AccessTimeout(value = 10, unit = TimeUnit.SECONDS)
+    public void storePhoto(String name, byte[] bytes) {
+        core.storePhoto(name, bytes);
+    }
+
+    @Override
+    public Optional<byte[]> photo(String name) {
+        return core.photo(name);
+    }
+
+    @Override
     public List<User> findPatients(String text, int max) {
         return core.findPatients(text, max);
     }

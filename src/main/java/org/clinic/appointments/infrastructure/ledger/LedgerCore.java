@@ -6,7 +6,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -55,7 +54,7 @@ public final class LedgerCore implements AutoCloseable {
     private final Clock clock;
     private final long compactAfterBytes;
 
-    private final Map<String, Doctor> doctors = new LinkedHashMap<>();
+    private final ClinicRecords clinic;
     private final UserIndex users = new UserIndex();
     private final AppointmentIndex appointments = new AppointmentIndex();
     private long lastSeq;
@@ -68,6 +67,7 @@ public final class LedgerCore implements AutoCloseable {
         this.journal = new Journal(this.dir, new JournalLines(mappers, codec.instants()));
         SnapshotCache cache = new SnapshotCache(this.dir, BinaryRecords.forms(mappers));
         this.compaction = new Compaction(snapshots, cache, executor);
+        this.clinic = new ClinicRecords(snapshots);
         this.loading = new Loading(this.dir, snapshots, cache, journal, clock, users, appointments);
         this.clock = clock;
         this.compactAfterBytes = compactAfterBytes;
@@ -110,8 +110,7 @@ public final class LedgerCore implements AutoCloseable {
 
     private void load(boolean useCache) {
         dir.lock();
-        lastSeq = loading.load(doctors, useCache);
-        schedule = loading.schedule();
+        lastSeq = loading.load(clinic, useCache);
         users.sharedEmailKeys().values().forEach(ids -> LOG.warning(() -> "Accounts " + ids + " have e-mail addresses"
                 + " that read as one; they are kept apart (each logs in with its address exactly as stored) and none"
                 + " is merged"));
@@ -124,11 +123,19 @@ public final class LedgerCore implements AutoCloseable {
     // ---- reads -------------------------------------------------------------------------------------------
 
     public List<Doctor> doctors() {
-        return List.copyOf(doctors.values());
+        return clinic.doctors();
     }
 
     public Optional<Doctor> doctor(String id) {
-        return Optional.ofNullable(id == null ? null : doctors.get(id));
+        return clinic.doctor(id);
+    }
+
+    public List<String> specializations() {
+        return clinic.specializations();
+    }
+
+    public Optional<byte[]> photo(String name) {
+        return snapshots.readPhoto(name);
     }
 
     public Optional<User> user(String id) {
@@ -156,10 +163,8 @@ public final class LedgerCore implements AutoCloseable {
         return users.admins();
     }
 
-    private volatile ClinicSchedule schedule = ClinicSchedule.EMPTY;
-
     public ClinicSchedule schedule() {
-        return schedule;
+        return clinic.schedule();
     }
 
     public Appointment rebook(String cancelledId, String actor, java.util.function.UnaryOperator<Appointment> replacementOf) {
@@ -178,7 +183,7 @@ public final class LedgerCore implements AutoCloseable {
                 throw new org.clinic.appointments.domain.SlotTakenException(replacement.slot());
             }
             ClinicSchedule.DefaultWeek week = defaultWeek;
-            if (week != null && !schedule.offers(replacement.getDoctorId(), replacement.getDate(), replacement.getTime(), week)) {
+            if (week != null && !clinic.schedule().offers(replacement.getDoctorId(), replacement.getDate(), replacement.getTime(), week)) {
                 throw new org.clinic.appointments.domain.BookingException("booking.slot.not_working");
             }
             BookingLimits.requireNoClash(replacement, appointments.storedOfPatient(replacement.getUserId()), now);
@@ -198,18 +203,55 @@ public final class LedgerCore implements AutoCloseable {
     }
 
     /** Applies a change to the schedule and stores it: its journal line first, then {@code schedule.json}. */
-    public ClinicSchedule changeSchedule(String actor, ChangeType type, java.util.function.UnaryOperator<ClinicSchedule> change) {
-        ClinicSchedule next = change.apply(schedule);
-        JournalEntry entry = JournalEntry.ofSchedule(lastSeq + 1, clock.instant(), actor, type.code(), next);
-        append(entry);
-        schedule = next;
-        try {
-            snapshots.writeSchedule(next);
-        } catch (IOException e) {
-            LOG.warning(() -> "schedule.json could not be written (the journal holds the change): " + e.getMessage());
-        }
-        committed(entry);
+    public ClinicSchedule changeSchedule(String actor, ChangeType type, UnaryOperator<ClinicSchedule> change) {
+        ClinicSchedule next = change.apply(clinic.schedule());
+        commitClinic(JournalEntry.ofSchedule(lastSeq + 1, clock.instant(), actor, type.code(), next));
         return next;
+    }
+
+    /** Stores a new doctor; refused when the id is taken. */
+    public Doctor addDoctor(Doctor doctor, String actor) {
+        if (doctor.getId() == null || doctor.getId().isBlank() || clinic.doctor(doctor.getId()).isPresent()) {
+            throw new IllegalArgumentException("A new doctor needs an id of their own");
+        }
+        commitClinic(JournalEntry.ofDoctor(lastSeq + 1, clock.instant(), actor, ChangeType.DOCTOR_ADDED.code(),
+                doctor.copy()));
+        return doctor.copy();
+    }
+
+    /** Applies a change to a doctor's record as stored now; the change may refuse with a {@code BookingException}. */
+    public Doctor changeDoctor(String id, String actor, ChangeType type, UnaryOperator<Doctor> change) {
+        Doctor current = clinic.doctor(id).orElseThrow(() -> new IllegalArgumentException("No doctor " + id));
+        Doctor next = change.apply(current);
+        if (!id.equals(next.getId())) {
+            throw new IllegalArgumentException("A change cannot alter a doctor's id");
+        }
+        commitClinic(JournalEntry.ofDoctor(lastSeq + 1, clock.instant(), actor, type.code(), next.copy()));
+        return next.copy();
+    }
+
+    /** Applies a change to the list of specializations; the change may refuse with a {@code BookingException}. */
+    public List<String> changeSpecializations(String actor, UnaryOperator<List<String>> change) {
+        List<String> next = List.copyOf(change.apply(clinic.specializations()));
+        commitClinic(JournalEntry.ofSpecializations(lastSeq + 1, clock.instant(), actor,
+                ChangeType.SPECIALIZATIONS_CHANGED.code(), next));
+        return next;
+    }
+
+    /** Stores a photo durably under its name (derived from its content), before a record names it. */
+    public void storePhoto(String name, byte[] bytes) {
+        try {
+            snapshots.writePhoto(name, bytes);
+        } catch (IOException e) {
+            LOG.severe(() -> "Photo refused: it could not be written in " + dir.path() + ": " + e.getMessage());
+            throw new StorageException(e);
+        }
+    }
+
+    private void commitClinic(JournalEntry entry) {
+        append(entry);
+        clinic.committed(entry);
+        committed(entry);
     }
 
     public List<User> findPatients(String text, int max) {
@@ -250,7 +292,7 @@ public final class LedgerCore implements AutoCloseable {
     }
 
     public ClinicFigures figures() {
-        return appointments.figures().snapshot(doctors.keySet());
+        return appointments.figures().snapshot(clinic.doctorIds());
     }
 
     public Page<Appointment> search(AppointmentQuery query, AppointmentSort sort, boolean ascending, int first, int size) {
@@ -334,7 +376,7 @@ public final class LedgerCore implements AutoCloseable {
             throw new IllegalArgumentException("Appointment " + appointment.getId() + " exists already");
         }
         ClinicSchedule.DefaultWeek week = defaultWeek;
-        if (week != null && !schedule.offers(appointment.getDoctorId(), appointment.getDate(), appointment.getTime(), week)) {
+        if (week != null && !clinic.schedule().offers(appointment.getDoctorId(), appointment.getDate(), appointment.getTime(), week)) {
             throw new org.clinic.appointments.domain.BookingException("booking.slot.not_working");
         }
         limits.requireRoomForHold(appointment, appointments.storedOfPatient(appointment.getUserId()), now);
@@ -419,29 +461,15 @@ public final class LedgerCore implements AutoCloseable {
 
     private void committed(JournalEntry entry) {
         CHANGES.info(entry::changeLine);
-        if (compactAfterBytes > 0 && journal.size() >= compactAfterBytes && !compaction.isRunning() && scheduleSaved()) {
+        if (compactAfterBytes > 0 && journal.size() >= compactAfterBytes && !compaction.isRunning() && clinic.saved()) {
             compaction.startInBackground(journal, lastSeq, users.storedRecords(), appointments.storedRecords());
-        }
-    }
-
-    /**
-     * Writes {@code schedule.json} before a compaction retires the journal lines that hold the schedule (it may have
-     * been rebuilt from them); a compaction waits when it cannot be written.
-     */
-    private boolean scheduleSaved() {
-        try {
-            snapshots.writeSchedule(schedule);
-            return true;
-        } catch (IOException e) {
-            LOG.warning(() -> "No compaction now: schedule.json could not be written: " + e.getMessage());
-            return false;
         }
     }
 
     /** Folds the journal into the snapshots now, after any compaction in the background (at shutdown). */
     public void compact() {
         compaction.awaitIdle();
-        if (journal.size() > 0 && scheduleSaved()) {
+        if (journal.size() > 0 && clinic.saved()) {
             compaction.runNow(journal, lastSeq, users.storedRecords(), appointments.storedRecords());
         }
     }

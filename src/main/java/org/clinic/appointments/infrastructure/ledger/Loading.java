@@ -4,19 +4,16 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.OptionalLong;
 import java.util.function.UnaryOperator;
 import java.util.logging.Logger;
 
 import org.clinic.appointments.domain.Appointment;
-import org.clinic.appointments.domain.ClinicSchedule;
-import org.clinic.appointments.domain.Doctor;
 import org.clinic.appointments.domain.HistoryEntry;
 import org.clinic.appointments.domain.User;
 
 /**
- * Start-up: the doctors, then the users and appointments from the binary cache when it agrees with the JSON
+ * Start-up: the clinic's records, then the users and appointments from the binary cache when it agrees with the JSON
  * snapshots (else from the JSON), then every journal entry after them, archived ones first. Stops with a message
  * naming the file, the line and the problem when something cannot be read; nothing is written but a torn tail.
  */
@@ -35,6 +32,7 @@ final class Loading {
     private long stateSeq;
     private boolean fromCache;
     private int snapshotRecords;
+    private ClinicRecords clinic;
 
     Loading(DataDirectory dir, Snapshots snapshots, SnapshotCache cache, Journal journal, Clock clock, UserIndex users,
             AppointmentIndex appointments) {
@@ -47,22 +45,10 @@ final class Loading {
         this.appointments = appointments;
     }
 
-    private ClinicSchedule schedule = ClinicSchedule.EMPTY;
-
-    /** The clinic's schedule as loaded (its file, then its journal lines). */
-    ClinicSchedule schedule() {
-        return schedule;
-    }
-
     /** Loads everything into the indexes and opens the journal for writing; answers the last seq. */
-    long load(Map<String, Doctor> doctors, boolean useCache) {
-        schedule = snapshots.readSchedule();
-        for (Doctor doctor : snapshots.readDoctors()) {
-            if (doctor.getId() == null || doctor.getId().isBlank()) {
-                throw new LedgerLoadException(dir.resolve(Snapshots.DOCTORS) + ": a doctor has no id");
-            }
-            doctors.put(doctor.getId(), doctor);
-        }
+    long load(ClinicRecords clinic, boolean useCache) {
+        this.clinic = clinic;
+        clinic.load(dir);
         stateSeq = snapshots.readStateSeq();
         Instant now = clock.instant();
         UnaryOperator<Appointment> shared = a -> {
@@ -98,7 +84,7 @@ final class Loading {
         });
         journal.open(snapshotSeq + 1);
         appointments.loaded();
-        LOG.info(() -> "Ledger loaded from " + dir.path() + (fromCache ? " (binary cache)" : "") + ": " + doctors.size()
+        LOG.info(() -> "Ledger loaded from " + dir.path() + (fromCache ? " (binary cache)" : "") + ": " + clinic.doctorCount()
                 + " doctors, " + users.size() + " users, " + appointments.size() + " appointments, journal up to seq "
                 + lastSeq);
         return lastSeq;
@@ -125,9 +111,7 @@ final class Loading {
             requireUser(entry.user(), where);
             users.put(entry.user());
         }
-        if (entry.schedule() != null) {
-            schedule = entry.schedule();
-        }
+        clinic.replay(entry);
         Appointment appointment = entry.appointment();
         if (appointment != null) {
             if (entry.isDelta()) {

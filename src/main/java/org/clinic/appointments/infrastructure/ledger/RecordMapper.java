@@ -23,6 +23,8 @@ import jakarta.json.stream.JsonParser.Event;
 
 import org.clinic.appointments.domain.Appointment;
 import org.clinic.appointments.domain.AppointmentStatus;
+import org.clinic.appointments.domain.Doctor;
+import org.clinic.appointments.domain.DoctorChange;
 import org.clinic.appointments.domain.HistoryEntry;
 import org.clinic.appointments.domain.PaymentMethod;
 import org.clinic.appointments.domain.PaymentStatus;
@@ -85,21 +87,28 @@ final class RecordMapper<T> {
         codecs.put(PaymentMethod.class, Codec.coded(PaymentMethod::fromCode, PaymentMethod::code));
         codecs.put(Role.class, Codec.coded(Role::fromCode, Role::code));
         RecordMapper<HistoryEntry> history = new RecordMapper<>(HistoryEntry.class, HistoryEntry::new, codecs);
-        codecs.put(listOf(HistoryEntry.class), new Codec(history::readList, (g, name, value) -> {
-            @SuppressWarnings("unchecked")
-            List<HistoryEntry> entries = (List<HistoryEntry>) value;
-            history.writeList(g, name, entries);
-        }));
+        codecs.put(listOf(Appointment.class, HistoryEntry.class), listCodec(history));
+        RecordMapper<DoctorChange> doctorChanges = new RecordMapper<>(DoctorChange.class, DoctorChange::new, codecs);
+        codecs.put(listOf(Doctor.class, DoctorChange.class), listCodec(doctorChanges));
         return new Mappers(new RecordMapper<>(Appointment.class, Appointment::new, codecs),
-                new RecordMapper<>(User.class, User::new, codecs), history);
+                new RecordMapper<>(User.class, User::new, codecs), history,
+                new RecordMapper<>(Doctor.class, Doctor::new, codecs));
+    }
+
+    private static <E> Codec listCodec(RecordMapper<E> mapper) {
+        return new Codec(mapper::readList, (g, name, value) -> {
+            @SuppressWarnings("unchecked")
+            List<E> entries = (List<E>) value;
+            mapper.writeList(g, name, entries);
+        });
     }
 
     record Mappers(RecordMapper<Appointment> appointments, RecordMapper<User> users,
-            RecordMapper<HistoryEntry> history) {
+            RecordMapper<HistoryEntry> history, RecordMapper<Doctor> doctors) {
     }
 
-    private static Type listOf(Class<?> element) {
-        for (Field field : Appointment.class.getDeclaredFields()) {
+    private static Type listOf(Class<?> holder, Class<?> element) {
+        for (Field field : holder.getDeclaredFields()) {
             if (field.getGenericType() instanceof ParameterizedType list && list.getRawType() == List.class
                     && list.getActualTypeArguments()[0] == element) {
                 return list;

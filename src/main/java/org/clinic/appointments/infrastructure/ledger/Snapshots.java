@@ -38,9 +38,10 @@ final class Snapshots {
     static final String APPOINTMENTS = "appointments.json";
     static final String STATE = "ledger-state.json";
     static final String SCHEDULE = "schedule.json";
+    static final String SPECIALIZATIONS = "specializations.json";
+    static final String PHOTOS = "photos";
 
     private static final Logger LOG = Logger.getLogger(Snapshots.class.getName());
-    private static final Type DOCTOR_LIST = new ArrayList<Doctor>() { }.getClass().getGenericSuperclass();
     private static final JsonGeneratorFactory PRETTY = Json.createGeneratorFactory(
             Map.of(JsonGenerator.PRETTY_PRINTING, true));
 
@@ -60,11 +61,57 @@ final class Snapshots {
             LOG.warning(() -> "No " + DOCTORS + " in " + dir.path() + ": there are no doctors to book.");
             return List.of();
         }
-        try (InputStream in = Files.newInputStream(file)) {
-            List<Doctor> doctors = codec.compact().fromJson(in, DOCTOR_LIST);
-            return doctors == null ? List.of() : doctors;
-        } catch (IOException | JsonbException | JsonException | IllegalArgumentException e) {
+        List<Doctor> doctors = new ArrayList<>();
+        try {
+            read(file, mappers.doctors(), doctors::add);
+        } catch (IOException | RuntimeException e) {
             throw DataDirectory.problemIn(file, e);
+        }
+        return doctors;
+    }
+
+    /** Written after every change of a doctor (the file is small), after its journal line. */
+    void writeDoctors(Collection<Doctor> doctors) throws IOException {
+        dir.writeAtomically(DOCTORS, out -> writeArray(out, mappers.doctors(), doctors));
+    }
+
+    /** The clinic's specializations as last written; empty when the admins have not changed them yet. */
+    java.util.Optional<List<String>> readSpecializations() {
+        Path file = dir.resolve(SPECIALIZATIONS);
+        if (!Files.exists(file)) {
+            return java.util.Optional.empty();
+        }
+        try (java.io.Reader in = Files.newBufferedReader(file, java.nio.charset.StandardCharsets.UTF_8);
+                jakarta.json.JsonReader reader = Json.createReader(in)) {
+            return java.util.Optional.of(reader.readArray().getValuesAs(jakarta.json.JsonString::getString));
+        } catch (IOException | RuntimeException e) {
+            throw DataDirectory.problemIn(file, e);
+        }
+    }
+
+    void writeSpecializations(List<String> specializations) throws IOException {
+        dir.writeAtomically(SPECIALIZATIONS, out -> {
+            try (JsonGenerator json = PRETTY.createGenerator(out, java.nio.charset.StandardCharsets.UTF_8)) {
+                json.writeStartArray();
+                specializations.forEach(json::write);
+                json.writeEnd();
+            }
+        });
+    }
+
+    /** Stores a doctor's photo under its (content-derived) name, durably, before any record names it. */
+    void writePhoto(String name, byte[] bytes) throws IOException {
+        DataDirectory.createOwnerOnlyDirectories(dir.resolve(PHOTOS));
+        dir.writeAtomically(PHOTOS + "/" + name, out -> out.write(bytes));
+    }
+
+    java.util.Optional<byte[]> readPhoto(String name) {
+        Path file = dir.resolve(PHOTOS).resolve(name);
+        try {
+            return Files.isRegularFile(file) ? java.util.Optional.of(Files.readAllBytes(file)) : java.util.Optional.empty();
+        } catch (IOException e) {
+            LOG.warning(() -> "Photo " + name + " could not be read: " + e.getMessage());
+            return java.util.Optional.empty();
         }
     }
 

@@ -52,6 +52,10 @@ public class DoctorBacking {
         return doctor;
     }
 
+    public String getFee() {
+        return doctor.feeOr(config.consultationFee()).toPlainString();
+    }
+
     public int getHorizonDays() {
         return config.bookingHorizonDays();
     }

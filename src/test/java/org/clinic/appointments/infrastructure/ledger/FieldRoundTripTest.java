@@ -23,6 +23,8 @@ import jakarta.json.stream.JsonGenerator;
 import jakarta.json.stream.JsonParser;
 
 import org.clinic.appointments.domain.Appointment;
+import org.clinic.appointments.domain.Doctor;
+import org.clinic.appointments.domain.DoctorChange;
 import org.clinic.appointments.domain.HistoryEntry;
 import org.clinic.appointments.domain.User;
 import org.junit.jupiter.api.Test;
@@ -59,10 +61,21 @@ class FieldRoundTripTest {
     }
 
     @Test
+    void everyDoctorFieldSurvivesASnapshotAJournalLineAndACopy() throws Exception {
+        Doctor doctor = filled(Doctor.class, Doctor::new);
+        assertEveryField(doctor, throughSnapshot(mappers.doctors(), doctor));
+        JournalLines lines = new JournalLines(mappers, codec.instants());
+        JournalEntry entry = JournalEntry.ofDoctor(8, Instant.parse("2026-11-24T06:00:00Z"), "u1", "doctor.edited", doctor);
+        assertEveryField(doctor, lines.decode(new String(lines.encode(entry), StandardCharsets.UTF_8).strip()).doctor());
+        assertEveryField(doctor, doctor.copy());
+    }
+
+    @Test
     void theMapperCoversEveryDeclaredField() {
-        for (Class<?> type : List.of(Appointment.class, User.class, HistoryEntry.class)) {
+        for (Class<?> type : List.of(Appointment.class, User.class, HistoryEntry.class, Doctor.class)) {
             Map<String, Field> mapped = type == Appointment.class ? mappers.appointments().fields()
-                    : type == User.class ? mappers.users().fields() : mappers.history().fields();
+                    : type == User.class ? mappers.users().fields()
+                    : type == Doctor.class ? mappers.doctors().fields() : mappers.history().fields();
             assertEquals(instanceFields(type).size(), mapped.size(), type.getSimpleName() + ": " + mapped.keySet());
         }
     }
@@ -131,6 +144,10 @@ class FieldRoundTripTest {
         if (type == List.class && field.getGenericType() instanceof ParameterizedType list
                 && list.getActualTypeArguments()[0] == HistoryEntry.class) {
             return new ArrayList<>(List.of(filled(HistoryEntry.class, HistoryEntry::new)));
+        }
+        if (type == List.class && field.getGenericType() instanceof ParameterizedType list
+                && list.getActualTypeArguments()[0] == DoctorChange.class) {
+            return new ArrayList<>(List.of(filled(DoctorChange.class, DoctorChange::new)));
         }
         if (type == Map.class) {
             return new java.util.LinkedHashMap<>(Map.of("legacy_" + n, "kept"));
