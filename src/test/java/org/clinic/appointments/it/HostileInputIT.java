@@ -111,7 +111,7 @@ class HostileInputIT {
         List<String> adminPages = List.of("/admin/dashboard?q=", "/admin/dashboard?doctor=", "/admin/dashboard?from=",
                 "/admin/dashboard?status=", "/admin/dashboard?sort=", "/admin/appointment?id=", "/admin/timetable?doctor=",
                 "/admin/timetable?doctor=doc1&date=", "/admin/calendar?view=", "/admin/calendar?doctor=", "/admin/audit?actor=",
-                "/admin/audit?from=");
+                "/admin/audit?from=", "/admin/doctor?id=", "/admin/schedule?doctor=");
         int requests = 0;
         for (String payload : PAYLOADS) {
             for (String page : patientPages) {
@@ -151,7 +151,21 @@ class HostileInputIT {
                     Map.of("date", payload, "name", payload)), "holiday date " + payload);
             assertHarmless(admin.submit("/admin/schedule", "leaveForm", "preview",
                     Map.of("doctor", "doc2", "from", payload, "to", futureDay, "reason", payload)), "leave " + payload);
+            Map<String, String> doctor = new java.util.HashMap<>();
+            for (String field : List.of("name", "specialization", "qualification", "experience", "phone", "email",
+                    "location", "about", "fee")) {
+                doctor.put(field, payload);
+            }
+            assertHarmless(admin.submit("/admin/doctor", "doctorForm", "save", doctor), "doctor " + payload);
+            assertHarmless(admin.submit("/admin/doctor?id=doc3", "doctorForm", "save", doctor), "doctor edit " + payload);
+            assertHarmless(admin.submit("/admin/doctors", "specializationsForm", "add", Map.of("name", payload)),
+                    "specialization " + payload);
         }
+        String doctors = admin.get("/admin/doctors").body();
+        assertEquals(8, doctors.split("doctor-row", -1).length - 1, "no hostile value became a doctor");
+        assertTrue(admin.get("/admin/doctor?id=doc3").body().contains("No changes yet."), "nor changed one");
+        assertHarmless(admin.submit("/admin/doctors", "specializationsForm", "add",
+                Map.of("name", "<script>alert(1)</script>")), "a specialization with markup");
         assertHarmless(admin.submit("/admin/schedule", "holidayForm", "add",
                 Map.of("date", futureDay, "name", "<script>alert(1)</script>")), "a holiday named with markup");
         HttpResponse<String> schedule = admin.get("/admin/schedule");

@@ -17,7 +17,7 @@ import org.omnifaces.util.Messages;
 /** The clinic's doctors ({@code /admin/doctors}), active or not, and the specializations they are chosen from. */
 @Named
 @ViewScoped
-public class DoctorsBacking implements Serializable {
+public class DoctorListBacking implements Serializable {
 
     private static final long serialVersionUID = 1L;
 
