@@ -157,7 +157,24 @@ public abstract class BrowserTestBase {
         field.sendKeys(text);
     }
 
-    /** Clicks a button or link that loads a new page, and waits for it. */
+    /**
+     * An admin of the deployment (its first, or one invited by the first) logs in at the admin portal in the browser;
+     * answers the e-mail address.
+     */
+    protected String logInAsAdmin(String name) {
+        String email = new WebClient(baseUrl).registerAndLogin(name, Deployments.ADMIN_CODE);
+        logIn("/admin/login", email);
+        return email;
+    }
+
+    /** Logs in at the portal's login page in the browser with the tests' password. */
+    protected void logIn(String loginPage, String email) {
+        open(loginPage);
+        type("loginForm:email", email);
+        type("loginForm:password", WebClient.PASSWORD);
+        clickAndWait("loginForm:login");
+    }
+
     /** Registers the deployment's first admin with the code and logs in at the admin portal; answers the e-mail. */
     protected String registerFirstAdminAndLogIn(String name) {
         String email = "admin-" + java.util.UUID.randomUUID() + "@example.com";
@@ -175,6 +192,7 @@ public abstract class BrowserTestBase {
         return email;
     }
 
+    /** Clicks a button or link that loads a new page, and waits for it. */
     protected void clickAndWait(String id) {
         waitUntilReady();
         WebElement page = browser().findElement(By.tagName("html"));

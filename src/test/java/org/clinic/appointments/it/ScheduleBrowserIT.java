@@ -1,12 +1,17 @@
 package org.clinic.appointments.it;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.net.http.HttpResponse;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.temporal.TemporalAdjusters;
-import java.util.UUID;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
 
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
@@ -14,52 +19,184 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.Select;
 
-/** An admin runs the clinic's week in the browser: a holiday closes every doctor's day; the pages are accessible. */
+/**
+ * An admin runs the clinic's week in the browser, and patients see it: a holiday closes every doctor's day, a plan
+ * without Sundays closes one doctor's Sundays and badges count working slots, leave cancels and offers a new time,
+ * and a deactivated doctor leaves patients' search. Every page is checked for accessibility.
+ */
 @RunAsClient
 class ScheduleBrowserIT extends BrowserTestBase {
 
-    private static final LocalDate HOLIDAY = LocalDate.now(ZoneId.of("Asia/Kolkata"))
-            .with(TemporalAdjusters.next(DayOfWeek.WEDNESDAY));
+    private static final LocalDate TODAY = LocalDate.now(ZoneId.of("Asia/Kolkata"));
+    private static final LocalDate HOLIDAY = TODAY.with(TemporalAdjusters.next(DayOfWeek.WEDNESDAY));
+    private static final LocalDate NEXT_SUNDAY = TODAY.with(TemporalAdjusters.next(DayOfWeek.SUNDAY));
+    private static final LocalDate NEXT_MONDAY = TODAY.with(TemporalAdjusters.next(DayOfWeek.MONDAY));
+    private static final LocalDate LEAVE = TODAY.plusDays(10);
 
     @Deployment(testable = false)
     static WebArchive deployment() {
         return Deployments.app("schedule-browser", true);
     }
 
-    private void setDate(String id, LocalDate date) {
-        ((JavascriptExecutor) browser()).executeScript("arguments[0].value = arguments[1];", id(id), date.toString());
+    private void setValue(String id, String value) {
+        ((JavascriptExecutor) browser()).executeScript("arguments[0].value = arguments[1];", id(id), value);
+    }
+
+    private String newPatientInBrowser(String name) {
+        String email = new WebClient(baseUrl).registerAndLogin(name, null);
+        open("/");
+        if (exists("logoutForm:logout")) {
+            clickAndWait("logoutForm:logout");
+        }
+        logIn("/login", email);
+        return email;
+    }
+
+    private void logOut() {
+        clickAndWait("logoutForm:logout");
+    }
+
+    private static String hold(WebClient patient, String doctor, LocalDate date) {
+        WebClient.FormPage page = patient.open("/patient/book?doctor=" + doctor + "&date=" + date);
+        Matcher slot = WebClient.FREE_SLOT.matcher(page.body());
+        assertTrue(slot.find(), "a free slot on " + date);
+        HttpResponse<String> held = patient.post(page, "bookForm", "submit", Map.of("time", slot.group(1), "reason", "Check-up"));
+        return held.headers().firstValue("Location").orElseThrow().replaceFirst(".*id=", "");
+    }
+
+    private static String bookAtClinic(WebClient patient, String doctor, LocalDate date) {
+        String id = hold(patient, doctor, date);
+        assertEquals(302, patient.payAtClinic(id).statusCode());
+        return id;
+    }
+
+    private static void payByCard(WebClient patient, String id, String name) {
+        WebClient.FormPage pay = patient.open("/patient/pay?id=" + id);
+        patient.ajax(pay, "payForm", "method", "change", Map.of("method", "CARD"));
+        assertEquals(302, patient.post(pay, "payForm", "pay", Map.of("method", "CARD", "cardNumber", "4242 4242 4242 4242",
+                "cardExpiry", "12/" + (LocalDate.now().getYear() % 100 + 2), "cardCvv", "123", "cardName", name))
+                .statusCode());
+    }
+
+    private String badge(LocalDate day) {
+        return browser().findElement(By.cssSelector("[data-date='" + day + "'] .badge")).getText();
     }
 
     @Test
     void aHolidayAddedInTheBrowserClosesTheDayForPatients() {
-        registerFirstAdminAndLogIn("Week Admin");
+        logInAsAdmin("Week Admin");
 
         clickAndWait("navSchedule");
-        checkAccessibility();
-        setDate("holidayForm:date", HOLIDAY);
+        setValue("holidayForm:date", HOLIDAY.toString());
         type("holidayForm:name", "Clinic Foundation Day");
         clickAndWait("holidayForm:add");
         assertTrue(messages().contains("nobody has slots that day"), messages());
         assertTrue(pageText().contains("Clinic Foundation Day"));
         clickAndWait("navInvitations");
-        checkAccessibility();
+        logOut();
 
-        clickAndWait("logoutForm:logout");
-        String patient = "patient-" + UUID.randomUUID() + "@example.com";
-        open("/register");
-        type("registerForm:name", "Holiday Patient");
-        type("registerForm:email", patient);
-        type("registerForm:phone", "+91 99999 00001");
-        type("registerForm:password", WebClient.PASSWORD);
-        clickAndWait("registerForm:register");
-        open("/login");
-        type("loginForm:email", patient);
-        type("loginForm:password", WebClient.PASSWORD);
-        clickAndWait("loginForm:login");
+        newPatientInBrowser("Holiday Patient");
         open("/patient/book?doctor=doc4&date=" + HOLIDAY);
         assertTrue(browser().findElements(By.cssSelector("input[name='bookForm:time']:not([disabled])")).isEmpty(),
                 "no time can be chosen on the holiday");
         assertTrue(pageText().contains("Not available"), "the day says so");
+    }
+
+    @Test
+    void aPlanWithoutSundaysClosesTheDoctorsSundaysAndBadgesCountWorkingSlots() {
+        logInAsAdmin("Plan Admin");
+        open("/admin/schedule?doctor=doc5");
+        assertEquals("doc5", new Select(id("planForm:doctor")).getFirstSelectedOption().getAttribute("value"));
+        assertTrue(id("planForm:week:6:working").isSelected(), "Sundays are worked before");
+        setValue("planForm:from", TODAY.toString());
+        id("planForm:week:6:working").click();
+        setValue("planForm:week:0:end", "11:00");
+        setValue("planForm:week:0:breakStart", "");
+        setValue("planForm:week:0:breakEnd", "");
+        clickAndWait("planForm:save");
+        assertTrue(messages().contains("Plan saved"), messages());
+        logOut();
+
+        WebClient monday = new WebClient(baseUrl);
+        monday.registerAndLogin("Monday Patient", null);
+        bookAtClinic(monday, "doc5", NEXT_MONDAY);
+        newPatientInBrowser("Sunday Patient");
+        open("/patient/book?doctor=doc5&date=" + NEXT_SUNDAY);
+        assertTrue(browser().findElements(By.cssSelector("input[name='bookForm:time']:not([disabled])")).isEmpty(),
+                "no time can be chosen on a Sunday");
+        assertEquals("Not available", badge(NEXT_SUNDAY));
+        assertEquals("Filling fast", badge(NEXT_MONDAY), "one of Monday's two working slots is taken");
+        open("/patient/book?doctor=doc6&date=" + NEXT_SUNDAY);
+        assertFalse(browser().findElements(By.cssSelector("input[name='bookForm:time']:not([disabled])")).isEmpty(),
+                "other doctors keep their Sundays");
+    }
+
+    @Test
+    void leaveOverTwoBookingsIsShownBeforeConfirmingAndEachPatientIsOfferedANewTime() {
+        WebClient ravi = new WebClient(baseUrl);
+        ravi.registerAndLogin("Ravi Leave", null);
+        payByCard(ravi, hold(ravi, "doc6", LEAVE.plusDays(1)), "Ravi Leave");
+        WebClient asha = new WebClient(baseUrl);
+        String ashaEmail = asha.registerAndLogin("Asha Leave", null);
+        bookAtClinic(asha, "doc6", LEAVE);
+
+        logInAsAdmin("Leave Admin");
+        clickAndWait("navSchedule");
+        new Select(id("leaveForm:doctor")).selectByValue("doc6");
+        setValue("leaveForm:from", LEAVE.toString());
+        setValue("leaveForm:to", LEAVE.plusDays(2).toString());
+        type("leaveForm:reason", "Medical conference");
+        clickAndWait("leaveForm:preview");
+        String affected = text("leaveForm:affectedTable");
+        assertTrue(affected.contains("Asha Leave") && affected.contains("Ravi Leave"), "both shown before confirming");
+        clickAndWait("leaveForm:confirm");
+        assertTrue(messages().contains("2 appointments cancelled and offered a new time"), messages());
+        logOut();
+
+        assertTrue(ravi.get("/patient/appointments").body().contains("payment has been refunded"),
+                "the paid one is refunded and offered a new time");
+        logIn("/login", ashaEmail);
+        open("/patient/appointments");
+        assertTrue(pageText().contains("the doctor is on leave"), "Asha sees the offer");
+        List<WebElement> slots = browser().findElements(By.cssSelector(".rebook-slot"));
+        assertFalse(slots.isEmpty(), "free slots are offered");
+        String chosen = slots.get(0).getAttribute("value");
+        clickAndWait(slots.get(0).getAttribute("id"));
+        assertTrue(pageText().contains("Confirmed"), "one click moves her: " + chosen);
+        open("/patient/appointments");
+        assertFalse(pageText().contains("the doctor is on leave"), "the offer is used");
+    }
+
+    @Test
+    void aDeactivatedDoctorIsGoneFromPatientsSearch() {
+        WebClient patient = new WebClient(baseUrl);
+        patient.registerAndLogin("Search Patient", null);
+        assertTrue(patient.get("/patient/doctors").body().contains("Dr. Arun Kapoor"));
+
+        logInAsAdmin("Roster Admin");
+        clickAndWait("navDoctors");
+        WebElement link = browser().findElements(By.cssSelector("a.doctor-link")).stream()
+                .filter(a -> a.getText().equals("Dr. Arun Kapoor")).findFirst().orElseThrow();
+        clickAndWait(link.getAttribute("id"));
+        id("activeForm:deactivate").click();
+        WebElement yes = id("confirmYes");
+        waitFor(yes::isDisplayed, "the confirm dialog");
+        WebElement page = browser().findElement(By.tagName("html"));
+        yes.click();
+        waitFor(() -> {
+            try {
+                page.isEnabled();
+                return !exists("activeForm:deactivate");
+            } catch (org.openqa.selenium.StaleElementReferenceException gone) {
+                return true;
+            }
+        }, "the page after deactivating");
+        waitUntilReady();
+        checkAccessibility();
+        assertTrue(messages().contains("no longer appears in patients' search"), messages());
+        assertFalse(patient.get("/patient/doctors").body().contains("Dr. Arun Kapoor"), "gone from search");
     }
 }
