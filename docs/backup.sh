@@ -46,6 +46,12 @@ if [ -d "$source_dir/archive" ]; then
     find "$source_dir/archive" -maxdepth 1 -name 'journal-*.jsonl' -exec cp -p {} "$target_dir/archive/" \;
 fi
 copy_if_there doctors.json
+copy_if_there specializations.json
+if [ -d "$source_dir/photos" ]; then
+    mkdir -p "$target_dir/photos"
+    chmod 700 "$target_dir/photos"
+    find "$source_dir/photos" -maxdepth 1 -type f \( -name '*.png' -o -name '*.jpg' \) -exec cp -p {} "$target_dir/photos/" \;
+fi
 copy_if_there symptoms.json
 find "$target_dir" -type f -exec chmod 600 {} +
 sync "$target_dir" 2>/dev/null || sync
