@@ -49,6 +49,20 @@ public class DoctorRecords {
         return book.doctor(id);
     }
 
+    /** The changes of every doctor's record by this actor (null: anyone) in [from, until), newest first. */
+    public List<org.clinic.appointments.domain.DoctorRecordChange> changes(String actorId, java.time.Instant from,
+            java.time.Instant until) {
+        return book.doctors().stream()
+                .flatMap(d -> d.getHistory().stream()
+                        .map(c -> new org.clinic.appointments.domain.DoctorRecordChange(d.getId(), d.getName(), c)))
+                .filter(r -> actorId == null || actorId.equals(r.change().getActor()))
+                .filter(r -> from == null || !r.change().getAt().isBefore(from))
+                .filter(r -> until == null || r.change().getAt().isBefore(until))
+                .sorted(java.util.Comparator.comparing(
+                        (org.clinic.appointments.domain.DoctorRecordChange r) -> r.change().getAt()).reversed())
+                .toList();
+    }
+
     public List<String> specializations() {
         return book.specializations();
     }

@@ -117,6 +117,10 @@ class DoctorRecordsIT {
         assertTrue(page.contains("Records Admin"), "who");
         Matcher feeRow = Pattern.compile("change-row.*?fee.*?900.*?950", Pattern.DOTALL).matcher(page);
         assertTrue(feeRow.find(), "the fee's change from 900 to 950 is listed");
+        String audit = admin().get("/admin/audit").body();
+        Matcher auditRow = Pattern.compile("doctor-change-row.*?Records Admin.*?Dr. Kavya Iyer.*?fee.*?900.*?950",
+                Pattern.DOTALL).matcher(audit);
+        assertTrue(auditRow.find(), "the audit trail lists the doctor's change");
         HttpResponse<String> again = admin().submit("/admin/doctor?id=" + id, "doctorForm", "save",
                 details("Dr. Kavya Iyer", "Cardiologist", "950.00"));
         assertTrue(again.body().contains("Nothing was changed."), "the same fee written differently is no change");

@@ -43,6 +43,11 @@ public class AuditBacking implements Serializable {
     @Inject
     AppConfig config;
 
+    @Inject
+    org.clinic.appointments.application.DoctorRecords doctorRecords;
+
+    private List<org.clinic.appointments.domain.DoctorRecordChange> doctorChanges;
+
     private String actor;
     private String action;
     private String from;
@@ -56,6 +61,8 @@ public class AuditBacking implements Serializable {
         LocalDate toDate = DateParameter.parse(to);
         Instant until = toDate == null ? null : toDate.plusDays(1).atStartOfDay(config.zone()).toInstant();
         AuditQuery query = new AuditQuery(actor, action, fromInstant, until);
+        doctorChanges = action == null ? doctorRecords.changes(actor, fromInstant, until) : List.of();
+        actorNames.putAll(administration.actorNames(doctorChanges.stream().map(c -> c.change().getActor()).toList()));
         model = new LazyDataModel<>() {
             private static final long serialVersionUID = 1L;
 
@@ -105,6 +112,11 @@ public class AuditBacking implements Serializable {
 
     public List<String> getActions() {
         return ACTIONS;
+    }
+
+    /** Changes of the doctors' records that match the filters (none when an appointment action is chosen). */
+    public List<org.clinic.appointments.domain.DoctorRecordChange> getDoctorChanges() {
+        return doctorChanges;
     }
 
     public LazyDataModel<AuditEntry> getModel() {
