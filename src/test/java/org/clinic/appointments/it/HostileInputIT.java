@@ -160,6 +160,12 @@ class HostileInputIT {
             assertHarmless(admin.submit("/admin/doctor?id=doc3", "doctorForm", "save", doctor), "doctor edit " + payload);
             assertHarmless(admin.submit("/admin/doctors", "specializationsForm", "add", Map.of("name", payload)),
                     "specialization " + payload);
+            Map<String, String> plan = new java.util.HashMap<>(Map.of("doctor", "doc6", "from", payload,
+                    "week:0:working", "true", "week:0:start", payload, "week:0:end", payload, "week:0:slot", payload,
+                    "week:0:breakStart", payload, "week:0:breakEnd", payload));
+            HttpResponse<String> planAnswer = admin.submit("/admin/schedule?doctor=doc6", "planForm", "save", plan);
+            assertHarmless(planAnswer, "plan " + payload);
+            assertFalse(planAnswer.body().contains("Plan saved"), "a hostile plan is refused: " + payload);
         }
         String doctors = admin.get("/admin/doctors").body();
         assertEquals(8, doctors.split("doctor-row", -1).length - 1, "no hostile value became a doctor");

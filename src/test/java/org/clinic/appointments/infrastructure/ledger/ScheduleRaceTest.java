@@ -35,12 +35,13 @@ import org.clinic.appointments.domain.ChangeType;
 import org.clinic.appointments.domain.ClinicSchedule;
 import org.clinic.appointments.domain.Doctor;
 import org.clinic.appointments.domain.Holiday;
+import org.clinic.appointments.domain.Leave;
 import org.clinic.appointments.domain.Role;
 import org.clinic.appointments.domain.User;
 import org.clinic.appointments.domain.WeeklyPlan;
 
 /**
- * Bookings racing a holiday and a plan change, under the ledger's write lock as the EJB takes it: no booking is
+ * Bookings racing a holiday, a plan change and a doctor's leave, under the ledger's write lock as the EJB takes it: no booking is
  * stored on a slot the schedule no longer offers once the change is stored, and no slot is booked twice.
  */
 class ScheduleRaceTest {
@@ -54,7 +55,7 @@ class ScheduleRaceTest {
     Path dir;
 
     @Test
-    void aHolidayAndAPlanChangeRacingBookingsLeaveNoBookingOnAClosedSlot() throws Exception {
+    void aHolidayAPlanChangeAndLeaveRacingBookingsLeaveNoBookingOnAClosedSlot() throws Exception {
         Files.copy(Path.of(System.getProperty("project.data.dir", "data"), "doctors.json"), dir.resolve("doctors.json"));
         MutableClock clock = new MutableClock(Instant.parse("2026-11-24T06:00:00Z"));
         ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
@@ -63,6 +64,7 @@ class ScheduleRaceTest {
             ledger.offerOnly(new ClinicSchedule.DefaultWeek(EnumSet.allOf(DayOfWeek.class), TIMES));
             Doctor doc1 = ledger.doctor("doc1").orElseThrow();
             Doctor doc2 = ledger.doctor("doc2").orElseThrow();
+            Doctor doc3 = ledger.doctor("doc3").orElseThrow();
             CountDownLatch start = new CountDownLatch(1);
             List<java.util.concurrent.Future<?>> work = new ArrayList<>();
             for (int t = 0; t < 8; t++) {
@@ -72,7 +74,7 @@ class ScheduleRaceTest {
                     for (int i = 0; i < 40; i++) {
                         User patient = patient();
                         String time = TIMES.get((thread + i) % TIMES.size());
-                        Doctor doctor = i % 2 == 0 ? doc1 : doc2;
+                        Doctor doctor = i % 3 == 0 ? doc1 : i % 3 == 1 ? doc2 : doc3;
                         lock.writeLock().lock();
                         try {
                             ledger.registerUser(patient, patient.getId());
@@ -96,6 +98,8 @@ class ScheduleRaceTest {
                     ledger.changeSchedule("admin", ChangeType.HOLIDAY_ADDED, s -> s.withHoliday(new Holiday(DAY, "Closed")));
                     ledger.changeSchedule("admin", ChangeType.PLAN_SET, s -> s.withPlan("doc2",
                             new WeeklyPlan(DAY.plusDays(1), Map.of())));
+                    ledger.changeSchedule("admin", ChangeType.LEAVE_PLACED, s -> s.withLeave(
+                            new Leave("doc3", DAY.plusDays(1), DAY.plusDays(2), "Conference")));
                 } finally {
                     lock.writeLock().unlock();
                 }
@@ -109,7 +113,8 @@ class ScheduleRaceTest {
             List<String> lines = Files.readAllLines(dir.resolve(Journal.FILE));
             int holidayLine = indexOf(lines, "schedule.holiday_added");
             int planLine = indexOf(lines, "schedule.plan_set");
-            assertTrue(holidayLine > 0 && planLine > holidayLine, "both changes are stored");
+            int leaveLine = indexOf(lines, "schedule.leave_placed");
+            assertTrue(holidayLine > 0 && planLine > holidayLine && leaveLine > planLine, "the changes are stored");
             for (int i = holidayLine + 1; i < lines.size(); i++) {
                 String line = lines.get(i);
                 if (line.contains("appointment.booked")) {
@@ -117,6 +122,10 @@ class ScheduleRaceTest {
                     if (i > planLine) {
                         assertTrue(!line.contains("\"doctor_id\":\"doc2\"") || line.contains("\"date\":\"" + DAY + "\""),
                                 "a doc2 booking after the plan without working days: " + line);
+                    }
+                    if (i > leaveLine) {
+                        assertTrue(!line.contains("\"doctor_id\":\"doc3\"") || line.contains("\"date\":\"" + DAY + "\""),
+                                "a doc3 booking during the leave: " + line);
                     }
                 }
             }
