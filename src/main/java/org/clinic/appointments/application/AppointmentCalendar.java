@@ -24,12 +24,20 @@ import org.clinic.appointments.domain.Doctor;
 /** An appointment as an iCalendar file (RFC 5545), times in UTC so every calendar app places it right. */
 public final class AppointmentCalendar {
 
+    static final int REMINDER_HOURS = 2;
+
     public static final String PRODUCT = "-//Healthcare Plus//Appointments//EN";
 
     private AppointmentCalendar() {
     }
 
     public static String ics(Appointment appointment, Doctor doctor, ClinicRules rules, Duration visitLength) {
+        return ics(appointment, doctor, rules, visitLength, false);
+    }
+
+    /** With {@code reminder}, the event carries an alarm {@value #REMINDER_HOURS} hours before it starts. */
+    public static String ics(Appointment appointment, Doctor doctor, ClinicRules rules, Duration visitLength,
+            boolean reminder) {
         Instant start = rules.startOf(appointment);
         VEvent event = new VEvent(start, start.plus(visitLength), "Appointment with " + appointment.getDoctorName());
         event.add(new Uid(appointment.getId() + "@appointments"));
@@ -37,6 +45,13 @@ public final class AppointmentCalendar {
             event.add(new Location(doctor.getLocation()));
         }
         event.add(new Description(description(appointment, doctor)));
+        if (reminder) {
+            net.fortuna.ical4j.model.component.VAlarm alarm =
+                    new net.fortuna.ical4j.model.component.VAlarm(Duration.ofHours(-REMINDER_HOURS));
+            alarm.add(net.fortuna.ical4j.model.property.immutable.ImmutableAction.DISPLAY);
+            alarm.add(new Description("Appointment with " + appointment.getDoctorName()));
+            event.add(alarm);
+        }
         Calendar calendar = new Calendar();
         calendar.add(new ProdId(PRODUCT));
         calendar.add(ImmutableVersion.VERSION_2_0);

@@ -57,6 +57,14 @@ public class ClinicAdministration {
     @Inject
     AppConfig config;
 
+    @Inject
+    org.clinic.appointments.domain.port.Postbox postbox;
+
+    /** Whether messages leave the outbox (a mail server is configured). */
+    public boolean mailConfigured() {
+        return postbox.isConfigured();
+    }
+
     public ClinicFigures figures() {
         return book.figures();
     }

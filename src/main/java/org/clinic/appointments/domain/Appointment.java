@@ -44,6 +44,8 @@ public class Appointment implements java.io.Serializable {
     /** The appointment the patient moved this one to, when they took the offer. */
     private String rebookedAs;
     private List<HistoryEntry> history = new ArrayList<>();
+    /** Messages to the patient about this appointment, queued by {@link MessagePolicy}; null when none. */
+    private List<OutboxMessage> messages;
     /** Fields of a migrated record that this product does not use, kept as they were; null when there are none. */
     private Map<String, Object> otherFields;
 
@@ -433,8 +435,57 @@ public class Appointment implements java.io.Serializable {
         copy.rebookOfferedAt = rebookOfferedAt;
         copy.rebookedAs = rebookedAs;
         copy.history = new ArrayList<>(history == null ? List.of() : history);
+        copy.messages = messages == null ? null : new ArrayList<>(messages.stream().map(OutboxMessage::copy).toList());
         copy.otherFields = otherFields;
         return copy;
+    }
+
+    /** The messages about this appointment, oldest first. */
+    public List<OutboxMessage> getMessages() {
+        return messages == null ? List.of() : java.util.Collections.unmodifiableList(messages);
+    }
+
+    void setMessages(List<OutboxMessage> messages) {
+        this.messages = messages == null || messages.isEmpty() ? null : new ArrayList<>(messages);
+    }
+
+    /** Whether a message waits to be sent. */
+    public boolean hasPendingMessage() {
+        return messages != null && !messages.isEmpty();
+    }
+
+    /** This appointment with the message delivered: it leaves the outbox, and the delivery is in the history. */
+    public Appointment messageSent(String messageId, Instant now, String actor) {
+        Appointment next = copy();
+        java.util.Optional<OutboxMessage> message = next.message(messageId);
+        if (message.isEmpty()) {
+            return next;
+        }
+        next.setMessages(next.messages.stream().filter(m -> !m.getId().equals(messageId)).toList());
+        return next.recorded(this, now, actor, "message_sent", message.get().getKind().code());
+    }
+
+    /**
+     * This appointment after a failed attempt to send the message: tried again at {@code retryAt}, or given up
+     * (it leaves the outbox) when that is null; the attempt is in its history.
+     */
+    public Appointment messageFailed(String messageId, String error, Instant retryAt, Instant now, String actor) {
+        Appointment next = copy();
+        java.util.Optional<OutboxMessage> message = next.message(messageId);
+        if (message.isEmpty()) {
+            return next;
+        }
+        String cleanError = error == null ? "" : error.length() > 300 ? error.substring(0, 300) : error;
+        message.get().failed(cleanError, retryAt);
+        if (retryAt == null) {
+            next.setMessages(next.messages.stream().filter(m -> !m.getId().equals(messageId)).toList());
+        }
+        return next.recorded(this, now, actor, retryAt == null ? "message_gave_up" : "message_failed",
+                message.get().getKind().code() + ": " + cleanError);
+    }
+
+    private java.util.Optional<OutboxMessage> message(String messageId) {
+        return getMessages().stream().filter(m -> m.getId().equals(messageId)).findFirst();
     }
 
     public String getId() {

@@ -15,6 +15,8 @@ public enum ChangeType {
     ARRIVED("appointment.arrived"),
     COMPLETED("appointment.completed"),
     REBOOKED("appointment.rebooked"),
+    MESSAGE_SENT("appointment.message_sent"),
+    MESSAGE_FAILED("appointment.message_failed"),
     LEAVE_PLACED("schedule.leave_placed"),
     DOCTOR_DEACTIVATED("schedule.doctor_deactivated"),
     DOCTOR_REACTIVATED("schedule.doctor_reactivated"),

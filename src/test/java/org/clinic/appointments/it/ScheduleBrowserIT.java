@@ -4,14 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.net.http.HttpResponse;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.temporal.TemporalAdjusters;
 import java.util.List;
-import java.util.Map;
-import java.util.regex.Matcher;
 
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
@@ -60,25 +57,13 @@ class ScheduleBrowserIT extends BrowserTestBase {
     }
 
     private static String hold(WebClient patient, String doctor, LocalDate date) {
-        WebClient.FormPage page = patient.open("/patient/book?doctor=" + doctor + "&date=" + date);
-        Matcher slot = WebClient.FREE_SLOT.matcher(page.body());
-        assertTrue(slot.find(), "a free slot on " + date);
-        HttpResponse<String> held = patient.post(page, "bookForm", "submit", Map.of("time", slot.group(1), "reason", "Check-up"));
-        return held.headers().firstValue("Location").orElseThrow().replaceFirst(".*id=", "");
+        return patient.holdOn(doctor, date, "Check-up");
     }
 
     private static String bookAtClinic(WebClient patient, String doctor, LocalDate date) {
         String id = hold(patient, doctor, date);
         assertEquals(302, patient.payAtClinic(id).statusCode());
         return id;
-    }
-
-    private static void payByCard(WebClient patient, String id, String name) {
-        WebClient.FormPage pay = patient.open("/patient/pay?id=" + id);
-        patient.ajax(pay, "payForm", "method", "change", Map.of("method", "CARD"));
-        assertEquals(302, patient.post(pay, "payForm", "pay", Map.of("method", "CARD", "cardNumber", "4242 4242 4242 4242",
-                "cardExpiry", "12/" + (LocalDate.now().getYear() % 100 + 2), "cardCvv", "123", "cardName", name))
-                .statusCode());
     }
 
     private String badge(LocalDate day) {
@@ -138,7 +123,7 @@ class ScheduleBrowserIT extends BrowserTestBase {
     void leaveOverTwoBookingsIsShownBeforeConfirmingAndEachPatientIsOfferedANewTime() {
         WebClient ravi = new WebClient(baseUrl);
         ravi.registerAndLogin("Ravi Leave", null);
-        payByCard(ravi, hold(ravi, "doc6", LEAVE.plusDays(1)), "Ravi Leave");
+        assertEquals(302, ravi.payByCard(hold(ravi, "doc6", LEAVE.plusDays(1)), "Ravi Leave"));
         WebClient asha = new WebClient(baseUrl);
         String ashaEmail = asha.registerAndLogin("Asha Leave", null);
         bookAtClinic(asha, "doc6", LEAVE);

@@ -278,6 +278,26 @@ final class WebClient {
         return id.group(1);
     }
 
+    /** Holds the first free slot of the doctor on the date; answers the appointment's id. */
+    String holdOn(String doctorId, java.time.LocalDate date, String reason) {
+        FormPage page = open("/patient/book?doctor=" + doctorId + "&date=" + date);
+        Matcher slot = FREE_SLOT.matcher(page.body());
+        if (!slot.find()) {
+            throw new IllegalStateException("No free slot of " + doctorId + " on " + date);
+        }
+        HttpResponse<String> held = post(page, "bookForm", "submit", Map.of("time", slot.group(1), "reason", reason));
+        return held.headers().firstValue("Location").orElseThrow().replaceFirst(".*id=", "");
+    }
+
+    /** Pays a held appointment with the always-succeeding test card; answers the status (302 on success). */
+    int payByCard(String appointmentId, String cardName) {
+        FormPage pay = open("/patient/pay?id=" + appointmentId);
+        ajax(pay, "payForm", "method", "change", Map.of("method", "CARD"));
+        return post(pay, "payForm", "pay", Map.of("method", "CARD", "cardNumber", "4242 4242 4242 4242",
+                "cardExpiry", "12/" + (java.time.LocalDate.now().getYear() % 100 + 2), "cardCvv", "123",
+                "cardName", cardName)).statusCode();
+    }
+
     /** Chooses Pay-at-Clinic for a held appointment; a success answers 302 to the result page. */
     HttpResponse<String> payAtClinic(String appointmentId) {
         return submit("/patient/pay?id=" + appointmentId, "payForm", "pay", Map.of("method", "PAY_AT_CLINIC"));

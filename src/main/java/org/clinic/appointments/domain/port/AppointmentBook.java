@@ -122,6 +122,9 @@ public interface AppointmentBook {
      */
     Appointment change(String id, String actor, ChangeType type, UnaryOperator<Appointment> transition);
 
+    /** Appointments with a message due to be sent now (see {@code MessagePolicy}), at most {@code max}. */
+    List<Appointment> withDueMessages(int max);
+
     /** Cancels every hold that has run out; answers how many. */
     int expireHolds();
 }

@@ -146,6 +146,48 @@ public class AppConfig {
     @ConfigProperty(name = "appointments.max-request-bytes", defaultValue = "2097152")
     long maxRequestBytes;
 
+    @Inject
+    @ConfigProperty(name = "appointments.clinic-name", defaultValue = "Healthcare Plus")
+    String clinicName;
+
+    @Inject
+    @ConfigProperty(name = "appointments.clinic-address", defaultValue = "")
+    Optional<String> clinicAddress;
+
+    @Inject
+    @ConfigProperty(name = "appointments.mail-send-seconds", defaultValue = "10")
+    int mailSendSeconds;
+
+    @Inject
+    @ConfigProperty(name = "appointments.mail-max-attempts", defaultValue = "8")
+    int mailMaxAttempts;
+
+    @Inject
+    @ConfigProperty(name = "appointments.mail-retry-after", defaultValue = "PT1M")
+    String mailRetryAfter;
+
+    public String clinicName() {
+        return clinicName;
+    }
+
+    public String clinicAddress() {
+        return clinicAddress.orElse("");
+    }
+
+    public int mailSendSeconds() {
+        return Math.max(1, mailSendSeconds);
+    }
+
+    /** Attempts before a message is given up. */
+    public int mailMaxAttempts() {
+        return Math.max(1, mailMaxAttempts);
+    }
+
+    /** The wait after the first failed attempt; it doubles after each further one (at most a day). */
+    public Duration mailRetryAfter() {
+        return duration("appointments.mail-retry-after", mailRetryAfter);
+    }
+
     public String dataDir() {
         return dataDir;
     }

@@ -37,6 +37,8 @@ final class AppointmentIndex {
     private final Map<String, List<String>> idsByPatient = new HashMap<>();
     private final Map<String, TreeMap<LocalDate, List<String>>> idsByDoctorDate = new HashMap<>();
     private final Set<String> pendingIds = new LinkedHashSet<>();
+    /** Appointments with a message not yet sent: what the sender looks at. */
+    private final Set<String> withPendingMessages = new LinkedHashSet<>();
     private final FigureCounters figures = new FigureCounters();
     private final AppointmentColumns columns = new AppointmentColumns();
     private final AuditColumns auditColumns = new AuditColumns(columns);
@@ -67,6 +69,11 @@ final class AppointmentIndex {
         }
         figures.replace(previous, appointment);
         auditColumns.put(columns.put(appointment), previous, appointment);
+        if (appointment.hasPendingMessage()) {
+            withPendingMessages.add(appointment.getId());
+        } else {
+            withPendingMessages.remove(appointment.getId());
+        }
         if (appointment.getStatus() == AppointmentStatus.PENDING_PAYMENT) {
             pendingIds.add(appointment.getId());
         } else {
@@ -125,6 +132,12 @@ final class AppointmentIndex {
     /** The pending appointments whose hold has run out. */
     List<String> expiredHolds(Instant now) {
         return pendingIds.stream().filter(id -> columns.get(id).isHoldExpired(now)).toList();
+    }
+
+    List<Appointment> withDueMessages(Instant now, int max) {
+        return withPendingMessages.stream().map(columns::get)
+                .filter(a -> a.getMessages().stream().anyMatch(m -> m.isDue(now)))
+                .limit(max).map(Appointment::copy).toList();
     }
 
     int pendingCount() {

@@ -20,6 +20,8 @@ import jakarta.json.stream.JsonParser;
 import org.clinic.appointments.domain.Appointment;
 import org.clinic.appointments.domain.AppointmentStatus;
 import org.clinic.appointments.domain.HistoryEntry;
+import org.clinic.appointments.domain.MessageKind;
+import org.clinic.appointments.domain.OutboxMessage;
 import org.clinic.appointments.domain.PaymentMethod;
 import org.clinic.appointments.domain.PaymentStatus;
 import org.clinic.appointments.domain.Role;
@@ -42,13 +44,14 @@ final class BinaryRecords<T> {
     private final Codec[] codecs;
     private final int firstTable;
 
-    private BinaryRecords(Supplier<T> factory, Map<String, Field> mapped, Map<Class<?>, Codec> byType, int firstTable) {
+    private BinaryRecords(Supplier<T> factory, Map<String, Field> mapped, Map<java.lang.reflect.Type, Codec> byType,
+            int firstTable) {
         this.factory = factory;
         this.fields = mapped.values().toArray(Field[]::new);
         this.codecs = new Codec[fields.length];
         this.firstTable = firstTable;
         for (int i = 0; i < fields.length; i++) {
-            codecs[i] = byType.get(fields[i].getType());
+            codecs[i] = byType.getOrDefault(fields[i].getGenericType(), byType.get(fields[i].getType()));
             if (codecs[i] == null) {
                 throw new IllegalStateException("No binary form for " + fields[i]);
             }
@@ -69,7 +72,7 @@ final class BinaryRecords<T> {
     }
 
     static Forms forms(RecordMapper.Mappers mappers) {
-        Map<Class<?>, Codec> byType = new HashMap<>();
+        Map<java.lang.reflect.Type, Codec> byType = new HashMap<>();
         byType.put(String.class, new Codec((out, t, v) -> out.text(t, (String) v), Input::text));
         byType.put(LocalDate.class, new Codec((out, t, v) -> out.data().writeInt((int) ((LocalDate) v).toEpochDay()),
                 (in, t) -> LocalDate.ofEpochDay(in.readInt())));
@@ -83,6 +86,8 @@ final class BinaryRecords<T> {
         byType.put(PaymentStatus.class, coded(s -> ((PaymentStatus) s).code(), PaymentStatus::fromCode));
         byType.put(PaymentMethod.class, coded(s -> ((PaymentMethod) s).code(), PaymentMethod::fromCode));
         byType.put(Role.class, coded(s -> ((Role) s).code(), Role::fromCode));
+        byType.put(MessageKind.class, coded(s -> ((MessageKind) s).code(), MessageKind::fromCode));
+        byType.put(Integer.class, new Codec((out, t, v) -> out.data().writeInt((Integer) v), (in, t) -> in.readInt()));
         byType.put(Map.class, new Codec((out, t, v) -> out.text(t, JsonValues.json(v).toString()), (in, t) -> {
             try (JsonParser parser = Json.createParser(new StringReader(in.text(t)))) {
                 parser.next();
@@ -90,26 +95,44 @@ final class BinaryRecords<T> {
             }
         }));
         BinaryRecords<HistoryEntry> history = new BinaryRecords<>(HistoryEntry::new, mappers.history().fields(), byType, 0);
-        byType.put(List.class, new Codec((out, t, v) -> {
-            List<?> entries = (List<?>) v;
-            out.data().writeInt(entries.size());
-            for (Object entry : entries) {
-                history.write(out, (HistoryEntry) entry);
-            }
-        }, (in, t) -> {
-            int size = in.readInt();
-            ArrayList<HistoryEntry> entries = new ArrayList<>(size);
-            for (int i = 0; i < size; i++) {
-                entries.add(history.read(in));
-            }
-            return entries;
-        }));
-        int appointmentTables = history.fields.length;
+        byType.put(listType("history"), listCodec(history));
+        BinaryRecords<OutboxMessage> outbox = new BinaryRecords<>(OutboxMessage::new, mappers.outbox().fields(), byType,
+                history.fields.length);
+        byType.put(listType("messages"), listCodec(outbox));
+        int appointmentTables = history.fields.length + outbox.fields.length;
         BinaryRecords<Appointment> appointments = new BinaryRecords<>(Appointment::new,
                 mappers.appointments().fields(), byType, appointmentTables);
         BinaryRecords<User> users = new BinaryRecords<>(User::new, mappers.users().fields(), byType,
                 appointmentTables + appointments.fields.length);
-        return new Forms(appointments, users, (history.layout() + appointments.layout() + users.layout()).hashCode());
+        return new Forms(appointments, users,
+                (history.layout() + outbox.layout() + appointments.layout() + users.layout()).hashCode());
+    }
+
+    private static java.lang.reflect.Type listType(String appointmentField) {
+        try {
+            return Appointment.class.getDeclaredField(appointmentField).getGenericType();
+        } catch (NoSuchFieldException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static <E> Codec listCodec(BinaryRecords<E> form) {
+        return new Codec((out, t, v) -> {
+            List<?> entries = (List<?>) v;
+            out.data().writeInt(entries.size());
+            for (Object entry : entries) {
+                @SuppressWarnings("unchecked")
+                E typed = (E) entry;
+                form.write(out, typed);
+            }
+        }, (in, t) -> {
+            int size = in.readInt();
+            ArrayList<E> entries = new ArrayList<>(size);
+            for (int i = 0; i < size; i++) {
+                entries.add(form.read(in));
+            }
+            return entries;
+        });
     }
 
     private static Codec coded(java.util.function.Function<Object, String> code,

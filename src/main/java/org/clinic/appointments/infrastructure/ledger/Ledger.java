@@ -196,6 +196,11 @@ public class Ledger implements AppointmentBook {
     }
 
     @Override
+    public List<Appointment> withDueMessages(int max) {
+        return core.withDueMessages(max);
+    }
+
+    @Override
     public List<String> specializations() {
         return core.specializations();
     }

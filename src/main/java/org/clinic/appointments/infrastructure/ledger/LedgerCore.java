@@ -283,6 +283,11 @@ public final class LedgerCore implements AutoCloseable {
         return appointments.takenTimes(doctorId, from, to, clock.instant());
     }
 
+    /** Appointments with a message due to be sent now, at most {@code max} (copies). */
+    public List<Appointment> withDueMessages(int max) {
+        return appointments.withDueMessages(clock.instant(), max);
+    }
+
     public int pendingCount() {
         return appointments.pendingCount();
     }
@@ -440,6 +445,7 @@ public final class LedgerCore implements AutoCloseable {
 
     private void commitAppointment(Instant now, String actor, ChangeType type, Appointment previous,
             Appointment stored) {
+        org.clinic.appointments.domain.MessagePolicy.queued(previous, stored, now);
         JournalEntry entry = JournalEntry.ofAppointment(lastSeq + 1, now, actor, type.code(), previous, stored);
         append(entry);
         appointments.put(stored, now);

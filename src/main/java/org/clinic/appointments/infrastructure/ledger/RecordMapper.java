@@ -26,6 +26,8 @@ import org.clinic.appointments.domain.AppointmentStatus;
 import org.clinic.appointments.domain.Doctor;
 import org.clinic.appointments.domain.DoctorChange;
 import org.clinic.appointments.domain.HistoryEntry;
+import org.clinic.appointments.domain.MessageKind;
+import org.clinic.appointments.domain.OutboxMessage;
 import org.clinic.appointments.domain.PaymentMethod;
 import org.clinic.appointments.domain.PaymentStatus;
 import org.clinic.appointments.domain.Role;
@@ -86,13 +88,20 @@ final class RecordMapper<T> {
         codecs.put(PaymentStatus.class, Codec.coded(PaymentStatus::fromCode, PaymentStatus::code));
         codecs.put(PaymentMethod.class, Codec.coded(PaymentMethod::fromCode, PaymentMethod::code));
         codecs.put(Role.class, Codec.coded(Role::fromCode, Role::code));
+        codecs.put(MessageKind.class, Codec.coded(MessageKind::fromCode, MessageKind::code));
+        codecs.put(Integer.class, new Codec(p -> {
+            BigDecimal number = JsonValues.decimal(p);
+            return number == null ? null : number.intValueExact();
+        }, (g, name, value) -> g.write(name, (Integer) value)));
         RecordMapper<HistoryEntry> history = new RecordMapper<>(HistoryEntry.class, HistoryEntry::new, codecs);
         codecs.put(listOf(Appointment.class, HistoryEntry.class), listCodec(history));
+        RecordMapper<OutboxMessage> outbox = new RecordMapper<>(OutboxMessage.class, OutboxMessage::new, codecs);
+        codecs.put(listOf(Appointment.class, OutboxMessage.class), listCodec(outbox));
         RecordMapper<DoctorChange> doctorChanges = new RecordMapper<>(DoctorChange.class, DoctorChange::new, codecs);
         codecs.put(listOf(Doctor.class, DoctorChange.class), listCodec(doctorChanges));
         return new Mappers(new RecordMapper<>(Appointment.class, Appointment::new, codecs),
                 new RecordMapper<>(User.class, User::new, codecs), history,
-                new RecordMapper<>(Doctor.class, Doctor::new, codecs));
+                new RecordMapper<>(Doctor.class, Doctor::new, codecs), outbox);
     }
 
     private static <E> Codec listCodec(RecordMapper<E> mapper) {
@@ -104,7 +113,7 @@ final class RecordMapper<T> {
     }
 
     record Mappers(RecordMapper<Appointment> appointments, RecordMapper<User> users,
-            RecordMapper<HistoryEntry> history, RecordMapper<Doctor> doctors) {
+            RecordMapper<HistoryEntry> history, RecordMapper<Doctor> doctors, RecordMapper<OutboxMessage> outbox) {
     }
 
     private static Type listOf(Class<?> holder, Class<?> element) {

@@ -129,6 +129,10 @@ public class AdminAppointmentBacking implements Serializable {
         return actorNames.getOrDefault(actorId, actorId);
     }
 
+    public boolean isMailConfigured() {
+        return administration.mailConfigured();
+    }
+
     public String getId() {
         return id;
     }

@@ -26,6 +26,7 @@ import org.clinic.appointments.domain.Appointment;
 import org.clinic.appointments.domain.Doctor;
 import org.clinic.appointments.domain.DoctorChange;
 import org.clinic.appointments.domain.HistoryEntry;
+import org.clinic.appointments.domain.OutboxMessage;
 import org.clinic.appointments.domain.User;
 import org.junit.jupiter.api.Test;
 
@@ -144,6 +145,13 @@ class FieldRoundTripTest {
         if (type == List.class && field.getGenericType() instanceof ParameterizedType list
                 && list.getActualTypeArguments()[0] == HistoryEntry.class) {
             return new ArrayList<>(List.of(filled(HistoryEntry.class, HistoryEntry::new)));
+        }
+        if (type == List.class && field.getGenericType() instanceof ParameterizedType list
+                && list.getActualTypeArguments()[0] == OutboxMessage.class) {
+            return new ArrayList<>(List.of(filled(OutboxMessage.class, OutboxMessage::new)));
+        }
+        if (type == Integer.class) {
+            return 1000 + n;
         }
         if (type == List.class && field.getGenericType() instanceof ParameterizedType list
                 && list.getActualTypeArguments()[0] == DoctorChange.class) {

@@ -1,0 +1,86 @@
+package org.clinic.appointments.application;
+
+import java.text.MessageFormat;
+import java.time.Duration;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.ResourceBundle;
+
+import org.clinic.appointments.domain.Appointment;
+import org.clinic.appointments.domain.ClinicRules;
+import org.clinic.appointments.domain.Doctor;
+import org.clinic.appointments.domain.HistoryEntry;
+import org.clinic.appointments.domain.MessageKind;
+import org.clinic.appointments.domain.OutboxMessage;
+import org.clinic.appointments.domain.port.Postbox;
+
+/**
+ * A message of the outbox as a mail, from the templates in {@code i18n/mail.properties}: the same words as plain
+ * text and as HTML (every value escaped), with the clinic's name and address, and the calendar file (with a
+ * reminder) for a confirmed booking.
+ */
+public final class MessageTemplates {
+
+    private static final String BUNDLE = "i18n.mail";
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEEE d MMMM yyyy", Locale.ENGLISH);
+
+    /** What the templates need of the clinic. */
+    public record Clinic(String name, String address, ClinicRules rules, Duration visitLength) {
+    }
+
+    private MessageTemplates() {
+    }
+
+    public static Postbox.Mail mail(OutboxMessage message, Appointment a, Doctor doctor, Clinic clinic) {
+        ResourceBundle texts = ResourceBundle.getBundle(BUNDLE, Locale.ENGLISH);
+        MessageKind kind = message.getKind();
+        Object[] values = {a.getUserName(), a.getDoctorName(), DAY.format(a.getDate()), a.getTime(), clinic.name(),
+            clinic.address(), a.getAmount() == null ? "" : a.getAmount().toPlainString(), a.getId(), clinicNote(a, texts)};
+        String subject = format(texts.getString("mail." + kind.code() + ".subject"), values);
+        String body = format(texts.getString("mail." + kind.code() + ".body"), values) + "\n\n"
+                + format(texts.getString("mail.signature"), values).strip();
+        List<Postbox.Attachment> files = new ArrayList<>();
+        if (kind == MessageKind.BOOKING_CONFIRMED) {
+            String ics = AppointmentCalendar.ics(a, doctor, clinic.rules(), clinic.visitLength(), true);
+            files.add(new Postbox.Attachment("appointment-" + a.getDate() + ".ics", "text/calendar; charset=UTF-8",
+                    ics.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        }
+        return new Postbox.Mail(message.getId(), message.getRecipient(), subject, body, html(subject, body), files);
+    }
+
+    private static String clinicNote(Appointment a, ResourceBundle texts) {
+        List<HistoryEntry> history = a.getHistory();
+        String note = history.isEmpty() ? null : history.get(history.size() - 1).getNote();
+        return note == null || note.isBlank() ? "" : format(texts.getString("mail.reason"), note);
+    }
+
+    private static String format(String pattern, Object... values) {
+        return new MessageFormat(pattern, Locale.ENGLISH).format(values);
+    }
+
+    static String html(String subject, String text) {
+        StringBuilder html = new StringBuilder("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"UTF-8\"><title>")
+                .append(escape(subject)).append("</title></head><body>");
+        for (String paragraph : text.split("\n\n")) {
+            html.append("<p>").append(escape(paragraph).replace("\n", "<br>")).append("</p>");
+        }
+        return html.append("</body></html>").toString();
+    }
+
+    static String escape(String text) {
+        StringBuilder out = new StringBuilder(text.length());
+        for (char c : text.toCharArray()) {
+            switch (c) {
+                case '<' -> out.append("&lt;");
+                case '>' -> out.append("&gt;");
+                case '&' -> out.append("&amp;");
+                case '"' -> out.append("&quot;");
+                case '\'' -> out.append("&#39;");
+                default -> out.append(c);
+            }
+        }
+        return out.toString();
+    }
+}

@@ -1,0 +1,120 @@
+package org.clinic.appointments.domain;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+/** Which change causes which message to the patient, and how a message's sending is recorded. */
+class MessagePolicyTest {
+
+    private static final ZoneId ZONE = ZoneId.of("Asia/Kolkata");
+    private static final ClinicRules RULES = new ClinicRules(ZONE, List.of("09:00 AM", "10:00 AM"), 30,
+            Duration.ofMinutes(15), Duration.ofHours(24), 3);
+    private static final Instant NOW = LocalDate.of(2026, 11, 24).atTime(12, 0).atZone(ZONE).toInstant();
+    private static final LocalDate DAY = LocalDate.of(2026, 11, 30);
+
+    private static Appointment held(String email) {
+        User patient = new User();
+        patient.setId("p1");
+        patient.setName("Asha");
+        patient.setEmail(email);
+        Doctor doctor = new Doctor();
+        doctor.setId("doc1");
+        doctor.setName("Dr. One");
+        return MessagePolicy.queued(null, Appointment.hold("a1", patient, doctor, DAY, "09:00 AM", "Check-up", NOW,
+                RULES.holdExpiry(NOW)), NOW);
+    }
+
+    private static Appointment changed(Appointment before, Appointment after) {
+        return MessagePolicy.queued(before, after, NOW);
+    }
+
+    private static List<MessageKind> kinds(Appointment a) {
+        return a.getMessages().stream().map(OutboxMessage::getKind).toList();
+    }
+
+    @Test
+    void aHoldSaysNothingAPaymentConfirmsAndReceivesAndEachChangeSaysItsOwn() {
+        Appointment hold = held("asha@example.com");
+        assertEquals(List.of(), kinds(hold), "a hold is not a booking yet");
+
+        Appointment paid = changed(hold, hold.paid(new PaymentOutcome(PaymentMethod.CARD, PaymentStatus.SUCCESS, "T1",
+                "Visa", "Visa", "4242"), NOW, "p1"));
+        assertEquals(List.of(MessageKind.BOOKING_CONFIRMED, MessageKind.PAYMENT_RECEIVED), kinds(paid));
+        assertEquals("a1.2.booking_confirmed", paid.getMessages().get(0).getId(), "the change's number and the kind");
+        assertEquals("a1.2.payment_received", paid.getMessages().get(1).getId());
+        assertEquals("asha@example.com", paid.getMessages().get(0).getRecipient());
+
+        Appointment moved = changed(paid, paid.rescheduled(DAY.plusDays(1), "10:00 AM", RULES, NOW, "p1"));
+        assertEquals(MessageKind.RESCHEDULED, kinds(moved).get(2));
+        Appointment movedAgain = changed(moved, moved.rescheduled(DAY.plusDays(2), "09:00 AM", RULES, NOW, "p1"));
+        assertEquals(3, movedAgain.getMessages().size(), "the latest move replaces the one still waiting");
+        assertTrue(movedAgain.getMessages().get(2).getId().startsWith("a1.4."));
+
+        Appointment cancelled = changed(movedAgain, movedAgain.cancelledByPatient(RULES, NOW, "p1"));
+        assertEquals(List.of(MessageKind.CANCELLED_BY_PATIENT, MessageKind.REFUND_ISSUED), kinds(cancelled).subList(3, 5));
+    }
+
+    @Test
+    void theClinicsCancellationAndLeaveSayWhoCancelled() {
+        Appointment hold = held("asha@example.com");
+        Appointment atClinic = changed(hold, hold.paid(new PaymentOutcome(PaymentMethod.PAY_AT_CLINIC,
+                PaymentStatus.PENDING, "T2", null, null, null), NOW, "p1"));
+        assertEquals(List.of(MessageKind.BOOKING_CONFIRMED), kinds(atClinic), "nothing paid yet");
+        Appointment byClinic = changed(atClinic, atClinic.byAdmin(AdminAction.CANCEL, "Doctor called in sick", RULES,
+                NOW, "admin-1"));
+        assertEquals(MessageKind.CANCELLED_BY_CLINIC, kinds(byClinic).get(1));
+        Appointment forLeave = changed(atClinic, atClinic.cancelledForLeave("Conference", NOW, "admin-1"));
+        assertEquals(MessageKind.CANCELLED_FOR_LEAVE, kinds(forLeave).get(1));
+    }
+
+    @Test
+    void aWalkInWithoutAnAddressGetsNoMessage() {
+        Appointment hold = held("walk-in-123@walk-in.invalid");
+        Appointment confirmed = changed(hold, hold.paid(new PaymentOutcome(PaymentMethod.PAY_AT_CLINIC,
+                PaymentStatus.PENDING, "T3", null, null, null), NOW, "p1"));
+        assertTrue(confirmed.getMessages().isEmpty());
+    }
+
+    @Test
+    void aSentMessageIsInTheHistoryAndIsNotSentAgain() {
+        Appointment hold = held("asha@example.com");
+        Appointment confirmed = changed(hold, hold.paid(new PaymentOutcome(PaymentMethod.PAY_AT_CLINIC,
+                PaymentStatus.PENDING, "T4", null, null, null), NOW, "p1"));
+        assertTrue(confirmed.getMessages().get(0).isDue(NOW));
+
+        String id = confirmed.getMessages().get(0).getId();
+        Appointment failed = confirmed.messageFailed(id, "Connection refused", NOW.plusSeconds(60), NOW, "system");
+        OutboxMessage retry = failed.getMessages().get(0);
+        assertEquals(1, retry.getAttempts());
+        assertEquals("Connection refused", retry.getLastError());
+        assertFalse(retry.isDue(NOW), "waits before the next attempt");
+        assertTrue(retry.isDue(NOW.plusSeconds(60)));
+        assertEquals("message_failed", last(failed).getAction());
+        assertTrue(confirmed.getMessages().get(0).isDue(NOW), "the stored record is not changed in place");
+
+        Appointment sent = failed.messageSent(id, NOW.plusSeconds(61), "system");
+        assertFalse(sent.hasPendingMessage(), "a delivered message leaves the outbox");
+        assertEquals("message_sent", last(sent).getAction());
+        assertEquals("booking_confirmed", last(sent).getNote());
+        assertEquals(sent.getHistory().size(), sent.messageSent(id, NOW, "system").getHistory().size(),
+                "a second delivery report changes nothing");
+
+        Appointment gaveUp = confirmed.messageFailed(id, "550 no such user", null, NOW, "system");
+        assertFalse(gaveUp.hasPendingMessage());
+        assertEquals("message_gave_up", last(gaveUp).getAction());
+        assertEquals("booking_confirmed: 550 no such user", last(gaveUp).getNote());
+    }
+
+    private static HistoryEntry last(Appointment a) {
+        return a.getHistory().get(a.getHistory().size() - 1);
+    }
+}
