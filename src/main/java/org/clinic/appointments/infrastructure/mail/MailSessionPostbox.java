@@ -81,7 +81,7 @@ public class MailSessionPostbox implements Postbox {
     }
 
     /** A subject never carries a line break into the headers. */
-    static String oneLine(String text) {
+    public static String oneLine(String text) {
         return text.replaceAll("[\\r\\n\\u0085\\u2028\\u2029]+", " ").strip();
     }
 
