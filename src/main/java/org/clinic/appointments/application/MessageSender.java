@@ -73,6 +73,7 @@ public class MessageSender {
         }
         sending = true;
         try {
+            queueDueReminders();
             for (Appointment appointment : book.withDueMessages(BATCH)) {
                 Instant now = clock.instant();
                 for (OutboxMessage message : appointment.getMessages()) {
@@ -85,6 +86,37 @@ public class MessageSender {
             LOG.warning(() -> "The outbox waits for the next round: " + e.getMessage());
         } finally {
             sending = false;
+        }
+    }
+
+    /** Queues the reminders whose time has come, for the confirmed visits within the longest lead. */
+    private void queueDueReminders() {
+        java.util.List<Duration> leads = config.reminders();
+        if (leads.isEmpty()) {
+            return;
+        }
+        Instant now = clock.instant();
+        Duration longest = leads.stream().max(Duration::compareTo).orElseThrow();
+        java.time.LocalDate today = java.time.LocalDate.ofInstant(now, config.zone());
+        java.time.LocalDate last = java.time.LocalDate.ofInstant(now.plus(longest), config.zone());
+        for (org.clinic.appointments.domain.Doctor doctor : book.doctors()) {
+            for (java.time.LocalDate day = today; !day.isAfter(last); day = day.plusDays(1)) {
+                for (Appointment a : book.appointmentsOf(doctor.getId(), day)) {
+                    Instant start = config.rules().startOf(a);
+                    org.clinic.appointments.domain.MessagePolicy.dueReminder(a, start, leads, now)
+                            .ifPresent(lead -> queueReminder(a.getId(), start, lead, leads));
+                }
+            }
+        }
+    }
+
+    private void queueReminder(String appointmentId, Instant start, Duration lead, java.util.List<Duration> leads) {
+        try {
+            book.change(appointmentId, ACTOR, ChangeType.REMINDER_QUEUED, current ->
+                    org.clinic.appointments.domain.MessagePolicy.dueReminder(current, start, leads, clock.instant())
+                            .isPresent() ? current.reminderQueued(lead, clock.instant(), ACTOR) : current);
+        } catch (org.clinic.appointments.domain.BookingException | IllegalArgumentException changedMeanwhile) {
+            LOG.fine(() -> "No reminder for " + appointmentId + ": " + changedMeanwhile.getMessage());
         }
     }
 

@@ -449,6 +449,25 @@ public class Appointment implements java.io.Serializable {
         this.messages = messages == null || messages.isEmpty() ? null : new ArrayList<>(messages);
     }
 
+    /** Whether the reminder of this lead was queued (see {@link MessagePolicy#dueReminder}). */
+    public boolean hasReminder(java.time.Duration lead) {
+        return history != null && history.stream()
+                .anyMatch(h -> REMINDER_QUEUED.equals(h.getAction()) && lead.toString().equals(h.getNote()));
+    }
+
+    /** This appointment with a reminder of the lead queued for its patient. */
+    public Appointment reminderQueued(java.time.Duration lead, Instant now, String actor) {
+        Appointment next = copy();
+        List<OutboxMessage> queued = new ArrayList<>(next.getMessages());
+        queued.removeIf(m -> m.getKind() == MessageKind.REMINDER);
+        queued.add(new OutboxMessage(id + "." + getHistory().size() + "." + MessageKind.REMINDER.code(), MessageKind.REMINDER,
+                userEmail, now));
+        next.setMessages(queued);
+        return next.recorded(this, now, actor, REMINDER_QUEUED, lead.toString());
+    }
+
+    private static final String REMINDER_QUEUED = "reminder_queued";
+
     /** Whether a message waits to be sent. */
     public boolean hasPendingMessage() {
         return messages != null && !messages.isEmpty();

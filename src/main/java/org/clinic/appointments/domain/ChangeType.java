@@ -17,6 +17,7 @@ public enum ChangeType {
     REBOOKED("appointment.rebooked"),
     MESSAGE_SENT("appointment.message_sent"),
     MESSAGE_FAILED("appointment.message_failed"),
+    REMINDER_QUEUED("appointment.reminder_queued"),
     LEAVE_PLACED("schedule.leave_placed"),
     DOCTOR_DEACTIVATED("schedule.doctor_deactivated"),
     DOCTOR_REACTIVATED("schedule.doctor_reactivated"),

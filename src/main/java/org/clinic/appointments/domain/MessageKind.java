@@ -10,7 +10,8 @@ public enum MessageKind {
     CANCELLED_BY_CLINIC("cancelled_by_clinic"),
     CANCELLED_FOR_LEAVE("cancelled_for_leave"),
     RESCHEDULED("rescheduled"),
-    REFUND_ISSUED("refund_issued");
+    REFUND_ISSUED("refund_issued"),
+    REMINDER("reminder");
 
     private final String code;
 

@@ -37,6 +37,21 @@ public final class MessagePolicy {
         return next;
     }
 
+    /**
+     * The reminder lead due now for a confirmed appointment starting at {@code start}: the shortest of the leads
+     * whose time has come and that was not queued before; none when the visit has begun.
+     */
+    public static java.util.Optional<java.time.Duration> dueReminder(Appointment a, Instant start,
+            List<java.time.Duration> leads, Instant now) {
+        String to = a.getUserEmail();
+        if (a.getStatus() != AppointmentStatus.CONFIRMED || !now.isBefore(start) || to == null
+                || to.endsWith(NO_MAIL_DOMAIN)) {
+            return java.util.Optional.empty();
+        }
+        return leads.stream().filter(lead -> !now.isBefore(start.minus(lead))).min(java.util.Comparator.naturalOrder())
+                .filter(lead -> !a.hasReminder(lead));
+    }
+
     static List<MessageKind> causedBy(Appointment previous, Appointment next) {
         List<MessageKind> kinds = new ArrayList<>(2);
         AppointmentStatus before = previous == null ? null : previous.getStatus();

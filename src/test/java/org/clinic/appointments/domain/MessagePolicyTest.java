@@ -114,6 +114,27 @@ class MessagePolicyTest {
         assertEquals("booking_confirmed: 550 no such user", last(gaveUp).getNote());
     }
 
+    @Test
+    void aReminderIsDueAtItsLeadOnceAndOnlyTheNearestWhenSeveralAre() {
+        Appointment hold = held("asha@example.com");
+        Appointment confirmed = changed(hold, hold.paid(new PaymentOutcome(PaymentMethod.PAY_AT_CLINIC,
+                PaymentStatus.PENDING, "T5", null, null, null), NOW, "p1"));
+        Instant start = NOW.plus(Duration.ofHours(30));
+        List<Duration> leads = List.of(Duration.ofHours(24), Duration.ofHours(2));
+        assertTrue(MessagePolicy.dueReminder(confirmed, start, leads, NOW).isEmpty(), "30 hours ahead: none yet");
+        Instant dayBefore = start.minus(Duration.ofHours(23));
+        assertEquals(Duration.ofHours(24), MessagePolicy.dueReminder(confirmed, start, leads, dayBefore).orElseThrow());
+        Appointment reminded = confirmed.reminderQueued(Duration.ofHours(24), dayBefore, "system");
+        assertEquals(MessageKind.REMINDER, reminded.getMessages().get(reminded.getMessages().size() - 1).getKind());
+        assertTrue(MessagePolicy.dueReminder(reminded, start, leads, dayBefore.plusSeconds(60)).isEmpty(), "once");
+        Instant twoHoursBefore = start.minus(Duration.ofMinutes(90));
+        assertEquals(Duration.ofHours(2), MessagePolicy.dueReminder(reminded, start, leads, twoHoursBefore).orElseThrow());
+        assertEquals(Duration.ofHours(2), MessagePolicy.dueReminder(confirmed, start, leads, twoHoursBefore).orElseThrow(),
+                "booked late: only the nearest reminder");
+        assertTrue(MessagePolicy.dueReminder(confirmed, start, leads, start).isEmpty(), "none once the visit begins");
+        assertTrue(MessagePolicy.dueReminder(hold, start, leads, twoHoursBefore).isEmpty(), "none for an unpaid hold");
+    }
+
     private static HistoryEntry last(Appointment a) {
         return a.getHistory().get(a.getHistory().size() - 1);
     }

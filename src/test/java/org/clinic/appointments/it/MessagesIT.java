@@ -49,7 +49,7 @@ class MessagesIT {
     @Deployment(testable = false)
     static WebArchive messages() {
         return Deployments.app("messages", true, "appointments.mail-session=java:jboss/mail/Appointments",
-                "appointments.mail-send-seconds=1", "appointments.mail-retry-after=PT1S",
+                "appointments.mail-send-seconds=1", "appointments.mail-retry-after=PT1S", "appointments.reminders=PT720H",
                 "appointments.clinic-name=Lotus Clinic", "appointments.clinic-address=12 MG Road, Pune");
     }
 
@@ -133,8 +133,8 @@ class MessagesIT {
         String id = hold(asha, "doc1", DAY);
         assertEquals(302, asha.payByCard(id, "Asha Mail"));
 
-        List<MimeMessage> mail = mailTo(email, 2);
-        assertEquals(2, mail.size(), "confirmation and payment");
+        List<MimeMessage> mail = mailTo(email, 3);
+        assertEquals(3, mail.size(), "confirmation, payment and (the visit being within the 720-hour lead) a reminder");
         MimeMessage confirmed = withSubject(mail, "Appointment confirmed: Dr. Rajesh Kumar Sharma");
         assertTrue(confirmed.getMessageID().matches("<" + id + "\\.\\d+\\.booking_confirmed@appointments>"),
                 "the outbox id is the Message-ID: " + confirmed.getMessageID());
@@ -149,6 +149,8 @@ class MessagesIT {
         assertTrue(calendar.contains("BEGIN:VEVENT") && calendar.contains("BEGIN:VALARM")
                 && calendar.contains("TRIGGER:-PT2H"), calendar);
 
+        MimeMessage reminder = withSubject(mail, "Reminder: Dr. Rajesh Kumar Sharma");
+        assertTrue(text(reminder, "text/plain").contains("a reminder of your appointment"));
         MimeMessage paid = withSubject(mail, "Payment received: ₹500");
         assertTrue(text(paid, "text/plain").contains("we received your payment of ₹500"));
 
@@ -165,18 +167,18 @@ class MessagesIT {
         String email = ravi.registerAndLogin("Ravi Mail", null);
         String id = hold(ravi, "doc2", DAY.plusDays(1));
         assertEquals(302, ravi.payByCard(id, "Ravi Mail"));
-        assertEquals(2, mailTo(email, 2).size());
+        assertEquals(3, mailTo(email, 3).size(), "confirmation, payment, reminder");
 
         WebClient.FormPage reschedule = ravi.open("/patient/book?reschedule=" + id + "&date=" + DAY.plusDays(2));
         Matcher slot = WebClient.FREE_SLOT.matcher(reschedule.body());
         assertTrue(slot.find());
         assertEquals(302, ravi.post(reschedule, "bookForm", "submit", Map.of("time", slot.group(1))).statusCode());
-        MimeMessage moved = withSubject(mailTo(email, 3), "Appointment moved: Dr. Amit Singh Rathore");
+        MimeMessage moved = withSubject(mailTo(email, 4), "Appointment moved: Dr. Amit Singh Rathore");
         assertTrue(text(moved, "text/plain").contains(slot.group(1)), "names the new time");
 
         HttpResponse<String> cancelled = ravi.submit("/patient/appointment?id=" + id, "actions", "cancel", Map.of());
         assertTrue(cancelled.statusCode() < 400);
-        List<MimeMessage> all = mailTo(email, 5);
+        List<MimeMessage> all = mailTo(email, 6);
         withSubject(all, "Appointment cancelled: Dr. Amit Singh Rathore");
         assertTrue(text(withSubject(all, "Refund issued: ₹500"), "text/plain").contains("we refunded ₹500"));
     }
@@ -187,7 +189,7 @@ class MessagesIT {
         String email = meera.registerAndLogin("Meera Mail", null);
         String id = hold(meera, "doc3", DAY.plusDays(3));
         assertEquals(302, meera.payAtClinic(id).statusCode());
-        assertEquals(1, mailTo(email, 1).size(), "confirmed, nothing paid");
+        assertEquals(2, mailTo(email, 2).size(), "confirmed and reminded, nothing paid");
 
         WebClient admin = new WebClient(baseUrl);
         admin.registerAndLogin("Leave Mail Admin", Deployments.ADMIN_CODE);
@@ -196,7 +198,7 @@ class MessagesIT {
         WebClient.FormPage schedule = admin.open("/admin/schedule");
         admin.post(schedule, "leaveForm", "preview", leave);
         admin.post(schedule, "leaveForm", "confirm", leave);
-        MimeMessage away = withSubject(mailTo(email, 2), "Dr. Meera Kulkarni is away");
+        MimeMessage away = withSubject(mailTo(email, 3), "Dr. Meera Kulkarni is away");
         assertTrue(text(away, "text/plain").contains("move it to one of the next free times"));
     }
 }

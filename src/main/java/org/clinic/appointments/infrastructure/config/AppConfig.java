@@ -166,6 +166,16 @@ public class AppConfig {
     @ConfigProperty(name = "appointments.mail-retry-after", defaultValue = "PT1M")
     String mailRetryAfter;
 
+    @Inject
+    @ConfigProperty(name = "appointments.reminders", defaultValue = "PT24H,PT2H")
+    List<String> reminders;
+
+    /** How long before a visit its reminders go out. */
+    public List<Duration> reminders() {
+        return reminders.stream().map(String::strip).filter(r -> !r.isEmpty())
+                .map(r -> duration("appointments.reminders", r)).toList();
+    }
+
     public String clinicName() {
         return clinicName;
     }

@@ -36,7 +36,7 @@ public class AuditBacking implements Serializable {
     /** The history actions there are, in the order a booking lives through them. */
     public static final List<String> ACTIONS = List.of("booked", "paid", "pay_at_clinic", "payment_failed",
             "rescheduled", "cancelled", "hold_expired", "no_show", "refunded", "marked_paid", "arrived", "completed", "rebooked",
-            "message_sent", "message_failed", "message_gave_up");
+            "reminder_queued", "message_sent", "message_failed", "message_gave_up");
 
     @Inject
     ClinicAdministration administration;
