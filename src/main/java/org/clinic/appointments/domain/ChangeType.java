@@ -28,6 +28,8 @@ public enum ChangeType {
     DOCTOR_EDITED("doctor.edited"),
     DOCTOR_PHOTO_CHANGED("doctor.photo_changed"),
     SPECIALIZATIONS_CHANGED("clinic.specializations_changed"),
+    PROFILE_CHANGED("user.profile_changed"),
+    PASSWORD_CHANGED("user.password_changed"),
     ADMIN_INVITED("user.admin_invited"),
     INVITATION_ACCEPTED("user.invitation_accepted"),
     INVITATION_WITHDRAWN("user.invitation_withdrawn");

@@ -80,6 +80,14 @@ class AccountsBrowserIT extends BrowserTestBase {
         assertTrue(exists("doctor-doc1"), "the sample doctors are listed");
         assertTrue(text("doctor-doc1").contains("Dr. Rajesh Kumar Sharma"));
         assertTrue(text("signedInAs").contains("Asha Rao"));
+
+        clickAndWait("navProfile");
+        type("profileForm:name", "Asha R. Rao");
+        type("profileForm:phone", "+91 90000 22222");
+        clickAndWait("profileForm:save");
+        assertTrue(messages().contains("Your name and phone are saved."), messages());
+        assertTrue(text("signedInAs").contains("Asha R. Rao"), "the new name is used at once");
+        assertTrue(id("downloadData").getAttribute("href").endsWith("/patient/my-data.json"), "their data to download");
     }
 
     @Test

@@ -1,0 +1,42 @@
+package org.clinic.appointments.application;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
+
+import org.clinic.appointments.domain.User;
+
+/** What a patient may change about themselves on {@code /patient/profile}: their name and phone. */
+public class Profile {
+
+    @NotBlank(message = "{registration.name.required}")
+    @PlainText(max = Registration.NAME_MAX, message = "{registration.name.size}")
+    @Pattern(regexp = "[^<>\"\\p{Cntrl}]*", message = "{registration.name.characters}")
+    private String name;
+
+    @NotBlank(message = "{registration.phone.required}")
+    @Pattern(regexp = "\\+?[0-9][0-9 \\-]{6,18}[0-9]", message = "{registration.phone.invalid}")
+    private String phone;
+
+    public static Profile of(User user) {
+        Profile profile = new Profile();
+        profile.name = user.getName();
+        profile.phone = user.getPhone();
+        return profile;
+    }
+
+    public String getName() {
+        return name;
+    }
+
+    public void setName(String name) {
+        this.name = name;
+    }
+
+    public String getPhone() {
+        return phone;
+    }
+
+    public void setPhone(String phone) {
+        this.phone = phone;
+    }
+}

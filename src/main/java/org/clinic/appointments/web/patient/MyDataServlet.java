@@ -1,0 +1,60 @@
+package org.clinic.appointments.web.patient;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import jakarta.inject.Inject;
+import jakarta.json.bind.Jsonb;
+import jakarta.json.bind.JsonbBuilder;
+import jakarta.json.bind.JsonbConfig;
+import jakarta.servlet.annotation.WebServlet;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.clinic.appointments.application.PatientAccount;
+import org.clinic.appointments.domain.User;
+
+/**
+ * "My data" ({@code /patient/my-data.json}): everything the clinic holds about the signed-in patient, as JSON
+ * (their right of access under India's DPDP Act). Only ever the caller's own; never the password hash.
+ */
+@WebServlet("/patient/my-data.json")
+public class MyDataServlet extends HttpServlet {
+
+    private static final long serialVersionUID = 1L;
+
+    @Inject
+    PatientAccount account;
+
+    @Override
+    protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        PatientAccount.MyData data = account.myData();
+        Map<String, Object> whole = new LinkedHashMap<>();
+        whole.put("account", account(data.account()));
+        whole.put("appointments", data.appointments());
+        byte[] body;
+        try (Jsonb json = JsonbBuilder.create(new JsonbConfig().withFormatting(true))) {
+            body = json.toJson(whole).getBytes(StandardCharsets.UTF_8);
+        } catch (Exception e) {
+            throw new IOException(e);
+        }
+        response.setContentType("application/json; charset=UTF-8");
+        response.setHeader("Content-Disposition", "attachment; filename=\"my-data.json\"");
+        response.setContentLength(body.length);
+        response.getOutputStream().write(body);
+    }
+
+    private static Map<String, Object> account(User user) {
+        Map<String, Object> account = new LinkedHashMap<>();
+        account.put("id", user.getId());
+        account.put("name", user.getName());
+        account.put("email", user.getEmail());
+        account.put("phone", user.getPhone());
+        account.put("role", user.getRole().code());
+        account.put("created_at", user.getCreatedAt() == null ? null : user.getCreatedAt().toString());
+        return account;
+    }
+}
