@@ -50,6 +50,18 @@ public final class MessageTemplates {
         return new Postbox.Mail(message.getId(), message.getRecipient(), subject, body, html(subject, body), files);
     }
 
+    /** The mail with a password-reset link; its id names the account, never the link. */
+    public static Postbox.Mail resetMail(org.clinic.appointments.domain.User user, String link, Duration validFor,
+            String clinicName, String clinicAddress) {
+        ResourceBundle texts = ResourceBundle.getBundle(BUNDLE, Locale.ENGLISH);
+        Object[] values = {user.getName(), link, validFor.toMinutes(), clinicName, clinicAddress};
+        String subject = format(texts.getString("mail.password_reset.subject"), values);
+        String body = format(texts.getString("mail.password_reset.body"), values) + "\n\n"
+                + (clinicName + "\n" + clinicAddress).strip();
+        return new Postbox.Mail("reset." + user.getId() + "." + System.currentTimeMillis(), user.getEmail(), subject,
+                body, html(subject, body), List.of());
+    }
+
     private static String clinicNote(Appointment a, ResourceBundle texts) {
         List<HistoryEntry> history = a.getHistory();
         String note = history.isEmpty() ? null : history.get(history.size() - 1).getNote();

@@ -30,6 +30,8 @@ public enum ChangeType {
     SPECIALIZATIONS_CHANGED("clinic.specializations_changed"),
     PROFILE_CHANGED("user.profile_changed"),
     PASSWORD_CHANGED("user.password_changed"),
+    PASSWORD_RESET_REQUESTED("user.password_reset_requested"),
+    PASSWORD_RESET("user.password_reset"),
     ADMIN_INVITED("user.admin_invited"),
     INVITATION_ACCEPTED("user.invitation_accepted"),
     INVITATION_WITHDRAWN("user.invitation_withdrawn");

@@ -17,6 +17,11 @@ public class User {
     private String invitation;
     private Instant invitationExpires;
     private String invitedBy;
+    /** SHA-256 (hex) of the secret of the open password-reset link; null when there is none. */
+    private String resetToken;
+    private Instant resetExpires;
+    /** Sessions that signed in before this instant are over (set when the password is reset). */
+    private Instant sessionsValidFrom;
     /** Fields of a migrated record that this product does not use, kept as they were; null when there are none. */
     private Map<String, Object> otherFields;
 
@@ -35,6 +40,9 @@ public class User {
         copy.invitation = invitation;
         copy.invitationExpires = invitationExpires;
         copy.invitedBy = invitedBy;
+        copy.resetToken = resetToken;
+        copy.resetExpires = resetExpires;
+        copy.sessionsValidFrom = sessionsValidFrom;
         copy.otherFields = otherFields;
         return copy;
     }
@@ -153,6 +161,36 @@ public class User {
 
     public boolean isWalkIn() {
         return email != null && email.endsWith("@" + WALK_IN_DOMAIN);
+    }
+
+    /** This account with an open password-reset link (its secret's hash), replacing any earlier one. */
+    public User withResetToken(String secretHash, Instant expires) {
+        User next = copy();
+        next.resetToken = secretHash;
+        next.resetExpires = expires;
+        return next;
+    }
+
+    /** Whether the link's secret (by its hash) is this account's open one and has not run out. */
+    public boolean resetOpen(String secretHash, Instant now) {
+        return resetToken != null && secretHash != null && resetExpires != null && now.isBefore(resetExpires)
+                && java.security.MessageDigest.isEqual(resetToken.getBytes(java.nio.charset.StandardCharsets.US_ASCII),
+                        secretHash.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+    }
+
+    /** This account with a new password: the link is spent and every session signed in before now ends. */
+    public User passwordReset(String newHash, Instant now) {
+        User next = copy();
+        next.password = newHash;
+        next.resetToken = null;
+        next.resetExpires = null;
+        next.sessionsValidFrom = now;
+        return next;
+    }
+
+    /** Whether a session that signed in at this instant is still valid. */
+    public boolean sessionValid(Instant signedInAt) {
+        return sessionsValidFrom == null || (signedInAt != null && !signedInAt.isBefore(sessionsValidFrom));
     }
 
     public boolean isAdmin() {

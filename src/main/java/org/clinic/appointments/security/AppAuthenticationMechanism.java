@@ -39,6 +39,9 @@ public class AppAuthenticationMechanism implements HttpAuthenticationMechanism {
     @Inject
     DeviceMarks devices;
 
+    /** The session attribute with the instant its user signed in (see {@code User#sessionValid}). */
+    public static final String SIGNED_IN_AT = "appointments.signedInAt";
+
     @Override
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
             HttpMessageContext context) {
@@ -89,6 +92,7 @@ public class AppAuthenticationMechanism implements HttpAuthenticationMechanism {
             return AuthenticationStatus.SEND_FAILURE;
         }
         request.setAttribute(LoginOutcome.REQUEST_ATTRIBUTE, LoginOutcome.SUCCESS);
+        request.getSession().setAttribute(SIGNED_IN_AT, java.time.Instant.now());
         LOG.info(() -> "Login of user " + result.getCallerPrincipal().getName() + " at the " + portal.name().toLowerCase()
                 + " portal");
         return context.notifyContainerAboutLogin(result);

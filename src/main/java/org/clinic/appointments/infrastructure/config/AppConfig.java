@@ -176,6 +176,15 @@ public class AppConfig {
                 .map(r -> duration("appointments.reminders", r)).toList();
     }
 
+    @Inject
+    @ConfigProperty(name = "appointments.reset-expiry", defaultValue = "PT1H")
+    String resetExpiry;
+
+    /** How long a password-reset link works. */
+    public Duration resetExpiry() {
+        return duration("appointments.reset-expiry", resetExpiry);
+    }
+
     public String clinicName() {
         return clinicName;
     }

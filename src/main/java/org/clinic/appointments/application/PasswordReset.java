@@ -1,0 +1,130 @@
+package org.clinic.appointments.application;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.Optional;
+import java.util.logging.Logger;
+
+import jakarta.annotation.security.PermitAll;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+
+import org.clinic.appointments.domain.BookingException;
+import org.clinic.appointments.domain.ChangeType;
+import org.clinic.appointments.domain.EmailAddress;
+import org.clinic.appointments.domain.User;
+import org.clinic.appointments.domain.port.AppointmentBook;
+import org.clinic.appointments.infrastructure.config.AppConfig;
+import org.clinic.appointments.security.PasswordHasher;
+import org.clinic.appointments.security.ResetThrottle;
+
+/**
+ * "Forgot password?": a single-use link with an expiry, sent to the account's address. The answer is the same
+ * whether or not the address has an account; only the SHA-256 of the link's secret is stored; using it ends the
+ * account's other sessions. The mail is sent on its own thread (no timing tells an account exists) and directly,
+ * not through the outbox, so the secret is never written to disk.
+ */
+@Stateless
+@PermitAll
+public class PasswordReset {
+
+    private static final Logger LOG = Logger.getLogger(PasswordReset.class.getName());
+    private static final int SECRET_CHARS = 22;
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    @Inject
+    AppointmentBook book;
+
+    @Inject
+    PasswordHasher hasher;
+
+    @Inject
+    ResetThrottle throttle;
+
+    @Inject
+    AccountMail mail;
+
+    @Inject
+    AppConfig config;
+
+    @Inject
+    Clock clock;
+
+    /** Sends a link when the address has an account that signs in with a password; answers nothing either way. */
+    public void request(String email, String clientAddress, String resetPageUrl) {
+        if (email == null || email.isBlank() || email.length() > 320) {
+            return;
+        }
+        String key = EmailAddress.identityKey(email);
+        if (!throttle.admit(clientAddress, key)) {
+            LOG.info(() -> "Password-reset request from " + clientAddress + " not served: too many");
+            return;
+        }
+        Optional<User> account = book.userByEmail(email).filter(u -> !u.isWithoutPassword() && !u.isWalkIn());
+        if (account.isEmpty()) {
+            return;
+        }
+        byte[] random = new byte[16];
+        RANDOM.nextBytes(random);
+        String secret = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
+        Instant expires = clock.instant().plus(config.resetExpiry());
+        User user = book.changeUser(account.get().getId(), account.get().getId(), ChangeType.PASSWORD_RESET_REQUESTED,
+                u -> u.withResetToken(sha256(secret), expires));
+        String link = resetPageUrl + "?token=" + secret + user.getId();
+        mail.sendReset(MessageTemplates.resetMail(user, link, config.resetExpiry(), config.clinicName(),
+                config.clinicAddress()));
+        LOG.info(() -> "Password-reset link for user " + user.getId() + " issued, valid until " + expires);
+    }
+
+    /** The account the link is for, while it is open. */
+    public Optional<User> openFor(String token) {
+        Instant now = clock.instant();
+        return parse(token).flatMap(t -> book.user(t.userId()).filter(u -> u.resetOpen(sha256(t.secret()), now)));
+    }
+
+    /** Sets the new password when the link is open; {@code BookingException} ("reset.invalid") otherwise. */
+    public User reset(String token, @NotNull @Valid ChosenPassword chosen) {
+        Token parsed = parse(token).orElseThrow(() -> new BookingException("reset.invalid"));
+        if (book.user(parsed.userId()).isEmpty()) {
+            throw new BookingException("reset.invalid");
+        }
+        String hash = hasher.hashIfFree(chosen.getPassword().toCharArray())
+                .orElseThrow(() -> new BookingException("register.busy"));
+        String secretHash = sha256(parsed.secret());
+        User user = book.changeUser(parsed.userId(), parsed.userId(), ChangeType.PASSWORD_RESET, u -> {
+            Instant now = clock.instant();
+            if (!u.resetOpen(secretHash, now)) {
+                throw new BookingException("reset.invalid");
+            }
+            return u.passwordReset(hash, now);
+        });
+        LOG.info(() -> "User " + user.getId() + " reset their password; their other sessions end");
+        return user;
+    }
+
+    private record Token(String secret, String userId) {
+    }
+
+    private static Optional<Token> parse(String token) {
+        if (token == null || token.length() <= SECRET_CHARS) {
+            return Optional.empty();
+        }
+        return Optional.of(new Token(token.substring(0, SECRET_CHARS), token.substring(SECRET_CHARS)));
+    }
+
+    private static String sha256(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,35 @@
+package org.clinic.appointments.security;
+
+import java.time.Clock;
+import java.time.Duration;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+/**
+ * Password-reset requests: at most 10 an hour from one client address and 3 an hour for one address asked about;
+ * beyond, the request is answered as always and nothing is sent.
+ */
+@ApplicationScoped
+public class ResetThrottle {
+
+    private final WindowCounter perClient;
+    private final WindowCounter perAccount;
+
+    /** For the container's proxy only. */
+    protected ResetThrottle() {
+        this.perClient = null;
+        this.perAccount = null;
+    }
+
+    @Inject
+    public ResetThrottle(Clock clock) {
+        this.perClient = new WindowCounter(clock, 10, Duration.ofHours(1));
+        this.perAccount = new WindowCounter(clock, 3, Duration.ofHours(1));
+    }
+
+    /** Whether a request from this client about this address may send a link now (and counts it). */
+    public boolean admit(String clientAddress, String emailKey) {
+        return perClient.admit(clientAddress).isEmpty() && perAccount.admit(emailKey).isEmpty();
+    }
+}

@@ -1,0 +1,165 @@
+package org.clinic.appointments.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URL;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.GreenMailUtil;
+import com.icegreen.greenmail.util.ServerSetup;
+
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
+
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * "Forgot password?": the same answer for any address, a single-use link by mail, the new password works and the
+ * old one does not, the account's other sessions end, and guessed, reused or another account's links do nothing.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class PasswordResetIT {
+
+    private static final Pattern LINK = Pattern.compile("/reset\\?token=([A-Za-z0-9_-]+)");
+    private static final String NEW_PASSWORD = "Harbour-Lantern-Quill-58";
+    private static GreenMail smtp;
+
+    @Deployment(testable = false)
+    static WebArchive reset() {
+        return Deployments.app("reset", true, "appointments.mail-session=java:jboss/mail/Appointments");
+    }
+
+    @BeforeAll
+    static void startSmtp() {
+        smtp = new GreenMail(new ServerSetup(Integer.getInteger("it.smtp.port", 3925), "127.0.0.1", "smtp"));
+        smtp.start();
+    }
+
+    @AfterAll
+    static void stopSmtp() {
+        smtp.stop();
+    }
+
+    @ArquillianResource
+    URL baseUrl;
+
+    private static List<MimeMessage> mailTo(String address, int count) throws InterruptedException {
+        return mailTo(address, count, Duration.ofSeconds(20));
+    }
+
+    /** The mail to this address once {@code count} arrived, or what arrived within {@code wait}. */
+    private static List<MimeMessage> mailTo(String address, int count, Duration wait) throws InterruptedException {
+        long deadline = System.nanoTime() + wait.toNanos();
+        List<MimeMessage> mine;
+        do {
+            mine = Arrays.stream(smtp.getReceivedMessages()).filter(m -> to(m, address)).toList();
+            if (mine.size() >= count) {
+                return mine;
+            }
+            Thread.sleep(200);
+        } while (System.nanoTime() < deadline);
+        return mine;
+    }
+
+    private static boolean to(MimeMessage message, String address) {
+        try {
+            return Arrays.stream(message.getAllRecipients()).anyMatch(r -> r.toString().equalsIgnoreCase(address));
+        } catch (MessagingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private HttpResponse<String> ask(String email) {
+        return new WebClient(baseUrl).submit("/forgot", "forgotForm", "send", Map.of("email", email));
+    }
+
+    private static String token(MimeMessage mail) {
+        Matcher link = LINK.matcher(GreenMailUtil.getBody(mail).replace("=\r\n", "").replace("=3D", "="));
+        assertTrue(link.find(), GreenMailUtil.getBody(mail));
+        return link.group(1);
+    }
+
+    @Test
+    void aLinkByMailSetsANewPasswordOnceAndEndsTheOtherSessions() throws Exception {
+        WebClient elsewhere = new WebClient(baseUrl);
+        String email = elsewhere.registerAndLogin("Reset Patient", null);
+        assertEquals(200, elsewhere.get("/patient/appointments").statusCode(), "signed in elsewhere");
+
+        HttpResponse<String> asked = ask(email);
+        HttpResponse<String> unknown = ask("nobody-" + System.nanoTime() + "@example.com");
+        assertEquals(302, asked.statusCode());
+        assertEquals(asked.statusCode(), unknown.statusCode(), "the same answer for an unknown address");
+        List<MimeMessage> mail = mailTo(email, 1);
+        assertEquals(1, mail.size());
+        assertTrue(mail.get(0).getSubject().startsWith("Reset your password"));
+        String token = token(mail.get(0));
+
+        WebClient browser = new WebClient(baseUrl);
+        HttpResponse<String> saved = browser.submit("/reset?token=" + token, "resetForm", "save",
+                Map.of("password", NEW_PASSWORD));
+        assertEquals(302, saved.statusCode(), saved.body());
+        assertEquals(302, new WebClient(baseUrl).login("", email, NEW_PASSWORD).statusCode(), "the new password works");
+        assertEquals(200, new WebClient(baseUrl).login("", email, WebClient.PASSWORD).statusCode(), "the old one not");
+        HttpResponse<String> ended = elsewhere.get("/patient/appointments");
+        assertEquals(302, ended.statusCode(), "the session signed in before the reset has ended");
+        assertTrue(ended.headers().firstValue("Location").orElse("").endsWith("/login"));
+
+        String reused = new WebClient(baseUrl).get("/reset?token=" + token).body();
+        assertTrue(reused.contains("This link has run out, was used already") && !reused.contains("resetForm"),
+                "the link works once");
+    }
+
+    @Test
+    void guessedOrAnotherAccountsLinksAndUnknownAddressesDoNothing() throws Exception {
+        WebClient asha = new WebClient(baseUrl);
+        String ashaEmail = asha.registerAndLogin("Asha Reset", null);
+        WebClient ravi = new WebClient(baseUrl);
+        String raviEmail = ravi.registerAndLogin("Ravi Reset", null);
+        ask(raviEmail);
+        String raviToken = token(mailTo(raviEmail, 1).get(0));
+        String secret = raviToken.substring(0, 22);
+        String raviId = raviToken.substring(22);
+
+        for (String forged : List.of("A".repeat(22) + raviId, secret + "not-a-user", secret, "x",
+                secret.substring(0, 21) + (secret.charAt(21) == 'A' ? 'B' : 'A') + raviId)) {
+            String page = new WebClient(baseUrl).get("/reset?token=" + forged).body();
+            assertFalse(page.contains("resetForm"), "no form for " + forged);
+            HttpResponse<String> post = new WebClient(baseUrl).submit("/reset?token=" + forged, "resetForm", "save",
+                    Map.of("password", NEW_PASSWORD));
+            assertTrue(post.statusCode() < 500);
+        }
+        assertEquals(302, new WebClient(baseUrl).login("", raviEmail, WebClient.PASSWORD).statusCode(),
+                "Ravi's password is unchanged");
+        assertEquals(0, mailTo(ashaEmail, 1, Duration.ofSeconds(2)).size(), "Asha asked nothing and got nothing");
+        assertEquals(1, mailTo(raviEmail, 1).size());
+    }
+
+    @Test
+    void requestsAreThrottledPerAddressAskedAbout() throws Exception {
+        WebClient meera = new WebClient(baseUrl);
+        String email = meera.registerAndLogin("Meera Reset", null);
+        for (int i = 0; i < 5; i++) {
+            assertEquals(302, ask(email).statusCode(), "always the same answer");
+        }
+        mailTo(email, 3);
+        assertEquals(3, mailTo(email, 4, Duration.ofSeconds(3)).size(), "at most three links an hour for one address");
+    }
+}
