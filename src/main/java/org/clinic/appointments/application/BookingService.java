@@ -149,6 +149,10 @@ public class BookingService {
     }
 
     private User caller() {
-        return book.user(callerId()).orElseThrow(() -> new BookingException("booking.account.unknown"));
+        User caller = book.user(callerId()).orElseThrow(() -> new BookingException("booking.account.unknown"));
+        if (caller.isSuspended()) {
+            throw new BookingException("login.suspended");
+        }
+        return caller;
     }
 }

@@ -191,6 +191,18 @@ public class Appointment implements java.io.Serializable {
         return next.recorded(this, now, actor, "cancelled", "Doctor on leave: " + reason);
     }
 
+    /** A hold given up for its patient (their account was suspended): cancelled, the slot free at once. */
+    public Appointment holdReleased(String why, Instant now, String actor) {
+        if (status != AppointmentStatus.PENDING_PAYMENT) {
+            throw new BookingException("admin.refused.cancel");
+        }
+        Appointment next = copy();
+        next.status = AppointmentStatus.CANCELLED;
+        next.cancelledAt = now;
+        next.holdExpiresAt = null;
+        return next.recorded(this, now, actor, "cancelled", why);
+    }
+
     /** Whether the patient may still take the offer to move this appointment cancelled for a doctor's leave. */
     public boolean isRebookOpen() {
         return rebookOfferedAt != null && rebookedAs == null && status == AppointmentStatus.CANCELLED;

@@ -32,6 +32,8 @@ public enum ChangeType {
     PASSWORD_CHANGED("user.password_changed"),
     PASSWORD_RESET_REQUESTED("user.password_reset_requested"),
     PASSWORD_RESET("user.password_reset"),
+    SUSPENDED("user.suspended"),
+    REACTIVATED("user.reactivated"),
     ADMIN_INVITED("user.admin_invited"),
     INVITATION_ACCEPTED("user.invitation_accepted"),
     INVITATION_WITHDRAWN("user.invitation_withdrawn");

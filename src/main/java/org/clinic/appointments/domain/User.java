@@ -22,6 +22,8 @@ public class User {
     private Instant resetExpires;
     /** Sessions that signed in before this instant are over (set when the password is reset). */
     private Instant sessionsValidFrom;
+    /** When an admin suspended the account (it cannot log in or book); null when it is not suspended. */
+    private Instant suspendedAt;
     /** Fields of a migrated record that this product does not use, kept as they were; null when there are none. */
     private Map<String, Object> otherFields;
 
@@ -43,6 +45,7 @@ public class User {
         copy.resetToken = resetToken;
         copy.resetExpires = resetExpires;
         copy.sessionsValidFrom = sessionsValidFrom;
+        copy.suspendedAt = suspendedAt;
         copy.otherFields = otherFields;
         return copy;
     }
@@ -190,7 +193,36 @@ public class User {
 
     /** Whether a session that signed in at this instant is still valid. */
     public boolean sessionValid(Instant signedInAt) {
-        return sessionsValidFrom == null || (signedInAt != null && !signedInAt.isBefore(sessionsValidFrom));
+        return suspendedAt == null
+                && (sessionsValidFrom == null || (signedInAt != null && !signedInAt.isBefore(sessionsValidFrom)));
+    }
+
+    /** This account suspended: it cannot log in or book, and its sessions end. */
+    public User suspended(Instant now) {
+        if (suspendedAt != null) {
+            throw new BookingException("patients.suspended_already");
+        }
+        User next = copy();
+        next.suspendedAt = now;
+        next.sessionsValidFrom = now;
+        return next;
+    }
+
+    public User reactivated() {
+        if (suspendedAt == null) {
+            throw new BookingException("patients.active_already");
+        }
+        User next = copy();
+        next.suspendedAt = null;
+        return next;
+    }
+
+    public boolean isSuspended() {
+        return suspendedAt != null;
+    }
+
+    public Instant getSuspendedAt() {
+        return suspendedAt;
     }
 
     public boolean isAdmin() {

@@ -39,6 +39,9 @@ public class AppAuthenticationMechanism implements HttpAuthenticationMechanism {
     @Inject
     DeviceMarks devices;
 
+    @Inject
+    org.clinic.appointments.domain.port.AppointmentBook book;
+
     /** The session attribute with the instant its user signed in (see {@code User#sessionValid}). */
     public static final String SIGNED_IN_AT = "appointments.signedInAt";
 
@@ -87,6 +90,11 @@ public class AppAuthenticationMechanism implements HttpAuthenticationMechanism {
         }
         attempt.get().succeeded();
         devices.remember(request, response, email);
+        if (book.user(result.getCallerPrincipal().getName()).map(org.clinic.appointments.domain.User::isSuspended).orElse(false)) {
+            LOG.info(() -> "Login of suspended user " + result.getCallerPrincipal().getName() + " refused");
+            request.setAttribute(LoginOutcome.REQUEST_ATTRIBUTE, LoginOutcome.SUSPENDED);
+            return AuthenticationStatus.SEND_FAILURE;
+        }
         if (!result.getCallerGroups().contains(portal.role().name())) {
             request.setAttribute(LoginOutcome.REQUEST_ATTRIBUTE, LoginOutcome.WRONG_PORTAL);
             return AuthenticationStatus.SEND_FAILURE;

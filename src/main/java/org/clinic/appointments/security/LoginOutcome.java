@@ -5,6 +5,7 @@ public enum LoginOutcome {
     SUCCESS,
     BAD_CREDENTIALS,
     WRONG_PORTAL,
+    SUSPENDED,
     THROTTLED;
 
     /** Request attribute through which the mechanism tells the login page the outcome. */

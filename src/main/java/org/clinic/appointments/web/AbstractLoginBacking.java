@@ -67,6 +67,8 @@ public abstract class AbstractLoginBacking {
         Object outcome = request.getAttribute(LoginOutcome.REQUEST_ATTRIBUTE);
         if (outcome == LoginOutcome.THROTTLED) {
             Messages.addGlobalError("login.throttled", request.getAttribute(LoginOutcome.RETRY_AFTER_ATTRIBUTE));
+        } else if (outcome == LoginOutcome.SUSPENDED) {
+            Messages.addGlobalError("login.suspended");
         } else if (outcome == LoginOutcome.WRONG_PORTAL) {
             Messages.addGlobalError(portal() == Portal.ADMIN ? "admin_login.not_admin" : "login.use_admin_login");
         } else {

@@ -117,6 +117,19 @@ class AccountsBrowserIT extends BrowserTestBase {
     }
 
     @Test
+    void forgottenPasswordPagesAnswerAlike() {
+        open("/login");
+        browser().manage().deleteAllCookies();
+        open("/login");
+        clickAndWait("forgotLink");
+        type("forgotForm:email", "nobody-" + UUID.randomUUID() + "@example.com");
+        clickAndWait("forgotForm:send");
+        assertTrue(messages().contains("If an account uses that address"), messages());
+        open("/reset?token=" + "A".repeat(30));
+        assertTrue(messages().contains("This link has run out"), messages());
+    }
+
+    @Test
     void aWrongPasswordIsRefusedWithoutSayingWhichPartWasWrong() {
         String email = registerPatient();
         login("/login", email, "Wrong-Password-1");

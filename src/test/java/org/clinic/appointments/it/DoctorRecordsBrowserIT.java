@@ -50,6 +50,8 @@ class DoctorRecordsBrowserIT extends BrowserTestBase {
         assertTrue(loadedImages() >= 1, "the photo shows");
         checkAccessibility();
         assertTrue(pageText().contains("Added"), "the record's changes are listed");
+        open("/admin/patients?q=Records");
+        open("/admin/audit");
 
         clickAndWait("logoutForm:logout");
         String patient = "patient-" + java.util.UUID.randomUUID() + "@example.com";

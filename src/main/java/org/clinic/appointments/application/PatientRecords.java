@@ -1,0 +1,87 @@
+package org.clinic.appointments.application;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import java.util.logging.Logger;
+
+import jakarta.annotation.Resource;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.SessionContext;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+
+import org.clinic.appointments.domain.Appointment;
+import org.clinic.appointments.domain.AppointmentStatus;
+import org.clinic.appointments.domain.BookingException;
+import org.clinic.appointments.domain.ChangeType;
+import org.clinic.appointments.domain.Role;
+import org.clinic.appointments.domain.User;
+import org.clinic.appointments.domain.port.AppointmentBook;
+import org.clinic.appointments.security.Roles;
+
+/**
+ * The clinic's patients for admins: found by name, e-mail or phone; each with their appointments; suspended (no
+ * login, no booking, their sessions end and their unpaid holds are released) or reactivated.
+ */
+@Stateless
+@RolesAllowed(Roles.ADMIN)
+public class PatientRecords {
+
+    private static final Logger LOG = Logger.getLogger(PatientRecords.class.getName());
+    static final int MAX_FOUND = 50;
+    static final String RELEASED_BY_SUSPENSION = "Account suspended";
+
+    @Resource
+    SessionContext context;
+
+    @Inject
+    AppointmentBook book;
+
+    @Inject
+    Clock clock;
+
+    public List<User> search(String text) {
+        return book.findPatients(text, MAX_FOUND);
+    }
+
+    public Optional<User> find(String id) {
+        return book.user(id).filter(u -> u.getRole() == Role.PATIENT);
+    }
+
+    public List<Appointment> appointments(String patientId) {
+        return book.appointmentsOfPatient(patientId);
+    }
+
+    /** Suspends the patient and releases their unpaid holds; answers how many were released. */
+    public int suspend(String patientId) {
+        find(patientId).orElseThrow(() -> new BookingException("patients.unknown"));
+        String actor = actor();
+        book.changeUser(patientId, actor, ChangeType.SUSPENDED, u -> u.suspended(clock.instant()));
+        int released = 0;
+        for (Appointment a : book.appointmentsOfPatient(patientId)) {
+            if (a.getStatus() == AppointmentStatus.PENDING_PAYMENT) {
+                try {
+                    book.change(a.getId(), actor, ChangeType.CANCELLED, current -> current.holdReleased(
+                            RELEASED_BY_SUSPENSION, clock.instant(), actor));
+                    released++;
+                } catch (BookingException changedMeanwhile) {
+                    LOG.fine(() -> "Hold " + a.getId() + " changed meanwhile");
+                }
+            }
+        }
+        int count = released;
+        LOG.info(() -> "Admin " + actor + " suspended patient " + patientId + "; " + count + " hold(s) released");
+        return count;
+    }
+
+    public void reactivate(String patientId) {
+        find(patientId).orElseThrow(() -> new BookingException("patients.unknown"));
+        book.changeUser(patientId, actor(), ChangeType.REACTIVATED, User::reactivated);
+        LOG.info(() -> "Admin " + actor() + " reactivated patient " + patientId);
+    }
+
+    private String actor() {
+        return context.getCallerPrincipal().getName();
+    }
+}

@@ -1,0 +1,83 @@
+package org.clinic.appointments.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URL;
+import java.net.http.HttpResponse;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** Admins find patients, see their appointments, and suspend or reactivate an account. */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class PatientsAdminIT {
+
+    private static final Pattern PATIENT_LINK = Pattern.compile("/admin/patient\\?id=([0-9a-f-]{36})");
+    private static final LocalDate DAY = LocalDate.now(ZoneId.of("Asia/Kolkata")).plusDays(6);
+
+    @Deployment(testable = false)
+    static WebArchive patients() {
+        return Deployments.app("patients", true);
+    }
+
+    @ArquillianResource
+    URL baseUrl;
+
+    @Test
+    void aSuspendedPatientIsLoggedOutCannotLogInAndTheirHoldIsReleasedUntilReactivated() {
+        WebClient patient = new WebClient(baseUrl);
+        String email = patient.registerAndLogin("Suspend Me Patient", null);
+        String confirmed = patient.holdOn("doc4", DAY, "Check-up");
+        assertEquals(302, patient.payAtClinic(confirmed).statusCode());
+        String hold = patient.holdOn("doc5", DAY.plusDays(1), "Second opinion");
+
+        WebClient admin = new WebClient(baseUrl);
+        admin.registerAndLogin("Patients Admin", Deployments.ADMIN_CODE);
+        String list = admin.get("/admin/patients?q=" + "Suspend%20Me").body();
+        Matcher link = PATIENT_LINK.matcher(list);
+        assertTrue(link.find(), "found by name");
+        String id = link.group(1);
+        assertTrue(admin.get("/admin/patients?q=" + email.substring(0, 12)).body().contains(id), "found by e-mail");
+        assertTrue(admin.get("/admin/patients?q=98765%2043210").body().contains(id), "found by phone digits");
+
+        String page = admin.get("/admin/patient?id=" + id).body();
+        assertTrue(page.contains(confirmed) && page.contains(hold), "their appointments are listed");
+
+        HttpResponse<String> suspended = admin.submit("/admin/patient?id=" + id, "stateForm", "suspend", Map.of());
+        assertTrue(suspended.body().contains("is suspended; 1 unpaid hold(s) released."), suspended.body());
+        assertEquals(302, patient.get("/patient/appointments").statusCode(), "their session has ended");
+        HttpResponse<String> login = new WebClient(baseUrl).login("", email, WebClient.PASSWORD);
+        assertEquals(200, login.statusCode());
+        assertTrue(login.body().contains("This account is suspended."), "told why");
+        String holdPage = admin.get("/admin/appointment?id=" + hold).body();
+        assertTrue(holdPage.contains("Account suspended") && holdPage.contains("Cancelled"), "the hold is released");
+        assertTrue(admin.get("/admin/appointment?id=" + confirmed).body().contains("Confirmed"), "confirmed ones stay");
+
+        HttpResponse<String> back = admin.submit("/admin/patient?id=" + id, "stateForm", "reactivate", Map.of());
+        assertTrue(back.body().contains("can log in and book again."));
+        assertEquals(302, new WebClient(baseUrl).login("", email, WebClient.PASSWORD).statusCode(), "logs in again");
+    }
+
+    @Test
+    void patientsOnlyAndNeverToPatients() {
+        WebClient admin = new WebClient(baseUrl);
+        String adminEmail = admin.registerAndLogin("Second Patients Admin", Deployments.ADMIN_CODE);
+        assertFalse(admin.get("/admin/patients?q=Admin").body().contains(adminEmail), "admins are not listed");
+        WebClient patient = new WebClient(baseUrl);
+        patient.registerAndLogin("Curious Patient", null);
+        assertEquals(404, patient.get("/admin/patients?q=a").statusCode());
+    }
+}
