@@ -220,6 +220,33 @@ class HostileInputIT {
     }
 
     @Test
+    void hostileAccountFormsChangeNothing() {
+        WebClient patient = new WebClient(baseUrl);
+        String email = patient.registerAndLogin("Account Patient", null);
+        for (String payload : PAYLOADS) {
+            HttpResponse<String> profile = patient.submit("/patient/profile", "profileForm", "save",
+                    Map.of("name", payload, "phone", payload));
+            assertHarmless(profile, "profile " + payload);
+            assertHarmless(patient.submit("/patient/profile", "passwordForm", "change",
+                    Map.of("current", payload, "chosen", payload)), "password " + payload);
+            assertHarmless(new WebClient(baseUrl).submit("/forgot", "forgotForm", "send", Map.of("email", payload)),
+                    "forgot " + payload);
+            assertHarmless(new WebClient(baseUrl).get("/reset?token=" + encode(payload)), "reset " + payload);
+            assertHarmless(new WebClient(baseUrl).submit("/reset?token=" + encode(payload), "resetForm", "save",
+                    Map.of("password", payload)), "reset post " + payload);
+        }
+        assertHarmless(patient.get("/patient/profile"), "the profile page after them");
+        assertEquals(302, new WebClient(baseUrl).login("", email, WebClient.PASSWORD).statusCode(),
+                "no hostile value became the password");
+        WebClient admin = new WebClient(baseUrl);
+        admin.registerAndLogin("Search Admin", Deployments.ADMIN_CODE);
+        for (String payload : PAYLOADS) {
+            assertHarmless(admin.get("/admin/patients?q=" + encode(payload)), "patients search " + payload);
+            assertHarmless(admin.get("/admin/patient?id=" + encode(payload)), "patient page " + payload);
+        }
+    }
+
+    @Test
     void aFormPostWithoutItsPagesScriptNonceIsABadRequestAndDoesNothing() {
         WebClient visitor = new WebClient(baseUrl);
         String page = visitor.get("/register").body();

@@ -21,7 +21,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
-/** Two patients after one slot, holds that run out, and the limits on holds. Holds last 20 s here. */
+/** Two patients after one slot, holds that run out, and the limits on holds. Holds last 60 s here (long enough for the limit test on a slow machine). */
 @RunAsClient
 class SlotContentionBrowserIT extends PatientBrowserTestBase {
 
@@ -32,7 +32,7 @@ class SlotContentionBrowserIT extends PatientBrowserTestBase {
     @Deployment(testable = false)
     static WebArchive deployment() {
         return Deployments.app("contention", false, SlotContentionBrowserIT::sevenOfEightTaken,
-                "appointments.payment-success-rate=1.0", "appointments.hold-expiry=PT20S",
+                "appointments.payment-success-rate=1.0", "appointments.hold-expiry=PT60S",
                 "appointments.hold-sweep-seconds=1", "appointments.max-open-holds=2");
     }
 
@@ -104,7 +104,7 @@ class SlotContentionBrowserIT extends PatientBrowserTestBase {
 
         open("/patient/pay?id=" + id);
         assertTrue(exists("payForm:pay"));
-        new WebDriverWait(browser(), Duration.ofSeconds(40)).until(d -> pageText().contains("hold has expired"));
+        new WebDriverWait(browser(), Duration.ofSeconds(90)).until(d -> pageText().contains("hold has expired"));
         assertFalse(id("payForm:pay").isEnabled(), "the countdown disables the pay button when the hold ends");
 
         payByCardIgnoringCountdown();
