@@ -176,7 +176,10 @@ final class RecordMapper<T> {
         return list;
     }
 
-    /** Writes the record as an object (named when {@code name} is not null), leaving out null members and {@code skip}. */
+    /**
+     * Writes the record as an object (named when {@code name} is not null), leaving out null members, empty lists
+     * (read back as the record's own empty default) and {@code skip}.
+     */
     void write(JsonGenerator out, String name, T record, String skip) {
         if (name == null) {
             out.writeStartObject();
@@ -185,7 +188,8 @@ final class RecordMapper<T> {
         }
         for (Member member : members) {
             Object value = get(member.field(), record);
-            if (value != null && !member.name().equals(skip)) {
+            boolean empty = value == null || (value instanceof List<?> list && list.isEmpty());
+            if (!empty && !member.name().equals(skip)) {
                 member.codec().writer().write(out, member.name(), value);
             }
         }

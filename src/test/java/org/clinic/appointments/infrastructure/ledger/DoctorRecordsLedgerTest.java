@@ -83,6 +83,17 @@ class DoctorRecordsLedgerTest {
     }
 
     @Test
+    void aCompactionLeavesAnUnchangedDoctorsJsonAsItWas() throws IOException {
+        String original = Files.readString(dir.resolve("doctors.json"));
+        try (LedgerCore ledger = open()) {
+            ledger.changeSpecializations("admin-1", list -> list);
+            ledger.compact();
+        }
+        assertEquals(original.strip(), Files.readString(dir.resolve("doctors.json")).strip(),
+                "the shipped sample file stays byte for byte (no empty history added)");
+    }
+
+    @Test
     void aStoredDoctorCannotBeChangedThroughWhatAReadReturned() {
         try (LedgerCore ledger = open()) {
             ledger.doctor("doc1").orElseThrow().setName("Someone else");
