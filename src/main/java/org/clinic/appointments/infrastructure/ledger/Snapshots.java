@@ -216,7 +216,8 @@ final class Snapshots {
         dir.writeAtomically(STATE, out -> codec.compact().toJson(new LedgerState(seq), out));
     }
 
-    private static <T> void writeArray(OutputStream out, RecordMapper<T> mapper, Collection<T> records) {
+    /** A pretty-printed array ending with a newline, as the shipped files do. */
+    private static <T> void writeArray(OutputStream out, RecordMapper<T> mapper, Collection<T> records) throws IOException {
         try (JsonGenerator json = PRETTY.createGenerator(out, java.nio.charset.StandardCharsets.UTF_8)) {
             json.writeStartArray();
             for (T record : records) {
@@ -224,5 +225,6 @@ final class Snapshots {
             }
             json.writeEnd();
         }
+        out.write('\n');
     }
 }
