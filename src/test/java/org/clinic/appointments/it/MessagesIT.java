@@ -10,14 +10,10 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 
-import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
 
 import jakarta.mail.BodyPart;
 import jakarta.mail.MessagingException;
@@ -44,7 +40,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class MessagesIT {
 
     private static final LocalDate DAY = LocalDate.now(ZoneId.of("Asia/Kolkata")).plusDays(5);
-    private static GreenMail smtp;
+    private static TestSmtp smtp;
 
     @Deployment(testable = false)
     static WebArchive messages() {
@@ -55,13 +51,12 @@ class MessagesIT {
 
     @BeforeAll
     static void startSmtp() {
-        smtp = new GreenMail(new ServerSetup(Integer.getInteger("it.smtp.port", 3925), "127.0.0.1", "smtp"));
-        smtp.start();
+        smtp = TestSmtp.start(0);
     }
 
     @AfterAll
     static void stopSmtp() {
-        smtp.stop();
+        smtp.close();
     }
 
     @ArquillianResource
@@ -69,23 +64,7 @@ class MessagesIT {
 
     /** The messages to this address, once {@code count} have arrived. */
     private static List<MimeMessage> mailTo(String address, int count) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (true) {
-            List<MimeMessage> mine = new ArrayList<>();
-            for (MimeMessage m : smtp.getReceivedMessages()) {
-                try {
-                    if (Arrays.stream(m.getAllRecipients()).anyMatch(r -> r.toString().equalsIgnoreCase(address))) {
-                        mine.add(m);
-                    }
-                } catch (MessagingException e) {
-                    throw new IllegalStateException(e);
-                }
-            }
-            if (mine.size() >= count || System.nanoTime() > deadline) {
-                return mine;
-            }
-            Thread.sleep(200);
-        }
+        return smtp.mailTo(address, count, Duration.ofSeconds(30));
     }
 
     private static String hold(WebClient patient, String doctor, LocalDate date) {

@@ -6,13 +6,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.Arrays;
 
-import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
 
-import jakarta.mail.MessagingException;
-import jakarta.mail.internet.MimeMessage;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -24,10 +19,9 @@ import org.junit.jupiter.api.Test;
 class OutboxCrashIT {
 
     private static final int PORT_OFFSET = 320;
-    private static final int SMTP_PORT = Integer.getInteger("it.smtp.port", 3925) + 1;
 
     private StandaloneServer server;
-    private GreenMail smtp;
+    private TestSmtp smtp;
 
     @AfterEach
     void stopAll() throws InterruptedException {
@@ -35,31 +29,22 @@ class OutboxCrashIT {
             server.close();
         }
         if (smtp != null) {
-            smtp.stop();
+            smtp.close();
         }
     }
 
     private StandaloneServer serverSending(Path data, boolean sending) throws Exception {
         return new StandaloneServer(data, PORT_OFFSET, "appointments.mail-session=java:jboss/mail/Appointments",
-                "appointments.smtp.port=" + SMTP_PORT, "appointments.mail-send-seconds=" + (sending ? 1 : 3600));
+                "appointments.smtp.port=" + smtp.port(), "appointments.mail-send-seconds=" + (sending ? 1 : 3600));
     }
 
-    private long mailTo(String address) {
-        return Arrays.stream(smtp.getReceivedMessages()).filter(m -> to(m, address)).count();
-    }
-
-    private static boolean to(MimeMessage message, String address) {
-        try {
-            return Arrays.stream(message.getAllRecipients()).anyMatch(r -> r.toString().equalsIgnoreCase(address));
-        } catch (MessagingException e) {
-            throw new IllegalStateException(e);
-        }
+    private long mailTo(String address) throws InterruptedException {
+        return smtp.mailTo(address, Integer.MAX_VALUE, Duration.ZERO).size();
     }
 
     @Test
     void aMessageQueuedBeforeSigkillIsSentOnceAfterTheRestart() throws Exception {
-        smtp = new GreenMail(new ServerSetup(SMTP_PORT, "127.0.0.1", "smtp"));
-        smtp.start();
+        smtp = TestSmtp.start(1);
         Path data = Deployments.freshDataDirectory("outbox-crash");
 
         server = serverSending(data, false);

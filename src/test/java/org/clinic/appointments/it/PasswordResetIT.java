@@ -7,17 +7,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.net.URL;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.GreenMailUtil;
-import com.icegreen.greenmail.util.ServerSetup;
 
-import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -40,7 +36,7 @@ class PasswordResetIT {
 
     private static final Pattern LINK = Pattern.compile("/reset\\?token=([A-Za-z0-9_-]+)");
     private static final String NEW_PASSWORD = "Harbour-Lantern-Quill-58";
-    private static GreenMail smtp;
+    private static TestSmtp smtp;
 
     @Deployment(testable = false)
     static WebArchive reset() {
@@ -49,13 +45,12 @@ class PasswordResetIT {
 
     @BeforeAll
     static void startSmtp() {
-        smtp = new GreenMail(new ServerSetup(Integer.getInteger("it.smtp.port", 3925), "127.0.0.1", "smtp"));
-        smtp.start();
+        smtp = TestSmtp.start(0);
     }
 
     @AfterAll
     static void stopSmtp() {
-        smtp.stop();
+        smtp.close();
     }
 
     @ArquillianResource
@@ -67,24 +62,7 @@ class PasswordResetIT {
 
     /** The mail to this address once {@code count} arrived, or what arrived within {@code wait}. */
     private static List<MimeMessage> mailTo(String address, int count, Duration wait) throws InterruptedException {
-        long deadline = System.nanoTime() + wait.toNanos();
-        List<MimeMessage> mine;
-        do {
-            mine = Arrays.stream(smtp.getReceivedMessages()).filter(m -> to(m, address)).toList();
-            if (mine.size() >= count) {
-                return mine;
-            }
-            Thread.sleep(200);
-        } while (System.nanoTime() < deadline);
-        return mine;
-    }
-
-    private static boolean to(MimeMessage message, String address) {
-        try {
-            return Arrays.stream(message.getAllRecipients()).anyMatch(r -> r.toString().equalsIgnoreCase(address));
-        } catch (MessagingException e) {
-            throw new IllegalStateException(e);
-        }
+        return smtp.mailTo(address, count, wait);
     }
 
     private HttpResponse<String> ask(String email) {
