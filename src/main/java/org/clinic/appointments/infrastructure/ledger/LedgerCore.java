@@ -1,9 +1,7 @@
 package org.clinic.appointments.infrastructure.ledger;
 
-import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
@@ -28,8 +26,6 @@ import org.clinic.appointments.domain.DuplicateEmailException;
 import org.clinic.appointments.domain.EmailAddress;
 import org.clinic.appointments.domain.Page;
 import org.clinic.appointments.domain.SlotKey;
-import org.clinic.appointments.domain.SlotTakenException;
-import org.clinic.appointments.domain.StorageException;
 import org.clinic.appointments.domain.User;
 
 /**
@@ -43,8 +39,6 @@ public final class LedgerCore implements AutoCloseable {
     /** One line per durable change: who, what, which record and its new state; never secrets or reasons for visit. */
     static final Logger CHANGES = Logger.getLogger("org.clinic.appointments.changes");
 
-    private AppendListener appendListener = (nanos, journalBytes) -> { };
-
     private final DataDirectory dir;
     private final JsonCodec codec;
     private final Snapshots snapshots;
@@ -52,12 +46,13 @@ public final class LedgerCore implements AutoCloseable {
     private final Compaction compaction;
     private final Loading loading;
     private final Clock clock;
-    private final long compactAfterBytes;
+    private final Commits commits;
+    private final ClinicWrites clinicWrites;
+    private final AppointmentWrites appointmentWrites;
 
     private final ClinicRecords clinic;
     private final UserIndex users = new UserIndex();
     private final AppointmentIndex appointments = new AppointmentIndex();
-    private long lastSeq;
 
     private LedgerCore(Path dir, ZoneId clinicZone, Clock clock, long compactAfterBytes, Executor executor) {
         this.dir = new DataDirectory(dir);
@@ -70,7 +65,9 @@ public final class LedgerCore implements AutoCloseable {
         this.clinic = new ClinicRecords(snapshots);
         this.loading = new Loading(this.dir, snapshots, cache, journal, clock, users, appointments);
         this.clock = clock;
-        this.compactAfterBytes = compactAfterBytes;
+        this.commits = new Commits(this.dir, journal, compaction, clinic, users, appointments, compactAfterBytes);
+        this.clinicWrites = new ClinicWrites(clinic, snapshots, commits, clock);
+        this.appointmentWrites = new AppointmentWrites(appointments, clinic, commits, clock);
     }
 
     /** Loads the data directory (snapshots, then the journals after them) and opens it for writing. */
@@ -110,12 +107,12 @@ public final class LedgerCore implements AutoCloseable {
 
     private void load(boolean useCache) {
         dir.lock();
-        lastSeq = loading.load(clinic, useCache);
+        commits.loaded(loading.load(clinic, useCache));
         users.sharedEmailKeys().values().forEach(ids -> LOG.warning(() -> "Accounts " + ids + " have e-mail addresses"
                 + " that read as one; they are kept apart (each logs in with its address exactly as stored) and none"
                 + " is merged"));
         if (loading.cacheWanted()) {
-            compaction.refreshCacheInBackground(users.storedRecords(), appointments.storedRecords(), lastSeq,
+            compaction.refreshCacheInBackground(users.storedRecords(), appointments.storedRecords(), commits.lastSeq(),
                     loading.stateSeq());
         }
     }
@@ -167,91 +164,37 @@ public final class LedgerCore implements AutoCloseable {
         return clinic.schedule();
     }
 
-    public Appointment rebook(String cancelledId, String actor, java.util.function.UnaryOperator<Appointment> replacementOf) {
-        Appointment cancelled = appointments.stored(cancelledId);
-        if (cancelled == null) {
-            throw new IllegalArgumentException("No appointment " + cancelledId);
-        }
-        Instant now = clock.instant();
-        String newId = Appointment.rebookId(cancelledId);
-        if (appointments.stored(newId) == null) {
-            Appointment replacement = replacementOf.apply(cancelled.copy());
-            if (!newId.equals(replacement.getId())) {
-                throw new IllegalArgumentException("A replacement must have the id that follows from " + cancelledId);
-            }
-            if (appointments.liveOwner(replacement.slot(), now).isPresent()) {
-                throw new org.clinic.appointments.domain.SlotTakenException(replacement.slot());
-            }
-            ClinicSchedule.DefaultWeek week = defaultWeek;
-            if (week != null && !clinic.schedule().offers(replacement.getDoctorId(), replacement.getDate(), replacement.getTime(), week)) {
-                throw new org.clinic.appointments.domain.BookingException("booking.slot.not_working");
-            }
-            BookingLimits.requireNoClash(replacement, appointments.storedOfPatient(replacement.getUserId()), now);
-            commitAppointment(now, actor, ChangeType.BOOKED, null, replacement.copy());
-        }
-        if (cancelled.getRebookedAs() == null) {
-            commitAppointment(now, actor, ChangeType.REBOOKED, cancelled, cancelled.rebooked(newId, now, actor));
-        }
-        return appointments.stored(newId).copy();
+    public Appointment rebook(String cancelledId, String actor, UnaryOperator<Appointment> replacementOf) {
+        return appointmentWrites.rebook(cancelledId, actor, replacementOf);
     }
 
-    /** The clinic's default week: from now on a new hold must be on a slot the doctor works. */
-    private volatile ClinicSchedule.DefaultWeek defaultWeek;
-
     public void offerOnly(ClinicSchedule.DefaultWeek week) {
-        this.defaultWeek = week;
+        appointmentWrites.offerOnly(week);
     }
 
     /** Applies a change to the schedule and stores it: its journal line first, then {@code schedule.json}. */
     public ClinicSchedule changeSchedule(String actor, ChangeType type, UnaryOperator<ClinicSchedule> change) {
-        ClinicSchedule next = change.apply(clinic.schedule());
-        commitClinic(JournalEntry.ofSchedule(lastSeq + 1, clock.instant(), actor, type.code(), next));
-        return next;
+        return clinicWrites.changeSchedule(actor, type, change);
     }
 
     /** Stores a new doctor; refused when the id is taken. */
     public Doctor addDoctor(Doctor doctor, String actor) {
-        if (doctor.getId() == null || doctor.getId().isBlank() || clinic.doctor(doctor.getId()).isPresent()) {
-            throw new IllegalArgumentException("A new doctor needs an id of their own");
-        }
-        commitClinic(JournalEntry.ofDoctor(lastSeq + 1, clock.instant(), actor, ChangeType.DOCTOR_ADDED.code(),
-                doctor.copy()));
-        return doctor.copy();
+        return clinicWrites.addDoctor(doctor, actor);
     }
 
     /** Applies a change to a doctor's record as stored now; the change may refuse with a {@code BookingException}. */
     public Doctor changeDoctor(String id, String actor, ChangeType type, UnaryOperator<Doctor> change) {
-        Doctor current = clinic.doctor(id).orElseThrow(() -> new IllegalArgumentException("No doctor " + id));
-        Doctor next = change.apply(current);
-        if (!id.equals(next.getId())) {
-            throw new IllegalArgumentException("A change cannot alter a doctor's id");
-        }
-        commitClinic(JournalEntry.ofDoctor(lastSeq + 1, clock.instant(), actor, type.code(), next.copy()));
-        return next.copy();
+        return clinicWrites.changeDoctor(id, actor, type, change);
     }
 
     /** Applies a change to the list of specializations; the change may refuse with a {@code BookingException}. */
     public List<String> changeSpecializations(String actor, UnaryOperator<List<String>> change) {
-        List<String> next = List.copyOf(change.apply(clinic.specializations()));
-        commitClinic(JournalEntry.ofSpecializations(lastSeq + 1, clock.instant(), actor,
-                ChangeType.SPECIALIZATIONS_CHANGED.code(), next));
-        return next;
+        return clinicWrites.changeSpecializations(actor, change);
     }
 
     /** Stores a photo durably under its name (derived from its content), before a record names it. */
     public void storePhoto(String name, byte[] bytes) {
-        try {
-            snapshots.writePhoto(name, bytes);
-        } catch (IOException e) {
-            LOG.severe(() -> "Photo refused: it could not be written in " + dir.path() + ": " + e.getMessage());
-            throw new StorageException(e);
-        }
-    }
-
-    private void commitClinic(JournalEntry entry) {
-        append(entry);
-        clinic.committed(entry);
-        committed(entry);
+        clinicWrites.storePhoto(name, bytes, dir);
     }
 
     public List<User> findPatients(String text, int max) {
@@ -309,7 +252,7 @@ public final class LedgerCore implements AutoCloseable {
     }
 
     public long lastSeq() {
-        return lastSeq;
+        return commits.lastSeq();
     }
 
     public long journalSize() {
@@ -348,7 +291,7 @@ public final class LedgerCore implements AutoCloseable {
         return stored.copy();
     }
 
-    public User changeUser(String id, String actor, ChangeType type, java.util.function.UnaryOperator<User> change) {
+    public User changeUser(String id, String actor, ChangeType type, UnaryOperator<User> change) {
         User current = users.stored(id);
         if (current == null) {
             throw new IllegalArgumentException("No user " + id);
@@ -372,22 +315,7 @@ public final class LedgerCore implements AutoCloseable {
      * no room. The checks and the write happen in one call, so callers hold the ledger's write lock across both.
      */
     public Appointment hold(Appointment appointment, String actor, BookingLimits limits) {
-        SlotKey slot = appointment.slot();
-        Instant now = clock.instant();
-        if (appointments.liveOwner(slot, now).isPresent()) {
-            throw new SlotTakenException(slot);
-        }
-        if (appointments.stored(appointment.getId()) != null) {
-            throw new IllegalArgumentException("Appointment " + appointment.getId() + " exists already");
-        }
-        ClinicSchedule.DefaultWeek week = defaultWeek;
-        if (week != null && !clinic.schedule().offers(appointment.getDoctorId(), appointment.getDate(), appointment.getTime(), week)) {
-            throw new org.clinic.appointments.domain.BookingException("booking.slot.not_working");
-        }
-        limits.requireRoomForHold(appointment, appointments.storedOfPatient(appointment.getUserId()), now);
-        Appointment stored = appointment.copy();
-        commitAppointment(now, actor, ChangeType.BOOKED, null, stored);
-        return stored.copy();
+        return appointmentWrites.hold(appointment, actor, limits);
     }
 
     /**
@@ -396,35 +324,12 @@ public final class LedgerCore implements AutoCloseable {
      * the old slot is released in the same write.
      */
     public Appointment change(String id, String actor, ChangeType type, UnaryOperator<Appointment> transition) {
-        Appointment current = appointments.stored(id);
-        if (current == null) {
-            throw new IllegalArgumentException("No appointment " + id);
-        }
-        Appointment next = transition.apply(current.copy());
-        if (!current.getId().equals(next.getId()) || !current.getUserId().equals(next.getUserId())) {
-            throw new IllegalArgumentException("A change cannot alter an appointment's id or patient");
-        }
-        Instant now = clock.instant();
-        if (next.holdsSlot(now) && !next.slot().equals(current.slot())) {
-            Optional<Appointment> owner = appointments.liveOwner(next.slot(), now);
-            if (owner.isPresent() && !owner.get().getId().equals(next.getId())) {
-                throw new SlotTakenException(next.slot());
-            }
-            BookingLimits.requireNoClash(next, appointments.storedOfPatient(next.getUserId()), now);
-        }
-        Appointment stored = next.copy();
-        commitAppointment(now, actor, type, current, stored);
-        return stored.copy();
+        return appointmentWrites.change(id, actor, type, transition);
     }
 
     /** Cancels every hold that has run out; returns how many. */
     public int expireHolds() {
-        Instant now = clock.instant();
-        List<String> expired = appointments.expiredHolds(now);
-        for (String id : expired) {
-            change(id, "system", ChangeType.HOLD_EXPIRED, a -> a.expired(now));
-        }
-        return expired.size();
+        return appointmentWrites.expireHolds();
     }
 
     /** Told of every durable append: how long it took and the journal's size after it. */
@@ -433,51 +338,17 @@ public final class LedgerCore implements AutoCloseable {
     }
 
     public void onAppend(AppendListener listener) {
-        appendListener = listener;
+        commits.onAppend(listener);
     }
 
     private void commitUser(String actor, ChangeType type, User stored) {
-        JournalEntry entry = JournalEntry.ofUser(lastSeq + 1, clock.instant(), actor, type.code(), stored);
-        append(entry);
-        users.put(stored);
-        committed(entry);
-    }
-
-    private void commitAppointment(Instant now, String actor, ChangeType type, Appointment previous,
-            Appointment stored) {
-        org.clinic.appointments.domain.MessagePolicy.queued(previous, stored, now);
-        JournalEntry entry = JournalEntry.ofAppointment(lastSeq + 1, now, actor, type.code(), previous, stored);
-        append(entry);
-        appointments.put(stored, now);
-        committed(entry);
-    }
-
-    private void append(JournalEntry entry) {
-        long started = System.nanoTime();
-        try {
-            journal.append(entry);
-        } catch (IOException e) {
-            LOG.severe(() -> "Change " + entry.type() + " refused: the journal in " + dir.path()
-                    + " could not be written: " + e.getMessage());
-            throw new StorageException(e);
-        }
-        lastSeq = entry.seq();
-        appendListener.appended(System.nanoTime() - started, journal.size());
-    }
-
-    private void committed(JournalEntry entry) {
-        CHANGES.info(entry::changeLine);
-        if (compactAfterBytes > 0 && journal.size() >= compactAfterBytes && !compaction.isRunning() && clinic.saved()) {
-            compaction.startInBackground(journal, lastSeq, users.storedRecords(), appointments.storedRecords());
-        }
+        JournalEntry entry = JournalEntry.ofUser(commits.nextSeq(), clock.instant(), actor, type.code(), stored);
+        commits.commit(entry, () -> users.put(stored));
     }
 
     /** Folds the journal into the snapshots now, after any compaction in the background (at shutdown). */
     public void compact() {
-        compaction.awaitIdle();
-        if (journal.size() > 0 && clinic.saved()) {
-            compaction.runNow(journal, lastSeq, users.storedRecords(), appointments.storedRecords());
-        }
+        commits.compactNow();
     }
 
     /** Waits for a compaction in the background to finish. */

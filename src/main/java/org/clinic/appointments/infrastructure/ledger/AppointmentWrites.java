@@ -1,0 +1,125 @@
+package org.clinic.appointments.infrastructure.ledger;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.UnaryOperator;
+
+import org.clinic.appointments.domain.Appointment;
+import org.clinic.appointments.domain.BookingException;
+import org.clinic.appointments.domain.BookingLimits;
+import org.clinic.appointments.domain.ChangeType;
+import org.clinic.appointments.domain.ClinicSchedule;
+import org.clinic.appointments.domain.MessagePolicy;
+import org.clinic.appointments.domain.SlotTakenException;
+
+/**
+ * Changes to appointments, each checked against what is stored at that instant: a slot has one live owner, a
+ * new hold is on a slot the doctor works, and a patient's limits hold. The messages a change causes are queued in
+ * the same journal line.
+ */
+final class AppointmentWrites {
+
+    private final AppointmentIndex appointments;
+    private final ClinicRecords clinic;
+    private final Commits commits;
+    private final Clock clock;
+    /** The clinic's default week: from now on a new hold must be on a slot the doctor works. */
+    private volatile ClinicSchedule.DefaultWeek defaultWeek;
+
+    AppointmentWrites(AppointmentIndex appointments, ClinicRecords clinic, Commits commits, Clock clock) {
+        this.appointments = appointments;
+        this.clinic = clinic;
+        this.commits = commits;
+        this.clock = clock;
+    }
+
+    void offerOnly(ClinicSchedule.DefaultWeek week) {
+        this.defaultWeek = week;
+    }
+
+    Appointment hold(Appointment appointment, String actor, BookingLimits limits) {
+        Instant now = clock.instant();
+        requireFree(appointment, now);
+        if (appointments.stored(appointment.getId()) != null) {
+            throw new IllegalArgumentException("Appointment " + appointment.getId() + " exists already");
+        }
+        limits.requireRoomForHold(appointment, appointments.storedOfPatient(appointment.getUserId()), now);
+        Appointment stored = appointment.copy();
+        commit(now, actor, ChangeType.BOOKED, null, stored);
+        return stored.copy();
+    }
+
+    Appointment change(String id, String actor, ChangeType type, UnaryOperator<Appointment> transition) {
+        Appointment current = stored(id);
+        Appointment next = transition.apply(current.copy());
+        if (!current.getId().equals(next.getId()) || !current.getUserId().equals(next.getUserId())) {
+            throw new IllegalArgumentException("A change cannot alter an appointment's id or patient");
+        }
+        Instant now = clock.instant();
+        if (next.holdsSlot(now) && !next.slot().equals(current.slot())) {
+            Optional<Appointment> owner = appointments.liveOwner(next.slot(), now);
+            if (owner.isPresent() && !owner.get().getId().equals(next.getId())) {
+                throw new SlotTakenException(next.slot());
+            }
+            BookingLimits.requireNoClash(next, appointments.storedOfPatient(next.getUserId()), now);
+        }
+        Appointment stored = next.copy();
+        commit(now, actor, type, current, stored);
+        return stored.copy();
+    }
+
+    Appointment rebook(String cancelledId, String actor, UnaryOperator<Appointment> replacementOf) {
+        Appointment cancelled = stored(cancelledId);
+        Instant now = clock.instant();
+        String newId = Appointment.rebookId(cancelledId);
+        if (appointments.stored(newId) == null) {
+            Appointment replacement = replacementOf.apply(cancelled.copy());
+            if (!newId.equals(replacement.getId())) {
+                throw new IllegalArgumentException("A replacement must have the id that follows from " + cancelledId);
+            }
+            requireFree(replacement, now);
+            BookingLimits.requireNoClash(replacement, appointments.storedOfPatient(replacement.getUserId()), now);
+            commit(now, actor, ChangeType.BOOKED, null, replacement.copy());
+        }
+        if (cancelled.getRebookedAs() == null) {
+            commit(now, actor, ChangeType.REBOOKED, cancelled, cancelled.rebooked(newId, now, actor));
+        }
+        return appointments.stored(newId).copy();
+    }
+
+    int expireHolds() {
+        Instant now = clock.instant();
+        List<String> expired = appointments.expiredHolds(now);
+        for (String id : expired) {
+            change(id, "system", ChangeType.HOLD_EXPIRED, a -> a.expired(now));
+        }
+        return expired.size();
+    }
+
+    private Appointment stored(String id) {
+        Appointment current = appointments.stored(id);
+        if (current == null) {
+            throw new IllegalArgumentException("No appointment " + id);
+        }
+        return current;
+    }
+
+    private void requireFree(Appointment appointment, Instant now) {
+        if (appointments.liveOwner(appointment.slot(), now).isPresent()) {
+            throw new SlotTakenException(appointment.slot());
+        }
+        ClinicSchedule.DefaultWeek week = defaultWeek;
+        if (week != null && !clinic.schedule().offers(appointment.getDoctorId(), appointment.getDate(),
+                appointment.getTime(), week)) {
+            throw new BookingException("booking.slot.not_working");
+        }
+    }
+
+    private void commit(Instant now, String actor, ChangeType type, Appointment previous, Appointment stored) {
+        MessagePolicy.queued(previous, stored, now);
+        JournalEntry entry = JournalEntry.ofAppointment(commits.nextSeq(), now, actor, type.code(), previous, stored);
+        commits.commit(entry, () -> appointments.put(stored, now));
+    }
+}
