@@ -9,7 +9,7 @@ import jakarta.inject.Inject;
 
 import org.clinic.appointments.domain.port.Postbox;
 
-/** Mail about an account that carries a secret (a reset link): sent at once, on its own thread, never stored. */
+/** Mail about an account that carries a secret (a reset or verification link): sent at once, on its own thread, never stored. */
 @Stateless
 @PermitAll
 public class AccountMail {
@@ -20,15 +20,15 @@ public class AccountMail {
     Postbox postbox;
 
     @Asynchronous
-    public void sendReset(Postbox.Mail mail) {
+    public void send(Postbox.Mail mail) {
         if (!postbox.isConfigured()) {
-            LOG.warning(() -> "Password-reset mail " + mail.id() + " not sent: no mail server configured");
+            LOG.warning(() -> "Account mail " + mail.id() + " not sent: no mail server configured");
             return;
         }
         try {
             postbox.send(mail);
         } catch (Postbox.NotSent e) {
-            LOG.warning(() -> "Password-reset mail " + mail.id() + " not sent: " + e.getMessage()
+            LOG.warning(() -> "Account mail " + mail.id() + " not sent: " + e.getMessage()
                     + " (the person may ask again)");
         }
     }

@@ -37,8 +37,20 @@ public class AccountService {
     @Inject
     AppConfig config;
 
+    @Inject
+    EmailVerification verification;
+
     public User registerPatient(@NotNull @Valid Registration registration) {
         return register(registration, Role.PATIENT);
+    }
+
+    /** Registers a patient; where addresses are verified, mails the link to {@code verifyPageUrl}. */
+    public User registerPatient(@NotNull @Valid Registration registration, String verifyPageUrl) {
+        User user = register(registration, Role.PATIENT);
+        if (!user.isEmailVerified()) {
+            verification.sendLink(user.getId(), verifyPageUrl);
+        }
+        return user;
     }
 
     public boolean isAdminRegistrationOpen() {
@@ -74,6 +86,9 @@ public class AccountService {
         user.setCreatedAt(Instant.now());
         user.setPassword(hasher.hashIfFree(registration.getPassword().toCharArray())
                 .orElseThrow(() -> new BookingException("register.busy")));
+        if (role == Role.PATIENT && verification.required()) {
+            user = user.unverified(user.getCreatedAt());
+        }
         return book.registerUser(user, user.getId());
     }
 }

@@ -90,6 +90,11 @@ public class BookingService {
             details.forgetSecrets();
             throw new BookingException(refusal);
         }
+        if (details.getMethod() == org.clinic.appointments.domain.PaymentMethod.PAY_AT_CLINIC
+                && !book.user(callerId()).map(User::isEmailVerified).orElse(false)) {
+            details.forgetSecrets();
+            throw new BookingException("payment.verify_first");
+        }
         requireChangeRate();
         PaymentOutcome outcome = gateway.charge(details);
         details.forgetSecrets();

@@ -62,6 +62,18 @@ public final class MessageTemplates {
                 body, html(subject, body), List.of());
     }
 
+    /** The verification link, to the address it is for (a new one the patient asked for, or their first). */
+    public static Postbox.Mail verifyMail(org.clinic.appointments.domain.User user, String link, Duration validFor,
+            String clinicName, String clinicAddress) {
+        ResourceBundle texts = ResourceBundle.getBundle(BUNDLE, Locale.ENGLISH);
+        Object[] values = {user.getName(), link, validFor.toHours(), clinicName, clinicAddress};
+        String subject = format(texts.getString("mail.verify.subject"), values);
+        String body = format(texts.getString("mail.verify.body"), values) + "\n\n"
+                + (clinicName + "\n" + clinicAddress).strip();
+        return new Postbox.Mail("verify." + user.getId() + "." + System.currentTimeMillis(), user.addressToVerify(),
+                subject, body, html(subject, body), List.of());
+    }
+
     private static String clinicNote(Appointment a, ResourceBundle texts) {
         List<HistoryEntry> history = a.getHistory();
         String note = history.isEmpty() ? null : history.get(history.size() - 1).getNote();

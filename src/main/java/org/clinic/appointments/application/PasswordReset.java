@@ -1,13 +1,7 @@
 package org.clinic.appointments.application;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Base64;
-import java.util.HexFormat;
 import java.util.Optional;
 import java.util.logging.Logger;
 
@@ -24,7 +18,7 @@ import org.clinic.appointments.domain.User;
 import org.clinic.appointments.domain.port.AppointmentBook;
 import org.clinic.appointments.infrastructure.config.AppConfig;
 import org.clinic.appointments.security.PasswordHasher;
-import org.clinic.appointments.security.ResetThrottle;
+import org.clinic.appointments.security.AccountMailThrottle;
 
 /**
  * "Forgot password?": a single-use link with an expiry, sent to the account's address. The answer is the same
@@ -37,8 +31,6 @@ import org.clinic.appointments.security.ResetThrottle;
 public class PasswordReset {
 
     private static final Logger LOG = Logger.getLogger(PasswordReset.class.getName());
-    private static final int SECRET_CHARS = 22;
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     @Inject
     AppointmentBook book;
@@ -47,7 +39,7 @@ public class PasswordReset {
     PasswordHasher hasher;
 
     @Inject
-    ResetThrottle throttle;
+    AccountMailThrottle throttle;
 
     @Inject
     AccountMail mail;
@@ -72,14 +64,12 @@ public class PasswordReset {
         if (account.isEmpty()) {
             return;
         }
-        byte[] random = new byte[16];
-        RANDOM.nextBytes(random);
-        String secret = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
+        LinkToken token = LinkToken.issue(account.get().getId());
         Instant expires = clock.instant().plus(config.resetExpiry());
-        User user = book.changeUser(account.get().getId(), account.get().getId(), ChangeType.PASSWORD_RESET_REQUESTED,
-                u -> u.withResetToken(sha256(secret), expires));
-        String link = resetPageUrl + "?token=" + secret + user.getId();
-        mail.sendReset(MessageTemplates.resetMail(user, link, config.resetExpiry(), config.clinicName(),
+        User user = book.changeUser(token.userId(), token.userId(), ChangeType.PASSWORD_RESET_REQUESTED,
+                u -> u.withResetToken(token.secretHash(), expires));
+        String link = token.link(resetPageUrl);
+        mail.send(MessageTemplates.resetMail(user, link, config.resetExpiry(), config.clinicName(),
                 config.clinicAddress()));
         LOG.info(() -> "Password-reset link for user " + user.getId() + " issued, valid until " + expires);
     }
@@ -87,18 +77,18 @@ public class PasswordReset {
     /** The account the link is for, while it is open. */
     public Optional<User> openFor(String token) {
         Instant now = clock.instant();
-        return parse(token).flatMap(t -> book.user(t.userId()).filter(u -> u.resetOpen(sha256(t.secret()), now)));
+        return LinkToken.parse(token).flatMap(t -> book.user(t.userId()).filter(u -> u.resetOpen(t.secretHash(), now)));
     }
 
     /** Sets the new password when the link is open; {@code BookingException} ("reset.invalid") otherwise. */
     public User reset(String token, @NotNull @Valid ChosenPassword chosen) {
-        Token parsed = parse(token).orElseThrow(() -> new BookingException("reset.invalid"));
+        LinkToken parsed = LinkToken.parse(token).orElseThrow(() -> new BookingException("reset.invalid"));
         if (book.user(parsed.userId()).isEmpty()) {
             throw new BookingException("reset.invalid");
         }
         String hash = hasher.hashIfFree(chosen.getPassword().toCharArray())
                 .orElseThrow(() -> new BookingException("register.busy"));
-        String secretHash = sha256(parsed.secret());
+        String secretHash = parsed.secretHash();
         User user = book.changeUser(parsed.userId(), parsed.userId(), ChangeType.PASSWORD_RESET, u -> {
             Instant now = clock.instant();
             if (!u.resetOpen(secretHash, now)) {
@@ -108,23 +98,5 @@ public class PasswordReset {
         });
         LOG.info(() -> "User " + user.getId() + " reset their password; their other sessions end");
         return user;
-    }
-
-    private record Token(String secret, String userId) {
-    }
-
-    private static Optional<Token> parse(String token) {
-        if (token == null || token.length() <= SECRET_CHARS) {
-            return Optional.empty();
-        }
-        return Optional.of(new Token(token.substring(0, SECRET_CHARS), token.substring(SECRET_CHARS)));
-    }
-
-    private static String sha256(String text) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

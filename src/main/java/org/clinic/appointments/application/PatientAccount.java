@@ -1,5 +1,7 @@
 package org.clinic.appointments.application;
 
+import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.logging.Logger;
 
@@ -14,8 +16,10 @@ import jakarta.validation.constraints.NotNull;
 import org.clinic.appointments.domain.Appointment;
 import org.clinic.appointments.domain.BookingException;
 import org.clinic.appointments.domain.ChangeType;
+import org.clinic.appointments.domain.EmailAddress;
 import org.clinic.appointments.domain.User;
 import org.clinic.appointments.domain.port.AppointmentBook;
+import org.clinic.appointments.security.AccountMailThrottle;
 import org.clinic.appointments.security.PasswordHasher;
 import org.clinic.appointments.security.Roles;
 
@@ -35,6 +39,15 @@ public class PatientAccount {
     @Inject
     PasswordHasher hasher;
 
+    @Inject
+    EmailVerification verification;
+
+    @Inject
+    AccountMailThrottle throttle;
+
+    @Inject
+    Clock clock;
+
     public User me() {
         return book.user(callerId()).orElseThrow(() -> new BookingException("profile.unknown"));
     }
@@ -49,20 +62,60 @@ public class PatientAccount {
         return updated;
     }
 
-    /** Sets a new password when the current one is given right; {@code BookingException} otherwise. */
-    public void changePassword(@NotNull @Valid PasswordChange change) {
+    /**
+     * Sets a new password when the current one is given right ({@code BookingException} otherwise). Every session
+     * signed in before the returned instant ends; the caller's own renews itself from it.
+     */
+    public Instant changePassword(@NotNull @Valid PasswordChange change) {
+        User me = requireCurrentPassword(change.getCurrent());
+        String hash = hasher.hashIfFree(change.getChosen().toCharArray())
+                .orElseThrow(() -> new BookingException("register.busy"));
+        Instant now = clock.instant();
+        book.changeUser(me.getId(), me.getId(), ChangeType.PASSWORD_CHANGED, user -> user.passwordChanged(hash, now));
+        LOG.info(() -> "Patient " + me.getId() + " changed their password; their other sessions end");
+        return now;
+    }
+
+    /**
+     * Mails a link to the new address; the address changes once it is opened. Refused ({@code BookingException})
+     * with a wrong password, the same address, one another account uses, or too many links asked for.
+     */
+    public void requestEmailChange(@NotNull @Valid EmailChange change, String clientAddress, String verifyPageUrl) {
+        User me = requireCurrentPassword(change.getCurrent());
+        String key = EmailAddress.identityKey(change.getEmail());
+        if (key.equals(EmailAddress.identityKey(me.getEmail()))) {
+            throw new BookingException("profile.email.same");
+        }
+        if (book.userByEmail(key).isPresent()) {
+            throw new BookingException("profile.email.taken");
+        }
+        if (!throttle.admit(clientAddress, me.getId())) {
+            throw new BookingException("profile.email.too_many");
+        }
+        verification.requestChange(me.getId(), key, verifyPageUrl);
+        LOG.info(() -> "Patient " + me.getId() + " asked to change their e-mail address");
+    }
+
+    /** Mails a new link for the address awaiting verification; earlier links stop working. */
+    public String resendVerification(String clientAddress, String verifyPageUrl) {
         User me = me();
-        if (!hasher.verify(change.getCurrent().toCharArray(), me.getPassword())) {
+        if (me.addressToVerify() == null) {
+            throw new BookingException("verify.nothing");
+        }
+        if (!throttle.admit(clientAddress, me.getId())) {
+            throw new BookingException("profile.email.too_many");
+        }
+        verification.sendLink(me.getId(), verifyPageUrl);
+        return me.addressToVerify();
+    }
+
+    private User requireCurrentPassword(String current) {
+        User me = me();
+        if (!hasher.verify(current.toCharArray(), me.getPassword())) {
             LOG.info(() -> "Patient " + me.getId() + " gave a wrong current password");
             throw new BookingException("profile.password.wrong");
         }
-        String hash = hasher.hashIfFree(change.getChosen().toCharArray())
-                .orElseThrow(() -> new BookingException("register.busy"));
-        book.changeUser(me.getId(), me.getId(), ChangeType.PASSWORD_CHANGED, user -> {
-            user.setPassword(hash);
-            return user;
-        });
-        LOG.info(() -> "Patient " + me.getId() + " changed their password");
+        return me;
     }
 
     /** Everything held about the caller: their account (without its password hash) and their appointments. */

@@ -24,6 +24,13 @@ public class User {
     private Instant sessionsValidFrom;
     /** When an admin suspended the account (it cannot log in or book); null when it is not suspended. */
     private Instant suspendedAt;
+    /** Since when the account's address awaits verification; null once verified (and for accounts made before). */
+    private Instant unverifiedSince;
+    /** A new address the patient asked for: it replaces {@code email} once verified. */
+    private String pendingEmail;
+    /** SHA-256 (hex) of the secret of the open verification link; null when there is none. */
+    private String verifyToken;
+    private Instant verifyExpires;
     /** Fields of a migrated record that this product does not use, kept as they were; null when there are none. */
     private Map<String, Object> otherFields;
 
@@ -46,6 +53,10 @@ public class User {
         copy.resetExpires = resetExpires;
         copy.sessionsValidFrom = sessionsValidFrom;
         copy.suspendedAt = suspendedAt;
+        copy.unverifiedSince = unverifiedSince;
+        copy.pendingEmail = pendingEmail;
+        copy.verifyToken = verifyToken;
+        copy.verifyExpires = verifyExpires;
         copy.otherFields = otherFields;
         return copy;
     }
@@ -176,9 +187,81 @@ public class User {
 
     /** Whether the link's secret (by its hash) is this account's open one and has not run out. */
     public boolean resetOpen(String secretHash, Instant now) {
-        return resetToken != null && secretHash != null && resetExpires != null && now.isBefore(resetExpires)
-                && java.security.MessageDigest.isEqual(resetToken.getBytes(java.nio.charset.StandardCharsets.US_ASCII),
+        return open(resetToken, resetExpires, secretHash, now);
+    }
+
+    private static boolean open(String storedHash, Instant expires, String secretHash, Instant now) {
+        return storedHash != null && secretHash != null && expires != null && now.isBefore(expires)
+                && java.security.MessageDigest.isEqual(storedHash.getBytes(java.nio.charset.StandardCharsets.US_ASCII),
                         secretHash.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+    }
+
+    /** A new account whose address must be verified: it cannot confirm a Pay-at-Clinic booking until then. */
+    public User unverified(Instant now) {
+        User next = copy();
+        next.unverifiedSince = now;
+        return next;
+    }
+
+    /** This account with an open verification link (its secret's hash), replacing any earlier one. */
+    public User withVerifyToken(String secretHash, Instant expires) {
+        if (addressToVerify() == null) {
+            throw new BookingException("verify.nothing");
+        }
+        User next = copy();
+        next.verifyToken = secretHash;
+        next.verifyExpires = expires;
+        return next;
+    }
+
+    /** This account asking to use a new address from now on; it takes effect once verified. */
+    public User emailChangeRequested(String newEmail, String secretHash, Instant expires) {
+        User next = copy();
+        next.pendingEmail = newEmail;
+        next.verifyToken = secretHash;
+        next.verifyExpires = expires;
+        return next;
+    }
+
+    public boolean verifyOpen(String secretHash, Instant now) {
+        return open(verifyToken, verifyExpires, secretHash, now);
+    }
+
+    /** This account with the link's address verified: a pending new address becomes its address; the link is spent. */
+    public User verified() {
+        User next = copy();
+        if (pendingEmail != null) {
+            next.email = pendingEmail;
+            next.pendingEmail = null;
+        }
+        next.unverifiedSince = null;
+        next.verifyToken = null;
+        next.verifyExpires = null;
+        return next;
+    }
+
+    public boolean isEmailVerified() {
+        return unverifiedSince == null;
+    }
+
+    /** The address a verification link is for: a pending new one, else the account's own while unverified. */
+    public String addressToVerify() {
+        if (pendingEmail != null) {
+            return pendingEmail;
+        }
+        return unverifiedSince == null ? null : email;
+    }
+
+    public String getPendingEmail() {
+        return pendingEmail;
+    }
+
+    /** This account with a new password it chose itself: every other session ends (the caller renews its own). */
+    public User passwordChanged(String newHash, Instant now) {
+        User next = copy();
+        next.password = newHash;
+        next.sessionsValidFrom = now;
+        return next;
     }
 
     /** This account with a new password: the link is spent and every session signed in before now ends. */

@@ -5,7 +5,6 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 
 import org.clinic.appointments.application.PasswordReset;
-import org.omnifaces.util.Faces;
 import org.omnifaces.util.Messages;
 
 /** "Forgot password?" ({@code /forgot}): the same answer whether or not the address has an account. */
@@ -14,12 +13,15 @@ import org.omnifaces.util.Messages;
 public class ForgotBacking {
 
     @Inject
+    MailLinks links;
+
+    @Inject
     PasswordReset reset;
 
     private String email;
 
     public String send() {
-        reset.request(email, ClientAddress.current(), Faces.getRequestBaseURL() + "reset");
+        reset.request(email, ClientAddress.current(), links.page("reset"));
         Messages.addFlashGlobalInfo("forgot.sent");
         return "/forgot?faces-redirect=true";
     }

@@ -27,6 +27,9 @@ public class RegisterBacking {
     @Inject
     RegistrationThrottle throttle;
 
+    @Inject
+    MailLinks links;
+
     private final Registration registration = new Registration();
 
     /**
@@ -41,7 +44,7 @@ public class RegisterBacking {
             return null;
         }
         try {
-            accounts.registerPatient(registration);
+            accounts.registerPatient(registration, links.page("verify"));
         } catch (DuplicateEmailException existing) {
             LOG.info("Registration for an address that has an account already; answered as any other");
         } catch (BookingException e) {

@@ -60,12 +60,18 @@ class ProfileIT {
         assertTrue(wrong.body().contains("That is not your current password"), wrong.body());
         HttpResponse<String> weak = patient.submit("/patient/profile", "passwordForm", "change",
                 Map.of("current", WebClient.PASSWORD, "chosen", "password123"));
-        assertFalse(weak.body().contains("Your password is changed."), "a weak password is refused");
+        assertFalse(weak.body().contains("Your password is changed,"), "a weak password is refused");
         assertEquals(302, new WebClient(baseUrl).login("", email, WebClient.PASSWORD).statusCode(), "still the old one");
 
+        WebClient elsewhere = new WebClient(baseUrl);
+        assertEquals(302, elsewhere.login("", email, WebClient.PASSWORD).statusCode());
         HttpResponse<String> changed = patient.submit("/patient/profile", "passwordForm", "change",
                 Map.of("current", WebClient.PASSWORD, "chosen", NEW_PASSWORD));
-        assertTrue(changed.body().contains("Your password is changed."), changed.body());
+        assertTrue(changed.body().contains("Your password is changed,"), changed.body());
+        assertEquals(200, patient.get("/patient/profile").statusCode(), "the session that changed it goes on");
+        HttpResponse<String> ended = elsewhere.get("/patient/appointments");
+        assertEquals(302, ended.statusCode(), "the other session has ended");
+        assertTrue(ended.headers().firstValue("Location").orElse("").endsWith("/login"));
         assertEquals(302, new WebClient(baseUrl).login("", email, NEW_PASSWORD).statusCode(), "the new one works");
         assertEquals(200, new WebClient(baseUrl).login("", email, WebClient.PASSWORD).statusCode(), "the old one not");
     }

@@ -101,12 +101,16 @@ public interface AppointmentBook {
     /** Adds an account unless its e-mail address is taken ({@code DuplicateEmailException}). */
     User registerUser(User user, String actor);
 
-    /** Replaces an account's record; its id and e-mail address stay. */
+    /**
+     * Replaces an account's record; its id stays. A new e-mail address (a verified change) must not be another
+     * account's ({@code DuplicateEmailException}).
+     */
     User updateUser(User user, String actor, ChangeType type);
 
     /**
      * Applies a change to the account as stored now and stores the result, in one step: the change sees what
-     * is stored, and may refuse with a {@code BookingException}. Its id and e-mail address stay.
+     * is stored, and may refuse with a {@code BookingException}. Its id stays; a new e-mail address must not be
+     * another account's ({@code DuplicateEmailException}).
      */
     User changeUser(String id, String actor, ChangeType type, java.util.function.UnaryOperator<User> change);
 

@@ -185,6 +185,37 @@ public class AppConfig {
         return duration("appointments.reset-expiry", resetExpiry);
     }
 
+    @Inject
+    @ConfigProperty(name = "appointments.verify-expiry", defaultValue = "P2D")
+    String verifyExpiry;
+
+    /** How long an e-mail verification link works. */
+    public Duration verifyExpiry() {
+        return duration("appointments.verify-expiry", verifyExpiry);
+    }
+
+    @Inject
+    @ConfigProperty(name = "appointments.email-verification", defaultValue = "true")
+    boolean emailVerification;
+
+    /** Whether new patients verify their address (only where a mail server is configured to send the link). */
+    public boolean emailVerification() {
+        return emailVerification;
+    }
+
+    @Inject
+    @ConfigProperty(name = "appointments.public-url")
+    Optional<String> publicUrl;
+
+    /**
+     * The address patients reach the application at (for links in mail), ending with a slash; empty when unset
+     * (then the address the request came to serves, which a forged Host header can change).
+     */
+    public Optional<String> publicUrl() {
+        return publicUrl.map(String::strip).filter(url -> url.startsWith("https://") || url.startsWith("http://"))
+                .map(url -> url.endsWith("/") ? url : url + "/");
+    }
+
     public String clinicName() {
         return clinicName;
     }

@@ -305,7 +305,14 @@ public final class LedgerCore implements AutoCloseable {
             throw new IllegalArgumentException("No user " + user.getId());
         }
         User stored = user.copy();
-        stored.setEmail(current.getEmail());
+        String key = EmailAddress.identityKey(user.getEmail());
+        if (java.util.Objects.equals(key, EmailAddress.identityKey(current.getEmail()))) {
+            stored.setEmail(current.getEmail());
+        } else if (users.emailTaken(key)) {
+            throw new DuplicateEmailException();
+        } else {
+            stored.setEmail(key);
+        }
         commitUser(actor, type, stored);
         return stored.copy();
     }

@@ -7,18 +7,21 @@ import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 
+import org.clinic.appointments.web.MailLinks;
 import org.clinic.appointments.application.AdminInvitations;
 import org.clinic.appointments.application.Invitee;
 import org.clinic.appointments.domain.BookingException;
 import org.clinic.appointments.domain.User;
 import org.clinic.appointments.security.CurrentUser;
-import org.omnifaces.util.Faces;
 import org.omnifaces.util.Messages;
 
 /** Admin invitations ({@code /admin/invitations}): invite a person by name and address, see and withdraw open ones. */
 @Named
 @ViewScoped
 public class InvitationsBacking implements Serializable {
+
+    @Inject
+    MailLinks links;
 
     private static final long serialVersionUID = 1L;
 
@@ -37,7 +40,7 @@ public class InvitationsBacking implements Serializable {
     public void invite() {
         try {
             AdminInvitations.Issued issued = invitations.invite(invitee, currentUser.getId());
-            link = Faces.getRequestBaseURL() + "admin/invitation?token=" + issued.token();
+            link = links.page("admin/invitation?token=") + issued.token();
             linkFor = issued.invited().getEmail();
             Messages.addGlobalInfo("invitations.done", issued.invited().getName());
             invitee = new Invitee();

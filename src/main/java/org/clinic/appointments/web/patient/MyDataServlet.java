@@ -55,6 +55,10 @@ public class MyDataServlet extends HttpServlet {
         account.put("phone", user.getPhone());
         account.put("role", user.getRole().code());
         account.put("created_at", user.getCreatedAt() == null ? null : user.getCreatedAt().toString());
+        account.put("email_verified", user.isEmailVerified());
+        if (user.getPendingEmail() != null) {
+            account.put("pending_email", user.getPendingEmail());
+        }
         return account;
     }
 }

@@ -1,19 +1,25 @@
 package org.clinic.appointments.web.patient;
 
 import java.io.Serializable;
+import java.time.Instant;
 
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 
+import org.clinic.appointments.application.EmailChange;
 import org.clinic.appointments.application.PasswordChange;
 import org.clinic.appointments.application.PatientAccount;
 import org.clinic.appointments.application.Profile;
 import org.clinic.appointments.domain.BookingException;
 import org.clinic.appointments.domain.User;
+import org.clinic.appointments.security.AppAuthenticationMechanism;
+import org.clinic.appointments.web.ClientAddress;
+import org.clinic.appointments.web.MailLinks;
+import org.omnifaces.util.Faces;
 import org.omnifaces.util.Messages;
 
-/** The patient's own account ({@code /patient/profile}): name and phone, password, and their data to download. */
+/** The patient's own account ({@code /patient/profile}): name and phone, e-mail address, password, and their data. */
 @Named
 @ViewScoped
 public class ProfileBacking implements Serializable {
@@ -23,9 +29,13 @@ public class ProfileBacking implements Serializable {
     @Inject
     PatientAccount account;
 
+    @Inject
+    MailLinks links;
+
     private User me;
     private Profile profile;
     private PasswordChange passwordChange = new PasswordChange();
+    private EmailChange emailChange = new EmailChange();
 
     public void load() {
         me = account.me();
@@ -41,12 +51,37 @@ public class ProfileBacking implements Serializable {
 
     public void changePassword() {
         try {
-            account.changePassword(passwordChange);
+            Instant validFrom = account.changePassword(passwordChange);
+            Faces.setSessionAttribute(AppAuthenticationMechanism.SIGNED_IN_AT, validFrom);
             Messages.addGlobalInfo("profile.password.changed");
         } catch (BookingException e) {
             Messages.addGlobalError(e.getMessageKey(), e.getArguments());
         }
         passwordChange = new PasswordChange();
+    }
+
+    public void changeEmail() {
+        try {
+            account.requestEmailChange(emailChange, ClientAddress.current(), links.page("verify"));
+            Messages.addGlobalInfo("profile.email.requested", emailChange.getEmail().strip());
+        } catch (BookingException e) {
+            Messages.addGlobalError(e.getMessageKey(), e.getArguments());
+        }
+        emailChange = new EmailChange();
+        me = account.me();
+    }
+
+    public void resendVerification() {
+        try {
+            String address = account.resendVerification(ClientAddress.current(), links.page("verify"));
+            Messages.addGlobalInfo("profile.email.resent", address);
+        } catch (BookingException e) {
+            Messages.addGlobalError(e.getMessageKey(), e.getArguments());
+        }
+    }
+
+    public EmailChange getEmailChange() {
+        return emailChange;
     }
 
     public User getMe() {

@@ -7,23 +7,24 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 /**
- * Password-reset requests: at most 10 an hour from one client address and 3 an hour for one address asked about;
+ * Mail with a link to an account (reset, verification): at most 10 an hour from one client address and 3 an hour
+ * for one address;
  * beyond, the request is answered as always and nothing is sent.
  */
 @ApplicationScoped
-public class ResetThrottle {
+public class AccountMailThrottle {
 
     private final WindowCounter perClient;
     private final WindowCounter perAccount;
 
     /** For the container's proxy only. */
-    protected ResetThrottle() {
+    protected AccountMailThrottle() {
         this.perClient = null;
         this.perAccount = null;
     }
 
     @Inject
-    public ResetThrottle(Clock clock) {
+    public AccountMailThrottle(Clock clock) {
         this.perClient = new WindowCounter(clock, 10, Duration.ofHours(1));
         this.perAccount = new WindowCounter(clock, 3, Duration.ofHours(1));
     }

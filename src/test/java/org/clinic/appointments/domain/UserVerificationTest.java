@@ -1,0 +1,71 @@
+package org.clinic.appointments.domain;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.time.Instant;
+
+import org.junit.jupiter.api.Test;
+
+class UserVerificationTest {
+
+    private static final Instant NOW = Instant.parse("2026-12-02T10:00:00Z");
+
+    private static User patient() {
+        User user = new User();
+        user.setId("u1");
+        user.setEmail("asha@example.com");
+        user.setRole(Role.PATIENT);
+        return user;
+    }
+
+    @Test
+    void accountsMadeBeforeVerificationExistedCountAsVerifiedAndHaveNothingToVerify() {
+        User legacy = patient();
+        assertTrue(legacy.isEmailVerified());
+        assertNull(legacy.addressToVerify());
+        assertThrows(BookingException.class, () -> legacy.withVerifyToken("h", NOW.plusSeconds(60)));
+    }
+
+    @Test
+    void aLinkIsOpenUntilItsExpiryForItsOwnSecretOnlyAndOnce() {
+        User user = patient().unverified(NOW).withVerifyToken("hash-1", NOW.plus(Duration.ofHours(48)));
+        assertFalse(user.isEmailVerified());
+        assertEquals("asha@example.com", user.addressToVerify());
+        assertTrue(user.verifyOpen("hash-1", NOW.plus(Duration.ofHours(47))));
+        assertFalse(user.verifyOpen("hash-1", NOW.plus(Duration.ofHours(48))), "run out");
+        assertFalse(user.verifyOpen("hash-2", NOW), "another secret");
+        assertFalse(user.verifyOpen(null, NOW));
+
+        User replaced = user.withVerifyToken("hash-2", NOW.plus(Duration.ofHours(48)));
+        assertFalse(replaced.verifyOpen("hash-1", NOW), "a newer link replaces the older");
+
+        User verified = replaced.verified();
+        assertTrue(verified.isEmailVerified());
+        assertFalse(verified.verifyOpen("hash-2", NOW), "spent");
+        assertFalse(user.isEmailVerified(), "the earlier record is unchanged");
+    }
+
+    @Test
+    void aNewAddressReplacesTheOldOnlyWhenVerified() {
+        User asked = patient().emailChangeRequested("asha.new@example.com", "hash", NOW.plusSeconds(3600));
+        assertEquals("asha@example.com", asked.getEmail(), "the old address stays until verified");
+        assertEquals("asha.new@example.com", asked.addressToVerify());
+        User verified = asked.verified();
+        assertEquals("asha.new@example.com", verified.getEmail());
+        assertNull(verified.getPendingEmail());
+        assertNull(verified.addressToVerify());
+    }
+
+    @Test
+    void aChosenPasswordEndsEverySessionSignedInBeforeIt() {
+        User changed = patient().passwordChanged("new-hash", NOW);
+        assertEquals("new-hash", changed.getPassword());
+        assertFalse(changed.sessionValid(NOW.minusSeconds(1)));
+        assertTrue(changed.sessionValid(NOW));
+    }
+}
