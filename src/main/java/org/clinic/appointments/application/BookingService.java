@@ -22,6 +22,7 @@ import org.clinic.appointments.domain.ClinicRules;
 import org.clinic.appointments.domain.Doctor;
 import org.clinic.appointments.domain.PaymentOutcome;
 import org.clinic.appointments.domain.User;
+import org.clinic.appointments.domain.WaitRequest;
 import org.clinic.appointments.domain.VisitReason;
 import org.clinic.appointments.infrastructure.config.AppConfig;
 import org.clinic.appointments.domain.port.AppointmentBook;
@@ -53,6 +54,33 @@ public class BookingService {
 
     @Inject
     PaymentGateway gateway;
+
+    /**
+     * Puts the caller on the doctor's waitlist for these days: a slot let go on one of them is offered to the
+     * first in line, held for them for a while ({@code appointments.waitlist-offer}).
+     */
+    public WaitRequest joinWaitlist(String doctorId, LocalDate from, LocalDate to) {
+        Doctor doctor = book.doctor(doctorId).orElseThrow(() -> new BookingException("booking.doctor.unknown"));
+        if (!book.schedule().isActive(doctor.getId())) {
+            throw new BookingException("booking.doctor.unknown");
+        }
+        Instant now = clock.instant();
+        WaitRequest place = new WaitRequest(UUID.randomUUID().toString(), doctor.getId(), from, to, now);
+        String actor = callerId();
+        book.changeUser(actor, actor, ChangeType.WAITLIST_JOINED,
+                user -> user.joinedWaitlist(place, config.rules().bookableRange(now)));
+        return place;
+    }
+
+    public void leaveWaitlist(String placeId) {
+        String actor = callerId();
+        book.changeUser(actor, actor, ChangeType.WAITLIST_LEFT, user -> user.leftWaitlist(placeId));
+    }
+
+    /** The caller's places on waitlists, oldest first. */
+    public List<WaitRequest> myWaitlist() {
+        return caller().getWaitlist(config.rules().today(clock.instant()));
+    }
 
     /** Holds the slot for the caller until the hold expires or the appointment is paid. */
     public Appointment hold(String doctorId, LocalDate date, String time, String reason) {

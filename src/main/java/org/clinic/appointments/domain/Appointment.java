@@ -43,6 +43,8 @@ public class Appointment implements java.io.Serializable {
     private Instant rebookOfferedAt;
     /** The appointment the patient moved this one to, when they took the offer. */
     private String rebookedAs;
+    /** The waitlist place this appointment was offered from; null when the patient booked it themselves. */
+    private String waitlistEntry;
     private List<HistoryEntry> history = new ArrayList<>();
     /** Messages to the patient about this appointment, queued by {@link MessagePolicy}; null when none. */
     private List<OutboxMessage> messages;
@@ -73,6 +75,46 @@ public class Appointment implements java.io.Serializable {
         appointment.history.add(new HistoryEntry(now, patient.getId(), "booked", null,
                 AppointmentStatus.PENDING_PAYMENT, null, null, null));
         return appointment;
+    }
+
+    /**
+     * A freed slot offered to the first patient waiting for it: held for them until {@code offerEnds}; paying
+     * takes it, cancelling or letting it run out passes it on.
+     */
+    public static Appointment offered(String id, User patient, Doctor doctor, SlotKey slot, WaitRequest place,
+            java.math.BigDecimal amount, Instant now, Instant offerEnds) {
+        Appointment appointment = new Appointment();
+        appointment.id = Objects.requireNonNull(id, "id");
+        appointment.userId = patient.getId();
+        appointment.userEmail = patient.getEmail();
+        appointment.userName = patient.getName();
+        appointment.doctorId = doctor.getId();
+        appointment.doctorName = doctor.getName();
+        appointment.date = slot.date();
+        appointment.time = slot.time();
+        appointment.status = AppointmentStatus.PENDING_PAYMENT;
+        appointment.bookedAt = now;
+        appointment.holdExpiresAt = offerEnds;
+        appointment.amount = amount;
+        appointment.waitlistEntry = place.getId();
+        appointment.history.add(new HistoryEntry(now, "system", "waitlist_offered", null,
+                AppointmentStatus.PENDING_PAYMENT, null, null, null));
+        return appointment;
+    }
+
+    public boolean isWaitlistOffer() {
+        return waitlistEntry != null;
+    }
+
+    public String getWaitlistEntry() {
+        return waitlistEntry;
+    }
+
+    /** Whether this change let go of a slot someone on a waitlist may have: not a no-show, not a slot kept. */
+    public boolean releasedSlot(Appointment previous, Instant now) {
+        boolean held = previous != null && (previous.status == AppointmentStatus.CONFIRMED
+                || previous.status == AppointmentStatus.PENDING_PAYMENT);
+        return held && status != AppointmentStatus.NO_SHOW && (!holdsSlot(now) || !slot().equals(previous.slot()));
     }
 
     /**
@@ -446,6 +488,7 @@ public class Appointment implements java.io.Serializable {
         copy.refundedAt = refundedAt;
         copy.rebookOfferedAt = rebookOfferedAt;
         copy.rebookedAs = rebookedAs;
+        copy.waitlistEntry = waitlistEntry;
         copy.history = new ArrayList<>(history == null ? List.of() : history);
         copy.messages = messages == null ? null : new ArrayList<>(messages.stream().map(OutboxMessage::copy).toList());
         copy.otherFields = otherFields;

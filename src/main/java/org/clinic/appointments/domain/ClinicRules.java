@@ -56,6 +56,12 @@ public record ClinicRules(ZoneId zone, List<String> slotTimes, int horizonDays, 
         return LocalDate.ofInstant(now, zone);
     }
 
+    /** Today to the last day of the horizon. */
+    public LocalDateRange bookableRange(Instant now) {
+        LocalDate today = today(now);
+        return new LocalDateRange(today, today.plusDays(horizonDays - 1L));
+    }
+
     /** The dates a patient can book on: today and the following days up to the horizon. */
     public List<LocalDate> bookableDates(Instant now) {
         LocalDate today = today(now);

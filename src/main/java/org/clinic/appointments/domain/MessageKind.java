@@ -11,7 +11,8 @@ public enum MessageKind {
     CANCELLED_FOR_LEAVE("cancelled_for_leave"),
     RESCHEDULED("rescheduled"),
     REFUND_ISSUED("refund_issued"),
-    REMINDER("reminder");
+    REMINDER("reminder"),
+    WAITLIST_OFFER("waitlist_offer");
 
     private final String code;
 

@@ -56,6 +56,9 @@ public final class MessagePolicy {
         List<MessageKind> kinds = new ArrayList<>(2);
         AppointmentStatus before = previous == null ? null : previous.getStatus();
         AppointmentStatus after = next.getStatus();
+        if (previous == null && next.isWaitlistOffer()) {
+            kinds.add(MessageKind.WAITLIST_OFFER);
+        }
         if (after == AppointmentStatus.CONFIRMED && before != AppointmentStatus.CONFIRMED) {
             kinds.add(MessageKind.BOOKING_CONFIRMED);
         }

@@ -31,6 +31,8 @@ public class User {
     /** SHA-256 (hex) of the secret of the open verification link; null when there is none. */
     private String verifyToken;
     private Instant verifyExpires;
+    /** The waitlists the patient is on, oldest first; null when none. */
+    private java.util.List<WaitRequest> waitlist;
     /** Fields of a migrated record that this product does not use, kept as they were; null when there are none. */
     private Map<String, Object> otherFields;
 
@@ -57,6 +59,7 @@ public class User {
         copy.pendingEmail = pendingEmail;
         copy.verifyToken = verifyToken;
         copy.verifyExpires = verifyExpires;
+        copy.waitlist = waitlist == null ? null : waitlist.stream().map(WaitRequest::copy).toList();
         copy.otherFields = otherFields;
         return copy;
     }
@@ -306,6 +309,56 @@ public class User {
 
     public Instant getSuspendedAt() {
         return suspendedAt;
+    }
+
+    /** At most this many places on waitlists at once. */
+    public static final int MAX_WAITLIST_PLACES = 3;
+
+    /**
+     * This patient on a doctor's waitlist for {@code from} to {@code to} (days from {@code today} on, within
+     * {@code lastDay}). Refused: dates out of range, a place already covering some of those days with that
+     * doctor, or too many places.
+     */
+    public User joinedWaitlist(WaitRequest request, LocalDateRange bookable) {
+        if (request.getFrom().isAfter(request.getTo()) || request.getFrom().isBefore(bookable.first())
+                || request.getTo().isAfter(bookable.last())) {
+            throw new BookingException("waitlist.dates", bookable.first(), bookable.last());
+        }
+        java.util.List<WaitRequest> places = getWaitlist(bookable.first());
+        if (places.stream().anyMatch(request::overlaps)) {
+            throw new BookingException("waitlist.already");
+        }
+        if (places.size() >= MAX_WAITLIST_PLACES) {
+            throw new BookingException("waitlist.too_many", MAX_WAITLIST_PLACES);
+        }
+        User next = copy();
+        java.util.List<WaitRequest> list = new java.util.ArrayList<>(places);
+        list.add(request.copy());
+        next.waitlist = java.util.List.copyOf(list);
+        return next;
+    }
+
+    /** This patient off the waitlist place {@code requestId} (left, or given an offer from it). */
+    public User leftWaitlist(String requestId) {
+        if (waitlist == null || waitlist.stream().noneMatch(w -> w.getId().equals(requestId))) {
+            throw new BookingException("waitlist.gone");
+        }
+        User next = copy();
+        java.util.List<WaitRequest> rest = waitlist.stream().filter(w -> !w.getId().equals(requestId))
+                .map(WaitRequest::copy).toList();
+        next.waitlist = rest.isEmpty() ? null : rest;
+        return next;
+    }
+
+    /** The patient's waitlist places that still cover a day from {@code today} on. */
+    public java.util.List<WaitRequest> getWaitlist(java.time.LocalDate today) {
+        return waitlist == null ? java.util.List.of()
+                : waitlist.stream().filter(w -> !w.getTo().isBefore(today)).map(WaitRequest::copy).toList();
+    }
+
+    /** Every place as stored (for the store's index). */
+    public java.util.List<WaitRequest> getWaitlist() {
+        return waitlist == null ? java.util.List.of() : java.util.Collections.unmodifiableList(waitlist);
     }
 
     public boolean isAdmin() {

@@ -87,6 +87,12 @@ public interface AppointmentBook {
     /** A doctor's appointments on one day, in booking order. */
     List<Appointment> appointmentsOf(String doctorId, LocalDate date);
 
+    /**
+     * Who waits for this doctor on this day, first in line first. A slot let go (cancelled, hold run out,
+     * payment failed; not a no-show) is offered to the first who may take it, in the same write.
+     */
+    List<org.clinic.appointments.domain.WaitlistPlace> waitlist(String doctorId, LocalDate date);
+
     /** For each day from {@code from} to {@code to} (inclusive) that has any, the doctor's slots held now. */
     Map<LocalDate, Set<String>> takenTimes(String doctorId, LocalDate from, LocalDate to);
 

@@ -216,6 +216,15 @@ public class AppConfig {
                 .map(url -> url.endsWith("/") ? url : url + "/");
     }
 
+    @Inject
+    @ConfigProperty(name = "appointments.waitlist-offer", defaultValue = "PT30M")
+    String waitlistOffer;
+
+    /** How long a freed slot is held for the waiting patient it is offered to. */
+    public Duration waitlistOffer() {
+        return duration("appointments.waitlist-offer", waitlistOffer);
+    }
+
     public String clinicName() {
         return clinicName;
     }

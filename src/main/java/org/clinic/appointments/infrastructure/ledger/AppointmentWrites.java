@@ -4,6 +4,8 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
+import java.util.function.BiConsumer;
 import java.util.function.UnaryOperator;
 
 import org.clinic.appointments.domain.Appointment;
@@ -12,7 +14,12 @@ import org.clinic.appointments.domain.BookingLimits;
 import org.clinic.appointments.domain.ChangeType;
 import org.clinic.appointments.domain.ClinicSchedule;
 import org.clinic.appointments.domain.MessagePolicy;
+import org.clinic.appointments.domain.Doctor;
+import org.clinic.appointments.domain.SlotKey;
 import org.clinic.appointments.domain.SlotTakenException;
+import org.clinic.appointments.domain.User;
+import org.clinic.appointments.domain.WaitlistPlace;
+import org.clinic.appointments.domain.WaitlistTerms;
 
 /**
  * Changes to appointments, each checked against what is stored at that instant: a slot has one live owner, a
@@ -25,14 +32,27 @@ final class AppointmentWrites {
     private final ClinicRecords clinic;
     private final Commits commits;
     private final Clock clock;
+    private final UserIndex users;
+    private final WaitlistIndex waitlist;
+    private final BiConsumer<ChangeType, User> userCommit;
     /** The clinic's default week: from now on a new hold must be on a slot the doctor works. */
     private volatile ClinicSchedule.DefaultWeek defaultWeek;
+    /** How freed slots are offered to waiting patients; none are offered until set. */
+    private volatile WaitlistTerms waitlistTerms;
 
-    AppointmentWrites(AppointmentIndex appointments, ClinicRecords clinic, Commits commits, Clock clock) {
+    AppointmentWrites(AppointmentIndex appointments, ClinicRecords clinic, Commits commits, Clock clock,
+            UserIndex users, WaitlistIndex waitlist, BiConsumer<ChangeType, User> userCommit) {
         this.appointments = appointments;
         this.clinic = clinic;
         this.commits = commits;
         this.clock = clock;
+        this.users = users;
+        this.waitlist = waitlist;
+        this.userCommit = userCommit;
+    }
+
+    void offerFreedSlots(WaitlistTerms terms) {
+        this.waitlistTerms = terms;
     }
 
     void offerOnly(ClinicSchedule.DefaultWeek week) {
@@ -121,5 +141,40 @@ final class AppointmentWrites {
         MessagePolicy.queued(previous, stored, now);
         JournalEntry entry = JournalEntry.ofAppointment(commits.nextSeq(), now, actor, type.code(), previous, stored);
         commits.commit(entry, () -> appointments.put(stored, now));
+        if (stored.releasedSlot(previous, now)) {
+            offerOnward(previous.slot(), stored.getUserId(), now);
+        }
+    }
+
+    /**
+     * Offers a slot just let go to the first patient in its doctor's line who may take it (not the one who let it
+     * go, not suspended, within their limits): a hold of their own for the offer's time, then their place is gone.
+     */
+    private void offerOnward(SlotKey slot, String releasedBy, Instant now) {
+        WaitlistTerms terms = waitlistTerms;
+        ClinicSchedule.DefaultWeek week = defaultWeek;
+        Optional<Doctor> doctor = clinic.doctor(slot.doctorId());
+        if (terms == null || week == null || doctor.isEmpty() || !terms.stillAhead(slot, now)
+                || appointments.liveOwner(slot, now).isPresent()
+                || !clinic.schedule().offers(slot.doctorId(), slot.date(), slot.time(), week)) {
+            return;
+        }
+        for (WaitlistPlace place : waitlist.line(slot.doctorId(), slot.date())) {
+            User patient = users.stored(place.userId());
+            if (patient == null || patient.isSuspended() || patient.getId().equals(releasedBy)) {
+                continue;
+            }
+            Appointment offer = Appointment.offered(UUID.randomUUID().toString(), patient, doctor.get(), slot,
+                    place.request(), doctor.get().feeOr(terms.clinicFee()), now, now.plus(terms.offerFor()));
+            try {
+                terms.limits().requireRoomForHold(offer, appointments.storedOfPatient(patient.getId()), now);
+            } catch (BookingException full) {
+                continue;
+            }
+            commit(now, "system", ChangeType.WAITLIST_OFFERED, null, offer);
+            waitlist.offerMade(place.request().getId());
+            userCommit.accept(ChangeType.WAITLIST_OFFER_MADE, patient.leftWaitlist(place.request().getId()));
+            return;
+        }
     }
 }

@@ -22,6 +22,7 @@ import org.clinic.appointments.domain.AppointmentStatus;
 import org.clinic.appointments.domain.HistoryEntry;
 import org.clinic.appointments.domain.MessageKind;
 import org.clinic.appointments.domain.OutboxMessage;
+import org.clinic.appointments.domain.WaitRequest;
 import org.clinic.appointments.domain.PaymentMethod;
 import org.clinic.appointments.domain.PaymentStatus;
 import org.clinic.appointments.domain.Role;
@@ -102,10 +103,13 @@ final class BinaryRecords<T> {
         int appointmentTables = history.fields.length + outbox.fields.length;
         BinaryRecords<Appointment> appointments = new BinaryRecords<>(Appointment::new,
                 mappers.appointments().fields(), byType, appointmentTables);
-        BinaryRecords<User> users = new BinaryRecords<>(User::new, mappers.users().fields(), byType,
+        BinaryRecords<WaitRequest> waits = new BinaryRecords<>(WaitRequest::new, mappers.waits().fields(), byType,
                 appointmentTables + appointments.fields.length);
+        byType.put(RecordMapper.listOf(User.class, WaitRequest.class), listCodec(waits));
+        BinaryRecords<User> users = new BinaryRecords<>(User::new, mappers.users().fields(), byType,
+                appointmentTables + appointments.fields.length + waits.fields.length);
         return new Forms(appointments, users,
-                (history.layout() + outbox.layout() + appointments.layout() + users.layout()).hashCode());
+                (history.layout() + outbox.layout() + appointments.layout() + waits.layout() + users.layout()).hashCode());
     }
 
     private static java.lang.reflect.Type listType(String appointmentField) {

@@ -39,6 +39,8 @@ import org.clinic.appointments.domain.Doctor;
 import org.clinic.appointments.domain.Page;
 import org.clinic.appointments.domain.SlotKey;
 import org.clinic.appointments.domain.User;
+import org.clinic.appointments.domain.WaitlistPlace;
+import org.clinic.appointments.domain.WaitlistTerms;
 import org.clinic.appointments.domain.port.AppointmentBook;
 import org.clinic.appointments.infrastructure.config.AppConfig;
 import org.clinic.appointments.infrastructure.metrics.ClinicMetrics;
@@ -82,6 +84,8 @@ public class Ledger implements AppointmentBook {
             throw e;
         }
         core.offerOnly(config.defaultWeek());
+        core.offerFreedSlots(new WaitlistTerms(config.waitlistOffer(), config.consultationFee(), config.limits(),
+                config.zone()));
         metrics.journalSize(core.journalSize());
         core.onAppend(metrics::appended);
         LedgerCore opened = core;
@@ -138,6 +142,11 @@ public class Ledger implements AppointmentBook {
     @Override
     public List<Appointment> appointmentsOf(String doctorId, LocalDate date) {
         return core.appointmentsOf(doctorId, date);
+    }
+
+    @Override
+    public List<WaitlistPlace> waitlist(String doctorId, LocalDate date) {
+        return core.waitlist(doctorId, date);
     }
 
     public Optional<Appointment> slotHolder(SlotKey slot) {

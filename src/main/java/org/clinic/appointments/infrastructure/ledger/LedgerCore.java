@@ -27,6 +27,8 @@ import org.clinic.appointments.domain.EmailAddress;
 import org.clinic.appointments.domain.Page;
 import org.clinic.appointments.domain.SlotKey;
 import org.clinic.appointments.domain.User;
+import org.clinic.appointments.domain.WaitlistPlace;
+import org.clinic.appointments.domain.WaitlistTerms;
 
 /**
  * The ledger without the container: it loads the data directory, checks each change against what is stored,
@@ -53,6 +55,7 @@ public final class LedgerCore implements AutoCloseable {
     private final ClinicRecords clinic;
     private final UserIndex users = new UserIndex();
     private final AppointmentIndex appointments = new AppointmentIndex();
+    private final WaitlistIndex waitlist = new WaitlistIndex();
 
     private LedgerCore(Path dir, ZoneId clinicZone, Clock clock, long compactAfterBytes, Executor executor) {
         this.dir = new DataDirectory(dir);
@@ -67,7 +70,8 @@ public final class LedgerCore implements AutoCloseable {
         this.clock = clock;
         this.commits = new Commits(this.dir, journal, compaction, clinic, users, appointments, compactAfterBytes);
         this.clinicWrites = new ClinicWrites(clinic, snapshots, commits, clock);
-        this.appointmentWrites = new AppointmentWrites(appointments, clinic, commits, clock);
+        this.appointmentWrites = new AppointmentWrites(appointments, clinic, commits, clock, users, waitlist,
+                (type, user) -> commitUser("system", type, user));
     }
 
     /** Loads the data directory (snapshots, then the journals after them) and opens it for writing. */
@@ -108,6 +112,7 @@ public final class LedgerCore implements AutoCloseable {
     private void load(boolean useCache) {
         dir.lock();
         commits.loaded(loading.load(clinic, useCache));
+        waitlist.rebuild(users.storedRecords(), appointments.storedRecords());
         users.sharedEmailKeys().values().forEach(ids -> LOG.warning(() -> "Accounts " + ids + " have e-mail addresses"
                 + " that read as one; they are kept apart (each logs in with its address exactly as stored) and none"
                 + " is merged"));
@@ -170,6 +175,16 @@ public final class LedgerCore implements AutoCloseable {
 
     public void offerOnly(ClinicSchedule.DefaultWeek week) {
         appointmentWrites.offerOnly(week);
+    }
+
+    /** From now on, a slot let go is offered to the first patient waiting for it, on these terms. */
+    public void offerFreedSlots(WaitlistTerms terms) {
+        appointmentWrites.offerFreedSlots(terms);
+    }
+
+    /** Who waits for this doctor on this day, first in line first. */
+    public List<WaitlistPlace> waitlist(String doctorId, LocalDate date) {
+        return waitlist.line(doctorId, date);
     }
 
     /** Applies a change to the schedule and stores it: its journal line first, then {@code schedule.json}. */
@@ -350,7 +365,10 @@ public final class LedgerCore implements AutoCloseable {
 
     private void commitUser(String actor, ChangeType type, User stored) {
         JournalEntry entry = JournalEntry.ofUser(commits.nextSeq(), clock.instant(), actor, type.code(), stored);
-        commits.commit(entry, () -> users.put(stored));
+        commits.commit(entry, () -> {
+            users.put(stored);
+            waitlist.put(stored);
+        });
     }
 
     /** Folds the journal into the snapshots now, after any compaction in the background (at shutdown). */

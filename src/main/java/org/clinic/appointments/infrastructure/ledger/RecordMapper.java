@@ -28,6 +28,7 @@ import org.clinic.appointments.domain.DoctorChange;
 import org.clinic.appointments.domain.HistoryEntry;
 import org.clinic.appointments.domain.MessageKind;
 import org.clinic.appointments.domain.OutboxMessage;
+import org.clinic.appointments.domain.WaitRequest;
 import org.clinic.appointments.domain.PaymentMethod;
 import org.clinic.appointments.domain.PaymentStatus;
 import org.clinic.appointments.domain.Role;
@@ -99,9 +100,11 @@ final class RecordMapper<T> {
         codecs.put(listOf(Appointment.class, OutboxMessage.class), listCodec(outbox));
         RecordMapper<DoctorChange> doctorChanges = new RecordMapper<>(DoctorChange.class, DoctorChange::new, codecs);
         codecs.put(listOf(Doctor.class, DoctorChange.class), listCodec(doctorChanges));
+        RecordMapper<WaitRequest> waits = new RecordMapper<>(WaitRequest.class, WaitRequest::new, codecs);
+        codecs.put(listOf(User.class, WaitRequest.class), listCodec(waits));
         return new Mappers(new RecordMapper<>(Appointment.class, Appointment::new, codecs),
                 new RecordMapper<>(User.class, User::new, codecs), history,
-                new RecordMapper<>(Doctor.class, Doctor::new, codecs), outbox);
+                new RecordMapper<>(Doctor.class, Doctor::new, codecs), outbox, waits);
     }
 
     private static <E> Codec listCodec(RecordMapper<E> mapper) {
@@ -113,10 +116,11 @@ final class RecordMapper<T> {
     }
 
     record Mappers(RecordMapper<Appointment> appointments, RecordMapper<User> users,
-            RecordMapper<HistoryEntry> history, RecordMapper<Doctor> doctors, RecordMapper<OutboxMessage> outbox) {
+            RecordMapper<HistoryEntry> history, RecordMapper<Doctor> doctors, RecordMapper<OutboxMessage> outbox,
+            RecordMapper<WaitRequest> waits) {
     }
 
-    private static Type listOf(Class<?> holder, Class<?> element) {
+    static Type listOf(Class<?> holder, Class<?> element) {
         for (Field field : holder.getDeclaredFields()) {
             if (field.getGenericType() instanceof ParameterizedType list && list.getRawType() == List.class
                     && list.getActualTypeArguments()[0] == element) {

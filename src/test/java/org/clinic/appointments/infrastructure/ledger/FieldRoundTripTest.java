@@ -150,6 +150,11 @@ class FieldRoundTripTest {
                 && list.getActualTypeArguments()[0] == OutboxMessage.class) {
             return new ArrayList<>(List.of(filled(OutboxMessage.class, OutboxMessage::new)));
         }
+        if (type == List.class && field.getGenericType() instanceof ParameterizedType list
+                && list.getActualTypeArguments()[0] == org.clinic.appointments.domain.WaitRequest.class) {
+            return new ArrayList<>(List.of(filled(org.clinic.appointments.domain.WaitRequest.class,
+                    org.clinic.appointments.domain.WaitRequest::new)));
+        }
         if (type == Integer.class) {
             return 1000 + n;
         }
