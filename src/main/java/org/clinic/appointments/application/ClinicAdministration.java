@@ -172,6 +172,11 @@ public class ClinicAdministration {
     }
 
     /** The day's appointments that no longer own a slot (cancelled, expired, declined), latest slot first. */
+    /** Who waits for a slot of this doctor on this day, first in line first. */
+    public List<org.clinic.appointments.domain.WaitlistPlace> waitlist(String doctorId, LocalDate date) {
+        return book.waitlist(doctorId, date);
+    }
+
     public List<Appointment> cancelledOn(String doctorId, LocalDate date) {
         return book.appointmentsOf(doctorId, date).stream()
                 .filter(a -> a.getStatus() == AppointmentStatus.CANCELLED)

@@ -34,6 +34,14 @@ public class Texts {
     }
 
     /** The text for {@code prefix + code}, or the code itself when the bundle has none (old or unknown codes). */
+    public String format(String key, Object first, Object second, Object third) {
+        return get(key, first, second, third);
+    }
+
+    public String format(String key, Object first, Object second, Object third, Object fourth) {
+        return get(key, first, second, third, fourth);
+    }
+
     public String label(String prefix, String code) {
         if (code == null) {
             return "";

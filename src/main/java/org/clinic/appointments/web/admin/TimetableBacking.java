@@ -46,6 +46,7 @@ public class TimetableBacking implements Serializable {
     private LocalDate day;
     private List<TimetableSlot> slots;
     private List<Appointment> cancelled;
+    private List<org.clinic.appointments.domain.WaitlistPlace> waitlist;
 
     /** Reads doctor and date from the URL; the first doctor and today when missing or unreadable. */
     public void load() {
@@ -68,8 +69,10 @@ public class TimetableBacking implements Serializable {
         if (chosenDoctor == null) {
             slots = List.of();
             cancelled = List.of();
+            waitlist = List.of();
             return;
         }
+        waitlist = administration.waitlist(chosenDoctor.getId(), day);
         slots = administration.timetable(chosenDoctor.getId(), day);
         cancelled = administration.cancelledOn(chosenDoctor.getId(), day);
     }
@@ -107,6 +110,16 @@ public class TimetableBacking implements Serializable {
 
     public List<TimetableSlot> getSlots() {
         return slots;
+    }
+
+    public List<org.clinic.appointments.domain.WaitlistPlace> getWaitlist() {
+        return waitlist;
+    }
+
+    /** When a place was taken, as the clinic's clock reads. */
+    public String joined(org.clinic.appointments.domain.WaitlistPlace place) {
+        return java.time.format.DateTimeFormatter.ofPattern("d MMM HH:mm")
+                .format(place.request().getJoinedAt().atZone(config.zone()));
     }
 
     public List<Appointment> getCancelled() {

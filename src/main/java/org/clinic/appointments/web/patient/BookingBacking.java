@@ -51,6 +51,8 @@ public class BookingBacking implements Serializable {
     private LocalDate date;
     private List<SlotView> slots = List.of();
     private String time;
+    private LocalDate waitFrom;
+    private LocalDate waitTo;
     @PlainText(max = VisitReason.MAX_LENGTH, multiline = true, message = "{booking.reason.too_long}")
     private String reason;
 
@@ -73,6 +75,40 @@ public class BookingBacking implements Serializable {
         date = requested().orElseGet(() -> days.stream().filter(DayAvailability::isBookable).map(DayAvailability::date)
                 .findFirst().orElse(days.isEmpty() ? null : days.get(0).date()));
         loadSlots();
+        waitFrom = date;
+        waitTo = date;
+    }
+
+    /** Puts the patient on this doctor's waitlist for the days chosen; My appointments then lists the place. */
+    public String joinWaitlist() {
+        if (waitFrom == null || waitTo == null) {
+            Messages.addGlobalError("waitlist.dates.required");
+            return null;
+        }
+        try {
+            booking.joinWaitlist(doctor.getId(), waitFrom, waitTo);
+        } catch (BookingException e) {
+            Messages.addGlobalError(e.getMessageKey(), e.getArguments());
+            return null;
+        }
+        Messages.addFlashGlobalInfo("waitlist.joined", doctor.getName());
+        return "/patient/appointments?faces-redirect=true";
+    }
+
+    public LocalDate getWaitFrom() {
+        return waitFrom;
+    }
+
+    public void setWaitFrom(LocalDate waitFrom) {
+        this.waitFrom = waitFrom;
+    }
+
+    public LocalDate getWaitTo() {
+        return waitTo;
+    }
+
+    public void setWaitTo(LocalDate waitTo) {
+        this.waitTo = waitTo;
     }
 
     /** The day asked for in the URL when it is one of the days shown; otherwise none, with a message. */
