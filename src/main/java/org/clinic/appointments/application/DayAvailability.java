@@ -9,6 +9,11 @@ public record DayAvailability(LocalDate date, int taken, int free, int total, Ba
         return free > 0;
     }
 
+    /** A day the doctor works, free or full: a full one can be chosen to join its waitlist. */
+    public boolean isWorking() {
+        return total > 0;
+    }
+
     public LocalDate getDate() {
         return date;
     }

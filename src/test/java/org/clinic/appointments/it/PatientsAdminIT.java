@@ -55,6 +55,8 @@ class PatientsAdminIT {
 
         String page = admin.get("/admin/patient?id=" + id).body();
         assertTrue(page.contains(confirmed) && page.contains(hold), "their appointments are listed");
+        assertTrue(page.contains("Booking confirmed") && page.contains("Not sent: no mail server configured"),
+                "their messages are listed, with what became of them");
 
         HttpResponse<String> suspended = admin.submit("/admin/patient?id=" + id, "stateForm", "suspend", Map.of());
         assertTrue(suspended.body().contains("is suspended; 1 unpaid hold(s) released."), suspended.body());

@@ -23,9 +23,20 @@ public class PatientRecordBacking implements Serializable {
     @Inject
     PatientRecords records;
 
+    @Inject
+    org.clinic.appointments.application.ClinicAdministration administration;
+
     private String id;
     private User patient;
     private List<Appointment> appointments = List.of();
+    private List<MessageRow> messages = List.of();
+
+    /**
+     * A message to the patient: when, about which appointment, its kind, and what became of it (a history
+     * action: message_sent, message_failed, message_gave_up; or waiting, still in the outbox).
+     */
+    public record MessageRow(java.time.Instant at, String appointmentId, String kind, String outcome, String detail) {
+    }
 
     public void load() {
         patient = id == null ? null : records.find(id).orElse(null);
@@ -34,6 +45,37 @@ public class PatientRecordBacking implements Serializable {
             return;
         }
         appointments = records.appointments(patient.getId());
+        messages = messagesOf(appointments);
+    }
+
+    static List<MessageRow> messagesOf(List<Appointment> appointments) {
+        List<MessageRow> rows = new java.util.ArrayList<>();
+        for (Appointment a : appointments) {
+            for (var h : a.getHistory()) {
+                if (h.getAction() != null && h.getAction().startsWith("message_") && h.getNote() != null) {
+                    int colon = h.getNote().indexOf(':');
+                    rows.add(new MessageRow(h.getAt(), a.getId(), colon < 0 ? h.getNote() : h.getNote().substring(0, colon),
+                            h.getAction(), colon < 0 ? null : h.getNote().substring(colon + 1).strip()));
+                }
+            }
+            for (var m : a.getMessages()) {
+                rows.add(new MessageRow(m.getQueuedAt(), a.getId(), m.getKind().code(), WAITING, m.getLastError()));
+            }
+        }
+        rows.sort(java.util.Comparator.comparing(MessageRow::at, java.util.Comparator.nullsLast(
+                java.util.Comparator.<java.time.Instant>naturalOrder())).reversed());
+        return List.copyOf(rows);
+    }
+
+    /** The outcome of a message still in the outbox. */
+    public static final String WAITING = "waiting";
+
+    public boolean isMailConfigured() {
+        return administration.mailConfigured();
+    }
+
+    public List<MessageRow> getMessages() {
+        return messages;
     }
 
     public void suspend() {
