@@ -83,20 +83,10 @@ public class Appointment implements java.io.Serializable {
      */
     public static Appointment offered(String id, User patient, Doctor doctor, SlotKey slot, WaitRequest place,
             java.math.BigDecimal amount, Instant now, Instant offerEnds) {
-        Appointment appointment = new Appointment();
-        appointment.id = Objects.requireNonNull(id, "id");
-        appointment.userId = patient.getId();
-        appointment.userEmail = patient.getEmail();
-        appointment.userName = patient.getName();
-        appointment.doctorId = doctor.getId();
-        appointment.doctorName = doctor.getName();
-        appointment.date = slot.date();
-        appointment.time = slot.time();
-        appointment.status = AppointmentStatus.PENDING_PAYMENT;
-        appointment.bookedAt = now;
-        appointment.holdExpiresAt = offerEnds;
+        Appointment appointment = hold(id, patient, doctor, slot.date(), slot.time(), null, now, offerEnds);
         appointment.amount = amount;
         appointment.waitlistEntry = place.getId();
+        appointment.history.clear();
         appointment.history.add(new HistoryEntry(now, "system", "waitlist_offered", null,
                 AppointmentStatus.PENDING_PAYMENT, null, null, null));
         return appointment;

@@ -225,6 +225,24 @@ public class AppConfig {
         return duration("appointments.waitlist-offer", waitlistOffer);
     }
 
+    @Inject
+    @ConfigProperty(name = "appointments.line-limit", defaultValue = "24")
+    int lineLimit;
+
+    /** Booking requests served at once before people opening the booking page wait in line; 0: no line. */
+    public int lineLimit() {
+        return Math.max(0, lineLimit);
+    }
+
+    @Inject
+    @ConfigProperty(name = "appointments.line-refresh-seconds", defaultValue = "2")
+    int lineRefreshSeconds;
+
+    /** How often the "You are in line" page asks again by itself. */
+    public int lineRefreshSeconds() {
+        return Math.max(1, lineRefreshSeconds);
+    }
+
     public String clinicName() {
         return clinicName;
     }

@@ -1,0 +1,88 @@
+package org.clinic.appointments.web;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Iterator;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * A line at the door of the booking flow for when the server is saturated: at most {@code limit} booking requests
+ * are served at once, and people who arrive beyond that wait in arrival order, each with a ticket. A waiter is
+ * let in when the requests in flight plus the waiters ahead of them leave room; a waiter who stops asking (closed
+ * the page) leaves the line after {@code keepFor}. Held in memory only: a restart empties it, and everyone simply
+ * asks again.
+ */
+final class FairLine {
+
+    /** What a request is told: come in, or wait with this ticket at this place (1 = next). */
+    sealed interface Answer permits Admitted, Waiting {
+    }
+
+    record Admitted() implements Answer {
+    }
+
+    record Waiting(long ticket, int place) implements Answer {
+    }
+
+    private final int limit;
+    private final Duration keepFor;
+    private final Clock clock;
+    private final TreeMap<Long, Instant> waiting = new TreeMap<>();
+    private long nextTicket = 1;
+    private int inFlight;
+
+    FairLine(int limit, Duration keepFor, Clock clock) {
+        if (limit < 1) {
+            throw new IllegalArgumentException("The line needs room for at least one request");
+        }
+        this.limit = limit;
+        this.keepFor = keepFor;
+        this.clock = clock;
+    }
+
+    /**
+     * A request arrives, with the ticket it was given earlier (or null). When admitted, the caller must call
+     * {@link #done()} once the request is answered.
+     */
+    synchronized Answer arrive(Long ticket) {
+        Instant now = clock.instant();
+        dropThoseWhoLeft(now);
+        Long held = ticket != null && waiting.containsKey(ticket) ? ticket : null;
+        int ahead = held == null ? waiting.size() : waiting.headMap(held).size();
+        if (inFlight + ahead < limit) {
+            if (held != null) {
+                waiting.remove(held);
+            }
+            inFlight++;
+            return new Admitted();
+        }
+        long mine = held == null ? nextTicket++ : held;
+        waiting.put(mine, now);
+        return new Waiting(mine, ahead + 1);
+    }
+
+    /** A request from inside the flow (a form of a page already open): served at once, counted in flight. */
+    synchronized void enterInside() {
+        inFlight++;
+    }
+
+    /** A request that was admitted (or entered inside) has been answered. */
+    synchronized void done() {
+        inFlight--;
+    }
+
+    synchronized int waiting() {
+        return waiting.size();
+    }
+
+    private void dropThoseWhoLeft(Instant now) {
+        Instant cutoff = now.minus(keepFor);
+        for (Iterator<Map.Entry<Long, Instant>> it = waiting.entrySet().iterator(); it.hasNext();) {
+            if (it.next().getValue().isBefore(cutoff)) {
+                it.remove();
+            }
+        }
+    }
+}

@@ -1,0 +1,121 @@
+package org.clinic.appointments.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URL;
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.IntStream;
+
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * The line at the booking page's door, with room for one request at a time: a burst of patients opening it gets
+ * numbers 1 to N in the order they arrived, each page moves up by itself, and each patient gets the booking page
+ * when their turn comes, in that order.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class FairLineIT {
+
+    private static final int PATIENTS = 12;
+    private static final Pattern PLACE = Pattern.compile("You are in line: number (\\d+)");
+    private static final String BOOKING = "/patient/book?doctor=doc1";
+
+    @Deployment(testable = false)
+    static WebArchive line() {
+        return Deployments.app("line", false, "appointments.line-limit=1", "appointments.line-refresh-seconds=1");
+    }
+
+    @ArquillianResource
+    URL baseUrl;
+
+    private static int place(HttpResponse<String> page) {
+        Matcher place = PLACE.matcher(page.body());
+        return place.find() ? Integer.parseInt(place.group(1)) : 0;
+    }
+
+    @Test
+    void aBurstGetsNumbersInArrivalOrderAndEachGetsItsPageWhenItsTurnComes() throws Exception {
+        List<WebClient> patients = IntStream.range(0, PATIENTS).mapToObj(i -> new WebClient(baseUrl)).toList();
+        for (int i = 0; i < PATIENTS; i++) {
+            patients.get(i).registerAndLogin("Line Patient " + i, null);
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(PATIENTS);
+        try {
+            CountDownLatch go = new CountDownLatch(1);
+            List<Future<HttpResponse<String>>> first = new ArrayList<>();
+            for (WebClient patient : patients) {
+                first.add(pool.submit(() -> {
+                    go.await();
+                    return patient.get(BOOKING);
+                }));
+            }
+            go.countDown();
+            List<Integer> places = new ArrayList<>();
+            String linePage = null;
+            for (Future<HttpResponse<String>> answer : first) {
+                HttpResponse<String> page = answer.get();
+                assertEquals(200, page.statusCode());
+                places.add(place(page));
+                linePage = place(page) > 0 ? page.body() : linePage;
+            }
+            List<Integer> numbers = places.stream().filter(p -> p > 0).sorted().toList();
+            assertFalse(numbers.isEmpty(), "with room for one, a burst of " + PATIENTS + " finds a line");
+            assertEquals(IntStream.rangeClosed(1, numbers.size()).boxed().toList(), numbers,
+                    "numbers 1 to N, one each, in the order of arrival");
+            assertTrue(linePage.contains("http-equiv=\"refresh\""), "the page asks again by itself");
+
+            List<Future<Long>> served = new ArrayList<>();
+            for (int i = 0; i < PATIENTS; i++) {
+                WebClient patient = patients.get(i);
+                int startPlace = places.get(i);
+                served.add(pool.submit(() -> {
+                    int last = startPlace;
+                    for (int round = 0; round < 120 && last > 0; round++) {
+                        Thread.sleep(1000);
+                        HttpResponse<String> page = patient.get(BOOKING);
+                        int now = place(page);
+                        if (now > last) {
+                            throw new AssertionError("moved back from " + last + " to " + now);
+                        }
+                        if (now == 0) {
+                            assertTrue(page.body().contains("bookForm"), "the booking page opens");
+                            return System.nanoTime();
+                        }
+                        last = now;
+                    }
+                    return last == 0 ? 0L : -1L;
+                }));
+            }
+            List<Long> servedAt = new ArrayList<>();
+            for (Future<Long> done : served) {
+                servedAt.add(done.get());
+            }
+            assertFalse(servedAt.contains(-1L), "everyone in line got the booking page");
+            List<Integer> byNumber = IntStream.range(0, PATIENTS).filter(i -> places.get(i) > 0).boxed()
+                    .sorted((a, b) -> Integer.compare(places.get(a), places.get(b))).toList();
+            for (int k = 1; k < byNumber.size(); k++) {
+                assertTrue(servedAt.get(byNumber.get(k - 1)) <= servedAt.get(byNumber.get(k)),
+                        "number " + k + " is served before number " + (k + 1));
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+}
