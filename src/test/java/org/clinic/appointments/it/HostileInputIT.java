@@ -234,7 +234,17 @@ class HostileInputIT {
             assertHarmless(new WebClient(baseUrl).get("/reset?token=" + encode(payload)), "reset " + payload);
             assertHarmless(new WebClient(baseUrl).submit("/reset?token=" + encode(payload), "resetForm", "save",
                     Map.of("password", payload)), "reset post " + payload);
+            assertHarmless(patient.submit("/patient/profile", "emailForm", "changeEmail",
+                    Map.of("newEmail", payload, "emailPassword", payload)), "e-mail change " + payload);
+            assertHarmless(new WebClient(baseUrl).submit("/verify?token=" + encode(payload), "verifyForm", "confirm",
+                    Map.of()), "verify " + payload);
+            assertHarmless(patient.submit("/patient/book?doctor=doc1", "waitForm", "join",
+                    Map.of("waitFrom", payload, "waitTo", payload)), "waitlist " + payload);
+            assertHarmless(patient.submit("/patient/appointments", "list", "waitlist:0:leave", Map.of()),
+                    "waitlist leave " + payload);
         }
+        assertFalse(patient.get("/patient/appointments").body().contains("Your waitlists"),
+                "no hostile value put the patient on a waitlist");
         assertHarmless(patient.get("/patient/profile"), "the profile page after them");
         assertEquals(302, new WebClient(baseUrl).login("", email, WebClient.PASSWORD).statusCode(),
                 "no hostile value became the password");
