@@ -177,7 +177,8 @@ class DoctorRecordsIT {
         assertEquals(413, huge.statusCode(), "a body over the request limit is refused before it is read");
         HttpResponse<String> empty = admin().upload(admin().open(path), "photoForm", "upload", "photo", "",
                 "application/octet-stream", new byte[0]);
-        assertTrue(empty.body().contains("Choose a photo to upload first."));
+        assertTrue(empty.body().contains("Choose a photo to upload first."), "an empty upload is told to choose one: "
+                + empty.statusCode() + " " + empty.body().substring(0, Math.min(600, empty.body().length())));
         assertFalse(PHOTO.matcher(admin().get(path).body()).find(), "no refused upload became the photo");
 
         byte[] polyglot = concat(image("png", 300, 300),
