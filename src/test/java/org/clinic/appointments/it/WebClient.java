@@ -228,7 +228,9 @@ final class WebClient {
         }
         HttpResponse<String> login = login(portal, email, PASSWORD);
         if (login.statusCode() != 302) {
-            throw new IllegalStateException("Login of " + email + " answered " + login.statusCode());
+            java.util.regex.Matcher said = Pattern.compile("ui-messages-\\w+-summary\">([^<]*)").matcher(login.body());
+            throw new IllegalStateException("Login of " + email + " answered " + login.statusCode()
+                    + (said.find() ? ": " + said.group(1) : ""));
         }
         return email;
     }
