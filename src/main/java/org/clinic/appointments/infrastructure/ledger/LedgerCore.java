@@ -22,8 +22,6 @@ import org.clinic.appointments.domain.BookingLimits;
 import org.clinic.appointments.domain.ChangeType;
 import org.clinic.appointments.domain.ClinicFigures;
 import org.clinic.appointments.domain.Doctor;
-import org.clinic.appointments.domain.DuplicateEmailException;
-import org.clinic.appointments.domain.EmailAddress;
 import org.clinic.appointments.domain.Page;
 import org.clinic.appointments.domain.SlotKey;
 import org.clinic.appointments.domain.User;
@@ -51,6 +49,7 @@ public final class LedgerCore implements AutoCloseable {
     private final Commits commits;
     private final ClinicWrites clinicWrites;
     private final AppointmentWrites appointmentWrites;
+    private final UserWrites userWrites;
 
     private final ClinicRecords clinic;
     private final UserIndex users = new UserIndex();
@@ -70,8 +69,9 @@ public final class LedgerCore implements AutoCloseable {
         this.clock = clock;
         this.commits = new Commits(this.dir, journal, compaction, clinic, users, appointments, compactAfterBytes);
         this.clinicWrites = new ClinicWrites(clinic, snapshots, commits, clock);
+        this.userWrites = new UserWrites(users, waitlist, loading, commits, clock);
         this.appointmentWrites = new AppointmentWrites(appointments, clinic, commits, clock, users, waitlist,
-                (type, user) -> commitUser("system", type, user));
+                (type, user) -> userWrites.commit("system", type, user));
     }
 
     /** Loads the data directory (snapshots, then the journals after them) and opens it for writing. */
@@ -296,40 +296,15 @@ public final class LedgerCore implements AutoCloseable {
     // ---- writes ------------------------------------------------------------------------------------------
 
     public User registerUser(User user, String actor) {
-        loading.requireUser(user, "new user");
-        if (users.emailTaken(user.getEmail()) || users.stored(user.getId()) != null) {
-            throw new DuplicateEmailException();
-        }
-        User stored = user.copy();
-        stored.setEmail(EmailAddress.identityKey(user.getEmail()));
-        commitUser(actor, ChangeType.USER_REGISTERED, stored);
-        return stored.copy();
+        return userWrites.register(user, actor);
     }
 
     public User changeUser(String id, String actor, ChangeType type, UnaryOperator<User> change) {
-        User current = users.stored(id);
-        if (current == null) {
-            throw new IllegalArgumentException("No user " + id);
-        }
-        return updateUser(change.apply(current.copy()), actor, type);
+        return userWrites.change(id, actor, type, change);
     }
 
     public User updateUser(User user, String actor, ChangeType type) {
-        User current = users.stored(user.getId());
-        if (current == null) {
-            throw new IllegalArgumentException("No user " + user.getId());
-        }
-        User stored = user.copy();
-        String key = EmailAddress.identityKey(user.getEmail());
-        if (java.util.Objects.equals(key, EmailAddress.identityKey(current.getEmail()))) {
-            stored.setEmail(current.getEmail());
-        } else if (users.emailTaken(key)) {
-            throw new DuplicateEmailException();
-        } else {
-            stored.setEmail(key);
-        }
-        commitUser(actor, type, stored);
-        return stored.copy();
+        return userWrites.update(user, actor, type);
     }
 
     /**
@@ -361,14 +336,6 @@ public final class LedgerCore implements AutoCloseable {
 
     public void onAppend(AppendListener listener) {
         commits.onAppend(listener);
-    }
-
-    private void commitUser(String actor, ChangeType type, User stored) {
-        JournalEntry entry = JournalEntry.ofUser(commits.nextSeq(), clock.instant(), actor, type.code(), stored);
-        commits.commit(entry, () -> {
-            users.put(stored);
-            waitlist.put(stored);
-        });
     }
 
     /** Folds the journal into the snapshots now, after any compaction in the background (at shutdown). */
