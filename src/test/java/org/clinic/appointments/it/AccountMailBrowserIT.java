@@ -21,9 +21,8 @@ import jakarta.mail.internet.MimeMessage;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Accounts as a patient uses them in the browser, with a mail server: verifying the address (and Pay-at-Clinic
@@ -36,22 +35,13 @@ class AccountMailBrowserIT extends PatientBrowserTestBase {
     private static final Pattern VERIFY = Pattern.compile("(/verify\\?token=[A-Za-z0-9_-]+)");
     private static final Pattern RESET = Pattern.compile("(/reset\\?token=[A-Za-z0-9_-]+)");
     private static final Pattern PATIENT_LINK = Pattern.compile("/admin/patient\\?id=([0-9a-f-]{36})");
-    private static TestSmtp smtp;
+    @RegisterExtension
+    static final TestSmtp smtp = TestSmtp.forTests(0);
 
     @Deployment(testable = false)
     static WebArchive deployment() {
         return Deployments.app("account-mail-browser", true, "appointments.mail-session=java:jboss/mail/Appointments",
                 "appointments.email-verification=true");
-    }
-
-    @BeforeAll
-    static void startSmtp() {
-        smtp = TestSmtp.start(0);
-    }
-
-    @AfterAll
-    static void stopSmtp() {
-        smtp.close();
     }
 
     /** The link of this kind in the {@code n}-th mail (from 1) to the address, as a path of this application. */

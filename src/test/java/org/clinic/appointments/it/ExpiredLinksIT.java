@@ -21,9 +21,8 @@ import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /** Confirmation and reset links that have run out do nothing, however right their secret. */
@@ -32,23 +31,14 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class ExpiredLinksIT {
 
     private static final Pattern TOKEN = Pattern.compile("/(verify|reset)\\?token=([A-Za-z0-9_-]+)");
-    private static TestSmtp smtp;
+    @RegisterExtension
+    static final TestSmtp smtp = TestSmtp.forTests(0);
 
     @Deployment(testable = false)
     static WebArchive expired() {
         return Deployments.app("expired-links", false, "appointments.mail-session=java:jboss/mail/Appointments",
                 "appointments.email-verification=true", "appointments.verify-expiry=PT3S",
                 "appointments.reset-expiry=PT3S");
-    }
-
-    @BeforeAll
-    static void startSmtp() {
-        smtp = TestSmtp.start(0);
-    }
-
-    @AfterAll
-    static void stopSmtp() {
-        smtp.close();
     }
 
     @ArquillianResource

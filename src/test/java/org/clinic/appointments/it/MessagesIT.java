@@ -26,9 +26,8 @@ import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
@@ -40,23 +39,14 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class MessagesIT {
 
     private static final LocalDate DAY = LocalDate.now(ZoneId.of("Asia/Kolkata")).plusDays(5);
-    private static TestSmtp smtp;
+    @RegisterExtension
+    static final TestSmtp smtp = TestSmtp.forTests(0);
 
     @Deployment(testable = false)
     static WebArchive messages() {
         return Deployments.app("messages", true, "appointments.mail-session=java:jboss/mail/Appointments",
                 "appointments.mail-send-seconds=1", "appointments.mail-retry-after=PT1S", "appointments.reminders=PT720H",
                 "appointments.clinic-name=Lotus Clinic", "appointments.clinic-address=12 MG Road, Pune");
-    }
-
-    @BeforeAll
-    static void startSmtp() {
-        smtp = TestSmtp.start(0);
-    }
-
-    @AfterAll
-    static void stopSmtp() {
-        smtp.close();
     }
 
     @ArquillianResource

@@ -21,9 +21,8 @@ import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
@@ -36,21 +35,12 @@ class PasswordResetIT {
 
     private static final Pattern LINK = Pattern.compile("/reset\\?token=([A-Za-z0-9_-]+)");
     private static final String NEW_PASSWORD = "Harbour-Lantern-Quill-58";
-    private static TestSmtp smtp;
+    @RegisterExtension
+    static final TestSmtp smtp = TestSmtp.forTests(0);
 
     @Deployment(testable = false)
     static WebArchive reset() {
         return Deployments.app("reset", true, "appointments.mail-session=java:jboss/mail/Appointments");
-    }
-
-    @BeforeAll
-    static void startSmtp() {
-        smtp = TestSmtp.start(0);
-    }
-
-    @AfterAll
-    static void stopSmtp() {
-        smtp.close();
     }
 
     @ArquillianResource

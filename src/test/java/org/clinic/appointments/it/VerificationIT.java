@@ -23,9 +23,8 @@ import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
@@ -39,22 +38,13 @@ class VerificationIT {
 
     private static final Pattern LINK = Pattern.compile("/verify\\?token=([A-Za-z0-9_-]+)");
     private static final LocalDate DAY = LocalDate.now(ZoneId.of("Asia/Kolkata")).plusDays(5);
-    private static TestSmtp smtp;
+    @RegisterExtension
+    static final TestSmtp smtp = TestSmtp.forTests(0);
 
     @Deployment(testable = false)
     static WebArchive verify() {
         return Deployments.app("verify", false, "appointments.mail-session=java:jboss/mail/Appointments",
                 "appointments.email-verification=true", "appointments.public-url=https://clinic.example.org/app");
-    }
-
-    @BeforeAll
-    static void startSmtp() {
-        smtp = TestSmtp.start(0);
-    }
-
-    @AfterAll
-    static void stopSmtp() {
-        smtp.close();
     }
 
     @ArquillianResource

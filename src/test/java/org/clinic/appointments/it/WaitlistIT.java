@@ -21,9 +21,8 @@ import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
@@ -37,23 +36,14 @@ class WaitlistIT {
 
     private static final LocalDate TODAY = LocalDate.now(ZoneId.of("Asia/Kolkata"));
     private static final Pattern OFFER = Pattern.compile("/patient/pay\\?id=([0-9a-f-]{36})");
-    private static TestSmtp smtp;
+    @RegisterExtension
+    static final TestSmtp smtp = TestSmtp.forTests(0);
 
     @Deployment(testable = false)
     static WebArchive waitlist() {
         return Deployments.app("waitlist", true, "appointments.slot-times=10:00 AM",
                 "appointments.waitlist-offer=PT8S", "appointments.hold-sweep-seconds=1",
                 "appointments.mail-session=java:jboss/mail/Appointments", "appointments.mail-send-seconds=1");
-    }
-
-    @BeforeAll
-    static void startSmtp() {
-        smtp = TestSmtp.start(0);
-    }
-
-    @AfterAll
-    static void stopSmtp() {
-        smtp.close();
     }
 
     @ArquillianResource
