@@ -30,7 +30,8 @@ final class FairLine {
     private final Duration keepFor;
     private final Clock clock;
     private final TreeMap<Long, Instant> waiting = new TreeMap<>();
-    private long nextTicket = 1;
+    /** Tickets start anywhere, so one kept in a session from before a restart matches no one's of this line. */
+    private long nextTicket = java.util.concurrent.ThreadLocalRandom.current().nextLong(1, Long.MAX_VALUE / 2);
     private int inFlight;
 
     FairLine(int limit, Duration keepFor, Clock clock) {
