@@ -53,25 +53,27 @@ public final class MessageTemplates {
     /** The mail with a password-reset link; its id names the account, never the link. */
     public static Postbox.Mail resetMail(org.clinic.appointments.domain.User user, String link, Duration validFor,
             String clinicName, String clinicAddress) {
-        ResourceBundle texts = ResourceBundle.getBundle(BUNDLE, Locale.ENGLISH);
-        Object[] values = {user.getName(), link, validFor.toMinutes(), clinicName, clinicAddress};
-        String subject = format(texts.getString("mail.password_reset.subject"), values);
-        String body = format(texts.getString("mail.password_reset.body"), values) + "\n\n"
-                + (clinicName + "\n" + clinicAddress).strip();
-        return new Postbox.Mail("reset." + user.getId() + "." + System.currentTimeMillis(), user.getEmail(), subject,
-                body, html(subject, body), List.of());
+        return linkMail("password_reset", "reset", user, user.getEmail(), link, validFor.toMinutes(), clinicName,
+                clinicAddress);
     }
 
     /** The verification link, to the address it is for (a new one the patient asked for, or their first). */
     public static Postbox.Mail verifyMail(org.clinic.appointments.domain.User user, String link, Duration validFor,
             String clinicName, String clinicAddress) {
+        return linkMail("verify", "verify", user, user.addressToVerify(), link, validFor.toHours(), clinicName,
+                clinicAddress);
+    }
+
+    /** A mail carrying a single-use link: the template {@code mail.<template>.*} with the time it stays valid. */
+    private static Postbox.Mail linkMail(String template, String idPrefix, org.clinic.appointments.domain.User user,
+            String to, String link, long validFor, String clinicName, String clinicAddress) {
         ResourceBundle texts = ResourceBundle.getBundle(BUNDLE, Locale.ENGLISH);
-        Object[] values = {user.getName(), link, validFor.toHours(), clinicName, clinicAddress};
-        String subject = format(texts.getString("mail.verify.subject"), values);
-        String body = format(texts.getString("mail.verify.body"), values) + "\n\n"
+        Object[] values = {user.getName(), link, validFor, clinicName, clinicAddress};
+        String subject = format(texts.getString("mail." + template + ".subject"), values);
+        String body = format(texts.getString("mail." + template + ".body"), values) + "\n\n"
                 + (clinicName + "\n" + clinicAddress).strip();
-        return new Postbox.Mail("verify." + user.getId() + "." + System.currentTimeMillis(), user.addressToVerify(),
-                subject, body, html(subject, body), List.of());
+        return new Postbox.Mail(idPrefix + "." + user.getId() + "." + System.currentTimeMillis(), to, subject, body,
+                html(subject, body), List.of());
     }
 
     private static String clinicNote(Appointment a, ResourceBundle texts) {
