@@ -16,7 +16,8 @@ import org.clinic.appointments.infrastructure.config.AppConfig;
 /**
  * Refuses requests the application will not read, before anything else reads them: a body over
  * {@code appointments.max-request-bytes} answers 413, and a form the server cannot parse (more parameters than it
- * allows, a body over the server's own limit) answers 400. Either way nothing is done and the person sees a plain
+ * allows, a body over the server's own limit) answers 400. A body refused unread also closes the connection, so its
+ * unread rest is never taken for the client's next request. Either way nothing is done and the person sees a plain
  * page instead of an empty server error. Forms are read as UTF-8, the encoding of every page, unless the request
  * names another.
  */
@@ -32,6 +33,7 @@ public class RequestLimitsFilter extends HttpFilter {
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
         if (request.getContentLengthLong() > config.maxRequestBytes()) {
+            response.setHeader("Connection", "close");
             refuse(request, response, HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE, "body of "
                     + request.getContentLengthLong() + " bytes");
             return;
