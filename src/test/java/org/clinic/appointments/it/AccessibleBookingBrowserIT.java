@@ -18,7 +18,6 @@ import org.openqa.selenium.Keys;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /** Booking for people who use a keyboard alone, and for people on a phone. */
 @RunAsClient
@@ -67,7 +66,7 @@ class AccessibleBookingBrowserIT extends PatientBrowserTestBase {
     }
 
     private void waitForPage(String path) {
-        new WebDriverWait(browser(), Duration.ofSeconds(30)).until(driver -> path().equals(path));
+        waiting(Duration.ofSeconds(30)).until(driver -> path().equals(path));
         waitUntilReady();
         checkAccessibility();
     }
@@ -80,7 +79,7 @@ class AccessibleBookingBrowserIT extends PatientBrowserTestBase {
 
         tabTo(e -> day.toString().equals(e.getAttribute("data-date")), "the day " + day);
         press(Keys.ENTER);
-        new WebDriverWait(browser(), Duration.ofSeconds(30)).until(driver -> driver.getCurrentUrl().contains("date=" + day));
+        waiting(Duration.ofSeconds(30)).until(driver -> driver.getCurrentUrl().contains("date=" + day));
         waitUntilReady();
         checkAccessibility();
 
@@ -116,12 +115,12 @@ class AccessibleBookingBrowserIT extends PatientBrowserTestBase {
         open("/patient/appointment?id=" + id);
         tabTo(e -> "actions:cancel".equals(e.getAttribute("id")), "the cancel button");
         press(Keys.ENTER);
-        new WebDriverWait(browser(), Duration.ofSeconds(10)).until(driver -> id("confirmYes").isDisplayed());
+        waiting(Duration.ofSeconds(10)).until(driver -> id("confirmYes").isDisplayed());
         if (!"confirmYes".equals(focused().getAttribute("id"))) {
             tabTo(e -> "confirmYes".equals(e.getAttribute("id")), "the dialog's yes");
         }
         press(Keys.ENTER);
-        new WebDriverWait(browser(), Duration.ofSeconds(30)).ignoring(StaleElementReferenceException.class)
+        waiting(Duration.ofSeconds(30)).ignoring(StaleElementReferenceException.class)
                 .withMessage(() -> "cancelled; the page says: " + pageText())
                 .until(driver -> exists("summaryStatus") && "Cancelled".equals(text("summaryStatus")));
         waitUntilReady();

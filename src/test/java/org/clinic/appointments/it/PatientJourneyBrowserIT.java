@@ -108,7 +108,7 @@ class PatientJourneyBrowserIT extends PatientBrowserTestBase {
     }
 
     private void waitForPath(String expected) {
-        new org.openqa.selenium.support.ui.WebDriverWait(browser(), java.time.Duration.ofSeconds(20))
+        waiting(java.time.Duration.ofSeconds(20))
                 .until(d -> path().equals(expected) && exists("summaryStatus"));
         waitUntilReady();
     }
@@ -239,7 +239,7 @@ class PatientJourneyBrowserIT extends PatientBrowserTestBase {
         open("/patient/appointment?id=" + released);
         id("actions:cancel").click();
         id("confirmYes").click();
-        new org.openqa.selenium.support.ui.WebDriverWait(browser(), java.time.Duration.ofSeconds(20))
+        waiting(java.time.Duration.ofSeconds(20))
                 .until(d -> exists("summaryStatus") && text("summaryStatus").equals("Cancelled"));
         open("/patient/pay?id=" + released);
         assertTrue(text("notPayable").contains("cancelled"), text("notPayable"));

@@ -19,7 +19,6 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /** Two patients after one slot, holds that run out, and the limits on holds. Holds last 60 s here (long enough for the limit test on a slow machine). */
 @RunAsClient
@@ -104,13 +103,13 @@ class SlotContentionBrowserIT extends PatientBrowserTestBase {
 
         open("/patient/pay?id=" + id);
         assertTrue(exists("payForm:pay"));
-        new WebDriverWait(browser(), Duration.ofSeconds(90)).until(d -> pageText().contains("hold has expired"));
+        waiting(Duration.ofSeconds(90)).until(d -> pageText().contains("hold has expired"));
         assertFalse(id("payForm:pay").isEnabled(), "the countdown disables the pay button when the hold ends");
 
         payByCardIgnoringCountdown();
         assertTrue(pageText().contains("hold on this slot has expired"), messages());
 
-        new WebDriverWait(browser(), Duration.ofSeconds(20)).pollingEvery(Duration.ofSeconds(1)).until(d -> {
+        waiting(Duration.ofSeconds(20)).pollingEvery(Duration.ofSeconds(1)).until(d -> {
             open("/patient/appointment?id=" + id);
             return text("summaryStatus").equals("Cancelled");
         });
