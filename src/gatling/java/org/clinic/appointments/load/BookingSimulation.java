@@ -25,14 +25,15 @@ import io.gatling.javaapi.http.HttpRequestActionBuilder;
  * clinic) again and again: booking page of a random doctor, a random bookable day chosen (AJAX), booking POST
  * of a random free slot (held, durable), payment page, payment POST (confirmed, durable).
  * Admins page and filter the dashboard. Settings (system properties): {@code base} (http://localhost:8080),
- * {@code users} (64 patients), {@code admins} (4), {@code seconds} (60), {@code doctors} (ids to spread over:
+ * {@code users} (64 patients), {@code admins} (1: only the clinic's first admin registers with the code; 0 measures
+ * the booking flow alone), {@code seconds} (60), {@code doctors} (ids to spread over:
  * {@code doc1..doc8} and {@code gen-doc1..gen-docN}, give N), {@code adminCode}.
  */
 public class BookingSimulation extends Simulation {
 
     private static final String BASE = System.getProperty("base", "http://localhost:8080");
     private static final int USERS = Integer.getInteger("users", 64);
-    private static final int ADMINS = Integer.getInteger("admins", 4);
+    private static final int ADMINS = Integer.getInteger("admins", 1);
     private static final int SECONDS = Integer.getInteger("seconds", 60);
     private static final int GENERATED_DOCTORS = Integer.getInteger("doctors", 0);
     private static final String ADMIN_CODE = System.getProperty("adminCode", "");
@@ -43,7 +44,21 @@ public class BookingSimulation extends Simulation {
             "?sort=patient", "?sort=doctor&order=desc", "?method=UPI&status=confirmed");
 
     private final HttpProtocolBuilder protocol = http.baseUrl(BASE).disableCaching()
-.acceptHeader("text/html,application/xhtml+xml");
+.acceptHeader("text/html,application/xhtml+xml")
+            .header("X-Forwarded-For", "#{address}");
+
+    /** Each patient from an address of their own, as at a real clinic (the server must trust 127.0.0.1 as a proxy). */
+    private static final java.util.concurrent.atomic.AtomicInteger ADDRESSES = new java.util.concurrent.atomic.AtomicInteger();
+
+    /** Every patient has logged in: from here on the server does only the booking flow (docs/bench/load-run.sh). */
+    private static final java.util.concurrent.atomic.AtomicBoolean FLOW_STARTED = new java.util.concurrent.atomic.AtomicBoolean();
+
+    private static ChainBuilder ownAddress() {
+        return exec(session -> {
+            int n = ADDRESSES.incrementAndGet();
+            return session.set("address", "10.20." + (n / 250) + "." + (n % 250 + 1));
+        });
+    }
 
     /** A form post with the view state and script nonce of the page it came from, as the browser sends them. */
     private static HttpRequestActionBuilder facesPost(String name, String path) {
@@ -87,8 +102,8 @@ public class BookingSimulation extends Simulation {
             .exec(http("booking page").get("/patient/book?doctor=#{doctor}")
                     .check(css("input[name='jakarta.faces.ViewState']", "value").saveAs("viewState"))
                     .check(regex("nonce=\"([^\"]+)\"").saveAs("nonce"))
-                    .check(regex("<a id=\"bookForm:[^\"]+:day\" name=\"[^\"]+\" href=\"([^\"]+)\" class=\"day ")
-                            .findRandom().transform(href -> href.replace("&amp;", "&")).optional().saveAs("dayLink")))
+                    .check(regex("<a id=\"day-[^\"]+\" href=\"([^\"]+)\" class=\"day")
+                            .findRandom().transform(href -> href == null ? null : href.replace("&amp;", "&")).optional().saveAs("dayLink")))
             .doIf(session -> session.contains("dayLink")).then(
                     exec(http("choose day").get("#{dayLink}")
                             .check(css("input[name='jakarta.faces.ViewState']", "value").saveAs("viewState"))
@@ -117,10 +132,19 @@ public class BookingSimulation extends Simulation {
             .exec(session -> session.remove("day").remove("time").remove("appointment"));
 
     private final ScenarioBuilder patients = scenario("patients")
+            .exec(ownAddress())
             .exec(registerAndLogin("", false))
+            .rendezVous(USERS)
+            .exec(session -> {
+                if (FLOW_STARTED.compareAndSet(false, true)) {
+                    System.out.println("booking flow started at " + System.currentTimeMillis());
+                }
+                return session;
+            })
             .during(Duration.ofSeconds(SECONDS)).on(bookAndPay);
 
     private final ScenarioBuilder admins = scenario("admins")
+            .exec(ownAddress())
             .exec(registerAndLogin("/admin", true))
             .during(Duration.ofSeconds(SECONDS)).on(exec(session -> session.set("filter", FILTERS.get(ThreadLocalRandom.current().nextInt(FILTERS.size()))))
                     .exec(http("dashboard").get("/admin/dashboard#{filter}").check(status().is(200)))
