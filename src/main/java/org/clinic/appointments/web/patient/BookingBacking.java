@@ -48,6 +48,7 @@ public class BookingBacking implements Serializable {
     private Doctor doctor;
     private Appointment rescheduling;
     private List<DayAvailability> days = List.of();
+    private transient List<DayLink> dayLinks;
     private LocalDate date;
     private List<SlotView> slots = List.of();
     private String time;
@@ -126,6 +127,7 @@ public class BookingBacking implements Serializable {
 
     private void refresh() {
         days = availability.days(doctor.getId());
+        dayLinks = null;
     }
 
     private void loadSlots() {
@@ -190,6 +192,19 @@ public class BookingBacking implements Serializable {
 
     public List<DayAvailability> getDays() {
         return days;
+    }
+
+    /** The days as the page links them; worked out at the first call of a request's rendering. */
+    public List<DayLink> getDayLinks() {
+        if (dayLinks == null) {
+            jakarta.faces.context.FacesContext faces = jakarta.faces.context.FacesContext.getCurrentInstance();
+            String page = faces.getExternalContext().getRequestContextPath() + "/patient/book";
+            boolean moving = rescheduling != null;
+            java.util.Locale locale = faces.getViewRoot().getLocale();
+            dayLinks = days.stream().map(day -> DayLink.of(day, date, moving, page, moving ? "reschedule" : "doctor",
+                    moving ? rescheduleId : doctorId, locale)).toList();
+        }
+        return dayLinks;
     }
 
     public LocalDate getDate() {
