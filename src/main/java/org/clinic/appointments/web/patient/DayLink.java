@@ -16,6 +16,8 @@ import org.clinic.appointments.application.DayAvailability;
 public final class DayLink implements Serializable {
 
     private static final long serialVersionUID = 1L;
+    private static final DateTimeFormatter WEEKDAY = DateTimeFormatter.ofPattern("EEE");
+    private static final DateTimeFormatter DAY_AND_MONTH = DateTimeFormatter.ofPattern("d MMM");
 
     private final String iso;
     private final String href;
@@ -49,8 +51,8 @@ public final class DayLink implements Serializable {
         String href = chooseable ? pagePath + "?" + pageParameter + "=" + URLEncoder.encode(pageValue, StandardCharsets.UTF_8)
                 + "&date=" + iso : null;
         return new DayLink(iso, href, "day" + (current ? " selected" : "") + state, current,
-                DateTimeFormatter.ofPattern("EEE", locale).format(day.date()),
-                DateTimeFormatter.ofPattern("d MMM", locale).format(day.date()), day.getBadge());
+                WEEKDAY.withLocale(locale).format(day.date()), DAY_AND_MONTH.withLocale(locale).format(day.date()),
+                day.getBadge());
     }
 
     public String getIso() {
