@@ -18,7 +18,7 @@ import org.eclipse.microprofile.health.Readiness;
 
 /**
  * What a load balancer or orchestrator asks the server: ready = the ledger is loaded, its data directory
- * writable and its disk above the configured free space; live = the ledger answers a read. UP or DOWN only
+ * writable and its disk above the configured free space; live = the ledger is loading or answers a read. UP or DOWN only
  * (Payara serves health on the public port): the reason for DOWN goes to the log, the figures to the metrics.
  */
 @ApplicationScoped
@@ -38,6 +38,9 @@ public class LedgerHealth {
     @Readiness
     HealthCheck ready() {
         return () -> {
+            if (!ledger.isOpen()) {
+                return HealthCheckResponse.named("ledger").down().build();
+            }
             Path dir = ledger.dataDirectory();
             boolean writable = Files.isDirectory(dir) && Files.isWritable(dir);
             long free = ledger.freeDiskBytes();
@@ -58,7 +61,9 @@ public class LedgerHealth {
     HealthCheck live() {
         return () -> {
             try {
-                ledger.appointmentCount();
+                if (ledger.isOpen()) {
+                    ledger.appointmentCount();
+                }
                 return HealthCheckResponse.named("ledger").up().build();
             } catch (RuntimeException lockedOrBroken) {
                 LOG.warning(() -> "Not live: the ledger did not answer a read: " + lockedOrBroken);

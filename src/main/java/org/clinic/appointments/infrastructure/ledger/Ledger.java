@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
 import java.util.function.UnaryOperator;
 import java.util.logging.Logger;
@@ -72,242 +74,280 @@ public class Ledger implements AppointmentBook {
     @Resource
     ManagedExecutorService compactions;
 
-    private LedgerCore core;
+    /** Set once the load started at deployment has finished; until then {@link #core()} waits for it. */
+    private volatile LedgerCore core;
+    private CompletableFuture<LedgerCore> opening;
 
+    /**
+     * Starts loading the data directory while the rest of the application (Faces, PrimeFaces) starts; the deployment
+     * ends only when the load has ({@link LedgerOpened}), and fails when it cannot.
+     */
     @PostConstruct
     void open() {
         Path dir = Path.of(config.dataDir());
+        opening = CompletableFuture.supplyAsync(() -> load(dir), compactions);
+    }
+
+    private LedgerCore load(Path dir) {
+        LedgerCore loaded;
         try {
-            core = LedgerCore.open(dir, config.zone(), clock, config.journalCompactBytes(), compactions);
+            loaded = LedgerCore.open(dir, config.zone(), clock, config.journalCompactBytes(), compactions);
         } catch (LedgerLoadException e) {
             LOG.severe(() -> "The ledger cannot start, nothing was written: " + e.getMessage());
             throw e;
         }
-        core.offerOnly(config.defaultWeek());
-        core.offerFreedSlots(new WaitlistTerms(config.waitlistOffer(), config.consultationFee(), config.limits(),
+        loaded.offerOnly(config.defaultWeek());
+        loaded.offerFreedSlots(new WaitlistTerms(config.waitlistOffer(), config.consultationFee(), config.limits(),
                 config.zone()));
-        metrics.journalSize(core.journalSize());
-        core.onAppend(metrics::appended);
-        LedgerCore opened = core;
-        metrics.watch(opened::appointmentCount, () -> DataDirectory.usableSpace(opened.dataDirectory()));
+        metrics.journalSize(loaded.journalSize());
+        loaded.onAppend(metrics::appended);
+        metrics.watch(loaded::appointmentCount, () -> DataDirectory.usableSpace(loaded.dataDirectory()));
+        core = loaded;
+        return loaded;
+    }
+
+    /** Whether the load started at deployment has finished. */
+    public boolean isOpen() {
+        return core != null;
+    }
+
+    /** Waits for the load started at deployment; rethrows why it failed. */
+    public void awaitOpened() {
+        core();
+    }
+
+    private LedgerCore core() {
+        LedgerCore loaded = core;
+        if (loaded != null) {
+            return loaded;
+        }
+        try {
+            return opening.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            throw e;
+        }
     }
 
     @PreDestroy
     @Lock(LockType.WRITE)
     void close() {
-        if (core != null) {
-            core.compact();
-            core.close();
+        LedgerCore loaded = opening == null ? null : opening.exceptionally(failed -> null).join();
+        if (loaded != null) {
+            loaded.compact();
+            loaded.close();
         }
     }
 
     @Override
     public List<Doctor> doctors() {
-        return core.doctors();
+        return core().doctors();
     }
 
     @Override
     public Optional<Doctor> doctor(String id) {
-        return core.doctor(id);
+        return core().doctor(id);
     }
 
     @Override
     public Optional<User> user(String id) {
-        return core.user(id);
+        return core().user(id);
     }
 
     @Override
     public Optional<User> userByEmail(String email) {
-        return core.userByEmail(email);
+        return core().userByEmail(email);
     }
 
     public int userCount() {
-        return core.userCount();
+        return core().userCount();
     }
 
     @Override
     public Optional<Appointment> appointment(String id) {
-        return core.appointment(id);
+        return core().appointment(id);
     }
 
     public int appointmentCount() {
-        return core.appointmentCount();
+        return core().appointmentCount();
     }
 
     @Override
     public List<Appointment> appointmentsOfPatient(String userId) {
-        return core.appointmentsOfPatient(userId);
+        return core().appointmentsOfPatient(userId);
     }
 
     @Override
     public List<Appointment> appointmentsOf(String doctorId, LocalDate date) {
-        return core.appointmentsOf(doctorId, date);
+        return core().appointmentsOf(doctorId, date);
     }
 
     @Override
     public List<WaitlistPlace> waitlist(String doctorId, LocalDate date) {
-        return core.waitlist(doctorId, date);
+        return core().waitlist(doctorId, date);
     }
 
     public Optional<Appointment> slotHolder(SlotKey slot) {
-        return core.slotHolder(slot);
+        return core().slotHolder(slot);
     }
 
     @Override
     public Map<LocalDate, Set<String>> takenTimes(String doctorId, LocalDate from, LocalDate to) {
-        return core.takenTimes(doctorId, from, to);
+        return core().takenTimes(doctorId, from, to);
     }
 
     public int pendingCount() {
-        return core.pendingCount();
+        return core().pendingCount();
     }
 
     public Path dataDirectory() {
-        return core.dataDirectory();
+        return core().dataDirectory();
     }
 
     /** Free space in the data directory's file system; -1 when it cannot be read. */
     public long freeDiskBytes() {
-        return DataDirectory.usableSpace(core.dataDirectory());
+        return DataDirectory.usableSpace(core().dataDirectory());
     }
 
     public long journalSize() {
-        return core.journalSize();
+        return core().journalSize();
     }
 
     @Override
     public ClinicFigures figures() {
-        return core.figures();
+        return core().figures();
     }
 
     @Override
     public List<User> admins() {
-        return core.admins();
+        return core().admins();
     }
 
     @Override
     @Lock(LockType.WRITE)
     @AccessTimeout(value = 10, unit = TimeUnit.SECONDS)
     public Appointment rebook(String cancelledId, String actor, java.util.function.UnaryOperator<Appointment> replacementOf) {
-        return core.rebook(cancelledId, actor, replacementOf);
+        return core().rebook(cancelledId, actor, replacementOf);
     }
 
     @Override
     public ClinicSchedule schedule() {
-        return core.schedule();
+        return core().schedule();
     }
 
     @Override
     @Lock(LockType.WRITE)
     @AccessTimeout(value = 10, unit = TimeUnit.SECONDS)
     public ClinicSchedule changeSchedule(String actor, ChangeType type, java.util.function.UnaryOperator<ClinicSchedule> change) {
-        return core.changeSchedule(actor, type, change);
+        return core().changeSchedule(actor, type, change);
     }
 
     @Override
     public List<Appointment> withDueMessages(int max) {
-        return core.withDueMessages(max);
+        return core().withDueMessages(max);
     }
 
     @Override
     public List<String> specializations() {
-        return core.specializations();
+        return core().specializations();
     }
 
     @Override
     @Lock(LockType.WRITE)
     @AccessTimeout(value = 10, unit = TimeUnit.SECONDS)
     public List<String> changeSpecializations(String actor, java.util.function.UnaryOperator<List<String>> change) {
-        return core.changeSpecializations(actor, change);
+        return core().changeSpecializations(actor, change);
     }
 
     @Override
     @Lock(LockType.WRITE)
     @AccessTimeout(value = 10, unit = TimeUnit.SECONDS)
     public Doctor addDoctor(Doctor doctor, String actor) {
-        return core.addDoctor(doctor, actor);
+        return core().addDoctor(doctor, actor);
     }
 
     @Override
     @Lock(LockType.WRITE)
     @AccessTimeout(value = 10, unit = TimeUnit.SECONDS)
     public Doctor changeDoctor(String id, String actor, ChangeType type, java.util.function.UnaryOperator<Doctor> change) {
-        return core.changeDoctor(id, actor, type, change);
+        return core().changeDoctor(id, actor, type, change);
     }
 
     @Override
     @Lock(LockType.WRITE)
     @AccessTimeout(value = 10, unit = TimeUnit.SECONDS)
     public void storePhoto(String name, byte[] bytes) {
-        core.storePhoto(name, bytes);
+        core().storePhoto(name, bytes);
     }
 
     @Override
     public Optional<byte[]> photo(String name) {
-        return core.photo(name);
+        return core().photo(name);
     }
 
     @Override
     public List<User> findPatients(String text, int max) {
-        return core.findPatients(text, max);
+        return core().findPatients(text, max);
     }
 
     @Override
     public Page<Appointment> search(AppointmentQuery query, AppointmentSort sort, boolean ascending, int first,
             int size) {
-        return core.search(query, sort, ascending, first, size);
+        return core().search(query, sort, ascending, first, size);
     }
 
     @Override
     public Page<AuditEntry> audit(AuditQuery query, int first, int size) {
-        return core.audit(query, first, size);
+        return core().audit(query, first, size);
     }
 
     @Override
     @Lock(LockType.WRITE)
     @AccessTimeout(value = 10, unit = TimeUnit.SECONDS)
     public User registerUser(User user, String actor) {
-        return core.registerUser(user, actor);
+        return core().registerUser(user, actor);
     }
 
     @Override
     @Lock(LockType.WRITE)
     @AccessTimeout(value = 10, unit = TimeUnit.SECONDS)
     public User updateUser(User user, String actor, ChangeType type) {
-        return core.updateUser(user, actor, type);
+        return core().updateUser(user, actor, type);
     }
 
     @Override
     @Lock(LockType.WRITE)
     @AccessTimeout(value = 10, unit = TimeUnit.SECONDS)
     public User changeUser(String id, String actor, ChangeType type, java.util.function.UnaryOperator<User> change) {
-        return core.changeUser(id, actor, type, change);
+        return core().changeUser(id, actor, type, change);
     }
 
     @Override
     @Lock(LockType.WRITE)
     @AccessTimeout(value = 10, unit = TimeUnit.SECONDS)
     public Appointment hold(Appointment appointment, String actor, BookingLimits limits) {
-        return core.hold(appointment, actor, limits);
+        return core().hold(appointment, actor, limits);
     }
 
     @Override
     @Lock(LockType.WRITE)
     @AccessTimeout(value = 10, unit = TimeUnit.SECONDS)
     public Appointment change(String id, String actor, ChangeType type, UnaryOperator<Appointment> transition) {
-        return core.change(id, actor, type, transition);
+        return core().change(id, actor, type, transition);
     }
 
     @Override
     @Lock(LockType.WRITE)
     @AccessTimeout(value = 30, unit = TimeUnit.SECONDS)
     public int expireHolds() {
-        return core.expireHolds();
+        return core().expireHolds();
     }
 
     @Lock(LockType.WRITE)
     @AccessTimeout(value = 5, unit = TimeUnit.MINUTES)
     public void compact() {
-        core.compact();
+        core().compact();
     }
 }
