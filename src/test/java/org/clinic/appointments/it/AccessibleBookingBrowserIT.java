@@ -115,7 +115,9 @@ class AccessibleBookingBrowserIT extends PatientBrowserTestBase {
         open("/patient/appointment?id=" + id);
         tabTo(e -> "actions:cancel".equals(e.getAttribute("id")), "the cancel button");
         press(Keys.ENTER);
-        waiting(Duration.ofSeconds(10)).until(driver -> id("confirmYes").isDisplayed());
+        waiting(Duration.ofSeconds(10)).withMessage("the dialog takes the focus once it has faded in")
+                .until(driver -> id("confirmYes").isDisplayed()
+                        && List.of("confirmYes", "confirmNo").contains(focused().getAttribute("id")));
         if (!"confirmYes".equals(focused().getAttribute("id"))) {
             tabTo(e -> "confirmYes".equals(e.getAttribute("id")), "the dialog's yes");
         }
