@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.function.BiConsumer;
 import java.util.function.UnaryOperator;
 
@@ -18,7 +17,7 @@ import org.clinic.appointments.domain.Doctor;
 import org.clinic.appointments.domain.SlotKey;
 import org.clinic.appointments.domain.SlotTakenException;
 import org.clinic.appointments.domain.User;
-import org.clinic.appointments.domain.WaitlistPlace;
+import org.clinic.appointments.domain.WaitlistOffer;
 import org.clinic.appointments.domain.WaitlistTerms;
 
 /**
@@ -159,22 +158,12 @@ final class AppointmentWrites {
                 || !clinic.schedule().offers(slot.doctorId(), slot.date(), slot.time(), week)) {
             return;
         }
-        for (WaitlistPlace place : waitlist.line(slot.doctorId(), slot.date())) {
-            User patient = users.stored(place.userId());
-            if (patient == null || patient.isSuspended() || patient.getId().equals(releasedBy)) {
-                continue;
-            }
-            Appointment offer = Appointment.offered(UUID.randomUUID().toString(), patient, doctor.get(), slot,
-                    place.request(), doctor.get().feeOr(terms.clinicFee()), now, now.plus(terms.offerFor()));
-            try {
-                terms.limits().requireRoomForHold(offer, appointments.storedOfPatient(patient.getId()), now);
-            } catch (BookingException full) {
-                continue;
-            }
-            commit(now, "system", ChangeType.WAITLIST_OFFERED, null, offer);
-            waitlist.offerMade(place.request().getId());
-            userCommit.accept(ChangeType.WAITLIST_OFFER_MADE, patient.leftWaitlist(place.request().getId()));
-            return;
-        }
+        WaitlistOffer.firstTaker(slot, releasedBy, now, doctor.get(), terms,
+                waitlist.line(slot.doctorId(), slot.date()), id -> Optional.ofNullable(users.stored(id)),
+                appointments::storedOfPatient).ifPresent(offer -> {
+                    commit(now, "system", ChangeType.WAITLIST_OFFERED, null, offer.appointment());
+                    waitlist.offerMade(offer.requestId());
+                    userCommit.accept(ChangeType.WAITLIST_OFFER_MADE, offer.patient().leftWaitlist(offer.requestId()));
+                });
     }
 }

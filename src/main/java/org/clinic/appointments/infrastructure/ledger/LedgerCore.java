@@ -27,13 +27,14 @@ import org.clinic.appointments.domain.SlotKey;
 import org.clinic.appointments.domain.User;
 import org.clinic.appointments.domain.WaitlistPlace;
 import org.clinic.appointments.domain.WaitlistTerms;
+import org.clinic.appointments.domain.port.AppointmentBook;
 
 /**
  * The ledger without the container: it loads the data directory, checks each change against what is stored,
  * makes it durable in the journal and only then applies it to the indexes. Not thread-safe: {@link Ledger} guards
  * it with container-managed locks; unit tests call it from one thread (or under a lock of their own).
  */
-public final class LedgerCore implements AutoCloseable {
+public final class LedgerCore implements AppointmentBook, AutoCloseable {
 
     private static final Logger LOG = Logger.getLogger(LedgerCore.class.getName());
     /** One line per durable change: who, what, which record and its new state; never secrets or reasons for visit. */

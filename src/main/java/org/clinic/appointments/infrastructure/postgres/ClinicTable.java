@@ -1,0 +1,84 @@
+package org.clinic.appointments.infrastructure.postgres;
+
+import static org.clinic.appointments.infrastructure.postgres.Database.list;
+import static org.clinic.appointments.infrastructure.postgres.Database.one;
+import static org.clinic.appointments.infrastructure.postgres.Database.execute;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+import org.clinic.appointments.domain.ChangeType;
+import org.clinic.appointments.domain.ClinicSchedule;
+import org.clinic.appointments.domain.Doctor;
+import org.clinic.appointments.infrastructure.ledger.RecordJson;
+
+/**
+ * The clinic's own records: doctors (in the order they were added), photos, the schedule and the specializations,
+ * and the trail of changes to them and to accounts ({@code clinic_changes}).
+ */
+final class ClinicTable {
+
+    static final String SCHEDULE = "schedule";
+    static final String SPECIALIZATIONS = "specializations";
+
+    private final RecordJson json;
+
+    ClinicTable(RecordJson json) {
+        this.json = json;
+    }
+
+    List<Doctor> doctors(Connection c) throws SQLException {
+        return list(c, "SELECT record::text FROM doctors ORDER BY position", row -> json.doctor(row.getString(1)));
+    }
+
+    Optional<Doctor> doctor(Connection c, String id, boolean forUpdate) throws SQLException {
+        return one(c, "SELECT record::text FROM doctors WHERE id = ?" + (forUpdate ? " FOR UPDATE" : ""),
+                row -> json.doctor(row.getString(1)), id);
+    }
+
+    /** Stores a new doctor; false when the id is taken. */
+    boolean insertDoctor(Connection c, Doctor doctor) throws SQLException {
+        return execute(c, "INSERT INTO doctors (id, record) VALUES (?, ?) ON CONFLICT DO NOTHING", doctor.getId(),
+                new Database.Json(json.doctor(doctor))) == 1;
+    }
+
+    void updateDoctor(Connection c, Doctor doctor) throws SQLException {
+        execute(c, "UPDATE doctors SET record = ? WHERE id = ?", new Database.Json(json.doctor(doctor)), doctor.getId());
+    }
+
+    Optional<byte[]> photo(Connection c, String name) throws SQLException {
+        return one(c, "SELECT content FROM photos WHERE name = ?", row -> row.getBytes(1), name);
+    }
+
+    void storePhoto(Connection c, String name, byte[] bytes) throws SQLException {
+        execute(c, "INSERT INTO photos (name, content) VALUES (?, ?) ON CONFLICT DO NOTHING", name, bytes);
+    }
+
+    /** A setting's JSON text, locked for a change when asked; empty when it was never stored. */
+    Optional<String> setting(Connection c, String name, boolean forUpdate) throws SQLException {
+        if (forUpdate) {
+            list(c, "SELECT pg_advisory_xact_lock(hashtext(?))", row -> Boolean.TRUE, "clinic_settings." + name);
+        }
+        return one(c, "SELECT value::text FROM clinic_settings WHERE name = ?", row -> row.getString(1), name);
+    }
+
+    void putSetting(Connection c, String name, String value) throws SQLException {
+        execute(c, "INSERT INTO clinic_settings (name, value) VALUES (?, ?) ON CONFLICT (name) DO UPDATE"
+                + " SET value = excluded.value", name, new Database.Json(value));
+    }
+
+    ClinicSchedule schedule(Connection c, boolean forUpdate) throws SQLException {
+        return setting(c, SCHEDULE, forUpdate).map(json::schedule).orElse(ClinicSchedule.EMPTY);
+    }
+
+    /** Records a change: who, when, which type, of what (an id), and the new record when it is not an account's. */
+    static void changed(Connection c, Instant at, String actor, ChangeType type, String subject, String record)
+            throws SQLException {
+        execute(c, "INSERT INTO clinic_changes (at, actor, type, subject, record) VALUES (?, ?, ?, ?, ?)", at, actor,
+                type.code(), Database.orNull(subject),
+                record == null ? new Database.Null(java.sql.Types.OTHER) : new Database.Json(record));
+    }
+}

@@ -1,0 +1,162 @@
+package org.clinic.appointments.infrastructure.postgres;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import javax.sql.DataSource;
+
+import org.clinic.appointments.domain.DuplicateEmailException;
+import org.clinic.appointments.domain.SlotKey;
+import org.clinic.appointments.domain.SlotTakenException;
+import org.clinic.appointments.domain.StorageException;
+
+/**
+ * Units of work on the database: each runs in one transaction on one connection, commits only when it returns,
+ * and rolls back when it throws. A unique-index violation becomes the domain's answer (a slot just taken, an
+ * address in use); any other database failure a {@link StorageException}.
+ */
+final class Database {
+
+    static final String ONE_PER_SLOT = "appointments_one_per_slot";
+    static final String ONE_PER_EMAIL = "users_one_per_email";
+    private static final String UNIQUE_VIOLATION = "23505";
+
+    private final DataSource dataSource;
+
+    Database(DataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    interface Work<T> {
+        T run(Connection connection) throws SQLException;
+    }
+
+    /** Runs the work in one transaction; {@code slot} is what a violation of the one-per-slot index names. */
+    <T> T inTransaction(SlotKey slot, Work<T> work) {
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(false);
+            try {
+                T result = work.run(connection);
+                connection.commit();
+                return result;
+            } catch (SQLException | RuntimeException | Error e) {
+                rollback(connection, e);
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw translated(e, slot);
+        }
+    }
+
+    <T> T inTransaction(Work<T> work) {
+        return inTransaction(null, work);
+    }
+
+    private static void rollback(Connection connection, Throwable cause) {
+        try {
+            connection.rollback();
+        } catch (SQLException rollbackFailed) {
+            cause.addSuppressed(rollbackFailed);
+        }
+    }
+
+    private static RuntimeException translated(SQLException e, SlotKey slot) {
+        if (UNIQUE_VIOLATION.equals(e.getSQLState()) && e.getMessage() != null) {
+            if (e.getMessage().contains(ONE_PER_SLOT) && slot != null) {
+                return new SlotTakenException(slot);
+            }
+            if (e.getMessage().contains(ONE_PER_EMAIL)) {
+                return new DuplicateEmailException();
+            }
+        }
+        return new StorageException(e);
+    }
+
+    // ---- statement helpers -------------------------------------------------------------------------------
+
+    interface Row<T> {
+        T read(ResultSet row) throws SQLException;
+    }
+
+    static <T> List<T> list(Connection connection, String sql, Row<T> row, Object... parameters) throws SQLException {
+        try (PreparedStatement statement = prepared(connection, sql, parameters); ResultSet rows = statement.executeQuery()) {
+            List<T> result = new ArrayList<>();
+            while (rows.next()) {
+                result.add(row.read(rows));
+            }
+            return result;
+        }
+    }
+
+    static <T> Optional<T> one(Connection connection, String sql, Row<T> row, Object... parameters) throws SQLException {
+        List<T> found = list(connection, sql, row, parameters);
+        return found.isEmpty() ? Optional.empty() : Optional.of(found.get(0));
+    }
+
+    static int execute(Connection connection, String sql, Object... parameters) throws SQLException {
+        try (PreparedStatement statement = prepared(connection, sql, parameters)) {
+            return statement.executeUpdate();
+        }
+    }
+
+    static PreparedStatement prepared(Connection connection, String sql, Object... parameters) throws SQLException {
+        PreparedStatement statement = connection.prepareStatement(sql);
+        try {
+            for (int i = 0; i < parameters.length; i++) {
+                bind(statement, i + 1, parameters[i]);
+            }
+            return statement;
+        } catch (SQLException e) {
+            statement.close();
+            throw e;
+        }
+    }
+
+    private static void bind(PreparedStatement statement, int index, Object value) throws SQLException {
+        if (value instanceof Instant instant) {
+            statement.setObject(index, instant.atOffset(ZoneOffset.UTC));
+        } else if (value instanceof LocalDate date) {
+            statement.setObject(index, date);
+        } else if (value instanceof Json json) {
+            statement.setObject(index, json.text(), Types.OTHER);
+        } else if (value instanceof Null nothing) {
+            statement.setNull(index, nothing.sqlType());
+        } else {
+            statement.setObject(index, value);
+        }
+    }
+
+    static Instant instant(ResultSet row, String column) throws SQLException {
+        OffsetDateTime at = row.getObject(column, OffsetDateTime.class);
+        return at == null ? null : at.toInstant();
+    }
+
+    /** A JSON text for a {@code jsonb} parameter. */
+    record Json(String text) {
+    }
+
+    /** A typed SQL null. */
+    record Null(int sqlType) {
+        static final Null TIMESTAMP = new Null(Types.TIMESTAMP_WITH_TIMEZONE);
+        static final Null TEXT = new Null(Types.VARCHAR);
+        static final Null NUMERIC = new Null(Types.NUMERIC);
+    }
+
+    static Object orNull(Instant instant) {
+        return instant == null ? Null.TIMESTAMP : instant;
+    }
+
+    static Object orNull(String text) {
+        return text == null ? Null.TEXT : text;
+    }
+}

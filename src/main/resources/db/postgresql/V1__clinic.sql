@@ -1,0 +1,101 @@
+-- The clinic on PostgreSQL. Each record is kept whole, in the ledger's JSON form (record), beside the columns
+-- that queries, indexes and constraints need; both are written in the same statement.
+
+CREATE EXTENSION IF NOT EXISTS pg_trgm;
+
+CREATE TABLE clinic_settings (
+    name  text PRIMARY KEY,
+    value jsonb NOT NULL
+);
+
+CREATE TABLE doctors (
+    id       text PRIMARY KEY,
+    position bigserial NOT NULL,
+    record   jsonb NOT NULL
+);
+
+CREATE TABLE photos (
+    name    text PRIMARY KEY,
+    content bytea NOT NULL
+);
+
+CREATE TABLE users (
+    id        text PRIMARY KEY,
+    email_key text NOT NULL,
+    role      text NOT NULL,
+    name      text NOT NULL,
+    phone     text NOT NULL,
+    record    jsonb NOT NULL
+);
+-- One account per address (by its identity key), across every node.
+CREATE UNIQUE INDEX users_one_per_email ON users (email_key);
+CREATE INDEX users_by_role_name ON users (role, lower(name) COLLATE "C");
+
+-- The places patients hold in doctors' waitlists, as their accounts list them.
+CREATE TABLE wait_requests (
+    id        text PRIMARY KEY,
+    user_id   text NOT NULL REFERENCES users (id),
+    doctor_id text NOT NULL,
+    joined_at timestamptz NOT NULL
+);
+CREATE INDEX wait_requests_by_doctor ON wait_requests (doctor_id, joined_at, id);
+CREATE INDEX wait_requests_by_user ON wait_requests (user_id);
+
+CREATE TABLE appointments (
+    id              text PRIMARY KEY,
+    booking_order   bigserial NOT NULL,
+    user_id         text NOT NULL,
+    doctor_id       text NOT NULL,
+    date            date NOT NULL,
+    time            text NOT NULL,
+    minute_of_day   integer NOT NULL,
+    status          text NOT NULL,
+    payment_status  text,
+    payment_method  text,
+    amount          numeric,
+    booked_at       timestamptz,
+    patient_name    text,
+    doctor_name     text,
+    patient_key     text NOT NULL,
+    transaction_id  text,
+    -- Confirmed, or awaiting payment: it keeps its slot from others until live_until (for ever when null).
+    takes_slot      boolean NOT NULL,
+    live_until      timestamptz,
+    next_message_at timestamptz,
+    record          jsonb NOT NULL
+);
+-- No double booking, whatever the number of nodes: one slot, one appointment that takes it.
+CREATE UNIQUE INDEX appointments_one_per_slot ON appointments (doctor_id, date, time) WHERE takes_slot;
+CREATE INDEX appointments_by_patient ON appointments (user_id, booked_at DESC);
+CREATE INDEX appointments_by_doctor_day ON appointments (doctor_id, date, booking_order);
+CREATE INDEX appointments_by_slot ON appointments (date, minute_of_day, id);
+CREATE INDEX appointments_by_booked ON appointments (booked_at, date, minute_of_day, id);
+CREATE INDEX appointments_by_status ON appointments (status, date, minute_of_day, id);
+CREATE INDEX appointments_due_messages ON appointments (next_message_at) WHERE next_message_at IS NOT NULL;
+CREATE INDEX appointments_expiring_holds ON appointments (live_until) WHERE takes_slot AND live_until IS NOT NULL;
+CREATE INDEX appointments_patient_text ON appointments USING gin (patient_key gin_trgm_ops);
+CREATE INDEX appointments_by_transaction ON appointments (lower(transaction_id));
+
+-- The audit trail: every change of every appointment, in the order it was made.
+CREATE TABLE appointment_changes (
+    appointment_id text NOT NULL REFERENCES appointments (id),
+    entry_index    integer NOT NULL,
+    at             timestamptz,
+    actor          text,
+    action         text,
+    entry          jsonb NOT NULL,
+    PRIMARY KEY (appointment_id, entry_index)
+);
+CREATE INDEX appointment_changes_newest ON appointment_changes (at DESC, appointment_id DESC, entry_index DESC);
+CREATE INDEX appointment_changes_by_actor ON appointment_changes (actor, at DESC, appointment_id DESC, entry_index DESC);
+CREATE INDEX appointment_changes_by_action ON appointment_changes (action, at DESC, appointment_id DESC, entry_index DESC);
+
+-- Every other change (accounts, doctors, schedule, specializations): who, when, what, and the new record.
+CREATE TABLE clinic_changes (
+    seq     bigserial PRIMARY KEY,
+    at      timestamptz NOT NULL,
+    actor   text NOT NULL,
+    type    text NOT NULL,
+    subject text,
+    record  jsonb
+);

@@ -1,0 +1,494 @@
+package org.clinic.appointments.infrastructure;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.math.BigDecimal;
+import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+
+import org.clinic.appointments.MutableClock;
+import org.clinic.appointments.domain.Appointment;
+import org.clinic.appointments.domain.AppointmentQuery;
+import org.clinic.appointments.domain.AppointmentSort;
+import org.clinic.appointments.domain.AppointmentStatus;
+import org.clinic.appointments.domain.AuditEntry;
+import org.clinic.appointments.domain.AuditQuery;
+import org.clinic.appointments.domain.BookingException;
+import org.clinic.appointments.domain.BookingLimits;
+import org.clinic.appointments.domain.ChangeType;
+import org.clinic.appointments.domain.ClinicFigures;
+import org.clinic.appointments.domain.ClinicSchedule;
+import org.clinic.appointments.domain.Doctor;
+import org.clinic.appointments.domain.DuplicateEmailException;
+import org.clinic.appointments.domain.Holiday;
+import org.clinic.appointments.domain.LocalDateRange;
+import org.clinic.appointments.domain.MessageKind;
+import org.clinic.appointments.domain.PaymentStatus;
+import org.clinic.appointments.domain.Role;
+import org.clinic.appointments.domain.SlotKey;
+import org.clinic.appointments.domain.SlotTakenException;
+import org.clinic.appointments.domain.User;
+import org.clinic.appointments.domain.WaitRequest;
+import org.clinic.appointments.domain.WaitlistPlace;
+import org.clinic.appointments.domain.WaitlistTerms;
+import org.clinic.appointments.domain.port.AppointmentBook;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What every store of the clinic's records promises, whatever it is built on: each port operation and each rule a
+ * store enforces. One subclass per store.
+ */
+public abstract class AppointmentBookContract {
+
+    protected static final ZoneId ZONE = ZoneId.of("Asia/Kolkata");
+    protected static final Instant NOW = Instant.parse("2026-11-24T06:00:00Z");
+    /** A Monday, within the next 30 days. */
+    protected static final LocalDate DAY = LocalDate.of(2026, 11, 30);
+    protected static final ClinicSchedule.DefaultWeek WEEK = new ClinicSchedule.DefaultWeek(
+            EnumSet.complementOf(EnumSet.of(DayOfWeek.SUNDAY)), List.of("09:00 AM", "10:00 AM", "11:00 AM", "02:00 PM"));
+    protected static final BookingLimits LIMITS = new BookingLimits(3);
+
+    protected final MutableClock clock = new MutableClock(NOW);
+    private AppointmentBook book;
+
+    /** A store with nothing in it, reading time from {@code clock}; new holds follow {@code week}, freed slots {@code terms}. */
+    protected abstract AppointmentBook openEmpty(MutableClock clock, ClinicSchedule.DefaultWeek week, WaitlistTerms terms);
+
+    /** The store closed and opened again (for a store shared by several servers: as another server sees it). */
+    protected abstract AppointmentBook reopen();
+
+    private AppointmentBook reopened() {
+        book = reopen();
+        return book;
+    }
+
+    protected abstract void close();
+
+    /** The store as concurrent requests reach it in the application server (with the locks it takes there). */
+    protected AppointmentBook asInTheServer(AppointmentBook store) {
+        return store;
+    }
+
+    @BeforeEach
+    void open() {
+        book = openEmpty(clock, WEEK, new WaitlistTerms(Duration.ofMinutes(30), new BigDecimal("500"), LIMITS, ZONE));
+        book.addDoctor(doctor("doc1", "Dr. Asha Iyer", "Cardiology"), "admin");
+        book.addDoctor(doctor("doc2", "Dr. Ben Das", "Neurology"), "admin");
+    }
+
+    @AfterEach
+    void closeBook() {
+        close();
+    }
+
+    private static Doctor doctor(String id, String name, String specialization) {
+        Doctor doctor = new Doctor();
+        doctor.setId(id);
+        doctor.setName(name);
+        doctor.setSpecialization(specialization);
+        doctor.setFee(new BigDecimal("700"));
+        return doctor;
+    }
+
+    private static User patient(String name, String email) {
+        User user = new User();
+        user.setId(UUID.randomUUID().toString());
+        user.setName(name);
+        user.setEmail(email);
+        user.setPhone("+91 98765 " + Math.abs(email.hashCode() % 100000));
+        user.setRole(Role.PATIENT);
+        user.setPassword("hash");
+        user.setCreatedAt(NOW);
+        return user;
+    }
+
+    private User registered(String name) {
+        return book.registerUser(patient(name, name.toLowerCase().replace(' ', '.') + "@example.com"), "system");
+    }
+
+    private Appointment holdOf(User patient, String doctorId, String time) {
+        return Appointment.hold(UUID.randomUUID().toString(), patient, book.doctor(doctorId).orElseThrow(), DAY, time,
+                "Check-up", clock.instant(), clock.instant().plus(Duration.ofMinutes(15)));
+    }
+
+    private Appointment held(User patient, String doctorId, String time) {
+        return book.hold(holdOf(patient, doctorId, time), patient.getId(), LIMITS);
+    }
+
+    private Appointment confirmed(User patient, String doctorId, String time) {
+        Appointment desk = Appointment.bookedAtDesk(UUID.randomUUID().toString(), patient,
+                book.doctor(doctorId).orElseThrow(), DAY, time, "Desk", clock.instant(), "admin", true);
+        desk.setAmount(new BigDecimal("700"));
+        return book.hold(desk, "admin", LIMITS);
+    }
+
+    // ---- the clinic --------------------------------------------------------------------------------------
+
+    @Test
+    void doctorsKeepTheOrderTheyWereAddedInAndAnIdOnce() {
+        assertEquals(List.of("doc1", "doc2"), book.doctors().stream().map(Doctor::getId).toList());
+        assertThrows(IllegalArgumentException.class, () -> book.addDoctor(doctor("doc1", "Dr. Other", "x"), "admin"));
+        Doctor changed = book.changeDoctor("doc2", "admin", ChangeType.DOCTOR_EDITED, d -> {
+            d.setLocation("Room 4");
+            return d;
+        });
+        assertEquals("Room 4", changed.getLocation());
+        assertEquals("Room 4", reopened().doctor("doc2").orElseThrow().getLocation());
+        assertThrows(BookingException.class, () -> book.changeDoctor("doc1", "admin", ChangeType.DOCTOR_EDITED, d -> {
+            throw new BookingException("doctor.refused");
+        }));
+    }
+
+    @Test
+    void specializationsComeFromTheDoctorsUntilAdminsChangeThem() {
+        assertEquals(List.of("Cardiology", "Neurology"), book.specializations());
+        book.changeSpecializations("admin", list -> List.of("Neurology", "Cardiology", "Oncology"));
+        assertEquals(List.of("Neurology", "Cardiology", "Oncology"), reopened().specializations());
+    }
+
+    @Test
+    void photosAreKeptByName() {
+        byte[] bytes = {1, 2, 3, (byte) 0xff};
+        book.storePhoto("abc.jpg", bytes);
+        assertArrayEquals(bytes, reopened().photo("abc.jpg").orElseThrow());
+        assertTrue(book.photo("none.jpg").isEmpty());
+    }
+
+    @Test
+    void theScheduleIsStoredAndNewHoldsFollowIt() {
+        User patient = registered("Asha Rao");
+        book.changeSchedule("admin", ChangeType.HOLIDAY_ADDED,
+                s -> ClinicSchedule.of(List.of(new Holiday(DAY, "Festival")), s.plans()));
+        assertEquals("Festival", reopened().schedule().holiday(DAY).orElseThrow().name());
+        BookingException closed = assertThrows(BookingException.class, () -> held(patient, "doc1", "09:00 AM"));
+        assertEquals("booking.slot.not_working", closed.getMessageKey());
+        assertTrue(book.appointmentsOfPatient(patient.getId()).isEmpty(), "a refusal stores nothing");
+    }
+
+    // ---- accounts ----------------------------------------------------------------------------------------
+
+    @Test
+    void anAddressBelongsToOneAccountWhateverItsCase() {
+        User asha = book.registerUser(patient("Asha Rao", "Asha@Example.com"), "system");
+        assertThrows(DuplicateEmailException.class,
+                () -> book.registerUser(patient("Other", "asha@example.COM"), "system"));
+        assertEquals(asha.getId(), reopened().userByEmail("ASHA@example.com").orElseThrow().getId());
+        User ben = registered("Ben Das");
+        assertThrows(DuplicateEmailException.class, () -> book.changeUser(ben.getId(), ben.getId(),
+                ChangeType.PROFILE_CHANGED, u -> {
+                    u.setEmail("asha@example.com");
+                    return u;
+                }));
+        User renamed = book.changeUser(ben.getId(), ben.getId(), ChangeType.PROFILE_CHANGED, u -> {
+            u.setName("Benoy Das");
+            return u;
+        });
+        assertEquals("Benoy Das", book.user(ben.getId()).orElseThrow().getName());
+        assertEquals(renamed.getEmail(), book.user(ben.getId()).orElseThrow().getEmail());
+        User updated = book.updateUser(withPhone(renamed, "+91 90000 11111"), "admin", ChangeType.PROFILE_CHANGED);
+        assertEquals("+91 90000 11111", reopened().user(updated.getId()).orElseThrow().getPhone());
+    }
+
+    private static User withPhone(User user, String phone) {
+        User next = user.copy();
+        next.setPhone(phone);
+        return next;
+    }
+
+    @Test
+    void patientsAreFoundByNameAddressOrPhoneDigitsAndAdminsListedByName() {
+        User asha = registered("Asha Rao");
+        registered("Ben Das");
+        User admin = patient("Zed Admin", "zed@example.com");
+        admin.setRole(Role.ADMIN);
+        book.registerUser(admin, "system");
+        User early = patient("Anil Admin", "anil@example.com");
+        early.setRole(Role.ADMIN);
+        book.registerUser(early, "system");
+
+        assertEquals(List.of(asha.getId()), book.findPatients("asha", 10).stream().map(User::getId).toList());
+        assertEquals(List.of("Asha Rao", "Ben Das"), book.findPatients("EXAMPLE.com", 10).stream().map(User::getName).toList());
+        String digits = asha.getPhone().replaceAll("[^0-9]", "").substring(5);
+        assertTrue(book.findPatients(digits, 10).stream().anyMatch(u -> u.getId().equals(asha.getId())));
+        assertEquals(1, book.findPatients("example", 1).size(), "at most max");
+        assertTrue(book.findPatients("%", 10).isEmpty(), "a wildcard is a plain character");
+        assertTrue(book.findPatients("zed", 10).isEmpty(), "admins are not patients");
+        assertEquals(List.of("Anil Admin", "Zed Admin"), book.admins().stream().map(User::getName).toList());
+    }
+
+    // ---- holds and changes -------------------------------------------------------------------------------
+
+    @Test
+    void aSlotHasOneHolderUntilItsHoldRunsOut() {
+        User first = registered("First Patient");
+        User second = registered("Second Patient");
+        Appointment held = held(first, "doc1", "09:00 AM");
+        SlotTakenException taken = assertThrows(SlotTakenException.class, () -> held(second, "doc1", "09:00 AM"));
+        assertEquals("booking.slot.taken", taken.getMessageKey());
+        assertEquals(Map.of(DAY, Set.of("09:00 AM")), book.takenTimes("doc1", DAY, DAY));
+
+        clock.advance(Duration.ofMinutes(16));
+        assertTrue(book.takenTimes("doc1", DAY, DAY).isEmpty(), "a hold that ran out frees its slot at once");
+        Appointment late = held(second, "doc1", "09:00 AM");
+        assertEquals(late.getId(), book.appointmentsOf("doc1", DAY).stream()
+                .filter(a -> a.holdsSlot(clock.instant())).findFirst().orElseThrow().getId());
+        assertTrue(!book.appointment(held.getId()).orElseThrow().holdsSlot(clock.instant()),
+                "the hold that ran out no longer has the slot");
+    }
+
+    @Test
+    void aPatientCannotHoldTwoSlotsAtOnceNorMoreThanTheLimit() {
+        User patient = registered("Asha Rao");
+        held(patient, "doc1", "09:00 AM");
+        BookingException clash = assertThrows(BookingException.class, () -> held(patient, "doc2", "09:00 AM"));
+        assertEquals("booking.patient.same_time", clash.getMessageKey());
+        held(patient, "doc1", "10:00 AM");
+        held(patient, "doc1", "11:00 AM");
+        BookingException tooMany = assertThrows(BookingException.class, () -> held(patient, "doc2", "02:00 PM"));
+        assertEquals("booking.holds.too_many", tooMany.getMessageKey());
+        assertEquals(3, book.appointmentsOfPatient(patient.getId()).size(), "refusals store nothing");
+    }
+
+    @Test
+    void manyPatientsRacingForOneSlotGetOneHolder() throws Exception {
+        List<User> patients = new java.util.ArrayList<>();
+        for (int i = 0; i < 24; i++) {
+            patients.add(registered("Racer " + i));
+        }
+        AppointmentBook shared = asInTheServer(book);
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        CountDownLatch start = new CountDownLatch(1);
+        ConcurrentLinkedQueue<String> winners = new ConcurrentLinkedQueue<>();
+        ConcurrentLinkedQueue<Throwable> surprises = new ConcurrentLinkedQueue<>();
+        for (User patient : patients) {
+            pool.execute(() -> {
+                try {
+                    start.await();
+                    winners.add(shared.hold(holdOf(patient, "doc1", "09:00 AM"), patient.getId(), LIMITS).getId());
+                } catch (SlotTakenException lost) {
+                    // the answer every other patient gets
+                } catch (Throwable e) {
+                    surprises.add(e);
+                }
+            });
+        }
+        start.countDown();
+        pool.shutdown();
+        assertTrue(pool.awaitTermination(60, TimeUnit.SECONDS));
+        assertTrue(surprises.isEmpty(), () -> "only 'slot taken' refusals: " + surprises);
+        assertEquals(1, winners.size());
+        assertEquals(1, book.appointmentsOf("doc1", DAY).size());
+    }
+
+    @Test
+    void aMoveTakesTheNewSlotAndFreesTheOldInOneChange() {
+        User first = registered("First Patient");
+        User second = registered("Second Patient");
+        Appointment mine = held(first, "doc1", "09:00 AM");
+        held(second, "doc1", "10:00 AM");
+        assertThrows(SlotTakenException.class, () -> book.change(mine.getId(), first.getId(), ChangeType.RESCHEDULED,
+                a -> at(a, "10:00 AM")));
+        assertEquals("09:00 AM", book.appointment(mine.getId()).orElseThrow().getTime(), "a refused move changes nothing");
+
+        Appointment moved = book.change(mine.getId(), first.getId(), ChangeType.RESCHEDULED, a -> at(a, "11:00 AM"));
+        assertEquals("11:00 AM", moved.getTime());
+        assertEquals(Set.of("10:00 AM", "11:00 AM"), reopened().takenTimes("doc1", DAY, DAY).get(DAY));
+        assertThrows(IllegalArgumentException.class, () -> book.change(mine.getId(), first.getId(),
+                ChangeType.RESCHEDULED, a -> {
+                    a.setUserId(second.getId());
+                    return a;
+                }));
+        assertThrows(IllegalArgumentException.class, () -> book.change("no-such-id", "x", ChangeType.CANCELLED, a -> a));
+    }
+
+    private static Appointment at(Appointment appointment, String time) {
+        appointment.setTime(time);
+        return appointment;
+    }
+
+    @Test
+    void aPatientsAppointmentsComeNewestFirstAndADoctorsDayInBookingOrder() {
+        User patient = registered("Asha Rao");
+        User other = registered("Ben Das");
+        Appointment a = held(patient, "doc1", "11:00 AM");
+        Appointment b = held(other, "doc1", "09:00 AM");
+        Appointment c = held(patient, "doc2", "10:00 AM");
+        assertEquals(List.of(c.getId(), a.getId()), ids(book.appointmentsOfPatient(patient.getId())));
+        assertEquals(List.of(a.getId(), b.getId()), ids(reopened().appointmentsOf("doc1", DAY)));
+        assertTrue(book.appointmentsOf("doc1", DAY.plusDays(1)).isEmpty());
+        assertEquals("Check-up", book.appointment(b.getId()).orElseThrow().getReason());
+        assertTrue(book.appointment("none").isEmpty());
+    }
+
+    private static List<String> ids(List<Appointment> appointments) {
+        return appointments.stream().map(Appointment::getId).toList();
+    }
+
+    @Test
+    void theSweepCancelsHoldsThatRanOutOnce() {
+        User patient = registered("Asha Rao");
+        Appointment held = held(patient, "doc1", "09:00 AM");
+        confirmed(registered("Ben Das"), "doc1", "10:00 AM");
+        assertEquals(0, book.expireHolds(), "a live hold is left alone");
+        clock.advance(Duration.ofMinutes(15));
+        assertEquals(1, book.expireHolds());
+        assertEquals(0, book.expireHolds(), "once");
+        Appointment expired = reopened().appointment(held.getId()).orElseThrow();
+        assertEquals(AppointmentStatus.CANCELLED, expired.getStatus());
+        assertEquals("hold_expired", expired.getHistory().get(expired.getHistory().size() - 1).getAction());
+    }
+
+    @Test
+    void aRebookingMovesTheAppointmentOnceWhateverTheRetries() {
+        User patient = registered("Asha Rao");
+        Appointment original = confirmed(patient, "doc1", "09:00 AM");
+        Appointment cancelled = book.change(original.getId(), "admin", ChangeType.CANCELLED,
+                a -> a.cancelledForLeave("leave", clock.instant(), "admin"));
+        Appointment replacement = book.rebook(cancelled.getId(), patient.getId(), a -> a.rebookedTo(
+                book.doctor("doc2").orElseThrow(), DAY, "10:00 AM", clock.instant(), patient.getId()));
+        Appointment again = book.rebook(cancelled.getId(), patient.getId(), a -> a.rebookedTo(
+                book.doctor("doc2").orElseThrow(), DAY, "11:00 AM", clock.instant(), patient.getId()));
+        assertEquals(replacement.getId(), again.getId());
+        assertEquals("10:00 AM", again.getTime());
+        assertEquals(replacement.getId(), reopened().appointment(cancelled.getId()).orElseThrow().getRebookedAs());
+        assertEquals(2, book.appointmentsOfPatient(patient.getId()).size());
+    }
+
+    @Test
+    void aSlotLetGoIsOfferedToTheFirstInLine() {
+        User leaving = registered("Leaving Patient");
+        User waiting = registered("Waiting Patient");
+        User later = registered("Later Patient");
+        Appointment original = confirmed(leaving, "doc1", "09:00 AM");
+        join(waiting, NOW);
+        join(later, NOW.plusSeconds(60));
+        assertEquals(List.of(waiting.getId(), later.getId()),
+                book.waitlist("doc1", DAY).stream().map(WaitlistPlace::userId).toList());
+
+        book.change(original.getId(), "admin", ChangeType.CANCELLED,
+                a -> a.cancelledForLeave("leave", clock.instant(), "admin"));
+        Appointment offer = book.appointmentsOfPatient(waiting.getId()).get(0);
+        assertTrue(offer.isWaitlistOffer());
+        assertEquals(original.slot(), offer.slot());
+        assertEquals(AppointmentStatus.PENDING_PAYMENT, offer.getStatus());
+        assertEquals(List.of(later.getId()), reopened().waitlist("doc1", DAY).stream().map(WaitlistPlace::userId).toList());
+        assertTrue(book.user(waiting.getId()).orElseThrow().getWaitlist().isEmpty());
+    }
+
+    private void join(User patient, Instant at) {
+        book.changeUser(patient.getId(), patient.getId(), ChangeType.WAITLIST_JOINED, u -> u.joinedWaitlist(
+                new WaitRequest(UUID.randomUUID().toString(), "doc1", DAY, DAY, at),
+                new LocalDateRange(NOW.atZone(ZONE).toLocalDate(), NOW.atZone(ZONE).toLocalDate().plusDays(30))));
+    }
+
+    @Test
+    void messagesQueuedByAChangeAreDueUntilSent() {
+        User patient = registered("Asha Rao");
+        Appointment booked = confirmed(patient, "doc1", "09:00 AM");
+        List<Appointment> due = book.withDueMessages(10);
+        assertEquals(List.of(booked.getId()), ids(due), "a confirmation is queued with the booking");
+        String message = due.get(0).getMessages().get(0).getId();
+        assertEquals(MessageKind.BOOKING_CONFIRMED, due.get(0).getMessages().get(0).getKind());
+        book.change(booked.getId(), "system", ChangeType.MESSAGE_FAILED,
+                a -> a.messageFailed(message, "refused", clock.instant().plusSeconds(60), clock.instant(), "system"));
+        assertTrue(book.withDueMessages(10).isEmpty(), "not before its retry");
+        clock.advance(Duration.ofSeconds(60));
+        assertEquals(1, reopened().withDueMessages(10).size());
+        book.change(booked.getId(), "system", ChangeType.MESSAGE_SENT, a -> a.messageSent(message, clock.instant(), "system"));
+        assertTrue(book.withDueMessages(10).isEmpty());
+    }
+
+    // ---- the admins' views -------------------------------------------------------------------------------
+
+    @Test
+    void searchFiltersSortsAndPages() {
+        User asha = registered("Asha Rao");
+        User ben = registered("Ben Das");
+        User chitra = registered("Chitra Sen");
+        Appointment a = confirmed(asha, "doc1", "11:00 AM");
+        Appointment b = held(ben, "doc1", "09:00 AM");
+        Appointment c = confirmed(chitra, "doc2", "10:00 AM");
+        AppointmentQuery all = AppointmentQuery.all();
+
+        assertEquals(List.of(b.getId(), c.getId(), a.getId()), ids(book.search(all, AppointmentSort.SLOT, true, 0, 10).rows()));
+        assertEquals(List.of(a.getId(), c.getId(), b.getId()), ids(book.search(all, AppointmentSort.SLOT, false, 0, 10).rows()));
+        assertEquals(List.of(c.getId(), b.getId(), a.getId()), ids(book.search(all, AppointmentSort.PATIENT, false, 0, 10).rows()));
+        var page = book.search(all, AppointmentSort.PATIENT, true, 1, 1);
+        assertEquals(3, page.total());
+        assertEquals(List.of(b.getId()), ids(page.rows()));
+        assertEquals(List.of(a.getId(), b.getId()), ids(book.search(all.withDoctor("doc1"), AppointmentSort.PATIENT, true, 0, 10).rows()));
+        AppointmentQuery confirmed = new AppointmentQuery(null, null, null, AppointmentStatus.CONFIRMED, null, null, null);
+        assertEquals(2, book.search(confirmed, AppointmentSort.SLOT, true, 0, 10).total());
+        AppointmentQuery byName = new AppointmentQuery(null, null, null, null, null, null, "CHITRA");
+        assertEquals(List.of(c.getId()), ids(book.search(byName, AppointmentSort.SLOT, true, 0, 10).rows()));
+        AppointmentQuery byId = new AppointmentQuery(null, null, null, null, null, null, a.getId().toUpperCase());
+        assertEquals(List.of(a.getId()), ids(book.search(byId, AppointmentSort.SLOT, true, 0, 10).rows()));
+        AppointmentQuery wildcard = new AppointmentQuery(null, null, null, null, null, null, "_");
+        assertEquals(0, book.search(wildcard, AppointmentSort.SLOT, true, 0, 10).total());
+        AppointmentQuery later = new AppointmentQuery(null, DAY.plusDays(1), null, null, null, null, null);
+        assertEquals(0, book.search(later, AppointmentSort.SLOT, true, 0, 10).total());
+    }
+
+    @Test
+    void theAuditTrailListsEveryChangeNewestFirst() {
+        User patient = registered("Asha Rao");
+        Appointment held = held(patient, "doc1", "09:00 AM");
+        clock.advance(Duration.ofMinutes(1));
+        book.change(held.getId(), "admin", ChangeType.CANCELLED, a -> a.holdReleased("asked", clock.instant(), "admin"));
+        var trail = book.audit(new AuditQuery(null, null, null, null), 0, 10);
+        assertEquals(2, trail.total());
+        List<String> actions = trail.rows().stream().map(e -> e.change().getAction()).toList();
+        assertEquals(List.of("cancelled", "booked"), actions);
+        AuditEntry newest = trail.rows().get(0);
+        assertEquals(held.getId(), newest.appointmentId());
+        assertEquals("Asha Rao", newest.patientName());
+        assertEquals(DAY, newest.date());
+        assertEquals(1, book.audit(new AuditQuery("admin", null, null, null), 0, 10).total());
+        assertEquals(1, book.audit(new AuditQuery(null, "booked", null, null), 0, 10).total());
+        assertEquals(1, reopened().audit(new AuditQuery(null, null, NOW.plusSeconds(30), null), 0, 10).total());
+        assertEquals(0, book.audit(new AuditQuery("nobody", null, null, null), 0, 10).total());
+    }
+
+    @Test
+    void theFiguresCountEveryAppointment() {
+        confirmed(registered("Asha Rao"), "doc1", "09:00 AM");
+        held(registered("Ben Das"), "doc1", "10:00 AM");
+        confirmed(registered("Chitra Sen"), "doc2", "10:00 AM");
+        ClinicFigures figures = reopened().figures();
+        assertEquals(3, figures.total());
+        assertEquals(2, figures.count(AppointmentStatus.CONFIRMED));
+        assertEquals(1, figures.count(AppointmentStatus.PENDING_PAYMENT));
+        assertEquals(2, figures.count(PaymentStatus.SUCCESS));
+        assertEquals(1, figures.unpaid());
+        assertEquals(0, new BigDecimal("1400").compareTo(figures.collected()), "collected: " + figures.collected());
+        assertEquals(List.of("doc1", "doc2"), List.copyOf(figures.byDoctor().keySet()));
+        assertEquals(new ClinicFigures.DoctorFigures(2, 1, 1, 0, 0), figures.byDoctor().get("doc1"));
+    }
+
+    @Test
+    void aSlotHolderIsAskedOfEveryDayInARange() {
+        User patient = registered("Asha Rao");
+        held(patient, "doc1", "09:00 AM");
+        assertTrue(book.takenTimes("doc1", DAY.plusDays(1), DAY.plusDays(5)).isEmpty());
+        assertTrue(book.takenTimes("doc2", DAY, DAY).isEmpty());
+        assertEquals(Set.of(new SlotKey("doc1", DAY, "09:00 AM")), Set.of(book.appointmentsOf("doc1", DAY).get(0).slot()));
+    }
+}

@@ -1,0 +1,102 @@
+package org.clinic.appointments.infrastructure.postgres;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Instant;
+
+import javax.sql.DataSource;
+
+import org.clinic.appointments.domain.Appointment;
+import org.clinic.appointments.domain.Doctor;
+import org.clinic.appointments.domain.SlotTakenException;
+import org.clinic.appointments.domain.User;
+import org.clinic.appointments.infrastructure.ledger.RecordJson;
+import org.junit.jupiter.api.Test;
+
+import org.clinic.appointments.MutableClock;
+import org.clinic.appointments.domain.ClinicSchedule;
+import org.clinic.appointments.domain.WaitlistTerms;
+import org.clinic.appointments.domain.port.AppointmentBook;
+import org.clinic.appointments.infrastructure.AppointmentBookContract;
+
+/** The port's contract on PostgreSQL; "reopen" is another store on the same database, as a second node has. */
+class PostgresBookContractTest extends AppointmentBookContract {
+
+    private static DataSource database;
+
+    private MutableClock clock;
+    private ClinicSchedule.DefaultWeek week;
+    private WaitlistTerms terms;
+
+    @Override
+    protected AppointmentBook openEmpty(MutableClock clock, ClinicSchedule.DefaultWeek week, WaitlistTerms terms) {
+        this.clock = clock;
+        this.week = week;
+        this.terms = terms;
+        emptied(database());
+        return opened();
+    }
+
+    private static synchronized DataSource database() {
+        if (database == null) {
+            database = PostgresServer.shared().createDatabase("contract");
+            PostgresSchema.migrate(database);
+        }
+        return database;
+    }
+
+    private static void emptied(DataSource source) {
+        try (Connection c = source.getConnection(); Statement s = c.createStatement()) {
+            s.execute("TRUNCATE appointment_changes, appointments, wait_requests, users, doctors, photos,"
+                    + " clinic_settings, clinic_changes RESTART IDENTITY");
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private PostgresBook opened() {
+        PostgresBook book = new PostgresBook(database, ZONE, clock);
+        book.offerOnly(week);
+        book.offerFreedSlots(terms);
+        return book;
+    }
+
+    @Override
+    protected AppointmentBook reopen() {
+        return opened();
+    }
+
+    /** Two nodes that both checked the slot free before either wrote: the database keeps the second out. */
+    @Test
+    void theDatabaseKeepsASecondHolderOutWhenBothCheckedTheSlotFree() throws SQLException {
+        AppointmentBook book = opened();
+        Doctor doctor = book.doctor("doc1").orElseThrow();
+        AppointmentTable table = new AppointmentTable(new RecordJson(ZONE));
+        Database db = new Database(database);
+        User patient = new User();
+        patient.setId("p1");
+        patient.setName("Asha Rao");
+        Instant now = clock.instant();
+        Appointment first = Appointment.hold("a1", patient, doctor, DAY, "09:00 AM", "x", now, now.plusSeconds(900));
+        Appointment second = Appointment.hold("a2", patient, doctor, DAY, "09:00 AM", "x", now, now.plusSeconds(900));
+        db.inTransaction(first.slot(), c -> {
+            table.insert(c, first);
+            return null;
+        });
+        assertThrows(SlotTakenException.class, () -> db.inTransaction(second.slot(), c -> {
+            table.insert(c, second);
+            return null;
+        }));
+        assertTrue(book.appointment("a2").isEmpty());
+    }
+
+    @Override
+    protected void close() {
+        // the database outlives the store, as it outlives a node
+    }
+}
