@@ -40,6 +40,14 @@ public class AppConfig {
     String dataDir;
 
     @Inject
+    @ConfigProperty(name = "appointments.store", defaultValue = "json")
+    String store;
+
+    @Inject
+    @ConfigProperty(name = "appointments.datasource", defaultValue = "java:jboss/datasources/Appointments")
+    String datasource;
+
+    @Inject
     @ConfigProperty(name = "appointments.time-zone", defaultValue = "Asia/Kolkata")
     String timeZone;
 
@@ -263,6 +271,15 @@ public class AppConfig {
     /** The wait after the first failed attempt; it doubles after each further one (at most a day). */
     public Duration mailRetryAfter() {
         return duration("appointments.mail-retry-after", mailRetryAfter);
+    }
+
+    public StoreKind store() {
+        return StoreKind.fromCode(store);
+    }
+
+    /** The JNDI name of the PostgreSQL store's datasource. */
+    public String datasource() {
+        return datasource;
     }
 
     public String dataDir() {

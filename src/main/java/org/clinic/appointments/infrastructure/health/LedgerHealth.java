@@ -9,6 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
 
+import org.clinic.appointments.domain.port.AppointmentBook;
 import org.clinic.appointments.infrastructure.config.AppConfig;
 import org.clinic.appointments.infrastructure.ledger.Ledger;
 import org.eclipse.microprofile.health.HealthCheck;
@@ -32,12 +33,18 @@ public class LedgerHealth {
     @Inject
     AppConfig config;
 
+    @Inject
+    AppointmentBook book;
+
     private final AtomicReference<String> lastDownReason = new AtomicReference<>();
 
     @Produces
     @Readiness
     HealthCheck ready() {
         return () -> {
+            if (!ledger.inUse()) {
+                return databaseAnswers();
+            }
             if (!ledger.isOpen()) {
                 return HealthCheckResponse.named("ledger").down().build();
             }
@@ -56,12 +63,25 @@ public class LedgerHealth {
         };
     }
 
+    /** With the PostgreSQL store: ready while the database answers a read. */
+    private HealthCheckResponse databaseAnswers() {
+        try {
+            book.doctors();
+            return HealthCheckResponse.named("store").up().build();
+        } catch (RuntimeException unreachable) {
+            if (!"database".equals(lastDownReason.getAndSet("database"))) {
+                LOG.warning(() -> "Not ready: the database did not answer a read: " + unreachable);
+            }
+            return HealthCheckResponse.named("store").down().build();
+        }
+    }
+
     @Produces
     @Liveness
     HealthCheck live() {
         return () -> {
             try {
-                if (ledger.isOpen()) {
+                if (ledger.inUse() && ledger.isOpen()) {
                     ledger.appointmentCount();
                 }
                 return HealthCheckResponse.named("ledger").up().build();

@@ -19,7 +19,6 @@ import jakarta.annotation.Resource;
 import jakarta.ejb.AccessTimeout;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
-import jakarta.ejb.Local;
 import jakarta.ejb.LocalBean;
 import jakarta.ejb.Lock;
 import jakarta.ejb.LockType;
@@ -45,6 +44,7 @@ import org.clinic.appointments.domain.WaitlistPlace;
 import org.clinic.appointments.domain.WaitlistTerms;
 import org.clinic.appointments.domain.port.AppointmentBook;
 import org.clinic.appointments.infrastructure.config.AppConfig;
+import org.clinic.appointments.infrastructure.config.StoreKind;
 import org.clinic.appointments.infrastructure.metrics.ClinicMetrics;
 
 /**
@@ -57,7 +57,6 @@ import org.clinic.appointments.infrastructure.metrics.ClinicMetrics;
 @Lock(LockType.READ)
 @AccessTimeout(value = 10, unit = TimeUnit.SECONDS)
 @LocalBean
-@Local(AppointmentBook.class)
 public class Ledger implements AppointmentBook {
 
     private static final Logger LOG = Logger.getLogger(Ledger.class.getName());
@@ -84,6 +83,10 @@ public class Ledger implements AppointmentBook {
      */
     @PostConstruct
     void open() {
+        if (!inUse()) {
+            opening = CompletableFuture.completedFuture(null);
+            return;
+        }
         Path dir = Path.of(config.dataDir());
         opening = CompletableFuture.supplyAsync(() -> load(dir), compactions);
     }
@@ -106,6 +109,11 @@ public class Ledger implements AppointmentBook {
         return loaded;
     }
 
+    /** Whether the clinic's records are kept in this ledger ({@code appointments.store=json}). */
+    public boolean inUse() {
+        return config.store() == StoreKind.JSON;
+    }
+
     /** Whether the load started at deployment has finished. */
     public boolean isOpen() {
         return core != null;
@@ -113,7 +121,9 @@ public class Ledger implements AppointmentBook {
 
     /** Waits for the load started at deployment; rethrows why it failed. */
     public void awaitOpened() {
-        core();
+        if (inUse()) {
+            core();
+        }
     }
 
     private LedgerCore core() {
@@ -122,7 +132,11 @@ public class Ledger implements AppointmentBook {
             return loaded;
         }
         try {
-            return opening.join();
+            LedgerCore opened = opening.join();
+            if (opened == null) {
+                throw new IllegalStateException("The JSON ledger is not the store in use (appointments.store)");
+            }
+            return opened;
         } catch (CompletionException e) {
             if (e.getCause() instanceof RuntimeException cause) {
                 throw cause;

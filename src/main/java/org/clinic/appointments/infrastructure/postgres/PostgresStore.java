@@ -1,0 +1,60 @@
+package org.clinic.appointments.infrastructure.postgres;
+
+import java.time.Clock;
+import java.util.logging.Logger;
+
+import javax.naming.InitialContext;
+import javax.naming.NamingException;
+import javax.sql.DataSource;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import org.clinic.appointments.domain.WaitlistTerms;
+import org.clinic.appointments.infrastructure.config.AppConfig;
+
+/** The PostgreSQL store of this server: its datasource (by JNDI name), its schema brought up to date, its settings. */
+@ApplicationScoped
+public class PostgresStore {
+
+    private static final Logger LOG = Logger.getLogger(PostgresStore.class.getName());
+
+    @Inject
+    AppConfig config;
+
+    @Inject
+    Clock clock;
+
+    private volatile PostgresBook book;
+
+    /** The store, opened on first use: the schema migrated (or refused) first. */
+    public PostgresBook book() {
+        PostgresBook opened = book;
+        if (opened == null) {
+            synchronized (this) {
+                if (book == null) {
+                    book = open();
+                }
+                opened = book;
+            }
+        }
+        return opened;
+    }
+
+    private PostgresBook open() {
+        DataSource dataSource;
+        try {
+            dataSource = InitialContext.doLookup(config.datasource());
+        } catch (NamingException e) {
+            throw new IllegalStateException("appointments.store=postgresql needs the datasource "
+                    + config.datasource() + " (see wildfly-config/postgresql.cli): " + e.getMessage(), e);
+        }
+        String version = PostgresSchema.migrate(dataSource);
+        LOG.info(() -> "Clinic records on PostgreSQL (" + config.datasource() + "), schema version " + version);
+        PostgresBook opened = new PostgresBook(dataSource, config.zone(), clock);
+        opened.offerOnly(config.defaultWeek());
+        opened.offerFreedSlots(new WaitlistTerms(config.waitlistOffer(), config.consultationFee(), config.limits(),
+                config.zone()));
+        return opened;
+    }
+}
