@@ -1,5 +1,7 @@
 package org.clinic.appointments.infrastructure.postgres;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.logging.Logger;
 
@@ -12,8 +14,13 @@ import jakarta.inject.Inject;
 
 import org.clinic.appointments.domain.WaitlistTerms;
 import org.clinic.appointments.infrastructure.config.AppConfig;
+import org.clinic.appointments.infrastructure.ledger.ClinicData;
 
-/** The PostgreSQL store of this server: its datasource (by JNDI name), its schema brought up to date, its settings. */
+/**
+ * The PostgreSQL store of this server: its datasource (by JNDI name), its schema brought up to date, its settings.
+ * An empty database is filled from the data directory ({@code appointments.data-dir}) first, so a new clinic starts
+ * with its doctors as on the JSON ledger.
+ */
 @ApplicationScoped
 public class PostgresStore {
 
@@ -51,6 +58,11 @@ public class PostgresStore {
         }
         String version = PostgresSchema.migrate(dataSource);
         LOG.info(() -> "Clinic records on PostgreSQL (" + config.datasource() + "), schema version " + version);
+        Path seed = Path.of(config.dataDir());
+        if (Files.exists(seed.resolve("doctors.json")) && new PostgresTransfer(dataSource, config.zone())
+                .importIntoEmpty(() -> ClinicData.read(seed, config.zone()))) {
+            LOG.info(() -> "The empty database was filled from the data directory " + seed.toAbsolutePath());
+        }
         PostgresBook opened = new PostgresBook(dataSource, config.zone(), clock);
         opened.offerOnly(config.defaultWeek());
         opened.offerFreedSlots(new WaitlistTerms(config.waitlistOffer(), config.consultationFee(), config.limits(),

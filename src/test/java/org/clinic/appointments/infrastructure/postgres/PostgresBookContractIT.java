@@ -25,7 +25,7 @@ import org.clinic.appointments.domain.port.AppointmentBook;
 import org.clinic.appointments.infrastructure.AppointmentBookContract;
 
 /** The port's contract on PostgreSQL; "reopen" is another store on the same database, as a second node has. */
-class PostgresBookContractTest extends AppointmentBookContract {
+class PostgresBookContractIT extends AppointmentBookContract {
 
     private static DataSource database;
 
