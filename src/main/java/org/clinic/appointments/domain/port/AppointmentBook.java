@@ -132,7 +132,11 @@ public interface AppointmentBook {
      */
     Appointment change(String id, String actor, ChangeType type, UnaryOperator<Appointment> transition);
 
-    /** Appointments with a message due to be sent now (see {@code MessagePolicy}), at most {@code max}. */
+    /**
+     * Appointments with a message due to be sent now (see {@code MessagePolicy}), at most {@code max}. A store shared
+     * by several servers hands each of them to one server for a while (to send and record the outcome), after which
+     * another may take what is still due: no message is sent twice at once, and none is lost with a server.
+     */
     List<Appointment> withDueMessages(int max);
 
     /** Cancels every hold that has run out; answers how many. */

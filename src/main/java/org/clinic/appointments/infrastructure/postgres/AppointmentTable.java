@@ -87,9 +87,11 @@ final class AppointmentTable {
         return taken;
     }
 
-    List<Appointment> withDueMessages(Connection c, Instant now, int max) throws SQLException {
-        return list(c, SELECT + "WHERE next_message_at <= ? ORDER BY next_message_at, booking_order LIMIT ?",
-                this::read, now, max);
+    /** Claims up to {@code max} appointments with a message due: no other server gets them until {@code claimedUntil}. */
+    List<Appointment> claimDueMessages(Connection c, Instant now, int max, Instant claimedUntil) throws SQLException {
+        return list(c, "UPDATE appointments SET next_message_at = ? WHERE id IN (SELECT id FROM appointments"
+                + " WHERE next_message_at <= ? ORDER BY next_message_at, booking_order LIMIT ? FOR UPDATE SKIP LOCKED)"
+                + " RETURNING record::text AS record", this::read, claimedUntil, now, max);
     }
 
     void insert(Connection c, Appointment a) throws SQLException {

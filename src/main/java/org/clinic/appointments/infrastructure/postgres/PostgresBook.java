@@ -3,6 +3,7 @@ package org.clinic.appointments.infrastructure.postgres;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -40,6 +41,9 @@ import org.clinic.appointments.infrastructure.ledger.RecordJson;
  * appointment per slot (a partial unique index); a patient's changes are serialized by a lock on their account row.
  */
 public final class PostgresBook implements AppointmentBook {
+
+    /** How long a server has the messages it took to send before another server may take them. */
+    static final Duration MESSAGE_CLAIM = Duration.ofMinutes(2);
 
     private final Database db;
     private final Clock clock;
@@ -259,7 +263,7 @@ public final class PostgresBook implements AppointmentBook {
     @Override
     public List<Appointment> withDueMessages(int max) {
         Instant now = clock.instant();
-        return db.inTransaction(c -> appointments.withDueMessages(c, now, max)).stream()
+        return db.inTransaction(c -> appointments.claimDueMessages(c, now, max, now.plus(MESSAGE_CLAIM))).stream()
                 .filter(a -> a.getMessages().stream().anyMatch(m -> m.isDue(now))).toList();
     }
 

@@ -4,10 +4,12 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Instant;
+import java.util.List;
 
 import javax.sql.DataSource;
 
@@ -93,6 +95,34 @@ class PostgresBookContractIT extends AppointmentBookContract {
             return null;
         }));
         assertTrue(book.appointment("a2").isEmpty());
+    }
+
+    /** Two nodes sending the outbox at once: each due message goes to one of them, and comes back if it is not sent. */
+    @Test
+    void eachDueMessageGoesToOneNodeAtATime() {
+        AppointmentBook nodeA = opened();
+        AppointmentBook nodeB = opened();
+        List<String> times = List.of("09:00 AM", "10:00 AM", "11:00 AM");
+        for (int i = 0; i < 6; i++) {
+            User patient = new User();
+            patient.setId("p" + i);
+            patient.setName("Patient " + i);
+            patient.setEmail("p" + i + "@example.com");
+            patient.setRole(org.clinic.appointments.domain.Role.PATIENT);
+            nodeA.registerUser(patient, "system");
+            Doctor doctor = nodeA.doctor(i < 3 ? "doc1" : "doc2").orElseThrow();
+            Appointment desk = Appointment.bookedAtDesk("a" + i, patient, doctor, DAY, times.get(i % 3), "x",
+                    clock.instant(), "admin", false);
+            nodeA.hold(desk, "admin", new org.clinic.appointments.domain.BookingLimits(10));
+        }
+        List<Appointment> toA = nodeA.withDueMessages(4);
+        List<Appointment> toB = nodeB.withDueMessages(10);
+        assertEquals(4, toA.size());
+        assertEquals(2, toB.size(), "the rest");
+        assertTrue(toA.stream().noneMatch(a -> toB.stream().anyMatch(b -> b.getId().equals(a.getId()))), "none to both");
+        assertTrue(nodeB.withDueMessages(10).isEmpty(), "taken for now");
+        clock.advance(PostgresBook.MESSAGE_CLAIM.plusSeconds(1));
+        assertEquals(6, nodeB.withDueMessages(10).size(), "what was not sent comes back");
     }
 
     @Override
