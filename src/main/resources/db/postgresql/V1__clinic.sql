@@ -20,20 +20,20 @@ CREATE TABLE photos (
 );
 
 CREATE TABLE users (
-    id        text PRIMARY KEY,
+    id        text COLLATE "C" PRIMARY KEY,
     email_key text NOT NULL,
     role      text NOT NULL,
-    name      text NOT NULL,
+    name      text COLLATE "C" NOT NULL,
     phone     text NOT NULL,
     record    jsonb NOT NULL
 );
 -- One account per address (by its identity key), across every node.
 CREATE UNIQUE INDEX users_one_per_email ON users (email_key);
-CREATE INDEX users_by_role_name ON users (role, lower(name) COLLATE "C");
+CREATE INDEX users_by_role_name ON users (role, lower(name), id);
 
 -- The places patients hold in doctors' waitlists, as their accounts list them.
 CREATE TABLE wait_requests (
-    id        text PRIMARY KEY,
+    id        text COLLATE "C" PRIMARY KEY,
     user_id   text NOT NULL REFERENCES users (id),
     doctor_id text NOT NULL,
     joined_at timestamptz NOT NULL
@@ -41,21 +41,22 @@ CREATE TABLE wait_requests (
 CREATE INDEX wait_requests_by_doctor ON wait_requests (doctor_id, joined_at, id);
 CREATE INDEX wait_requests_by_user ON wait_requests (user_id);
 
+-- Text compared as Java compares it (code points, "C"), so orders are the same as the JSON store's.
 CREATE TABLE appointments (
-    id              text PRIMARY KEY,
+    id              text COLLATE "C" PRIMARY KEY,
     booking_order   bigserial NOT NULL,
     user_id         text NOT NULL,
-    doctor_id       text NOT NULL,
+    doctor_id       text COLLATE "C" NOT NULL,
     date            date NOT NULL,
     time            text NOT NULL,
     minute_of_day   integer NOT NULL,
-    status          text NOT NULL,
-    payment_status  text,
-    payment_method  text,
+    status          text COLLATE "C" NOT NULL,
+    payment_status  text COLLATE "C",
+    payment_method  text COLLATE "C",
     amount          numeric,
     booked_at       timestamptz,
-    patient_name    text,
-    doctor_name     text,
+    patient_name    text COLLATE "C",
+    doctor_name     text COLLATE "C",
     patient_key     text NOT NULL,
     transaction_id  text,
     -- Confirmed, or awaiting payment: it keeps its slot from others until live_until (for ever when null).
@@ -66,23 +67,31 @@ CREATE TABLE appointments (
 );
 -- No double booking, whatever the number of nodes: one slot, one appointment that takes it.
 CREATE UNIQUE INDEX appointments_one_per_slot ON appointments (doctor_id, date, time) WHERE takes_slot;
-CREATE INDEX appointments_by_patient ON appointments (user_id, booked_at DESC);
+CREATE INDEX appointments_by_patient ON appointments (user_id, booking_order);
 CREATE INDEX appointments_by_doctor_day ON appointments (doctor_id, date, booking_order);
+-- The admin table's orders: each sort, then the slot, then the id (read backwards for descending).
 CREATE INDEX appointments_by_slot ON appointments (date, minute_of_day, id);
-CREATE INDEX appointments_by_booked ON appointments (booked_at, date, minute_of_day, id);
-CREATE INDEX appointments_by_status ON appointments (status, date, minute_of_day, id);
+CREATE INDEX appointments_by_doctor_slot ON appointments (doctor_id, date, minute_of_day, id);
+CREATE INDEX appointments_by_booked ON appointments (booked_at NULLS FIRST, date, minute_of_day, id);
+CREATE INDEX appointments_by_patient_name ON appointments (lower(patient_name) NULLS FIRST, date, minute_of_day, id);
+CREATE INDEX appointments_by_doctor_name ON appointments (lower(doctor_name) NULLS FIRST, date, minute_of_day, id);
+CREATE INDEX appointments_by_status ON appointments (status NULLS FIRST, date, minute_of_day, id);
+CREATE INDEX appointments_by_payment ON appointments (coalesce(payment_status, '') NULLS FIRST, date, minute_of_day, id);
+CREATE INDEX appointments_by_amount ON appointments (amount NULLS FIRST, date, minute_of_day, id);
+CREATE INDEX appointments_by_payment_method ON appointments (payment_status, payment_method, date, minute_of_day, id);
 CREATE INDEX appointments_due_messages ON appointments (next_message_at) WHERE next_message_at IS NOT NULL;
 CREATE INDEX appointments_expiring_holds ON appointments (live_until) WHERE takes_slot AND live_until IS NOT NULL;
 CREATE INDEX appointments_patient_text ON appointments USING gin (patient_key gin_trgm_ops);
 CREATE INDEX appointments_by_transaction ON appointments (lower(transaction_id));
+CREATE INDEX appointments_by_lower_id ON appointments (lower(id));
 
 -- The audit trail: every change of every appointment, in the order it was made.
 CREATE TABLE appointment_changes (
-    appointment_id text NOT NULL REFERENCES appointments (id),
+    appointment_id text COLLATE "C" NOT NULL REFERENCES appointments (id),
     entry_index    integer NOT NULL,
     at             timestamptz,
-    actor          text,
-    action         text,
+    actor          text COLLATE "C",
+    action         text COLLATE "C",
     entry          jsonb NOT NULL,
     PRIMARY KEY (appointment_id, entry_index)
 );

@@ -11,12 +11,15 @@ import org.clinic.appointments.domain.AppointmentSort;
 import org.clinic.appointments.domain.AppointmentStatus;
 import org.clinic.appointments.domain.PaymentMethod;
 import org.clinic.appointments.domain.PaymentStatus;
+import org.clinic.appointments.domain.port.AppointmentBook;
 import org.clinic.appointments.infrastructure.ledger.LedgerCore;
+import org.clinic.appointments.infrastructure.postgres.PostgresBook;
 
 /**
- * The ledger part of the dashboard's table alone, one thread, no server: the time of one {@code search} (count
- * and first page of 25) for the filters and sorts an admin uses. Usage: {@code DashboardQueries <data dir>
- * [repetitions]}; point it at a generated ledger ({@link LedgerGenerator}).
+ * The store's part of the dashboard alone, one thread, no server: the time of one {@code search} (count and first
+ * page of 25) for the filters and sorts an admin uses, and of the figures. Usage: {@code DashboardQueries <data dir
+ * | jdbc:postgresql://…?user=…> [repetitions]}; point it at a generated ledger ({@link LedgerGenerator}) or a
+ * database it was imported into.
  */
 public final class DashboardQueries {
 
@@ -25,12 +28,23 @@ public final class DashboardQueries {
     private DashboardQueries() {
     }
 
+    /** The store named: a data directory, or a PostgreSQL database by its JDBC address. */
+    private static AppointmentBook open(String where) {
+        if (!where.startsWith("jdbc:")) {
+            return LedgerCore.open(java.nio.file.Path.of(where), ZONE, Clock.systemUTC(), 0);
+        }
+        org.postgresql.ds.PGSimpleDataSource database = new org.postgresql.ds.PGSimpleDataSource();
+        database.setURL(where);
+        return new PostgresBook(database, ZONE, Clock.systemUTC());
+    }
+
     public static void main(String[] args) throws Exception {
         int repetitions = args.length > 1 ? Integer.parseInt(args[1]) : 200;
         long loadStarted = System.nanoTime();
-        try (LedgerCore ledger = LedgerCore.open(java.nio.file.Path.of(args[0]), ZONE, Clock.systemUTC(), 0)) {
-            System.out.printf("ledger: %,d appointments loaded in %.1f s%n", ledger.appointmentCount(),
-                    (System.nanoTime() - loadStarted) / 1e9);
+        AppointmentBook ledger = open(args[0]);
+        try {
+            System.out.printf("%s: %,d appointments, opened in %.1f s%n", args[0].startsWith("jdbc:") ? "postgresql"
+                    : "ledger", ledger.figures().total(), (System.nanoTime() - loadStarted) / 1e9);
             AppointmentQuery all = AppointmentQuery.all();
             LocalDate today = LocalDate.now(ZONE);
             Map<String, Runnable> cases = new LinkedHashMap<>();
@@ -54,6 +68,7 @@ public final class DashboardQueries {
             cases.put("text patient4711", () -> ledger.search(
                     new AppointmentQuery(null, null, null, null, null, null, "patient4711"),
                     AppointmentSort.SLOT, false, 0, 25));
+            cases.put("figures", ledger::figures);
             for (Map.Entry<String, Runnable> c : cases.entrySet()) {
                 long firstStarted = System.nanoTime();
                 c.getValue().run();
@@ -70,6 +85,10 @@ public final class DashboardQueries {
                 java.util.Arrays.sort(nanos);
                 System.out.printf("%-34s first %7.2f ms  median %7.2f ms  p95 %7.2f ms%n", c.getKey(), firstNanos / 1e6,
                         nanos[repetitions / 2] / 1e6, nanos[(int) (repetitions * 0.95)] / 1e6);
+            }
+        } finally {
+            if (ledger instanceof AutoCloseable store) {
+                store.close();
             }
         }
     }

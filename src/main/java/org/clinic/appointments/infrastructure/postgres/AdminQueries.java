@@ -58,10 +58,10 @@ final class AdminQueries {
         return switch (sort) {
             case SLOT -> "date";
             case BOOKED -> "booked_at";
-            case PATIENT -> "lower(patient_name) COLLATE \"C\"";
-            case DOCTOR -> "lower(doctor_name) COLLATE \"C\"";
-            case STATUS -> "status COLLATE \"C\"";
-            case PAYMENT -> "coalesce(payment_status, '') COLLATE \"C\"";
+            case PATIENT -> "lower(patient_name)";
+            case DOCTOR -> "lower(doctor_name)";
+            case STATUS -> "status";
+            case PAYMENT -> "coalesce(payment_status, '')";
             case AMOUNT -> "amount";
         };
     }

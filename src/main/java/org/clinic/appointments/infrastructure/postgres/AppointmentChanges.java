@@ -69,7 +69,7 @@ final class AppointmentChanges {
             requireFree(c, appointment, now);
             limits.requireRoomForHold(appointment, appointments.ofPatientNewestFirst(c, appointment.getUserId()), now);
             Appointment stored = appointment.copy();
-            store(c, now, null, stored);
+            store(c, now, actor, ChangeType.BOOKED, null, stored, null);
             return stored.copy();
         });
     }
@@ -91,7 +91,7 @@ final class AppointmentChanges {
                 BookingLimits.requireNoClash(next, appointments.ofPatientNewestFirst(c, next.getUserId()), now);
             }
             Appointment stored = next.copy();
-            store(c, now, current, stored, next.slot());
+            store(c, now, actor, type, current, stored, next.slot());
             return stored.copy();
         });
     }
@@ -109,10 +109,10 @@ final class AppointmentChanges {
                 requireFree(c, replacement, now);
                 BookingLimits.requireNoClash(replacement, appointments.ofPatientNewestFirst(c, replacement.getUserId()),
                         now);
-                store(c, now, null, replacement.copy(), replacement.slot());
+                store(c, now, actor, ChangeType.BOOKED, null, replacement.copy(), replacement.slot());
             }
             if (cancelled.getRebookedAs() == null) {
-                store(c, now, cancelled, cancelled.rebooked(newId, now, actor));
+                store(c, now, actor, ChangeType.REBOOKED, cancelled, cancelled.rebooked(newId, now, actor), null);
             }
             return appointments.find(c, newId, false).orElseThrow();
         });
@@ -128,7 +128,7 @@ final class AppointmentChanges {
                 if (!current.isHoldExpired(now)) {
                     return 0;
                 }
-                store(c, now, current, current.expired(now));
+                store(c, now, SYSTEM, ChangeType.HOLD_EXPIRED, current, current.expired(now), null);
                 return 1;
             });
         }
@@ -179,16 +179,12 @@ final class AppointmentChanges {
     private void takeOver(Connection c, SlotKey slot, Instant now) throws SQLException {
         Optional<Appointment> runOut = appointments.runOutHolder(c, slot, now);
         if (runOut.isPresent() && runOut.get().isHoldExpired(now)) {
-            store(c, now, runOut.get(), runOut.get().expired(now));
+            store(c, now, SYSTEM, ChangeType.HOLD_EXPIRED, runOut.get(), runOut.get().expired(now), null);
         }
     }
 
-    private void store(Connection c, Instant now, Appointment previous, Appointment stored) throws SQLException {
-        store(c, now, previous, stored, null);
-    }
-
-    private void store(Connection c, Instant now, Appointment previous, Appointment stored, SlotKey taking)
-            throws SQLException {
+    private void store(Connection c, Instant now, String actor, ChangeType type, Appointment previous,
+            Appointment stored, SlotKey taking) throws SQLException {
         MessagePolicy.queued(previous, stored, now);
         try {
             if (previous == null) {
@@ -202,6 +198,9 @@ final class AppointmentChanges {
             }
             throw e;
         }
+        Database.logOnCommit("change type=" + type.code() + " actor=" + actor + " appointment=" + stored.getId()
+                + " status=" + stored.getStatus().code()
+                + (stored.getPaymentStatus() == null ? "" : " payment=" + stored.getPaymentStatus().code()));
         if (stored.releasedSlot(previous, now)) {
             offerOnward(c, previous.slot(), stored.getUserId(), now);
         }
@@ -225,7 +224,7 @@ final class AppointmentChanges {
         }
         Savepoint beforeOffer = c.setSavepoint();
         try {
-            store(c, now, null, offer.get().appointment());
+            store(c, now, SYSTEM, ChangeType.WAITLIST_OFFERED, null, offer.get().appointment(), null);
             User patient = offer.get().patient().leftWaitlist(offer.get().requestId());
             users.update(c, patient);
             ClinicTable.changed(c, now, SYSTEM, ChangeType.WAITLIST_OFFER_MADE, patient.getId(), null);

@@ -6,6 +6,7 @@ import static org.clinic.appointments.infrastructure.postgres.Database.orNull;
 import static org.clinic.appointments.infrastructure.postgres.Database.execute;
 
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -94,12 +95,40 @@ final class AppointmentTable {
                 + " RETURNING record::text AS record", this::read, claimedUntil, now, max);
     }
 
+    private static final String INSERT = "INSERT INTO appointments (id, user_id, doctor_id, date, time, minute_of_day,"
+            + " status, payment_status, payment_method, amount, booked_at, patient_name, doctor_name, patient_key,"
+            + " transaction_id, takes_slot, live_until, next_message_at, record) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
+            + " ?, ?, ?, ?, ?, ?, ?, ?)";
+    private static final String INSERT_CHANGE = "INSERT INTO appointment_changes (appointment_id, entry_index, at, actor,"
+            + " action, entry) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING";
+    private static final int BATCH = 1_000;
+
     void insert(Connection c, Appointment a) throws SQLException {
-        execute(c, "INSERT INTO appointments (id, user_id, doctor_id, date, time, minute_of_day, status, payment_status,"
-                + " payment_method, amount, booked_at, patient_name, doctor_name, patient_key, transaction_id,"
-                + " takes_slot, live_until, next_message_at, record) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
-                + " ?, ?, ?, ?, ?)", columns(a, a.getId()));
+        execute(c, INSERT, columns(a, a.getId()));
         addHistory(c, a, 0);
+    }
+
+    /** Stores many appointments with their histories, in batches (an import). */
+    void insertAll(Connection c, List<Appointment> all) throws SQLException {
+        try (PreparedStatement rows = c.prepareStatement(INSERT); PreparedStatement changes = c.prepareStatement(INSERT_CHANGE)) {
+            int pending = 0;
+            for (Appointment a : all) {
+                Database.bindAll(rows, columns(a, a.getId()));
+                rows.addBatch();
+                List<HistoryEntry> history = a.getHistory();
+                for (int i = 0; i < history.size(); i++) {
+                    Database.bindAll(changes, historyColumns(a.getId(), i, history.get(i)));
+                    changes.addBatch();
+                }
+                if (++pending == BATCH) {
+                    rows.executeBatch();
+                    changes.executeBatch();
+                    pending = 0;
+                }
+            }
+            rows.executeBatch();
+            changes.executeBatch();
+        }
     }
 
     void update(Connection c, Appointment previous, Appointment next) throws SQLException {
@@ -113,11 +142,13 @@ final class AppointmentTable {
     private void addHistory(Connection c, Appointment a, int from) throws SQLException {
         List<HistoryEntry> history = a.getHistory();
         for (int i = from; i < history.size(); i++) {
-            HistoryEntry entry = history.get(i);
-            execute(c, "INSERT INTO appointment_changes (appointment_id, entry_index, at, actor, action, entry)"
-                    + " VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING", a.getId(), i, orNull(entry.getAt()),
-                    orNull(entry.getActor()), orNull(entry.getAction()), new Database.Json(json.historyEntry(entry)));
+            execute(c, INSERT_CHANGE, historyColumns(a.getId(), i, history.get(i)));
         }
+    }
+
+    private Object[] historyColumns(String id, int index, HistoryEntry entry) {
+        return new Object[] {id, index, orNull(entry.getAt()), orNull(entry.getActor()), orNull(entry.getAction()),
+            new Database.Json(json.historyEntry(entry))};
     }
 
     private Object[] columns(Appointment a, String id) {

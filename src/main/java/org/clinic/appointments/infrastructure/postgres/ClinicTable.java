@@ -77,6 +77,7 @@ final class ClinicTable {
     /** Records a change: who, when, which type, of what (an id), and the new record when it is not an account's. */
     static void changed(Connection c, Instant at, String actor, ChangeType type, String subject, String record)
             throws SQLException {
+        Database.logOnCommit("change type=" + type.code() + " actor=" + actor + (subject == null ? "" : " id=" + subject));
         execute(c, "INSERT INTO clinic_changes (at, actor, type, subject, record) VALUES (?, ?, ?, ?, ?)", at, actor,
                 type.code(), Database.orNull(subject),
                 record == null ? new Database.Null(java.sql.Types.OTHER) : new Database.Json(record));

@@ -31,6 +31,10 @@ final class Database {
     static final String ONE_PER_EMAIL = "users_one_per_email";
     private static final String UNIQUE_VIOLATION = "23505";
 
+    /** One line per committed change: who, what, which record; never what it says about the patient. */
+    private static final java.util.logging.Logger CHANGES = java.util.logging.Logger.getLogger("org.clinic.appointments.changes");
+    private static final ThreadLocal<List<String>> CHANGE_LINES = new ThreadLocal<>();
+
     private final DataSource dataSource;
 
     Database(DataSource dataSource) {
@@ -43,11 +47,14 @@ final class Database {
 
     /** Runs the work in one transaction; {@code slot} is what a violation of the one-per-slot index names. */
     <T> T inTransaction(SlotKey slot, Work<T> work) {
+        List<String> changes = new ArrayList<>(2);
+        CHANGE_LINES.set(changes);
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
             try {
                 T result = work.run(connection);
                 connection.commit();
+                changes.forEach(CHANGES::info);
                 return result;
             } catch (SQLException | RuntimeException | Error e) {
                 rollback(connection, e);
@@ -55,11 +62,21 @@ final class Database {
             }
         } catch (SQLException e) {
             throw translated(e, slot);
+        } finally {
+            CHANGE_LINES.remove();
         }
     }
 
     <T> T inTransaction(Work<T> work) {
         return inTransaction(null, work);
+    }
+
+    /** Logs the line once the transaction under way commits (not at all when it rolls back). */
+    static void logOnCommit(String line) {
+        List<String> lines = CHANGE_LINES.get();
+        if (lines != null) {
+            lines.add(line);
+        }
     }
 
     private static void rollback(Connection connection, Throwable cause) {
@@ -112,13 +129,17 @@ final class Database {
     static PreparedStatement prepared(Connection connection, String sql, Object... parameters) throws SQLException {
         PreparedStatement statement = connection.prepareStatement(sql);
         try {
-            for (int i = 0; i < parameters.length; i++) {
-                bind(statement, i + 1, parameters[i]);
-            }
+            bindAll(statement, parameters);
             return statement;
         } catch (SQLException e) {
             statement.close();
             throw e;
+        }
+    }
+
+    static void bindAll(PreparedStatement statement, Object... parameters) throws SQLException {
+        for (int i = 0; i < parameters.length; i++) {
+            bind(statement, i + 1, parameters[i]);
         }
     }
 

@@ -13,7 +13,6 @@ import java.util.function.Supplier;
 
 import javax.sql.DataSource;
 
-import org.clinic.appointments.domain.Appointment;
 import org.clinic.appointments.domain.User;
 import org.clinic.appointments.infrastructure.ledger.ClinicData;
 import org.clinic.appointments.infrastructure.ledger.RecordJson;
@@ -68,9 +67,7 @@ public final class PostgresTransfer {
             for (User user : data.users()) {
                 users.insert(c, user);
             }
-            for (Appointment appointment : data.appointments()) {
-                appointments.insert(c, appointment);
-            }
+            appointments.insertAll(c, data.appointments());
             return true;
         });
     }

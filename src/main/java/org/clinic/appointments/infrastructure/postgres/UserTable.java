@@ -23,7 +23,7 @@ import org.clinic.appointments.infrastructure.ledger.RecordJson;
 final class UserTable {
 
     private static final String SELECT = "SELECT record::text AS record FROM users ";
-    private static final String BY_NAME = " ORDER BY lower(name) COLLATE \"C\", id";
+    private static final String BY_NAME = " ORDER BY lower(name), id";
 
     private final RecordJson json;
 
