@@ -35,7 +35,34 @@ public final class DashboardQueries {
         }
         org.postgresql.ds.PGSimpleDataSource database = new org.postgresql.ds.PGSimpleDataSource();
         database.setURL(where);
-        return new PostgresBook(database, ZONE, Clock.systemUTC());
+        return new PostgresBook(oneConnection(database), ZONE, Clock.systemUTC());
+    }
+
+    /** One connection, kept open and handed out again, as the server's pool does (a new one costs some 30 ms). */
+    private static javax.sql.DataSource oneConnection(org.postgresql.ds.PGSimpleDataSource database) {
+        java.sql.Connection[] kept = new java.sql.Connection[1];
+        return (javax.sql.DataSource) java.lang.reflect.Proxy.newProxyInstance(DashboardQueries.class.getClassLoader(),
+                new Class<?>[] {javax.sql.DataSource.class}, (proxy, method, args) -> {
+                    if (!method.getName().equals("getConnection")) {
+                        return method.invoke(database, args);
+                    }
+                    if (kept[0] == null) {
+                        kept[0] = database.getConnection();
+                    }
+                    java.sql.Connection connection = kept[0];
+                    return java.lang.reflect.Proxy.newProxyInstance(DashboardQueries.class.getClassLoader(),
+                            new Class<?>[] {java.sql.Connection.class}, (p, m, a) -> {
+                                if (m.getName().equals("close")) {
+                                    connection.setAutoCommit(true);
+                                    return null;
+                                }
+                                try {
+                                    return m.invoke(connection, a);
+                                } catch (java.lang.reflect.InvocationTargetException e) {
+                                    throw e.getCause();
+                                }
+                            });
+                });
     }
 
     public static void main(String[] args) throws Exception {

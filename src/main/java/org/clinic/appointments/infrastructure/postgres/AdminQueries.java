@@ -41,17 +41,34 @@ final class AdminQueries {
             int size) throws SQLException {
         List<Object> parameters = new ArrayList<>();
         String where = where(query, parameters);
-        int total = one(c, "SELECT count(*) FROM appointments" + where, row -> row.getInt(1), parameters.toArray())
-                .orElse(0);
+        int total = query.from() == null && query.to() == null && query.text() == null ? countedTotal(c, query)
+                : one(c, "SELECT count(*) FROM appointments" + where, row -> row.getInt(1), parameters.toArray())
+                        .orElse(0);
         String direction = ascending ? "ASC" : "DESC";
         String order = sort == AppointmentSort.SLOT ? SLOT_ORDER.formatted(direction)
                 : primary(sort) + " " + direction + " NULLS " + (ascending ? "FIRST" : "LAST") + ", "
                         + SLOT_ORDER.formatted(direction);
+        // A text matches few rows: find them first (trigram index), then order, rather than walk an order's index.
+        String from = query.text() == null ? "appointments" + where
+                : "(WITH matching AS MATERIALIZED (SELECT * FROM appointments" + where + ") SELECT * FROM matching)"
+                        + " appointments";
         parameters.add(size);
         parameters.add(first);
-        List<Appointment> rows = list(c, "SELECT record::text AS record FROM appointments" + where + " ORDER BY " + order
+        List<Appointment> rows = list(c, "SELECT record::text AS record FROM " + from + " ORDER BY " + order
                 + " LIMIT ? OFFSET ?", appointments::read, parameters.toArray());
         return new Page<>(rows, total);
+    }
+
+    /** How many match filters the counts table keeps (doctor, status, payment status and method), without a scan. */
+    private static int countedTotal(Connection c, AppointmentQuery q) throws SQLException {
+        List<Object> parameters = new ArrayList<>();
+        StringBuilder where = new StringBuilder(" WHERE true");
+        condition(where, parameters, "doctor_id = ?", q.doctorId());
+        condition(where, parameters, "status = ?", q.status() == null ? null : q.status().code());
+        condition(where, parameters, "payment_status = ?", q.paymentStatus() == null ? null : q.paymentStatus().code());
+        condition(where, parameters, "payment_method = ?", q.paymentMethod() == null ? null : q.paymentMethod().code());
+        return one(c, "SELECT coalesce(sum(appointments), 0) FROM appointment_counts" + where, row -> row.getInt(1),
+                parameters.toArray()).orElse(0);
     }
 
     private static String primary(AppointmentSort sort) {
@@ -128,11 +145,11 @@ final class AdminQueries {
         doctorOrder.forEach(id -> doctors.put(id, new int[5]));
         int[] totals = new int[2];
         BigDecimal[] money = {BigDecimal.ZERO, BigDecimal.ZERO};
-        list(c, "SELECT doctor_id, status, payment_status, payment_method, count(*), coalesce(sum(amount), 0)"
-                + " FROM appointments GROUP BY doctor_id, status, payment_status, payment_method", row -> {
+        list(c, "SELECT doctor_id, status, payment_status, payment_method, sum(appointments), sum(amount)"
+                + " FROM appointment_counts GROUP BY doctor_id, status, payment_status, payment_method", row -> {
                     AppointmentStatus status = AppointmentStatus.fromCode(row.getString(2));
-                    String payment = row.getString(3);
-                    String method = row.getString(4);
+                    String payment = row.getString(3).isEmpty() ? null : row.getString(3);
+                    String method = row.getString(4).isEmpty() ? null : row.getString(4);
                     int count = row.getInt(5);
                     BigDecimal amount = row.getBigDecimal(6);
                     totals[0] += count;

@@ -30,6 +30,9 @@ final class Database {
     static final String ONE_PER_SLOT = "appointments_one_per_slot";
     static final String ONE_PER_EMAIL = "users_one_per_email";
     private static final String UNIQUE_VIOLATION = "23505";
+    private static final String DEADLOCK = "40P01";
+    private static final String SERIALIZATION = "40001";
+    private static final int ATTEMPTS = 3;
 
     /** One line per committed change: who, what, which record; never what it says about the patient. */
     private static final java.util.logging.Logger CHANGES = java.util.logging.Logger.getLogger("org.clinic.appointments.changes");
@@ -45,8 +48,25 @@ final class Database {
         T run(Connection connection) throws SQLException;
     }
 
-    /** Runs the work in one transaction; {@code slot} is what a violation of the one-per-slot index names. */
+    /**
+     * Runs the work in one transaction; {@code slot} is what a violation of the one-per-slot index names. A
+     * transaction the database chose to abort for a deadlock runs again from the start (the work reads what it
+     * needs inside), at most {@value #ATTEMPTS} times.
+     */
     <T> T inTransaction(SlotKey slot, Work<T> work) {
+        for (int attempt = 1;; attempt++) {
+            try {
+                return once(work);
+            } catch (SQLException e) {
+                if (attempt < ATTEMPTS && (DEADLOCK.equals(e.getSQLState()) || SERIALIZATION.equals(e.getSQLState()))) {
+                    continue;
+                }
+                throw translated(e, slot);
+            }
+        }
+    }
+
+    private <T> T once(Work<T> work) throws SQLException {
         List<String> changes = new ArrayList<>(2);
         CHANGE_LINES.set(changes);
         try (Connection connection = dataSource.getConnection()) {
@@ -60,8 +80,6 @@ final class Database {
                 rollback(connection, e);
                 throw e;
             }
-        } catch (SQLException e) {
-            throw translated(e, slot);
         } finally {
             CHANGE_LINES.remove();
         }
