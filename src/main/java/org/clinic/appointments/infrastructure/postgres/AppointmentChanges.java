@@ -67,7 +67,7 @@ final class AppointmentChanges {
                 throw new IllegalArgumentException("Appointment " + appointment.getId() + " exists already");
             }
             requireFree(c, appointment, now);
-            limits.requireRoomForHold(appointment, appointments.ofPatientNewestFirst(c, appointment.getUserId()), now);
+            limits.requireRoomForHold(appointment, appointments.liveOfPatient(c, appointment.getUserId(), now), now);
             Appointment stored = appointment.copy();
             store(c, now, actor, ChangeType.BOOKED, null, stored, null);
             return stored.copy();
@@ -88,7 +88,7 @@ final class AppointmentChanges {
                 if (owner.isPresent() && !owner.get().getId().equals(next.getId())) {
                     throw new SlotTakenException(next.slot());
                 }
-                BookingLimits.requireNoClash(next, appointments.ofPatientNewestFirst(c, next.getUserId()), now);
+                BookingLimits.requireNoClash(next, appointments.liveOfPatient(c, next.getUserId(), now), now);
             }
             Appointment stored = next.copy();
             store(c, now, actor, type, current, stored, next.slot());
@@ -107,7 +107,7 @@ final class AppointmentChanges {
                     throw new IllegalArgumentException("A replacement must have the id that follows from " + cancelledId);
                 }
                 requireFree(c, replacement, now);
-                BookingLimits.requireNoClash(replacement, appointments.ofPatientNewestFirst(c, replacement.getUserId()),
+                BookingLimits.requireNoClash(replacement, appointments.liveOfPatient(c, replacement.getUserId(), now),
                         now);
                 store(c, now, actor, ChangeType.BOOKED, null, replacement.copy(), replacement.slot());
             }
@@ -218,7 +218,7 @@ final class AppointmentChanges {
         }
         Optional<WaitlistOffer> offer = WaitlistOffer.firstTaker(slot, releasedBy, now, doctor.get(), terms,
                 users.line(c, slot.doctorId(), slot.date()), id -> unchecked(() -> users.find(c, id, true)),
-                id -> unchecked(() -> appointments.ofPatientNewestFirst(c, id)));
+                id -> unchecked(() -> appointments.liveOfPatient(c, id, now)));
         if (offer.isEmpty()) {
             return;
         }

@@ -59,6 +59,11 @@ final class AppointmentTable {
         return list(c, SELECT + "WHERE user_id = ? ORDER BY booking_order DESC", this::read, userId);
     }
 
+    /** The patient's appointments that keep a slot at {@code now}: all that their limits and clashes look at. */
+    List<Appointment> liveOfPatient(Connection c, String userId, Instant now) throws SQLException {
+        return list(c, SELECT + "WHERE user_id = ? AND " + LIVE + " ORDER BY booking_order DESC", this::read, userId, now);
+    }
+
     List<Appointment> ofDoctorDay(Connection c, String doctorId, LocalDate date) throws SQLException {
         return list(c, SELECT + "WHERE doctor_id = ? AND date = ? ORDER BY booking_order", this::read, doctorId, date);
     }
