@@ -174,7 +174,9 @@ public class BookingService {
 
     /** Refuses a change by a caller who made too many in the last minutes (see {@link BookingLimits}). */
     private void requireChangeRate() {
-        config.limits().requireChangeRate(callerId(), mine(), clock.instant());
+        Instant now = clock.instant();
+        config.limits().requireChangeRate(callerId(),
+                book.appointmentsOfPatientChangedSince(callerId(), now.minus(config.limits().changeWindow())), now);
     }
 
     private String callerId() {

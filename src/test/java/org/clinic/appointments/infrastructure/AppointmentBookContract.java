@@ -338,6 +338,20 @@ public abstract class AppointmentBookContract {
         assertTrue(book.appointment("none").isEmpty());
     }
 
+    @Test
+    void aPatientsRecentActivityIsTheirAppointmentsChangedSince() {
+        User patient = registered("Asha Rao");
+        Appointment early = held(patient, "doc1", "09:00 AM");
+        clock.advance(Duration.ofMinutes(20));
+        Appointment later = held(patient, "doc1", "10:00 AM");
+        Instant since = clock.instant().minus(Duration.ofMinutes(10));
+        assertEquals(List.of(later.getId()), ids(book.appointmentsOfPatientChangedSince(patient.getId(), since)));
+        book.change(early.getId(), "system", ChangeType.HOLD_EXPIRED, a -> a.expired(clock.instant()));
+        assertEquals(List.of(later.getId(), early.getId()),
+                ids(reopened().appointmentsOfPatientChangedSince(patient.getId(), since)));
+        assertTrue(book.appointmentsOfPatientChangedSince(patient.getId(), clock.instant().plusSeconds(1)).isEmpty());
+    }
+
     private static List<String> ids(List<Appointment> appointments) {
         return appointments.stream().map(Appointment::getId).toList();
     }

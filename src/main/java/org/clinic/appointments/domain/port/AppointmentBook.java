@@ -84,6 +84,9 @@ public interface AppointmentBook {
     /** A patient's appointments, newest booking first. */
     List<Appointment> appointmentsOfPatient(String userId);
 
+    /** A patient's appointments with a change at or after {@code since} (newest booking first): their recent activity. */
+    List<Appointment> appointmentsOfPatientChangedSince(String userId, java.time.Instant since);
+
     /** A doctor's appointments on one day, in booking order. */
     List<Appointment> appointmentsOf(String doctorId, LocalDate date);
 

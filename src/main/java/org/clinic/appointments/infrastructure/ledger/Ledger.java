@@ -194,6 +194,11 @@ public class Ledger implements AppointmentBook {
     }
 
     @Override
+    public List<Appointment> appointmentsOfPatientChangedSince(String userId, java.time.Instant since) {
+        return core().appointmentsOfPatientChangedSince(userId, since);
+    }
+
+    @Override
     public List<Appointment> appointmentsOf(String doctorId, LocalDate date) {
         return core().appointmentsOf(doctorId, date);
     }

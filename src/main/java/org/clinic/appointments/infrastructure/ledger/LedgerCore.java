@@ -234,6 +234,11 @@ public final class LedgerCore implements AppointmentBook, AutoCloseable {
         return appointments.ofPatientNewestFirst(userId);
     }
 
+    public List<Appointment> appointmentsOfPatientChangedSince(String userId, java.time.Instant since) {
+        return appointments.ofPatientNewestFirst(userId).stream().filter(a -> a.getHistory().stream()
+                .anyMatch(h -> h.getAt() != null && !h.getAt().isBefore(since))).toList();
+    }
+
     public List<Appointment> appointmentsOf(String doctorId, LocalDate date) {
         return appointments.of(doctorId, date);
     }

@@ -59,6 +59,11 @@ final class AppointmentTable {
         return list(c, SELECT + "WHERE user_id = ? ORDER BY booking_order DESC", this::read, userId);
     }
 
+    List<Appointment> ofPatientChangedSince(Connection c, String userId, Instant since) throws SQLException {
+        return list(c, SELECT + "a WHERE user_id = ? AND EXISTS (SELECT 1 FROM appointment_changes h"
+                + " WHERE h.appointment_id = a.id AND h.at >= ?) ORDER BY booking_order DESC", this::read, userId, since);
+    }
+
     /** The patient's appointments that keep a slot at {@code now}: all that their limits and clashes look at. */
     List<Appointment> liveOfPatient(Connection c, String userId, Instant now) throws SQLException {
         return list(c, SELECT + "WHERE user_id = ? AND " + LIVE + " ORDER BY booking_order DESC", this::read, userId, now);

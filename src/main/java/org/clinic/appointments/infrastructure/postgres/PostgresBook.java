@@ -230,6 +230,11 @@ public final class PostgresBook implements AppointmentBook {
     }
 
     @Override
+    public List<Appointment> appointmentsOfPatientChangedSince(String userId, Instant since) {
+        return db.inTransaction(c -> appointments.ofPatientChangedSince(c, userId, since));
+    }
+
+    @Override
     public List<Appointment> appointmentsOf(String doctorId, LocalDate date) {
         return db.inTransaction(c -> appointments.ofDoctorDay(c, doctorId, date));
     }
