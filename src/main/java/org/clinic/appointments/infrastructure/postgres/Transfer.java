@@ -22,12 +22,15 @@ import org.clinic.appointments.infrastructure.ledger.ClinicData;
  */
 public final class Transfer {
 
+    /** What the command did; never the database's address, which may carry its password. */
+    private static final Logger LOG = Logger.getLogger(Transfer.class.getName());
+
     private Transfer() {
     }
 
     public static void main(String[] args) {
         if (args.length != 2 || !(args[0].equals("import") || args[0].equals("export"))) {
-            System.err.println("usage: Transfer import|export DATA_DIRECTORY");
+            LOG.severe("usage: Transfer import|export DATA_DIRECTORY");
             System.exit(2);
         }
         String url = env("APPOINTMENTS_DB_URL", "jdbc:postgresql://localhost:5432/appointments");
@@ -35,16 +38,17 @@ public final class Transfer {
                 env("APPOINTMENTS_DB_PASSWORD", ""));
         ZoneId zone = ZoneId.of(env("APPOINTMENTS_TIME_ZONE", "Asia/Kolkata"));
         Path dir = Path.of(args[1]);
-        System.out.println("Schema version " + PostgresSchema.migrate(database));
+        String version = PostgresSchema.migrate(database);
+        LOG.info(() -> "Schema version " + version);
         PostgresTransfer transfer = new PostgresTransfer(database, zone);
         if (args[0].equals("import")) {
             ClinicData data = ClinicData.read(dir, zone);
             transfer.importAll(data);
-            System.out.println("Imported " + dir + " into " + url + ": " + summary(data));
+            LOG.info(() -> "Imported " + dir + " into the database: " + summary(data));
         } else {
             ClinicData data = transfer.exportAll();
             data.write(dir, zone);
-            System.out.println("Exported " + url + " to " + dir + ": " + summary(data));
+            LOG.info(() -> "Exported the database to " + dir + ": " + summary(data));
         }
     }
 
