@@ -31,16 +31,24 @@ public class AppConfig {
     public static final String ADMIN_CODE = "appointments.admin-code";
     public static final String ADMIN_CODE_ENV = "ADMIN_REGISTRATION_CODE";
     public static final String METRICS_TOKEN = "appointments.metrics-token";
+    public static final String DATA_DIR = "appointments.data-dir";
+    public static final String DATA_DIR_DEFAULT = "data";
+    public static final String STORE = "appointments.store";
+    public static final String STORE_DEFAULT = "json";
+    public static final String TIME_ZONE = "appointments.time-zone";
+    public static final String TIME_ZONE_DEFAULT = "Asia/Kolkata";
+    public static final String JOURNAL_COMPACT_BYTES = "appointments.journal-compact-bytes";
+    public static final String JOURNAL_COMPACT_BYTES_DEFAULT = "67108864";
 
     @Inject
     Config config;
 
     @Inject
-    @ConfigProperty(name = "appointments.data-dir", defaultValue = "data")
+    @ConfigProperty(name = DATA_DIR, defaultValue = DATA_DIR_DEFAULT)
     String dataDir;
 
     @Inject
-    @ConfigProperty(name = "appointments.store", defaultValue = "json")
+    @ConfigProperty(name = STORE, defaultValue = STORE_DEFAULT)
     String store;
 
     @Inject
@@ -48,7 +56,7 @@ public class AppConfig {
     String datasource;
 
     @Inject
-    @ConfigProperty(name = "appointments.time-zone", defaultValue = "Asia/Kolkata")
+    @ConfigProperty(name = TIME_ZONE, defaultValue = TIME_ZONE_DEFAULT)
     String timeZone;
 
     @Inject
@@ -123,7 +131,7 @@ public class AppConfig {
     boolean paymentTestCards;
 
     @Inject
-    @ConfigProperty(name = "appointments.journal-compact-bytes", defaultValue = "67108864")
+    @ConfigProperty(name = JOURNAL_COMPACT_BYTES, defaultValue = JOURNAL_COMPACT_BYTES_DEFAULT)
     long journalCompactBytes;
 
     @Inject

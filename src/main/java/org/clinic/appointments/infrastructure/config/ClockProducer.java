@@ -9,8 +9,11 @@ import jakarta.enterprise.inject.Produces;
 @ApplicationScoped
 public class ClockProducer {
 
+    /** The system's clock in UTC: what {@link #clock()} gives, and what the ledger loads with before beans exist. */
+    public static final Clock SYSTEM = Clock.systemUTC();
+
     @Produces
     Clock clock() {
-        return Clock.systemUTC();
+        return SYSTEM;
     }
 }

@@ -77,9 +77,13 @@ public class Ledger implements AppointmentBook {
     private volatile LedgerCore core;
     private CompletableFuture<LedgerCore> opening;
 
+    @Inject
+    LedgerPreload preload;
+
     /**
-     * Starts loading the data directory while the rest of the application (Faces, PrimeFaces) starts; the deployment
-     * ends only when the load has ({@link LedgerOpened}), and fails when it cannot.
+     * Takes the load {@link LedgerPreload} started when the deployment began (or starts one), so the data directory
+     * loads while the rest of the application starts; the deployment ends only when the load has
+     * ({@link LedgerOpened}), and fails when it cannot.
      */
     @PostConstruct
     void open() {
@@ -88,17 +92,21 @@ public class Ledger implements AppointmentBook {
             return;
         }
         Path dir = Path.of(config.dataDir());
-        opening = CompletableFuture.supplyAsync(() -> load(dir), compactions);
+        CompletableFuture<LedgerCore> loading = preload
+                .take(dir, config.zone(), clock, config.journalCompactBytes(), compactions)
+                .orElseGet(() -> CompletableFuture.supplyAsync(
+                        () -> LedgerCore.open(dir, config.zone(), clock, config.journalCompactBytes(), compactions),
+                        compactions));
+        opening = loading.whenComplete((loaded, failure) -> {
+            if (failure != null && (failure instanceof LedgerLoadException
+                    || failure.getCause() instanceof LedgerLoadException)) {
+                LOG.severe(() -> "The ledger cannot start, nothing was written: "
+                        + (failure instanceof LedgerLoadException ? failure : failure.getCause()).getMessage());
+            }
+        }).thenApply(this::opened);
     }
 
-    private LedgerCore load(Path dir) {
-        LedgerCore loaded;
-        try {
-            loaded = LedgerCore.open(dir, config.zone(), clock, config.journalCompactBytes(), compactions);
-        } catch (LedgerLoadException e) {
-            LOG.severe(() -> "The ledger cannot start, nothing was written: " + e.getMessage());
-            throw e;
-        }
+    private LedgerCore opened(LedgerCore loaded) {
         loaded.offerOnly(config.defaultWeek());
         loaded.offerFreedSlots(new WaitlistTerms(config.waitlistOffer(), config.consultationFee(), config.limits(),
                 config.zone()));
