@@ -24,9 +24,9 @@ final class AppointmentColumns {
 
     private static final int NONE = -1;
 
-    private Map<String, Integer> rowOf = new HashMap<>();
+    private RowTable rowOf = new RowTable(1024);
     private final Map<String, Integer> doctorNumbers = new HashMap<>();
-    private final Map<String, Integer> rowOfTransaction = new HashMap<>();
+    private RowTable rowOfTransaction = new RowTable(1024);
     /** Lower-case patient name and e-mail, one shared string per patient. */
     private final Map<String, String> patientKeys = new HashMap<>();
     private String[] patientKey = new String[1024];
@@ -48,9 +48,9 @@ final class AppointmentColumns {
 
     /** Stores the appointment in its row (a new one for a new appointment) and answers the row. */
     int put(Appointment a) {
-        Integer existing = rowOf.get(a.getId());
+        int existing = rowOf.get(a.getId());
         int row;
-        if (existing == null) {
+        if (existing == RowTable.ABSENT) {
             row = size++;
             if (row == rows.length) {
                 grow();
@@ -102,7 +102,8 @@ final class AppointmentColumns {
     void expect(int count) {
         if (size == 0 && count > rows.length) {
             resize(count + 1024);
-            rowOf = new HashMap<>(count + (count >> 1));
+            rowOf = new RowTable(count);
+            rowOfTransaction = new RowTable(count);
         }
     }
 
@@ -139,8 +140,14 @@ final class AppointmentColumns {
 
     /** The appointment with this id, or null. */
     Appointment get(String id) {
-        Integer row = rowOf.get(id);
-        return row == null ? null : rows[row];
+        int row = rowOf.get(id);
+        return row == RowTable.ABSENT ? null : rows[row];
+    }
+
+    /** The row whose id is the text as typed, or in lower case. */
+    private int rowOfText(String typed, String lowerCase) {
+        int row = rowOf.get(typed);
+        return row == RowTable.ABSENT ? rowOf.get(lowerCase) : row;
     }
 
     int size() {
@@ -165,8 +172,8 @@ final class AppointmentColumns {
         int wantedPayment = query.paymentStatus() == null ? NONE : query.paymentStatus().ordinal();
         int wantedMethod = query.paymentMethod() == null ? NONE : query.paymentMethod().ordinal();
         String text = query.text() == null ? null : query.text().toLowerCase(Locale.ROOT);
-        int transactionRow = text == null ? NONE : rowOfTransaction.getOrDefault(text.toUpperCase(Locale.ROOT), NONE);
-        int idRow = text == null ? NONE : rowOf.getOrDefault(query.text(), rowOf.getOrDefault(text, NONE));
+        int transactionRow = text == null ? NONE : rowOfTransaction.get(text.toUpperCase(Locale.ROOT));
+        int idRow = text == null ? NONE : rowOfText(query.text(), text);
         if (candidates != null) {
             for (String id : candidates) {
                 int row = rowOf.get(id);
