@@ -223,6 +223,7 @@ final class AppointmentChanges {
             return;
         }
         Savepoint beforeOffer = c.setSavepoint();
+        int linesBeforeOffer = Database.loggedLines();
         try {
             store(c, now, SYSTEM, ChangeType.WAITLIST_OFFERED, null, offer.get().appointment(), null);
             User patient = offer.get().patient().leftWaitlist(offer.get().requestId());
@@ -230,6 +231,7 @@ final class AppointmentChanges {
             ClinicTable.changed(c, now, SYSTEM, ChangeType.WAITLIST_OFFER_MADE, patient.getId(), null);
         } catch (SQLException takenMeanwhile) {
             c.rollback(beforeOffer);
+            Database.forgetLinesAfter(linesBeforeOffer);
         }
     }
 

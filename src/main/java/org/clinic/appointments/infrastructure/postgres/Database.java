@@ -97,6 +97,20 @@ final class Database {
         }
     }
 
+    /** How many lines the transaction under way will log so far: a mark for {@link #forgetLinesAfter}. */
+    static int loggedLines() {
+        List<String> lines = CHANGE_LINES.get();
+        return lines == null ? 0 : lines.size();
+    }
+
+    /** Forgets the lines logged after the mark: their changes were rolled back to a savepoint. */
+    static void forgetLinesAfter(int mark) {
+        List<String> lines = CHANGE_LINES.get();
+        if (lines != null && lines.size() > mark) {
+            lines.subList(mark, lines.size()).clear();
+        }
+    }
+
     private static void rollback(Connection connection, Throwable cause) {
         try {
             connection.rollback();
