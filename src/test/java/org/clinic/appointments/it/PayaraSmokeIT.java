@@ -5,14 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.URL;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -30,8 +28,7 @@ class PayaraSmokeIT {
     private static final String ADMIN_CODE = "payara-smoke-code";
     private static final String METRICS_TOKEN = "payara-scrape-token";
 
-    private static Process payara;
-    private static Path log;
+    private static PayaraMicroServer payara;
     private static URL baseUrl;
 
     @BeforeAll
@@ -41,57 +38,15 @@ class PayaraSmokeIT {
         Path projectData = Path.of(System.getProperty("project.data.dir", "data"));
         Files.copy(projectData.resolve("doctors.json"), data.resolve("doctors.json"));
         Files.copy(projectData.resolve("symptoms.json"), data.resolve("symptoms.json"));
-        int port;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            port = socket.getLocalPort();
-        }
-        log = work.resolve("payara.log");
-        ProcessBuilder command = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx768m", "-Dhazelcast.phone.home.enabled=false", "-Djava.io.tmpdir=" + work,
-                "-jar", System.getProperty("payara.micro.jar"),
-                "--deploy", System.getProperty("war.file"), "--port", String.valueOf(port), "--contextroot", "/",
-                "--nocluster", "--disablephonehome", "--rootdir", work.resolve("payara").toString())
-                .directory(work.toFile()).redirectErrorStream(true).redirectOutput(log.toFile());
-        command.environment().put("APPOINTMENTS_DATA_DIR", data.toString());
-        command.environment().put("ADMIN_REGISTRATION_CODE", ADMIN_CODE);
-        command.environment().put("APPOINTMENTS_METRICS_TOKEN", METRICS_TOKEN);
-        payara = command.start();
-        baseUrl = URI.create("http://localhost:" + port + "/").toURL();
-        waitUntilServing();
-    }
-
-    private static void waitUntilServing() throws IOException, InterruptedException {
-        Instant deadline = Instant.now().plus(Duration.ofMinutes(3));
-        WebClient probe = new WebClient(baseUrl);
-        while (Instant.now().isBefore(deadline)) {
-            if (!payara.isAlive()) {
-                throw new IllegalStateException("Payara Micro stopped:\n" + tail());
-            }
-            try {
-                if (probe.get("/").statusCode() == 200) {
-                    return;
-                }
-            } catch (RuntimeException notYet) {
-                // not listening yet
-            }
-            Thread.sleep(500);
-        }
-        throw new IllegalStateException("Payara Micro did not serve the home page within 3 minutes:\n" + tail());
-    }
-
-    private static String tail() throws IOException {
-        String text = Files.readString(log);
-        return text.substring(Math.max(0, text.length() - 6000));
+        payara = PayaraMicroServer.start(work, Map.of("APPOINTMENTS_DATA_DIR", data.toString(),
+                "ADMIN_REGISTRATION_CODE", ADMIN_CODE, "APPOINTMENTS_METRICS_TOKEN", METRICS_TOKEN), List.of());
+        baseUrl = payara.baseUrl();
     }
 
     @AfterAll
     static void stopPayara() throws InterruptedException {
         if (payara != null) {
-            payara.descendants().forEach(ProcessHandle::destroy);
-            payara.destroy();
-            if (!payara.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {
-                payara.destroyForcibly();
-            }
+            payara.stop();
         }
     }
 
