@@ -27,6 +27,7 @@ import org.junit.jupiter.api.Test;
 class PayaraPostgresIT {
 
     private static final String DATABASE = "payara";
+    private static final String METRICS_TOKEN = "payara-postgres-scrape";
 
     private static PayaraMicroServer payara;
     private static DataSource database;
@@ -49,7 +50,7 @@ class PayaraPostgresIT {
         Path driver = Path.of(System.getProperty("war.file")).resolveSibling("postgresql").resolve("postgresql.jar");
         payara = PayaraMicroServer.start(work, Map.of("APPOINTMENTS_DATA_DIR", data.toString(),
                 "APPOINTMENTS_STORE", "postgresql", "APPOINTMENTS_DATASOURCE", "jdbc/appointments",
-                "ADMIN_REGISTRATION_CODE", "payara-postgres-code"),
+                "ADMIN_REGISTRATION_CODE", "payara-postgres-code", "APPOINTMENTS_METRICS_TOKEN", METRICS_TOKEN),
                 List.of("--addlibs", driver.toString(), "--postbootcommandfile", commands.toString()));
     }
 
@@ -61,7 +62,7 @@ class PayaraPostgresIT {
     }
 
     @Test
-    void aBookingAndItsPaymentAreStoredInTheDatabase() throws SQLException {
+    void aBookingAndItsPaymentAreStoredInTheDatabaseAndCounted() throws SQLException {
         WebClient patient = new WebClient(payara.baseUrl());
         patient.registerAndLogin("Payara Postgres Patient", null);
         String appointmentId = patient.holdFirstFreeSlot("doc1", "On Payara and PostgreSQL");
@@ -69,6 +70,9 @@ class PayaraPostgresIT {
         HttpResponse<String> paid = patient.payAtClinic(appointmentId);
         assertEquals(302, paid.statusCode(), "payment answered " + paid.statusCode() + ": " + paid.body());
         assertEquals("confirmed", statusInDatabase(appointmentId));
+
+        String metrics = patient.get("/monitoring/metrics", "Authorization", "Bearer " + METRICS_TOKEN).body();
+        assertTrue(metrics.contains("clinic_appointments 1.0") && metrics.contains("clinic_bookings_total 1.0"), metrics);
 
         HttpResponse<String> ready = patient.get("/health/ready");
         assertEquals(200, ready.statusCode(), ready.body());

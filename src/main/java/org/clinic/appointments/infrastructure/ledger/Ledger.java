@@ -112,7 +112,7 @@ public class Ledger implements AppointmentBook {
                 config.zone()));
         metrics.journalSize(loaded.journalSize());
         loaded.onAppend(metrics::appended);
-        metrics.watch(loaded::appointmentCount, () -> DataDirectory.usableSpace(loaded.dataDirectory()));
+        metrics.watch(loaded::appointmentCount, loaded.dataDirectory());
         core = loaded;
         return loaded;
     }

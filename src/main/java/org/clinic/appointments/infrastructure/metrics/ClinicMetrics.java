@@ -36,7 +36,7 @@ public class ClinicMetrics {
     private volatile java.util.function.LongSupplier freeDisk = () -> 0;
 
     {
-        GaugeWithCallback.builder().name("clinic_appointments").help("Appointments in the ledger, of any status")
+        GaugeWithCallback.builder().name("clinic_appointments").help("Appointments in the store, of any status")
                 .callback(callback -> callback.call(appointments.getAsLong())).register(registry);
         GaugeWithCallback.builder().name("clinic_data_free_disk_bytes").unit(Unit.BYTES)
                 .help("Free space in the data directory's file system (readiness is DOWN below appointments.min-free-disk-bytes)")
@@ -77,10 +77,16 @@ public class ClinicMetrics {
         journalBytes.set(journalSize);
     }
 
-    /** Where the ledger's figures are read at each scrape. */
-    public void watch(java.util.function.LongSupplier appointmentCount, java.util.function.LongSupplier freeDiskBytes) {
+    /** Where the store's figures are read at each scrape: its count, and the data directory's free space. */
+    public void watch(java.util.function.LongSupplier appointmentCount, java.nio.file.Path dataDirectory) {
         this.appointments = appointmentCount;
-        this.freeDisk = freeDiskBytes;
+        this.freeDisk = () -> {
+            try {
+                return java.nio.file.Files.getFileStore(dataDirectory).getUsableSpace();
+            } catch (java.io.IOException unreadable) {
+                return -1;
+            }
+        };
     }
 
     public void journalSize(long bytes) {

@@ -59,6 +59,11 @@ final class AdminQueries {
         return new Page<>(rows, total);
     }
 
+    /** How many appointments there are, of any status. */
+    static long total(Connection c) throws SQLException {
+        return one(c, "SELECT coalesce(sum(appointments), 0) FROM appointment_counts", row -> row.getLong(1)).orElse(0L);
+    }
+
     /** How many match filters the counts table keeps (doctor, status, payment status and method), without a scan. */
     private static int countedTotal(Connection c, AppointmentQuery q) throws SQLException {
         List<Object> parameters = new ArrayList<>();

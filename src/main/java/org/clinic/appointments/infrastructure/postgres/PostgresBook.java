@@ -250,6 +250,11 @@ public final class PostgresBook implements AppointmentBook {
         return db.inTransaction(c -> appointments.takenTimes(c, doctorId, from, to, now));
     }
 
+    /** How many appointments there are, of any status (from the counts table). */
+    public long appointmentCount() {
+        return db.inTransaction(AdminQueries::total);
+    }
+
     @Override
     public ClinicFigures figures() {
         return db.inTransaction(c -> admin.figures(c, clinic.doctors(c).stream().map(Doctor::getId).toList()));

@@ -14,6 +14,7 @@ import jakarta.inject.Inject;
 
 import org.clinic.appointments.domain.WaitlistTerms;
 import org.clinic.appointments.infrastructure.config.AppConfig;
+import org.clinic.appointments.infrastructure.metrics.ClinicMetrics;
 import org.clinic.appointments.infrastructure.ledger.ClinicData;
 
 /**
@@ -31,6 +32,9 @@ public class PostgresStore {
 
     @Inject
     Clock clock;
+
+    @Inject
+    ClinicMetrics metrics;
 
     private volatile PostgresBook book;
 
@@ -67,6 +71,7 @@ public class PostgresStore {
         opened.offerOnly(config.defaultWeek());
         opened.offerFreedSlots(new WaitlistTerms(config.waitlistOffer(), config.consultationFee(), config.limits(),
                 config.zone()));
+        metrics.watch(opened::appointmentCount, seed);
         return opened;
     }
 }
