@@ -7,13 +7,11 @@ import java.sql.SQLException;
 import java.sql.Savepoint;
 import java.sql.Statement;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.logging.Handler;
-import java.util.logging.LogRecord;
 import java.util.logging.Logger;
 
 import javax.sql.DataSource;
 
+import org.clinic.appointments.LogLines;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -23,22 +21,7 @@ class DatabaseIT {
 
     private static DataSource source;
 
-    private final Logger changes = Logger.getLogger("org.clinic.appointments.changes");
-    private final List<String> logged = new CopyOnWriteArrayList<>();
-    private final Handler capture = new Handler() {
-        @Override
-        public void publish(LogRecord record) {
-            logged.add(record.getMessage());
-        }
-
-        @Override
-        public void flush() {
-        }
-
-        @Override
-        public void close() {
-        }
-    };
+    private LogLines changes;
 
     private static synchronized DataSource source() {
         if (source == null) {
@@ -49,12 +32,12 @@ class DatabaseIT {
 
     @BeforeEach
     void listen() {
-        changes.addHandler(capture);
+        changes = LogLines.of(Logger.getLogger("org.clinic.appointments.changes"));
     }
 
     @AfterEach
     void stopListening() {
-        changes.removeHandler(capture);
+        changes.close();
     }
 
     @Test
@@ -73,7 +56,7 @@ class DatabaseIT {
             }
             return null;
         });
-        assertEquals(List.of("change type=cancelled"), logged);
+        assertEquals(List.of("change type=cancelled"), changes.lines());
     }
 
     @Test
@@ -83,6 +66,6 @@ class DatabaseIT {
             Database.logOnCommit("change type=booked");
             throw new IllegalStateException("refused");
         }));
-        assertEquals(List.of(), logged);
+        assertEquals(List.of(), changes.lines());
     }
 }
