@@ -67,7 +67,7 @@ public abstract class AppointmentBookContract {
     protected static final BookingLimits LIMITS = new BookingLimits(3);
 
     protected final MutableClock clock = new MutableClock(NOW);
-    private AppointmentBook book;
+    protected AppointmentBook book;
 
     /** A store with nothing in it, reading time from {@code clock}; new holds follow {@code week}, freed slots {@code terms}. */
     protected abstract AppointmentBook openEmpty(MutableClock clock, ClinicSchedule.DefaultWeek week, WaitlistTerms terms);
@@ -120,7 +120,7 @@ public abstract class AppointmentBookContract {
         return user;
     }
 
-    private User registered(String name) {
+    protected User registered(String name) {
         return book.registerUser(patient(name, name.toLowerCase().replace(' ', '.') + "@example.com"), "system");
     }
 
@@ -133,7 +133,7 @@ public abstract class AppointmentBookContract {
         return book.hold(holdOf(patient, doctorId, time), patient.getId(), LIMITS);
     }
 
-    private Appointment confirmed(User patient, String doctorId, String time) {
+    protected Appointment confirmed(User patient, String doctorId, String time) {
         Appointment desk = Appointment.bookedAtDesk(UUID.randomUUID().toString(), patient,
                 book.doctor(doctorId).orElseThrow(), DAY, time, "Desk", clock.instant(), "admin", true);
         desk.setAmount(new BigDecimal("700"));
@@ -407,7 +407,7 @@ public abstract class AppointmentBookContract {
         assertTrue(book.user(waiting.getId()).orElseThrow().getWaitlist().isEmpty());
     }
 
-    private void join(User patient, Instant at) {
+    protected void join(User patient, Instant at) {
         book.changeUser(patient.getId(), patient.getId(), ChangeType.WAITLIST_JOINED, u -> u.joinedWaitlist(
                 new WaitRequest(UUID.randomUUID().toString(), "doc1", DAY, DAY, at),
                 new LocalDateRange(NOW.atZone(ZONE).toLocalDate(), NOW.atZone(ZONE).toLocalDate().plusDays(30))));

@@ -10,16 +10,21 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.logging.Logger;
 
 import javax.sql.DataSource;
 
 import org.clinic.appointments.domain.Appointment;
+import org.clinic.appointments.domain.AppointmentStatus;
+import org.clinic.appointments.domain.ChangeType;
+import org.clinic.appointments.domain.WaitlistPlace;
 import org.clinic.appointments.domain.Doctor;
 import org.clinic.appointments.domain.SlotTakenException;
 import org.clinic.appointments.domain.User;
 import org.clinic.appointments.infrastructure.ledger.RecordJson;
 import org.junit.jupiter.api.Test;
 
+import org.clinic.appointments.LogLines;
 import org.clinic.appointments.MutableClock;
 import org.clinic.appointments.domain.ClinicSchedule;
 import org.clinic.appointments.domain.WaitlistTerms;
@@ -123,6 +128,57 @@ class PostgresBookContractIT extends AppointmentBookContract {
         assertTrue(nodeB.withDueMessages(10).isEmpty(), "taken for now");
         clock.advance(PostgresBook.MESSAGE_CLAIM.plusSeconds(1));
         assertEquals(6, nodeB.withDueMessages(10).size(), "what was not sent comes back");
+    }
+
+    /**
+     * Another node took the slot a cancellation let go between this node's check and its waitlist offer (the database
+     * answers the offer as it would then): the offer is undone, the cancellation stands, the patient stays first in
+     * line, and the change log tells of no offer.
+     */
+    @Test
+    void aWaitlistOfferWhoseSlotWasTakenMeanwhileIsUndoneAndTheCancellationStands() throws SQLException {
+        assertOfferUndoneWhen("appointments", "NEW.record->>'waitlist_entry' IS NOT NULL",
+                "duplicate key value violates unique constraint \"" + Database.ONE_PER_SLOT + "\"");
+    }
+
+    /** The offer's last step fails after the offer itself was written: all of it is undone, its log line too. */
+    @Test
+    void aWaitlistOfferWhoseLastStepFailsIsUndoneWithItsLogLine() throws SQLException {
+        assertOfferUndoneWhen("clinic_changes", "NEW.type = '" + ChangeType.WAITLIST_OFFER_MADE.code() + "'",
+                "could not record the offer");
+    }
+
+    private void assertOfferUndoneWhen(String table, String condition, String error) throws SQLException {
+        execute("CREATE FUNCTION offer_fails() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN IF " + condition
+                + " THEN RAISE unique_violation USING MESSAGE = '" + error + "'; END IF; RETURN NEW; END $$");
+        execute("CREATE TRIGGER offer_fails BEFORE INSERT ON " + table + " FOR EACH ROW EXECUTE FUNCTION offer_fails()");
+        try (LogLines changes = LogLines.of(Logger.getLogger("org.clinic.appointments.changes"))) {
+            User leaving = registered("Leaving Patient");
+            User waiting = registered("Waiting Patient");
+            Appointment original = confirmed(leaving, "doc1", "09:00 AM");
+            join(waiting, clock.instant());
+
+            book.change(original.getId(), "admin", ChangeType.CANCELLED,
+                    a -> a.cancelledForLeave("leave", clock.instant(), "admin"));
+
+            assertEquals(AppointmentStatus.CANCELLED, book.appointment(original.getId()).orElseThrow().getStatus());
+            assertTrue(book.appointmentsOfPatient(waiting.getId()).isEmpty(), "no offer was stored");
+            assertEquals(List.of(waiting.getId()),
+                    book.waitlist("doc1", DAY).stream().map(WaitlistPlace::userId).toList());
+            assertTrue(changes.lines().stream().anyMatch(line -> line.contains(ChangeType.CANCELLED.code())),
+                    changes.lines().toString());
+            assertTrue(changes.lines().stream().noneMatch(line -> line.contains(ChangeType.WAITLIST_OFFERED.code())),
+                    changes.lines().toString());
+        } finally {
+            execute("DROP TRIGGER offer_fails ON " + table);
+            execute("DROP FUNCTION offer_fails()");
+        }
+    }
+
+    private static void execute(String sql) throws SQLException {
+        try (Connection c = database.getConnection(); Statement s = c.createStatement()) {
+            s.execute(sql);
+        }
     }
 
     @Override
