@@ -65,12 +65,13 @@ public abstract class AppointmentBookContract {
     protected static final ClinicSchedule.DefaultWeek WEEK = new ClinicSchedule.DefaultWeek(
             EnumSet.complementOf(EnumSet.of(DayOfWeek.SUNDAY)), List.of("09:00 AM", "10:00 AM", "11:00 AM", "02:00 PM"));
     protected static final BookingLimits LIMITS = new BookingLimits(3);
+    protected static final WaitlistTerms TERMS = new WaitlistTerms(Duration.ofMinutes(30), new BigDecimal("500"), LIMITS, ZONE);
 
     protected final MutableClock clock = new MutableClock(NOW);
     protected AppointmentBook book;
 
-    /** A store with nothing in it, reading time from {@code clock}; new holds follow {@code week}, freed slots {@code terms}. */
-    protected abstract AppointmentBook openEmpty(MutableClock clock, ClinicSchedule.DefaultWeek week, WaitlistTerms terms);
+    /** A store with nothing in it, reading time from {@link #clock}; new holds follow {@link #WEEK}, freed slots {@link #TERMS}. */
+    protected abstract AppointmentBook openEmpty();
 
     /** The store closed and opened again (for a store shared by several servers: as another server sees it). */
     protected abstract AppointmentBook reopen();
@@ -89,7 +90,7 @@ public abstract class AppointmentBookContract {
 
     @BeforeEach
     void open() {
-        book = openEmpty(clock, WEEK, new WaitlistTerms(Duration.ofMinutes(30), new BigDecimal("500"), LIMITS, ZONE));
+        book = openEmpty();
         book.addDoctor(doctor("doc1", "Dr. Asha Iyer", "Cardiology"), "admin");
         book.addDoctor(doctor("doc2", "Dr. Ben Das", "Neurology"), "admin");
     }

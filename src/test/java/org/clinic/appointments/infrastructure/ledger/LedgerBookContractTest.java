@@ -4,9 +4,6 @@ import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.nio.file.Path;
 
-import org.clinic.appointments.MutableClock;
-import org.clinic.appointments.domain.ClinicSchedule;
-import org.clinic.appointments.domain.WaitlistTerms;
 import org.clinic.appointments.domain.port.AppointmentBook;
 import org.clinic.appointments.infrastructure.AppointmentBookContract;
 import org.junit.jupiter.api.io.TempDir;
@@ -18,22 +15,16 @@ class LedgerBookContractTest extends AppointmentBookContract {
     Path dir;
 
     private LedgerCore core;
-    private MutableClock clock;
-    private ClinicSchedule.DefaultWeek week;
-    private WaitlistTerms terms;
 
     @Override
-    protected AppointmentBook openEmpty(MutableClock clock, ClinicSchedule.DefaultWeek week, WaitlistTerms terms) {
-        this.clock = clock;
-        this.week = week;
-        this.terms = terms;
+    protected AppointmentBook openEmpty() {
         return opened();
     }
 
     private LedgerCore opened() {
         core = LedgerCore.open(dir, ZONE, clock, 0);
-        core.offerOnly(week);
-        core.offerFreedSlots(terms);
+        core.offerOnly(WEEK);
+        core.offerFreedSlots(TERMS);
         return core;
     }
 

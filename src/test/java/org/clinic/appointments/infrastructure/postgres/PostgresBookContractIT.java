@@ -25,9 +25,6 @@ import org.clinic.appointments.infrastructure.ledger.RecordJson;
 import org.junit.jupiter.api.Test;
 
 import org.clinic.appointments.LogLines;
-import org.clinic.appointments.MutableClock;
-import org.clinic.appointments.domain.ClinicSchedule;
-import org.clinic.appointments.domain.WaitlistTerms;
 import org.clinic.appointments.domain.port.AppointmentBook;
 import org.clinic.appointments.infrastructure.AppointmentBookContract;
 
@@ -36,15 +33,9 @@ class PostgresBookContractIT extends AppointmentBookContract {
 
     private static DataSource database;
 
-    private MutableClock clock;
-    private ClinicSchedule.DefaultWeek week;
-    private WaitlistTerms terms;
 
     @Override
-    protected AppointmentBook openEmpty(MutableClock clock, ClinicSchedule.DefaultWeek week, WaitlistTerms terms) {
-        this.clock = clock;
-        this.week = week;
-        this.terms = terms;
+    protected AppointmentBook openEmpty() {
         emptied(database());
         return opened();
     }
@@ -68,8 +59,8 @@ class PostgresBookContractIT extends AppointmentBookContract {
 
     private PostgresBook opened() {
         PostgresBook book = new PostgresBook(database, ZONE, clock);
-        book.offerOnly(week);
-        book.offerFreedSlots(terms);
+        book.offerOnly(WEEK);
+        book.offerFreedSlots(TERMS);
         return book;
     }
 
