@@ -8,10 +8,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
 import java.util.function.UnaryOperator;
-import java.util.logging.Logger;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
@@ -59,8 +57,6 @@ import org.clinic.appointments.infrastructure.metrics.ClinicMetrics;
 @LocalBean
 public class Ledger implements AppointmentBook {
 
-    private static final Logger LOG = Logger.getLogger(Ledger.class.getName());
-
     @Inject
     AppConfig config;
 
@@ -75,7 +71,7 @@ public class Ledger implements AppointmentBook {
 
     /** Set once the load started at deployment has finished; until then {@link #core()} waits for it. */
     private volatile LedgerCore core;
-    private CompletableFuture<LedgerCore> opening;
+    private LedgerOpening opening;
 
     @Inject
     LedgerPreload preload;
@@ -88,7 +84,7 @@ public class Ledger implements AppointmentBook {
     @PostConstruct
     void open() {
         if (!inUse()) {
-            opening = CompletableFuture.completedFuture(null);
+            opening = LedgerOpening.none();
             return;
         }
         Path dir = Path.of(config.dataDir());
@@ -97,13 +93,7 @@ public class Ledger implements AppointmentBook {
                 .orElseGet(() -> CompletableFuture.supplyAsync(
                         () -> LedgerCore.open(dir, config.zone(), clock, config.journalCompactBytes(), compactions),
                         compactions));
-        opening = loading.whenComplete((loaded, failure) -> {
-            if (failure != null && (failure instanceof LedgerLoadException
-                    || failure.getCause() instanceof LedgerLoadException)) {
-                LOG.severe(() -> "The ledger cannot start, nothing was written: "
-                        + (failure instanceof LedgerLoadException ? failure : failure.getCause()).getMessage());
-            }
-        }).thenApply(this::opened);
+        opening = LedgerOpening.of(loading, this::opened);
     }
 
     private LedgerCore opened(LedgerCore loaded) {
@@ -136,30 +126,17 @@ public class Ledger implements AppointmentBook {
 
     private LedgerCore core() {
         LedgerCore loaded = core;
-        if (loaded != null) {
-            return loaded;
-        }
-        try {
-            LedgerCore opened = opening.join();
-            if (opened == null) {
-                throw new IllegalStateException("The JSON ledger is not the store in use (appointments.store)");
-            }
-            return opened;
-        } catch (CompletionException e) {
-            if (e.getCause() instanceof RuntimeException cause) {
-                throw cause;
-            }
-            throw e;
-        }
+        return loaded != null ? loaded : opening.join();
     }
 
     @PreDestroy
     @Lock(LockType.WRITE)
     void close() {
-        LedgerCore loaded = opening == null ? null : opening.exceptionally(failed -> null).join();
-        if (loaded != null) {
-            loaded.compact();
-            loaded.close();
+        if (opening != null) {
+            opening.ended().ifPresent(loaded -> {
+                loaded.compact();
+                loaded.close();
+            });
         }
     }
 
@@ -254,7 +231,6 @@ public class Ledger implements AppointmentBook {
 
     @Override
     @Lock(LockType.WRITE)
-    @AccessTimeout(value = 10, unit = TimeUnit.SECONDS)
     public Appointment rebook(String cancelledId, String actor, java.util.function.UnaryOperator<Appointment> replacementOf) {
         return core().rebook(cancelledId, actor, replacementOf);
     }
@@ -266,7 +242,6 @@ public class Ledger implements AppointmentBook {
 
     @Override
     @Lock(LockType.WRITE)
-    @AccessTimeout(value = 10, unit = TimeUnit.SECONDS)
     public ClinicSchedule changeSchedule(String actor, ChangeType type, java.util.function.UnaryOperator<ClinicSchedule> change) {
         return core().changeSchedule(actor, type, change);
     }
@@ -283,28 +258,24 @@ public class Ledger implements AppointmentBook {
 
     @Override
     @Lock(LockType.WRITE)
-    @AccessTimeout(value = 10, unit = TimeUnit.SECONDS)
     public List<String> changeSpecializations(String actor, java.util.function.UnaryOperator<List<String>> change) {
         return core().changeSpecializations(actor, change);
     }
 
     @Override
     @Lock(LockType.WRITE)
-    @AccessTimeout(value = 10, unit = TimeUnit.SECONDS)
     public Doctor addDoctor(Doctor doctor, String actor) {
         return core().addDoctor(doctor, actor);
     }
 
     @Override
     @Lock(LockType.WRITE)
-    @AccessTimeout(value = 10, unit = TimeUnit.SECONDS)
     public Doctor changeDoctor(String id, String actor, ChangeType type, java.util.function.UnaryOperator<Doctor> change) {
         return core().changeDoctor(id, actor, type, change);
     }
 
     @Override
     @Lock(LockType.WRITE)
-    @AccessTimeout(value = 10, unit = TimeUnit.SECONDS)
     public void storePhoto(String name, byte[] bytes) {
         core().storePhoto(name, bytes);
     }
@@ -332,35 +303,30 @@ public class Ledger implements AppointmentBook {
 
     @Override
     @Lock(LockType.WRITE)
-    @AccessTimeout(value = 10, unit = TimeUnit.SECONDS)
     public User registerUser(User user, String actor) {
         return core().registerUser(user, actor);
     }
 
     @Override
     @Lock(LockType.WRITE)
-    @AccessTimeout(value = 10, unit = TimeUnit.SECONDS)
     public User updateUser(User user, String actor, ChangeType type) {
         return core().updateUser(user, actor, type);
     }
 
     @Override
     @Lock(LockType.WRITE)
-    @AccessTimeout(value = 10, unit = TimeUnit.SECONDS)
     public User changeUser(String id, String actor, ChangeType type, java.util.function.UnaryOperator<User> change) {
         return core().changeUser(id, actor, type, change);
     }
 
     @Override
     @Lock(LockType.WRITE)
-    @AccessTimeout(value = 10, unit = TimeUnit.SECONDS)
     public Appointment hold(Appointment appointment, String actor, BookingLimits limits) {
         return core().hold(appointment, actor, limits);
     }
 
     @Override
     @Lock(LockType.WRITE)
-    @AccessTimeout(value = 10, unit = TimeUnit.SECONDS)
     public Appointment change(String id, String actor, ChangeType type, UnaryOperator<Appointment> transition) {
         return core().change(id, actor, type, transition);
     }
