@@ -141,6 +141,11 @@ public class Appointment implements java.io.Serializable {
         return status == AppointmentStatus.PENDING_PAYMENT && holdExpiresAt != null && !holdExpiresAt.isAfter(now);
     }
 
+    /** Whether its history has a change at or after {@code since}: part of its patient's recent activity. */
+    public boolean changedSince(Instant since) {
+        return history != null && history.stream().anyMatch(h -> h.getAt() != null && !h.getAt().isBefore(since));
+    }
+
     /** Why this appointment cannot be paid now (a message key), or null when it can. */
     public String paymentRefusal(Instant now) {
         return switch (status) {

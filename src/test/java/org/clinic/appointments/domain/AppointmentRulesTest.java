@@ -65,6 +65,16 @@ class AppointmentRulesTest {
     }
 
     @Test
+    void anAppointmentChangedSinceAnInstantWhenItsHistoryHasAChangeAtOrAfterIt() {
+        Appointment held = held(TODAY.plusDays(2), "09:00 AM");
+        assertTrue(held.changedSince(NOW), "booked at that very instant");
+        assertFalse(held.changedSince(NOW.plusMillis(1)));
+        Appointment paid = held.paid(outcome(PaymentMethod.UPI, PaymentStatus.SUCCESS), NOW.plusSeconds(60), "p1");
+        assertTrue(paid.changedSince(NOW.plusSeconds(60)), "its payment is a change");
+        assertFalse(paid.changedSince(NOW.plusSeconds(61)));
+    }
+
+    @Test
     void aSuccessfulPaymentConfirmsAndRecordsTheTransaction() {
         Appointment paid = held(TODAY.plusDays(2), "09:00 AM")
                 .paid(outcome(PaymentMethod.UPI, PaymentStatus.SUCCESS), NOW.plusSeconds(60), "p1");

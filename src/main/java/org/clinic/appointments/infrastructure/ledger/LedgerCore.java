@@ -86,24 +86,19 @@ public final class LedgerCore implements AppointmentBook, AutoCloseable {
 
     /** As {@link #open(Path, ZoneId, Clock, long)}, compacting on {@code executor}. */
     public static LedgerCore open(Path dir, ZoneId clinicZone, Clock clock, long compactAfterBytes, Executor executor) {
-        LedgerCore core = new LedgerCore(dir, clinicZone, clock, compactAfterBytes, executor);
         try {
-            core.load(true);
+            return loaded(new LedgerCore(dir, clinicZone, clock, compactAfterBytes, executor), true);
         } catch (SnapshotCache.Unusable e) {
             LOG.warning(() -> e.getMessage() + "; loading from the JSON snapshots");
-            core.close();
-            core = new LedgerCore(dir, clinicZone, clock, compactAfterBytes, executor);
-            loadOrClose(core, false);
-        } catch (RuntimeException e) {
-            core.close();
-            throw e;
+            return loaded(new LedgerCore(dir, clinicZone, clock, compactAfterBytes, executor), false);
         }
-        return core;
     }
 
-    private static void loadOrClose(LedgerCore core, boolean useCache) {
+    /** The core once loaded; closed (its directory let go) when it cannot load. */
+    private static LedgerCore loaded(LedgerCore core, boolean useCache) {
         try {
             core.load(useCache);
+            return core;
         } catch (RuntimeException e) {
             core.close();
             throw e;
@@ -235,8 +230,7 @@ public final class LedgerCore implements AppointmentBook, AutoCloseable {
     }
 
     public List<Appointment> appointmentsOfPatientChangedSince(String userId, java.time.Instant since) {
-        return appointments.ofPatientNewestFirst(userId).stream().filter(a -> a.getHistory().stream()
-                .anyMatch(h -> h.getAt() != null && !h.getAt().isBefore(since))).toList();
+        return appointments.ofPatientNewestFirst(userId).stream().filter(a -> a.changedSince(since)).toList();
     }
 
     public List<Appointment> appointmentsOf(String doctorId, LocalDate date) {
