@@ -120,7 +120,7 @@ final class AppointmentChanges {
 
     int expireHolds() {
         Instant now = clock.instant();
-        List<String> runOut = db.inTransaction(c -> appointments.runOutHolds(c, now));
+        List<String> runOut = db.read(c -> appointments.runOutHolds(c, now));
         int expired = 0;
         for (String id : runOut) {
             expired += db.inTransaction(c -> {

@@ -51,17 +51,42 @@ final class Database {
     /**
      * Runs the work in one transaction; {@code slot} is what a violation of the one-per-slot index names. A
      * transaction the database chose to abort for a deadlock runs again from the start (the work reads what it
-     * needs inside), at most {@value #ATTEMPTS} times.
+     * needs inside), at most {@value #ATTEMPTS} times; so does one whose connection turned out to be broken
+     * (the database restarted or failed over) before it asked to commit, which cannot have committed.
      */
     <T> T inTransaction(SlotKey slot, Work<T> work) {
         for (int attempt = 1;; attempt++) {
             try {
                 return once(work);
             } catch (SQLException e) {
-                if (attempt < ATTEMPTS && (DEADLOCK.equals(e.getSQLState()) || SERIALIZATION.equals(e.getSQLState()))) {
+                boolean aborted = DEADLOCK.equals(e.getSQLState()) || SERIALIZATION.equals(e.getSQLState());
+                if (attempt < ATTEMPTS && (aborted || (connectionLost(e) && !(e instanceof CommitFailed)))) {
                     continue;
                 }
                 throw translated(e, slot);
+            }
+        }
+    }
+
+    <T> T inTransaction(Work<T> work) {
+        return inTransaction(null, work);
+    }
+
+    /**
+     * Runs a read that changes nothing, without a transaction of its own: each statement sees what was committed
+     * when it began, as it would in a transaction at the database's READ COMMITTED, and the commit's round trip is
+     * saved. Runs again on another connection when the first turns out to be broken.
+     */
+    <T> T read(Work<T> work) {
+        for (int attempt = 1;; attempt++) {
+            try (Connection connection = dataSource.getConnection()) {
+                connection.setAutoCommit(true);
+                return work.run(connection);
+            } catch (SQLException e) {
+                if (attempt < ATTEMPTS && connectionLost(e)) {
+                    continue;
+                }
+                throw translated(e, null);
             }
         }
     }
@@ -71,22 +96,40 @@ final class Database {
         CHANGE_LINES.set(changes);
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
+            T result;
             try {
-                T result = work.run(connection);
-                connection.commit();
-                changes.forEach(CHANGES::info);
-                return result;
+                result = work.run(connection);
             } catch (SQLException | RuntimeException | Error e) {
                 rollback(connection, e);
                 throw e;
             }
+            try {
+                connection.commit();
+            } catch (SQLException e) {
+                rollback(connection, e);
+                throw new CommitFailed(e);
+            }
+            changes.forEach(CHANGES::info);
+            return result;
         } finally {
             CHANGE_LINES.remove();
         }
     }
 
-    <T> T inTransaction(Work<T> work) {
-        return inTransaction(null, work);
+    /** The connection is gone (the class 08 states) or the database is shutting down or starting. */
+    private static boolean connectionLost(SQLException e) {
+        String state = e.getSQLState();
+        return state != null && (state.startsWith("08") || state.equals("57P01") || state.equals("57P02")
+                || state.equals("57P03"));
+    }
+
+    /** The commit itself failed: when the connection was lost then, whether the change committed is not known. */
+    private static final class CommitFailed extends SQLException {
+        private static final long serialVersionUID = 1L;
+
+        CommitFailed(SQLException cause) {
+            super(cause.getMessage(), cause.getSQLState(), cause.getErrorCode(), cause);
+        }
     }
 
     /** Logs the line once the transaction under way commits (not at all when it rolls back). */

@@ -37,8 +37,9 @@ import org.clinic.appointments.infrastructure.ledger.RecordJson;
 
 /**
  * The clinic's records on PostgreSQL, for several application servers sharing one database. Each change is one
- * transaction: the record, its history and the messages it queues commit together. The database itself keeps one
- * appointment per slot (a partial unique index); a patient's changes are serialized by a lock on their account row.
+ * transaction: the record, its history and the messages it queues commit together; a read takes none of its own.
+ * The database itself keeps one appointment per slot (a partial unique index); a patient's changes are serialized by
+ * a lock on their account row.
  */
 public final class PostgresBook implements AppointmentBook {
 
@@ -79,17 +80,17 @@ public final class PostgresBook implements AppointmentBook {
 
     @Override
     public List<Doctor> doctors() {
-        return db.inTransaction(clinic::doctors);
+        return db.read(clinic::doctors);
     }
 
     @Override
     public Optional<Doctor> doctor(String id) {
-        return db.inTransaction(c -> clinic.doctor(c, id, false));
+        return db.read(c -> clinic.doctor(c, id, false));
     }
 
     @Override
     public List<String> specializations() {
-        return db.inTransaction(this::specializations);
+        return db.read(this::specializations);
     }
 
     private List<String> specializations(Connection c) throws SQLException {
@@ -151,12 +152,12 @@ public final class PostgresBook implements AppointmentBook {
 
     @Override
     public Optional<byte[]> photo(String name) {
-        return db.inTransaction(c -> clinic.photo(c, name));
+        return db.read(c -> clinic.photo(c, name));
     }
 
     @Override
     public ClinicSchedule schedule() {
-        return db.inTransaction(c -> clinic.schedule(c, false));
+        return db.read(c -> clinic.schedule(c, false));
     }
 
     @Override
@@ -174,22 +175,22 @@ public final class PostgresBook implements AppointmentBook {
 
     @Override
     public Optional<User> user(String id) {
-        return db.inTransaction(c -> users.find(c, id, false));
+        return db.read(c -> users.find(c, id, false));
     }
 
     @Override
     public Optional<User> userByEmail(String email) {
-        return db.inTransaction(c -> users.byEmail(c, email));
+        return db.read(c -> users.byEmail(c, email));
     }
 
     @Override
     public List<User> admins() {
-        return db.inTransaction(users::admins);
+        return db.read(users::admins);
     }
 
     @Override
     public List<User> findPatients(String text, int max) {
-        return db.inTransaction(c -> users.findPatients(c, text, max));
+        return db.read(c -> users.findPatients(c, text, max));
     }
 
     @Override
@@ -221,53 +222,53 @@ public final class PostgresBook implements AppointmentBook {
 
     @Override
     public Optional<Appointment> appointment(String id) {
-        return db.inTransaction(c -> appointments.find(c, id, false));
+        return db.read(c -> appointments.find(c, id, false));
     }
 
     @Override
     public List<Appointment> appointmentsOfPatient(String userId) {
-        return db.inTransaction(c -> appointments.ofPatientNewestFirst(c, userId));
+        return db.read(c -> appointments.ofPatientNewestFirst(c, userId));
     }
 
     @Override
     public List<Appointment> appointmentsOfPatientChangedSince(String userId, Instant since) {
-        return db.inTransaction(c -> appointments.ofPatientChangedSince(c, userId, since));
+        return db.read(c -> appointments.ofPatientChangedSince(c, userId, since));
     }
 
     @Override
     public List<Appointment> appointmentsOf(String doctorId, LocalDate date) {
-        return db.inTransaction(c -> appointments.ofDoctorDay(c, doctorId, date));
+        return db.read(c -> appointments.ofDoctorDay(c, doctorId, date));
     }
 
     @Override
     public List<WaitlistPlace> waitlist(String doctorId, LocalDate date) {
-        return db.inTransaction(c -> users.line(c, doctorId, date));
+        return db.read(c -> users.line(c, doctorId, date));
     }
 
     @Override
     public Map<LocalDate, Set<String>> takenTimes(String doctorId, LocalDate from, LocalDate to) {
         Instant now = clock.instant();
-        return db.inTransaction(c -> appointments.takenTimes(c, doctorId, from, to, now));
+        return db.read(c -> appointments.takenTimes(c, doctorId, from, to, now));
     }
 
     /** How many appointments there are, of any status (from the counts table). */
     public long appointmentCount() {
-        return db.inTransaction(AdminQueries::total);
+        return db.read(AdminQueries::total);
     }
 
     @Override
     public ClinicFigures figures() {
-        return db.inTransaction(c -> admin.figures(c, clinic.doctors(c).stream().map(Doctor::getId).toList()));
+        return db.read(c -> admin.figures(c, clinic.doctors(c).stream().map(Doctor::getId).toList()));
     }
 
     @Override
     public Page<Appointment> search(AppointmentQuery query, AppointmentSort sort, boolean ascending, int first, int size) {
-        return db.inTransaction(c -> admin.search(c, query, sort, ascending, first, size));
+        return db.read(c -> admin.search(c, query, sort, ascending, first, size));
     }
 
     @Override
     public Page<AuditEntry> audit(AuditQuery query, int first, int size) {
-        return db.inTransaction(c -> admin.audit(c, query, first, size));
+        return db.read(c -> admin.audit(c, query, first, size));
     }
 
     @Override
