@@ -42,7 +42,8 @@ import org.junit.jupiter.api.TestMethodOrder;
 
 /**
  * Two WildFly nodes (port offsets) on one PostgreSQL database: patients racing across both for one slot get one
- * booking, and when one node is SIGKILLed under load the other keeps serving and nothing acknowledged is lost.
+ * booking, and when one node is SIGKILLed under load the other keeps serving and nothing acknowledged is lost. When
+ * the database restarts, the connections the node had pooled are broken, and its patients do not notice.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ClusterIT {
@@ -237,6 +238,25 @@ class ClusterIT {
                 + " GROUP BY doctor_id, date, time HAVING count(*) > 1) twice"), "no slot held twice");
         System.out.printf("Cluster kill: %d bookings and %d payments acknowledged (%d on the surviving node after the"
                 + " kill), all stored%n", held.size(), paid.size(), heldOnBAfterKill.size());
+    }
+
+    @Test
+    @Order(3)
+    void aPatientSignedInBeforeTheDatabaseRestartedBooksAndPaysAfterIt() throws Exception {
+        WebClient patient = new WebClient(nodeB.url());
+        String email = "restart-" + UUID.randomUUID() + "@example.com";
+        patient.submit("/register", "registerForm", "register", Map.of("name", "Restart Patient", "email", email,
+                "phone", "+91 98765 43210", "password", WebClient.PASSWORD));
+        assertEquals(302, patient.login("", email, WebClient.PASSWORD).statusCode());
+        LocalDate day = LocalDate.now(ZONE).plusDays(20);
+        assertTrue(patient.holdOn("doc1", day, "Before").matches("[\\w-]+"), "a booking before the restart");
+
+        PostgresServer.shared().restart();
+
+        String id = patient.holdOn("doc1", day.plusDays(1), "After");
+        assertEquals(302, patient.payAtClinic(id).statusCode());
+        assertEquals(AppointmentStatus.CONFIRMED, new PostgresBook(database, ZONE, Clock.systemUTC()).appointment(id)
+                .orElseThrow().getStatus());
     }
 
     private static long count(String sql) throws SQLException {

@@ -44,6 +44,8 @@ class PayaraPostgresIT {
         Path commands = Files.writeString(work.resolve("post-boot.asadmin"), String.join("\n",
                 "create-jdbc-connection-pool --datasourceclassname org.postgresql.ds.PGSimpleDataSource"
                         + " --restype javax.sql.DataSource --nontransactionalconnections=true"
+                        + " --isconnectvalidatereq=true --validationmethod=custom-validation"
+                        + " --validationclassname=org.glassfish.api.jdbc.validation.PostgresConnectionValidation"
                         + " --property serverName=127.0.0.1:portNumber=" + postgres.port() + ":databaseName=" + DATABASE
                         + ":user=clinic:password=ignored-by-trust appointments-pool",
                 "create-jdbc-resource --connectionpoolid appointments-pool jdbc/appointments", ""));

@@ -81,6 +81,12 @@ public final class PostgresServer {
         }
     }
 
+    /** Restarts the server as a failover or an upgrade would: every connection open to it breaks. */
+    public void restart() {
+        asOwner(List.of(bin.resolve("pg_ctl").toString(), "-D", dir.resolve("data").toString(), "-w", "-m", "fast",
+                "-l", dir.resolve("log").toString(), "restart"));
+    }
+
     private void stop() {
         asOwner(List.of(bin.resolve("pg_ctl").toString(), "-D", dir.resolve("data").toString(), "-m", "immediate",
                 "stop"));
