@@ -43,6 +43,8 @@ import org.clinic.appointments.infrastructure.ledger.RecordJson;
  */
 public final class PostgresBook implements AppointmentBook {
 
+    /** How long a server keeps the doctors and the clinic's week before reading them again. */
+    static final Duration CLINIC_KEPT = Duration.ofSeconds(1);
     /** How long a server has the messages it took to send before another server may take them. */
     static final Duration MESSAGE_CLAIM = Duration.ofMinutes(2);
 
@@ -54,6 +56,8 @@ public final class PostgresBook implements AppointmentBook {
     private final AdminQueries admin;
     private final AppointmentChanges changes;
     private final RecordJson json;
+    private final Recent<List<Doctor>> doctors;
+    private final Recent<ClinicSchedule> schedule;
 
     public PostgresBook(DataSource dataSource, ZoneId clinicZone, Clock clock) {
         this.json = new RecordJson(clinicZone);
@@ -64,6 +68,8 @@ public final class PostgresBook implements AppointmentBook {
         this.clinic = new ClinicTable(json);
         this.admin = new AdminQueries(appointments, json);
         this.changes = new AppointmentChanges(db, appointments, users, clinic, clock);
+        this.doctors = new Recent<>(clock, CLINIC_KEPT);
+        this.schedule = new Recent<>(clock, CLINIC_KEPT);
     }
 
     /** From now on a new hold must be on a slot the doctor works (in this week when no plan says otherwise). */
@@ -80,12 +86,17 @@ public final class PostgresBook implements AppointmentBook {
 
     @Override
     public List<Doctor> doctors() {
-        return db.read(clinic::doctors);
+        return keptDoctors().stream().map(Doctor::copy).toList();
+    }
+
+    private List<Doctor> keptDoctors() {
+        return doctors.get(() -> List.copyOf(db.read(clinic::doctors)));
     }
 
     @Override
     public Optional<Doctor> doctor(String id) {
-        return db.read(c -> clinic.doctor(c, id, false));
+        Optional<Doctor> kept = keptDoctors().stream().filter(d -> d.getId().equals(id)).findFirst().map(Doctor::copy);
+        return kept.isPresent() ? kept : db.read(c -> clinic.doctor(c, id, false));
     }
 
     @Override
@@ -119,18 +130,18 @@ public final class PostgresBook implements AppointmentBook {
         if (doctor.getId() == null || doctor.getId().isBlank()) {
             throw new IllegalArgumentException("A new doctor needs an id of their own");
         }
-        return db.inTransaction(c -> {
+        return changing(c -> {
             if (!clinic.insertDoctor(c, doctor)) {
                 throw new IllegalArgumentException("A new doctor needs an id of their own");
             }
             ClinicTable.changed(c, clock.instant(), actor, ChangeType.DOCTOR_ADDED, doctor.getId(), null);
             return doctor.copy();
-        });
+        }, doctors::forget);
     }
 
     @Override
     public Doctor changeDoctor(String id, String actor, ChangeType type, UnaryOperator<Doctor> change) {
-        return db.inTransaction(c -> {
+        return changing(c -> {
             Doctor current = clinic.doctor(c, id, true).orElseThrow(() -> new IllegalArgumentException("No doctor " + id));
             Doctor next = change.apply(current);
             if (!id.equals(next.getId())) {
@@ -139,7 +150,7 @@ public final class PostgresBook implements AppointmentBook {
             clinic.updateDoctor(c, next);
             ClinicTable.changed(c, clock.instant(), actor, type, id, null);
             return next.copy();
-        });
+        }, doctors::forget);
     }
 
     @Override
@@ -157,18 +168,27 @@ public final class PostgresBook implements AppointmentBook {
 
     @Override
     public ClinicSchedule schedule() {
-        return db.read(c -> clinic.schedule(c, false));
+        return schedule.get(() -> db.read(c -> clinic.schedule(c, false)));
     }
 
     @Override
     public ClinicSchedule changeSchedule(String actor, ChangeType type, UnaryOperator<ClinicSchedule> change) {
-        return db.inTransaction(c -> {
+        return changing(c -> {
             ClinicSchedule next = change.apply(clinic.schedule(c, true));
             String text = json.schedule(next);
             clinic.putSetting(c, ClinicTable.SCHEDULE, text);
             ClinicTable.changed(c, clock.instant(), actor, type, null, text);
             return next;
-        });
+        }, schedule::forget);
+    }
+
+    /** Runs a change of something this server keeps, and forgets what it kept once the change has ended. */
+    private <T> T changing(Database.Work<T> work, Runnable forget) {
+        try {
+            return db.inTransaction(work);
+        } finally {
+            forget.run();
+        }
     }
 
     // ---- accounts ----------------------------------------------------------------------------------------
