@@ -43,8 +43,6 @@ import org.clinic.appointments.infrastructure.ledger.RecordJson;
  */
 public final class PostgresBook implements AppointmentBook {
 
-    /** How long a server keeps the doctors and the clinic's week before reading them again. */
-    static final Duration CLINIC_KEPT = Duration.ofSeconds(1);
     /** How long a server has the messages it took to send before another server may take them. */
     static final Duration MESSAGE_CLAIM = Duration.ofMinutes(2);
 
@@ -56,8 +54,6 @@ public final class PostgresBook implements AppointmentBook {
     private final AdminQueries admin;
     private final AppointmentChanges changes;
     private final RecordJson json;
-    private final Recent<List<Doctor>> doctors;
-    private final Recent<ClinicSchedule> schedule;
 
     public PostgresBook(DataSource dataSource, ZoneId clinicZone, Clock clock) {
         this.json = new RecordJson(clinicZone);
@@ -68,8 +64,6 @@ public final class PostgresBook implements AppointmentBook {
         this.clinic = new ClinicTable(json);
         this.admin = new AdminQueries(appointments, json);
         this.changes = new AppointmentChanges(db, appointments, users, clinic, clock);
-        this.doctors = new Recent<>(clock, CLINIC_KEPT);
-        this.schedule = new Recent<>(clock, CLINIC_KEPT);
     }
 
     /** From now on a new hold must be on a slot the doctor works (in this week when no plan says otherwise). */
@@ -86,17 +80,12 @@ public final class PostgresBook implements AppointmentBook {
 
     @Override
     public List<Doctor> doctors() {
-        return keptDoctors().stream().map(Doctor::copy).toList();
-    }
-
-    private List<Doctor> keptDoctors() {
-        return doctors.get(() -> List.copyOf(db.read(clinic::doctors)));
+        return db.read(clinic::doctors);
     }
 
     @Override
     public Optional<Doctor> doctor(String id) {
-        Optional<Doctor> kept = keptDoctors().stream().filter(d -> d.getId().equals(id)).findFirst().map(Doctor::copy);
-        return kept.isPresent() ? kept : db.read(c -> clinic.doctor(c, id, false));
+        return db.read(c -> clinic.doctor(c, id, false));
     }
 
     @Override
@@ -130,18 +119,18 @@ public final class PostgresBook implements AppointmentBook {
         if (doctor.getId() == null || doctor.getId().isBlank()) {
             throw new IllegalArgumentException("A new doctor needs an id of their own");
         }
-        return changing(c -> {
+        return db.inTransaction(c -> {
             if (!clinic.insertDoctor(c, doctor)) {
                 throw new IllegalArgumentException("A new doctor needs an id of their own");
             }
             ClinicTable.changed(c, clock.instant(), actor, ChangeType.DOCTOR_ADDED, doctor.getId(), null);
             return doctor.copy();
-        }, doctors::forget);
+        });
     }
 
     @Override
     public Doctor changeDoctor(String id, String actor, ChangeType type, UnaryOperator<Doctor> change) {
-        return changing(c -> {
+        return db.inTransaction(c -> {
             Doctor current = clinic.doctor(c, id, true).orElseThrow(() -> new IllegalArgumentException("No doctor " + id));
             Doctor next = change.apply(current);
             if (!id.equals(next.getId())) {
@@ -150,7 +139,7 @@ public final class PostgresBook implements AppointmentBook {
             clinic.updateDoctor(c, next);
             ClinicTable.changed(c, clock.instant(), actor, type, id, null);
             return next.copy();
-        }, doctors::forget);
+        });
     }
 
     @Override
@@ -168,27 +157,18 @@ public final class PostgresBook implements AppointmentBook {
 
     @Override
     public ClinicSchedule schedule() {
-        return schedule.get(() -> db.read(c -> clinic.schedule(c, false)));
+        return db.read(c -> clinic.schedule(c, false));
     }
 
     @Override
     public ClinicSchedule changeSchedule(String actor, ChangeType type, UnaryOperator<ClinicSchedule> change) {
-        return changing(c -> {
+        return db.inTransaction(c -> {
             ClinicSchedule next = change.apply(clinic.schedule(c, true));
             String text = json.schedule(next);
             clinic.putSetting(c, ClinicTable.SCHEDULE, text);
             ClinicTable.changed(c, clock.instant(), actor, type, null, text);
             return next;
-        }, schedule::forget);
-    }
-
-    /** Runs a change of something this server keeps, and forgets what it kept once the change has ended. */
-    private <T> T changing(Database.Work<T> work, Runnable forget) {
-        try {
-            return db.inTransaction(work);
-        } finally {
-            forget.run();
-        }
+        });
     }
 
     // ---- accounts ----------------------------------------------------------------------------------------
