@@ -33,7 +33,8 @@ class AccessControlIT {
     @ArquillianResource
     URL baseUrl;
 
-    private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .followRedirects(HttpClient.Redirect.NEVER).build();
 
     private HttpResponse<String> get(String path) throws Exception {
         URI uri = URI.create(baseUrl.toString().replaceAll("/$", "") + path);

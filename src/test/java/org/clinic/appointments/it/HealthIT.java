@@ -44,7 +44,8 @@ class HealthIT {
 
     static HttpResponse<String> health(URL baseUrl, String which) throws Exception {
         URI uri = URI.create("http://" + baseUrl.getHost() + ":" + Integer.getInteger("management.port", 9990) + "/health/" + which);
-        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(uri).GET().build(), HttpResponse.BodyHandlers.ofString());
+        return HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build()
+                .send(HttpRequest.newBuilder(uri).GET().build(), HttpResponse.BodyHandlers.ofString());
     }
 
     @Test

@@ -191,7 +191,8 @@ class InputEdgesIT {
         assertEquals(200, oneHugeField.statusCode(), "one field of 1 MiB within the body limit is answered on the page");
         assertTrue(oneHugeField.body().contains("The reason can be at most 500 characters."));
 
-        HttpClient raw = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        HttpClient raw = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5))
+                .build();
         HttpResponse<String> manyHeaders = send(raw, HttpRequest.newBuilder(URI.create(baseUrl + "login")), 300, 10);
         assertEquals(400, manyHeaders.statusCode(), "300 headers");
         HttpResponse<String> hugeHeader = send(raw, HttpRequest.newBuilder(URI.create(baseUrl + "login")), 1, 2 * 1024 * 1024);
