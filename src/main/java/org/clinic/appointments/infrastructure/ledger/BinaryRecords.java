@@ -14,7 +14,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 
-import jakarta.json.Json;
 import jakarta.json.stream.JsonParser;
 
 import org.clinic.appointments.domain.Appointment;
@@ -90,7 +89,7 @@ final class BinaryRecords<T> {
         byType.put(MessageKind.class, coded(s -> ((MessageKind) s).code(), MessageKind::fromCode));
         byType.put(Integer.class, new Codec((out, t, v) -> out.data().writeInt((Integer) v), (in, t) -> in.readInt()));
         byType.put(Map.class, new Codec((out, t, v) -> out.text(t, JsonValues.json(v).toString()), (in, t) -> {
-            try (JsonParser parser = Json.createParser(new StringReader(in.text(t)))) {
+            try (JsonParser parser = Jsonp.PROVIDER.createParser(new StringReader(in.text(t)))) {
                 parser.next();
                 return JsonValues.plain(parser.getObject());
             }

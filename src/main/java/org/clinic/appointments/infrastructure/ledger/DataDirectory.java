@@ -19,7 +19,6 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Set;
 import java.util.logging.Logger;
 
-import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.stream.JsonParser;
 import jakarta.json.stream.JsonParsingException;
@@ -160,7 +159,7 @@ final class DataDirectory implements AutoCloseable {
 
     /** Names the line of a syntax error when there is one; otherwise the mapping problem. */
     static LedgerLoadException problemIn(Path file, Exception cause) {
-        try (InputStream in = Files.newInputStream(file); JsonParser parser = Json.createParser(in)) {
+        try (InputStream in = Files.newInputStream(file); JsonParser parser = Jsonp.PROVIDER.createParser(in)) {
             while (parser.hasNext()) {
                 parser.next();
             }

@@ -10,7 +10,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 
-import jakarta.json.Json;
 import jakarta.json.stream.JsonGenerator;
 import jakarta.json.stream.JsonParser;
 import jakarta.json.stream.JsonParser.Event;
@@ -44,7 +43,7 @@ final class JournalLines {
     /** The line in UTF-8 with its newline; a broken character (half a surrogate pair) fails instead of becoming "?". */
     byte[] encode(JournalEntry entry) throws CharacterCodingException {
         StringWriter text = new StringWriter(512);
-        try (JsonGenerator out = Json.createGenerator(text)) {
+        try (JsonGenerator out = Jsonp.PROVIDER.createGenerator(text)) {
             out.writeStartObject()
                     .write("seq", entry.seq())
                     .write("at", entry.at().toString())
@@ -94,7 +93,7 @@ final class JournalLines {
         ClinicSchedule schedule = null;
         Doctor doctor = null;
         List<String> specializations = null;
-        try (JsonParser parser = Json.createParser(new StringReader(line))) {
+        try (JsonParser parser = Jsonp.PROVIDER.createParser(new StringReader(line))) {
             if (parser.next() != Event.START_OBJECT) {
                 throw new IllegalArgumentException("not a JSON object");
             }

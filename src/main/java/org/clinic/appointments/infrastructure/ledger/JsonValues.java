@@ -7,7 +7,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonNumber;
@@ -86,27 +85,27 @@ final class JsonValues {
             return JsonValue.NULL;
         }
         if (value instanceof String text) {
-            return Json.createValue(text);
+            return Jsonp.PROVIDER.createValue(text);
         }
         if (value instanceof BigDecimal number) {
-            return Json.createValue(number);
+            return Jsonp.PROVIDER.createValue(number);
         }
         if (value instanceof Number number) {
-            return Json.createValue(new BigDecimal(number.toString()));
+            return Jsonp.PROVIDER.createValue(new BigDecimal(number.toString()));
         }
         if (value instanceof Boolean flag) {
             return flag ? JsonValue.TRUE : JsonValue.FALSE;
         }
         if (value instanceof Map<?, ?> map) {
-            JsonObjectBuilder object = Json.createObjectBuilder();
+            JsonObjectBuilder object = Jsonp.PROVIDER.createObjectBuilder();
             map.forEach((name, item) -> object.add(String.valueOf(name), json(item)));
             return object.build();
         }
         if (value instanceof Iterable<?> items) {
-            JsonArrayBuilder array = Json.createArrayBuilder();
+            JsonArrayBuilder array = Jsonp.PROVIDER.createArrayBuilder();
             items.forEach(item -> array.add(json(item)));
             return array.build();
         }
-        return Json.createValue(value.toString());
+        return Jsonp.PROVIDER.createValue(value.toString());
     }
 }

@@ -5,7 +5,6 @@ import java.io.StringWriter;
 import java.time.ZoneId;
 import java.util.List;
 
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.stream.JsonGenerator;
 import jakarta.json.stream.JsonParser;
@@ -65,19 +64,19 @@ public final class RecordJson {
     }
 
     public ClinicSchedule schedule(String json) {
-        try (var reader = Json.createReader(new StringReader(json))) {
+        try (var reader = Jsonp.PROVIDER.createReader(new StringReader(json))) {
             return ScheduleJson.fromJson(reader.readObject());
         }
     }
 
     public String strings(List<String> values) {
-        JsonArrayBuilder array = Json.createArrayBuilder();
+        JsonArrayBuilder array = Jsonp.PROVIDER.createArrayBuilder();
         values.forEach(array::add);
         return array.build().toString();
     }
 
     public List<String> strings(String json) {
-        try (var reader = Json.createReader(new StringReader(json))) {
+        try (var reader = Jsonp.PROVIDER.createReader(new StringReader(json))) {
             return reader.readArray().getValuesAs(jakarta.json.JsonString.class).stream()
                     .map(jakarta.json.JsonString::getString).toList();
         }
@@ -85,14 +84,14 @@ public final class RecordJson {
 
     private static <T> String write(RecordMapper<T> mapper, T record) {
         StringWriter text = new StringWriter(512);
-        try (JsonGenerator out = Json.createGenerator(text)) {
+        try (JsonGenerator out = Jsonp.PROVIDER.createGenerator(text)) {
             mapper.write(out, null, record, null);
         }
         return text.toString();
     }
 
     private static <T> T read(RecordMapper<T> mapper, String json) {
-        try (JsonParser parser = Json.createParser(new StringReader(json))) {
+        try (JsonParser parser = Jsonp.PROVIDER.createParser(new StringReader(json))) {
             if (parser.next() != JsonParser.Event.START_OBJECT) {
                 throw new IllegalArgumentException("a record must be a JSON object");
             }

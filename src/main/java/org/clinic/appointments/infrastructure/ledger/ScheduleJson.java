@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -35,33 +34,33 @@ final class ScheduleJson {
     }
 
     static JsonObject toJson(ClinicSchedule schedule) {
-        JsonArrayBuilder holidays = Json.createArrayBuilder();
+        JsonArrayBuilder holidays = Jsonp.PROVIDER.createArrayBuilder();
         for (Holiday holiday : schedule.holidays()) {
-            holidays.add(Json.createObjectBuilder().add("date", holiday.date().toString()).add("name", holiday.name()));
+            holidays.add(Jsonp.PROVIDER.createObjectBuilder().add("date", holiday.date().toString()).add("name", holiday.name()));
         }
-        JsonObjectBuilder plans = Json.createObjectBuilder();
+        JsonObjectBuilder plans = Jsonp.PROVIDER.createObjectBuilder();
         schedule.plans().forEach((doctor, list) -> {
-            JsonArrayBuilder ofDoctor = Json.createArrayBuilder();
+            JsonArrayBuilder ofDoctor = Jsonp.PROVIDER.createArrayBuilder();
             for (WeeklyPlan plan : list) {
-                JsonObjectBuilder days = Json.createObjectBuilder();
+                JsonObjectBuilder days = Jsonp.PROVIDER.createObjectBuilder();
                 plan.days().forEach((day, dayPlan) -> days.add(day.name().toLowerCase(Locale.ROOT), day(dayPlan)));
-                ofDoctor.add(Json.createObjectBuilder().add("from", plan.from().toString()).add("days", days));
+                ofDoctor.add(Jsonp.PROVIDER.createObjectBuilder().add("from", plan.from().toString()).add("days", days));
             }
             plans.add(doctor, ofDoctor);
         });
-        JsonArrayBuilder leaves = Json.createArrayBuilder();
+        JsonArrayBuilder leaves = Jsonp.PROVIDER.createArrayBuilder();
         for (Leave leave : schedule.leaves()) {
-            leaves.add(Json.createObjectBuilder().add("doctor_id", leave.doctorId()).add("from", leave.from().toString())
+            leaves.add(Jsonp.PROVIDER.createObjectBuilder().add("doctor_id", leave.doctorId()).add("from", leave.from().toString())
                     .add("to", leave.to().toString()).add("reason", leave.reason()));
         }
-        JsonArrayBuilder inactive = Json.createArrayBuilder();
+        JsonArrayBuilder inactive = Jsonp.PROVIDER.createArrayBuilder();
         schedule.inactiveDoctors().stream().sorted().forEach(inactive::add);
-        return Json.createObjectBuilder().add("holidays", holidays).add("plans", plans).add("leaves", leaves)
+        return Jsonp.PROVIDER.createObjectBuilder().add("holidays", holidays).add("plans", plans).add("leaves", leaves)
                 .add("inactive_doctors", inactive).build();
     }
 
     private static JsonObjectBuilder day(DayPlan plan) {
-        JsonObjectBuilder day = Json.createObjectBuilder().add("start", plan.start().toString())
+        JsonObjectBuilder day = Jsonp.PROVIDER.createObjectBuilder().add("start", plan.start().toString())
                 .add("end", plan.end().toString()).add("slot_minutes", plan.slotMinutes());
         if (plan.breakStart() != null) {
             day.add("break_start", plan.breakStart().toString()).add("break_end", plan.breakEnd().toString());

@@ -13,7 +13,6 @@ import java.util.Map;
 import java.util.function.Consumer;
 import java.util.logging.Logger;
 
-import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.bind.JsonbException;
 import jakarta.json.stream.JsonGenerator;
@@ -42,7 +41,7 @@ final class Snapshots {
     static final String PHOTOS = "photos";
 
     private static final Logger LOG = Logger.getLogger(Snapshots.class.getName());
-    private static final JsonGeneratorFactory PRETTY = Json.createGeneratorFactory(
+    private static final JsonGeneratorFactory PRETTY = Jsonp.PROVIDER.createGeneratorFactory(
             Map.of(JsonGenerator.PRETTY_PRINTING, true));
 
     private final DataDirectory dir;
@@ -82,7 +81,7 @@ final class Snapshots {
             return java.util.Optional.empty();
         }
         try (java.io.Reader in = Files.newBufferedReader(file, java.nio.charset.StandardCharsets.UTF_8);
-                jakarta.json.JsonReader reader = Json.createReader(in)) {
+                jakarta.json.JsonReader reader = Jsonp.PROVIDER.createReader(in)) {
             return java.util.Optional.of(reader.readArray().getValuesAs(jakarta.json.JsonString::getString));
         } catch (IOException | RuntimeException e) {
             throw DataDirectory.problemIn(file, e);
@@ -161,7 +160,7 @@ final class Snapshots {
 
     /** Reads a JSON array of records, naming the line of a record that cannot be read. */
     static <T> void read(Path file, RecordMapper<T> mapper, Consumer<T> sink) throws IOException {
-        try (InputStream in = Files.newInputStream(file); JsonParser parser = Json.createParser(in)) {
+        try (InputStream in = Files.newInputStream(file); JsonParser parser = Jsonp.PROVIDER.createParser(in)) {
             if (!parser.hasNext() || parser.next() != Event.START_ARRAY) {
                 throw new IllegalArgumentException("not a JSON array");
             }
@@ -194,7 +193,7 @@ final class Snapshots {
             return ClinicSchedule.EMPTY;
         }
         try (java.io.Reader in = java.nio.file.Files.newBufferedReader(file, java.nio.charset.StandardCharsets.UTF_8);
-                jakarta.json.JsonReader reader = jakarta.json.Json.createReader(in)) {
+                jakarta.json.JsonReader reader = Jsonp.PROVIDER.createReader(in)) {
             return ScheduleJson.fromJson(reader.readObject());
         } catch (IOException | RuntimeException e) {
             throw DataDirectory.problemIn(file, e);
