@@ -12,6 +12,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 import javax.sql.DataSource;
 
@@ -55,17 +56,8 @@ final class Database {
      * (the database restarted or failed over) before it asked to commit, which cannot have committed.
      */
     <T> T inTransaction(SlotKey slot, Work<T> work) {
-        for (int attempt = 1;; attempt++) {
-            try {
-                return once(work);
-            } catch (SQLException e) {
-                boolean aborted = DEADLOCK.equals(e.getSQLState()) || SERIALIZATION.equals(e.getSQLState());
-                if (attempt < ATTEMPTS && (aborted || (connectionLost(e) && !(e instanceof CommitFailed)))) {
-                    continue;
-                }
-                throw translated(e, slot);
-            }
-        }
+        return withRetries(slot, () -> once(work), e -> DEADLOCK.equals(e.getSQLState())
+                || SERIALIZATION.equals(e.getSQLState()) || (connectionLost(e) && !(e instanceof CommitFailed)));
     }
 
     <T> T inTransaction(Work<T> work) {
@@ -78,15 +70,28 @@ final class Database {
      * saved. Runs again on another connection when the first turns out to be broken.
      */
     <T> T read(Work<T> work) {
-        for (int attempt = 1;; attempt++) {
+        return withRetries(null, () -> {
             try (Connection connection = dataSource.getConnection()) {
                 connection.setAutoCommit(true);
                 return work.run(connection);
+            }
+        }, Database::connectionLost);
+    }
+
+    private interface Attempt<T> {
+        T run() throws SQLException;
+    }
+
+    /** Runs the attempt again while it fails as {@code runsAgain} accepts, {@value #ATTEMPTS} times at most. */
+    private static <T> T withRetries(SlotKey slot, Attempt<T> attempt, Predicate<SQLException> runsAgain) {
+        for (int attempts = 1;; attempts++) {
+            try {
+                return attempt.run();
             } catch (SQLException e) {
-                if (attempt < ATTEMPTS && connectionLost(e)) {
+                if (attempts < ATTEMPTS && runsAgain.test(e)) {
                     continue;
                 }
-                throw translated(e, null);
+                throw translated(e, slot);
             }
         }
     }
