@@ -11,7 +11,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The clinic's booking rules in one place: which slots exist, how far ahead they can be booked, how long a
@@ -21,6 +23,8 @@ public record ClinicRules(ZoneId zone, List<String> slotTimes, int horizonDays, 
         Duration cancelCutoff, int maxOpenHolds) {
 
     private static final DateTimeFormatter SLOT_TIME = DateTimeFormatter.ofPattern("hh:mm a", Locale.ENGLISH);
+    /** Slot times already read, by their text: at most 1,440 (each minute of a 12-hour clock, AM and PM). */
+    private static final Map<String, LocalTime> READ_TIMES = new ConcurrentHashMap<>();
 
     public ClinicRules {
         Objects.requireNonNull(zone, "zone");
@@ -46,7 +50,13 @@ public record ClinicRules(ZoneId zone, List<String> slotTimes, int horizonDays, 
     /** Parses a slot time such as {@code 09:00 AM}. */
     public static LocalTime parseTime(String time) {
         try {
-            return LocalTime.parse(time.strip().toUpperCase(Locale.ENGLISH), SLOT_TIME);
+            String text = time.strip().toUpperCase(Locale.ENGLISH);
+            LocalTime read = READ_TIMES.get(text);
+            if (read == null) {
+                read = LocalTime.parse(text, SLOT_TIME);
+                READ_TIMES.put(text, read);
+            }
+            return read;
         } catch (DateTimeParseException | NullPointerException e) {
             throw new IllegalArgumentException("Not a slot time (like 09:00 AM): '" + time + "'", e);
         }
