@@ -68,6 +68,15 @@ class AdminAccessIT {
     }
 
     @Test
+    void theDashboardChartCountsEachDoctorsBookingsByStatusBusiestFirst() {
+        WebClient admin = new WebClient(baseUrl);
+        admin.registerAndLogin("Chart Reader", Deployments.ADMIN_CODE);
+        String dashboard = admin.get("/admin/dashboard").body();
+        assertTrue(dashboard.contains("\"labels\":[\"Dr. Rajesh Kumar Sharma\",\"Dr. Amit Singh Rathore\""), dashboard);
+        assertTrue(dashboard.contains("\"label\":\"Confirmed\",\"data\":[2,1"), dashboard);
+    }
+
+    @Test
     void aPatientCannotTakeAnyAdminActionEvenWithAnAdminsForm() {
         WebClient admin = new WebClient(baseUrl);
         admin.registerAndLogin("Clinic Admin", Deployments.ADMIN_CODE);
