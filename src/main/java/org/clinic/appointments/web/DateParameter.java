@@ -27,4 +27,15 @@ public final class DateParameter {
         }
         return date;
     }
+
+    /** Whether both dates read and the first is after the last: a filter nothing can match. */
+    public static boolean isInverted(String from, String to) {
+        try {
+            LocalDate first = parse(from);
+            LocalDate last = parse(to);
+            return first != null && last != null && first.isAfter(last);
+        } catch (DateTimeException e) {
+            return false;
+        }
+    }
 }

@@ -240,6 +240,34 @@ class InputEdgesIT {
         }
     }
 
+    static final String INVERTED = "is after the end date, %s, so nothing can match";
+
+    @Test
+    void aStartDateAfterTheEndDateIsNamedOnTheDashboardAndTheAuditTrailAndTheFormIsNotApplied() {
+        WebClient admin = new WebClient(baseUrl);
+        admin.registerAndLogin("Range Admin", Deployments.ADMIN_CODE);
+        String later = "2026-12-31";
+        String earlier = "2026-01-01";
+        String inverted = "The start date, " + later + ", " + INVERTED.formatted(earlier);
+        for (String page : List.of("/admin/dashboard", "/admin/audit")) {
+            HttpResponse<String> fromTheAddress = admin.get(page + "?from=" + later + "&to=" + earlier);
+            assertEquals(200, fromTheAddress.statusCode(), page);
+            assertTrue(fromTheAddress.body().contains(inverted), page + " names the inverted range from its address");
+            assertFalse(admin.get(page + "?from=" + earlier + "&to=" + later).body().contains(INVERTED.formatted(later)),
+                    page + " takes a range in order");
+
+            HttpResponse<String> fromTheForm = admin.post(admin.open(page), "filters", "apply",
+                    Map.of("from", later, "to", earlier));
+            assertEquals(200, fromTheForm.statusCode(), page + ": the form stays, nothing is applied");
+            assertTrue(fromTheForm.body().contains(inverted), page + " names the inverted range typed in its form");
+            HttpResponse<String> inOrder = admin.post(admin.open(page), "filters", "apply",
+                    Map.of("from", earlier, "to", later));
+            assertEquals(302, inOrder.statusCode(), page + ": a range in order is applied");
+            assertTrue(inOrder.headers().firstValue("Location").orElse("").contains("from=" + earlier + "&to=" + later),
+                    page + " puts the range in the address");
+        }
+    }
+
     private static void assertInvalid(HttpResponse<String> response, String message, String what) {
         assertEquals(200, response.statusCode(), what);
         assertTrue(response.body().contains(message) && response.body().contains(UNREADABLE),

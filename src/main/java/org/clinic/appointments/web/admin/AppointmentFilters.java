@@ -24,6 +24,8 @@ public class AppointmentFilters implements Serializable {
 
     private static final long serialVersionUID = 1L;
     static final int TEXT_MAX = 100;
+    /** The message for a "from" date after the "to" date, shared with the audit trail's filters. */
+    static final String RANGE_INVERTED = "filter.range.inverted";
 
     private String doctor;
     private String from;
@@ -47,6 +49,11 @@ public class AppointmentFilters implements Serializable {
             text = null;
         }
         return new AppointmentQuery(doctor, fromDate, toDate, statusValue, paymentValue, methodValue, text);
+    }
+
+    /** Whether "from" and "to" both read and "from" is the later: no appointment can match. */
+    public boolean isRangeInverted() {
+        return DateParameter.isInverted(from, to);
     }
 
     private LocalDate date(String value) {

@@ -19,6 +19,7 @@ import org.clinic.appointments.domain.AuditQuery;
 import org.clinic.appointments.domain.User;
 import org.clinic.appointments.infrastructure.config.AppConfig;
 import org.clinic.appointments.web.DateParameter;
+import org.omnifaces.util.Messages;
 import org.primefaces.model.FilterMeta;
 import org.primefaces.model.LazyDataModel;
 import org.primefaces.model.SortMeta;
@@ -57,6 +58,9 @@ public class AuditBacking implements Serializable {
     private final Map<String, String> actorNames = new HashMap<>();
 
     public void load() {
+        if (DateParameter.isInverted(from, to)) {
+            Messages.addGlobalWarn(AppointmentFilters.RANGE_INVERTED, from, to);
+        }
         LocalDate fromDate = DateParameter.parse(from);
         Instant fromInstant = fromDate == null ? null : fromDate.atStartOfDay(config.zone()).toInstant();
         LocalDate toDate = DateParameter.parse(to);
@@ -85,6 +89,10 @@ public class AuditBacking implements Serializable {
     }
 
     public String apply() {
+        if (DateParameter.isInverted(from, to)) {
+            Messages.addGlobalError(AppointmentFilters.RANGE_INVERTED, from, to);
+            return null;
+        }
         StringBuilder outcome = new StringBuilder("/admin/audit?faces-redirect=true");
         append(outcome, "actor", actor);
         append(outcome, "action", action);

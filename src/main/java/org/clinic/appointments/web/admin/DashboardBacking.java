@@ -22,6 +22,7 @@ import org.clinic.appointments.domain.Doctor;
 import org.clinic.appointments.domain.PaymentMethod;
 import org.clinic.appointments.domain.PaymentStatus;
 import org.clinic.appointments.web.Texts;
+import org.omnifaces.util.Messages;
 
 /**
  * The admin dashboard ({@code /admin/dashboard}): the clinic's figures and every appointment in a lazy table
@@ -55,6 +56,9 @@ public class DashboardBacking implements Serializable {
 
     /** Reads the filters from the URL. */
     public void load() {
+        if (filters.isRangeInverted()) {
+            Messages.addGlobalWarn(AppointmentFilters.RANGE_INVERTED, filters.getFrom(), filters.getTo());
+        }
         model = new AppointmentsLazyModel(administration, filters.toQuery(), filters.sortOrDefault(), filters.ascending());
         figures = administration.figures();
         perDoctor = null;
@@ -62,6 +66,10 @@ public class DashboardBacking implements Serializable {
 
     /** Applies the filter form by reloading with the filters in the URL. */
     public String applyFilters() {
+        if (filters.isRangeInverted()) {
+            Messages.addGlobalError(AppointmentFilters.RANGE_INVERTED, filters.getFrom(), filters.getTo());
+            return null;
+        }
         String query = filters.queryString();
         return "/admin/dashboard?faces-redirect=true" + (query.isEmpty() ? "" : "&" + query);
     }

@@ -29,18 +29,29 @@ public class MyDataServlet extends HttpServlet {
     @Inject
     PatientAccount account;
 
+    private transient Jsonb json;
+
+    @Override
+    public void init() {
+        json = JsonbBuilder.create(new JsonbConfig().withFormatting(true));
+    }
+
+    @Override
+    public void destroy() {
+        try {
+            json.close();
+        } catch (Exception e) {
+            log("closing the JSON binding", e);
+        }
+    }
+
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
         PatientAccount.MyData data = account.myData();
         Map<String, Object> whole = new LinkedHashMap<>();
         whole.put("account", account(data.account()));
         whole.put("appointments", data.appointments());
-        byte[] body;
-        try (Jsonb json = JsonbBuilder.create(new JsonbConfig().withFormatting(true))) {
-            body = json.toJson(whole).getBytes(StandardCharsets.UTF_8);
-        } catch (Exception e) {
-            throw new IOException(e);
-        }
+        byte[] body = json.toJson(whole).getBytes(StandardCharsets.UTF_8);
         response.setContentType("application/json; charset=UTF-8");
         response.setHeader("Content-Disposition", "attachment; filename=\"my-data.json\"");
         response.setContentLength(body.length);
