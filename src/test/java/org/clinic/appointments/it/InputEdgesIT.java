@@ -268,6 +268,23 @@ class InputEdgesIT {
         }
     }
 
+    @Test
+    void aDoctorUnknownInTheAddressIsNamedAndNeverTakenForAnother() {
+        WebClient admin = new WebClient(baseUrl);
+        admin.registerAndLogin("Doctor Link Admin", Deployments.ADMIN_CODE);
+        Map<String, String> answers = Map.of(
+                "/admin/timetable?doctor=", "That doctor does not exist; showing the first doctor instead.",
+                "/admin/schedule?doctor=", "That doctor does not exist; the plan of the first doctor is shown instead.",
+                "/admin/calendar?doctor=", "That doctor does not exist; all doctors are shown instead.",
+                "/admin/dashboard?doctor=", "That doctor does not exist, so the doctor filter was left out.");
+        answers.forEach((page, message) -> {
+            HttpResponse<String> unknown = admin.get(page + "doc-gone");
+            assertEquals(200, unknown.statusCode(), page);
+            assertTrue(unknown.body().contains(message), page + " says the doctor does not exist");
+            assertFalse(admin.get(page + "doc2").body().contains("That doctor does not exist"), page + " takes a doctor that exists");
+        });
+    }
+
     private static void assertInvalid(HttpResponse<String> response, String message, String what) {
         assertEquals(200, response.statusCode(), what);
         assertTrue(response.body().contains(message) && response.body().contains(UNREADABLE),

@@ -17,6 +17,7 @@ import org.clinic.appointments.domain.Doctor;
 import org.clinic.appointments.infrastructure.config.AppConfig;
 import org.clinic.appointments.web.DateParameter;
 import org.omnifaces.util.Faces;
+import org.omnifaces.util.Messages;
 import org.primefaces.model.DefaultScheduleEvent;
 import org.primefaces.model.LazyScheduleModel;
 import org.primefaces.model.ScheduleModel;
@@ -51,6 +52,7 @@ public class CalendarBacking implements Serializable {
 
     public void load() {
         if (doctor != null && directory.find(doctor).isEmpty()) {
+            Messages.addGlobalWarn("calendar.doctor.unknown");
             doctor = null;
         }
         if (view == null || !VIEWS.contains(view)) {

@@ -56,6 +56,10 @@ public class DashboardBacking implements Serializable {
 
     /** Reads the filters from the URL. */
     public void load() {
+        if (filters.getDoctor() != null && directory.find(filters.getDoctor()).isEmpty()) {
+            Messages.addGlobalWarn("dashboard.doctor.unknown");
+            filters.setDoctor(null);
+        }
         if (filters.isRangeInverted()) {
             Messages.addGlobalWarn(AppointmentFilters.RANGE_INVERTED, filters.getFrom(), filters.getTo());
         }

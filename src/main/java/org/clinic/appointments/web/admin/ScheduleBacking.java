@@ -133,7 +133,11 @@ public class ScheduleBacking implements Serializable {
 
     public void load() {
         List<Doctor> doctors = directory.all();
-        if ((doctorId == null || directory.find(doctorId).isEmpty()) && !doctors.isEmpty()) {
+        if (doctorId != null && directory.find(doctorId).isEmpty()) {
+            Messages.addGlobalWarn("schedule.doctor.unknown");
+            doctorId = null;
+        }
+        if (doctorId == null && !doctors.isEmpty()) {
             doctorId = doctors.get(0).getId();
         }
         fillWeek();
