@@ -285,6 +285,19 @@ class InputEdgesIT {
         });
     }
 
+    @Test
+    void aChoiceThePageNoLongerOffersIsAnsweredInPlainWords() {
+        WebClient admin = new WebClient(baseUrl);
+        admin.registerAndLogin("Choice Admin", Deployments.ADMIN_CODE);
+        String from = LocalDate.now().plusDays(40).toString();
+        HttpResponse<String> answer = admin.submit("/admin/schedule", "leaveForm", "preview",
+                Map.of("doctor", "doc-gone", "from", from, "to", from, "reason", "Conference"));
+        assertEquals(200, answer.statusCode());
+        assertTrue(answer.body().contains("please choose one of the options offered"), "the doctor's choice is named");
+        assertFalse(answer.body().contains("Validation Error"), "no message in Faces' own words");
+        assertFalse(answer.body().contains("affectedTable"), "no leave is previewed");
+    }
+
     private static void assertInvalid(HttpResponse<String> response, String message, String what) {
         assertEquals(200, response.statusCode(), what);
         assertTrue(response.body().contains(message) && response.body().contains(UNREADABLE),
