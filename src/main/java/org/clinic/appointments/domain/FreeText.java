@@ -7,7 +7,8 @@ import java.util.Optional;
  * counted in Unicode code points (an emoji or an accented letter typed as one character counts once), never in
  * UTF-16 units. Text over its limit is refused, never cut; text with a broken character (an unpaired surrogate,
  * or U+FFFD where the request's bytes were not UTF-8) or a control character is refused too, so nothing that
- * cannot be written back exactly is stored.
+ * cannot be written back exactly is stored. The controls of text direction (embeddings, overrides and isolates) count
+ * as control characters: they reorder what is shown after them, so a name could pass for another on an admin's page.
  */
 public final class FreeText {
 
@@ -76,6 +77,11 @@ public final class FreeText {
         if (multiline && (c == '\n' || c == '\r' || c == '\t')) {
             return false;
         }
-        return Character.isISOControl(c);
+        return Character.isISOControl(c) || isDirectionControl(c);
+    }
+
+    /** U+202A to U+202E and U+2066 to U+2069; the marks U+200E, U+200F and U+061C, which reorder nothing, are kept. */
+    private static boolean isDirectionControl(int c) {
+        return (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069);
     }
 }

@@ -44,4 +44,16 @@ class FreeTextTest {
         assertEquals(Optional.of(FreeText.Problem.CONTROL_CHARACTER), FreeText.blockProblem("esc\u001B[31m", 500));
         assertTrue(FreeText.lineProblem(null, 1).isEmpty());
     }
+
+    @Test
+    void controlsOfTextDirectionAreRefusedAsControlCharactersButDirectionMarksAreKept() {
+        for (String reordering : new String[] {"\u202Egnp.exe", "Asha \u202BRao", "x\u202Ay", "x\u202Cy", "x\u202Dy",
+            "x\u2066y", "x\u2067y", "x\u2068y", "x\u2069y"}) {
+            assertEquals(Optional.of(FreeText.Problem.CONTROL_CHARACTER), FreeText.lineProblem(reordering, 100), reordering);
+            assertEquals(Optional.of(FreeText.Problem.CONTROL_CHARACTER), FreeText.blockProblem(reordering, 100), reordering);
+        }
+        for (String marked : new String[] {"\u05E9\u05E8\u05D4 \u200F(2)", "Asha\u200E Rao", "\u0633\u0627\u0631\u0629\u061C 5"}) {
+            assertEquals(Optional.empty(), FreeText.lineProblem(marked, 100), marked);
+        }
+    }
 }
