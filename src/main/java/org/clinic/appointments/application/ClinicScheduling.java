@@ -92,6 +92,7 @@ public class ClinicScheduling {
 
     /** The doctor's booked appointments a leave would cancel: upcoming, owning their slot, in its dates. */
     public List<Appointment> affectedByLeave(Leave leave) {
+        leave.typed();
         book.doctor(leave.doctorId()).orElseThrow(() -> new BookingException("booking.doctor.unknown"));
         requireNotPast(leave.from());
         ClinicRules rules = config.rules();

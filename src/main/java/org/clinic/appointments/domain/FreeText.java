@@ -29,22 +29,30 @@ public final class FreeText {
 
     /** The first problem of a one-line text (a name, a search), or empty when it may be used. */
     public static Optional<Problem> lineProblem(String text, int max) {
-        return problem(text, max, false);
+        return problem(text, max, false, true);
     }
 
     /** The first problem of a text that may span lines (a reason, a note), or empty when it may be used. */
     public static Optional<Problem> blockProblem(String text, int max) {
-        return problem(text, max, true);
+        return problem(text, max, true, true);
     }
 
-    private static Optional<Problem> problem(String text, int max, boolean multiline) {
+    /**
+     * As {@link #lineProblem}, for a one-line text read back from the data: the controls of text direction pass, as
+     * earlier versions stored them, so data written before still loads.
+     */
+    public static Optional<Problem> storedLineProblem(String text, int max) {
+        return problem(text, max, false, false);
+    }
+
+    private static Optional<Problem> problem(String text, int max, boolean multiline, boolean typed) {
         if (text == null) {
             return Optional.empty();
         }
         if (hasBrokenCharacter(text)) {
             return Optional.of(Problem.BROKEN_CHARACTER);
         }
-        if (text.codePoints().anyMatch(c -> isControl(c, multiline))) {
+        if (text.codePoints().anyMatch(c -> isControl(c, multiline) || typed && isDirectionControl(c))) {
             return Optional.of(Problem.CONTROL_CHARACTER);
         }
         if (length(text) > max) {
@@ -77,7 +85,7 @@ public final class FreeText {
         if (multiline && (c == '\n' || c == '\r' || c == '\t')) {
             return false;
         }
-        return Character.isISOControl(c) || isDirectionControl(c);
+        return Character.isISOControl(c);
     }
 
     /** U+202A to U+202E and U+2066 to U+2069; the marks U+200E, U+200F and U+061C, which reorder nothing, are kept. */

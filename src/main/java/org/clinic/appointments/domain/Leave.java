@@ -23,10 +23,18 @@ public record Leave(String doctorId, LocalDate from, LocalDate to, String reason
         if (cleaned.isEmpty()) {
             throw new BookingException("schedule.leave.reason_required");
         }
-        FreeText.lineProblem(cleaned, REASON_MAX).ifPresent(problem -> {
+        FreeText.storedLineProblem(cleaned, REASON_MAX).ifPresent(problem -> {
             throw new BookingException("schedule.leave.reason_invalid", REASON_MAX);
         });
         reason = cleaned;
+    }
+
+    /** This leave as an admin typed it: its reason also follows the rules of typed text that stored leaves predate. */
+    public Leave typed() {
+        if (FreeText.lineProblem(reason, REASON_MAX).isPresent()) {
+            throw new BookingException("text.control_character");
+        }
+        return this;
     }
 
     public boolean covers(String doctor, LocalDate date) {

@@ -56,4 +56,11 @@ class FreeTextTest {
             assertEquals(Optional.empty(), FreeText.lineProblem(marked, 100), marked);
         }
     }
+
+    @Test
+    void aStoredLineMayHoldDirectionControlsButNeverOtherControls() {
+        assertEquals(Optional.empty(), FreeText.storedLineProblem("Conference \u202Eabroad", 100));
+        assertEquals(Optional.of(FreeText.Problem.CONTROL_CHARACTER), FreeText.storedLineProblem("x\u0007y", 100));
+        assertEquals(Optional.of(FreeText.Problem.TOO_LONG), FreeText.storedLineProblem("x".repeat(101), 100));
+    }
 }

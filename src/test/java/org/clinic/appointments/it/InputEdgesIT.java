@@ -298,6 +298,21 @@ class InputEdgesIT {
         assertFalse(answer.body().contains("affectedTable"), "no leave is previewed");
     }
 
+    @Test
+    void aLeaveReasonThatWouldReorderThePageIsRefused() {
+        WebClient admin = new WebClient(baseUrl);
+        admin.registerAndLogin("Leave Text Admin", Deployments.ADMIN_CODE);
+        String from = LocalDate.now().plusDays(40).toString();
+        HttpResponse<String> answer = admin.submit("/admin/schedule", "leaveForm", "preview",
+                Map.of("doctor", "doc3", "from", from, "to", from, "reason", "Conference \u202Eabroad"));
+        assertEquals(200, answer.statusCode());
+        assertTrue(answer.body().contains("This text contains a control character. Please remove it."), "the reason is refused");
+        assertFalse(answer.body().contains("affectedTable"), "no leave is previewed");
+        HttpResponse<String> plain = admin.submit("/admin/schedule", "leaveForm", "preview",
+                Map.of("doctor", "doc3", "from", from, "to", from, "reason", "Conference abroad"));
+        assertTrue(plain.body().contains("affectedTable"), "the same leave without it is previewed");
+    }
+
     private static void assertInvalid(HttpResponse<String> response, String message, String what) {
         assertEquals(200, response.statusCode(), what);
         assertTrue(response.body().contains(message) && response.body().contains(UNREADABLE),

@@ -498,4 +498,23 @@ class LedgerCoreTest {
             ledger.hold(holdFor(ledger, asha, "09:00 AM"), asha.getId(), new BookingLimits(3));
         }
     }
+
+    /** Earlier versions took the controls of text direction in a leave's reason; such data still loads as it was. */
+    @Test
+    void aLeaveReasonWithADirectionControlStoredBeforeStillLoads() throws IOException {
+        String reason = "Conference \u202Eabroad";
+        org.clinic.appointments.domain.Leave stored = new org.clinic.appointments.domain.Leave("doc1", DAY, DAY.plusDays(2), reason);
+        assertThrows(BookingException.class, stored::typed, "an admin typing it now is refused");
+        try (LedgerCore ledger = open()) {
+            ledger.changeSchedule("admin-1", org.clinic.appointments.domain.ChangeType.LEAVE_PLACED, s -> s.withLeave(stored));
+        }
+        try (LedgerCore ledger = open()) {
+            assertEquals(List.of(reason), ledger.schedule().leaves().stream().map(org.clinic.appointments.domain.Leave::reason).toList(),
+                    "from the journal");
+            ledger.compact();
+        }
+        try (LedgerCore ledger = open()) {
+            assertEquals(reason, ledger.schedule().leaves().get(0).reason(), "from schedule.json");
+        }
+    }
 }
