@@ -285,13 +285,18 @@ class InputEdgesIT {
         });
     }
 
+    /** The schedule's leave form previewing a day's leave 40 days ahead. */
+    private static HttpResponse<String> previewLeave(WebClient admin, String doctor, String reason) {
+        String day = LocalDate.now().plusDays(40).toString();
+        return admin.submit("/admin/schedule", "leaveForm", "preview",
+                Map.of("doctor", doctor, "from", day, "to", day, "reason", reason));
+    }
+
     @Test
     void aChoiceThePageNoLongerOffersIsAnsweredInPlainWords() {
         WebClient admin = new WebClient(baseUrl);
         admin.registerAndLogin("Choice Admin", Deployments.ADMIN_CODE);
-        String from = LocalDate.now().plusDays(40).toString();
-        HttpResponse<String> answer = admin.submit("/admin/schedule", "leaveForm", "preview",
-                Map.of("doctor", "doc-gone", "from", from, "to", from, "reason", "Conference"));
+        HttpResponse<String> answer = previewLeave(admin, "doc-gone", "Conference");
         assertEquals(200, answer.statusCode());
         assertTrue(answer.body().contains("please choose one of the options offered"), "the doctor's choice is named");
         assertFalse(answer.body().contains("Validation Error"), "no message in Faces' own words");
@@ -302,15 +307,12 @@ class InputEdgesIT {
     void aLeaveReasonThatWouldReorderThePageIsRefused() {
         WebClient admin = new WebClient(baseUrl);
         admin.registerAndLogin("Leave Text Admin", Deployments.ADMIN_CODE);
-        String from = LocalDate.now().plusDays(40).toString();
-        HttpResponse<String> answer = admin.submit("/admin/schedule", "leaveForm", "preview",
-                Map.of("doctor", "doc3", "from", from, "to", from, "reason", "Conference \u202Eabroad"));
+        HttpResponse<String> answer = previewLeave(admin, "doc3", "Conference \u202Eabroad");
         assertEquals(200, answer.statusCode());
         assertTrue(answer.body().contains("This text contains a control character. Please remove it."), "the reason is refused");
         assertFalse(answer.body().contains("affectedTable"), "no leave is previewed");
-        HttpResponse<String> plain = admin.submit("/admin/schedule", "leaveForm", "preview",
-                Map.of("doctor", "doc3", "from", from, "to", from, "reason", "Conference abroad"));
-        assertTrue(plain.body().contains("affectedTable"), "the same leave without it is previewed");
+        assertTrue(previewLeave(admin, "doc3", "Conference abroad").body().contains("affectedTable"),
+                "the same leave without it is previewed");
     }
 
     private static void assertInvalid(HttpResponse<String> response, String message, String what) {
