@@ -292,25 +292,28 @@ class InputEdgesIT {
                 Map.of("doctor", doctor, "from", day, "to", day, "reason", reason));
     }
 
+    /** The leave form answered on its page with {@code message}, and no leave previewed. */
+    private static void assertLeaveRefused(HttpResponse<String> answer, String message, String what) {
+        assertEquals(200, answer.statusCode());
+        assertTrue(answer.body().contains(message), what);
+        assertFalse(answer.body().contains("affectedTable"), "no leave is previewed");
+    }
+
     @Test
     void aChoiceThePageNoLongerOffersIsAnsweredInPlainWords() {
         WebClient admin = new WebClient(baseUrl);
         admin.registerAndLogin("Choice Admin", Deployments.ADMIN_CODE);
         HttpResponse<String> answer = previewLeave(admin, "doc-gone", "Conference");
-        assertEquals(200, answer.statusCode());
-        assertTrue(answer.body().contains("please choose one of the options offered"), "the doctor's choice is named");
+        assertLeaveRefused(answer, "please choose one of the options offered", "the doctor's choice is named");
         assertFalse(answer.body().contains("Validation Error"), "no message in Faces' own words");
-        assertFalse(answer.body().contains("affectedTable"), "no leave is previewed");
     }
 
     @Test
     void aLeaveReasonThatWouldReorderThePageIsRefused() {
         WebClient admin = new WebClient(baseUrl);
         admin.registerAndLogin("Leave Text Admin", Deployments.ADMIN_CODE);
-        HttpResponse<String> answer = previewLeave(admin, "doc3", "Conference \u202Eabroad");
-        assertEquals(200, answer.statusCode());
-        assertTrue(answer.body().contains("This text contains a control character. Please remove it."), "the reason is refused");
-        assertFalse(answer.body().contains("affectedTable"), "no leave is previewed");
+        assertLeaveRefused(previewLeave(admin, "doc3", "Conference \u202Eabroad"),
+                "This text contains a control character. Please remove it.", "the reason is refused");
         assertTrue(previewLeave(admin, "doc3", "Conference abroad").body().contains("affectedTable"),
                 "the same leave without it is previewed");
     }
