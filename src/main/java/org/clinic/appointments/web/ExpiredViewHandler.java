@@ -1,0 +1,63 @@
+package org.clinic.appointments.web;
+
+import java.util.Iterator;
+
+import jakarta.faces.application.ViewExpiredException;
+import jakarta.faces.context.ExceptionHandler;
+import jakarta.faces.context.ExceptionHandlerFactory;
+import jakarta.faces.context.ExceptionHandlerWrapper;
+import jakarta.faces.context.FacesContext;
+import jakarta.faces.event.ExceptionQueuedEvent;
+import jakarta.faces.event.PhaseId;
+
+/**
+ * A form whose view has expired or was never issued (a session that ended, a forged or stale view state) answers
+ * the "page expired" page inside Faces, so the container does not log it as a server error with its stack trace.
+ * Ajax requests keep OmniFaces' full-ajax handling, which renders the same page.
+ */
+public final class ExpiredViewHandler extends ExceptionHandlerWrapper {
+
+    static final String EXPIRED_PAGE = "/WEB-INF/errorpages/expired.xhtml";
+
+    ExpiredViewHandler(ExceptionHandler wrapped) {
+        super(wrapped);
+    }
+
+    @Override
+    public void handle() {
+        FacesContext context = FacesContext.getCurrentInstance();
+        if (context.getCurrentPhaseId() == PhaseId.RESTORE_VIEW && !context.getPartialViewContext().isAjaxRequest()) {
+            Iterator<ExceptionQueuedEvent> events = getUnhandledExceptionQueuedEvents().iterator();
+            while (events.hasNext()) {
+                if (isExpiredView(events.next().getContext().getException())) {
+                    events.remove();
+                    context.setViewRoot(context.getApplication().getViewHandler().createView(context, EXPIRED_PAGE));
+                    context.renderResponse();
+                }
+            }
+        }
+        getWrapped().handle();
+    }
+
+    private static boolean isExpiredView(Throwable exception) {
+        for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
+            if (cause instanceof ViewExpiredException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Registered in {@code faces-config.xml} after OmniFaces' factory, so this handler sees each exception first. */
+    public static final class Factory extends ExceptionHandlerFactory {
+
+        public Factory(ExceptionHandlerFactory wrapped) {
+            super(wrapped);
+        }
+
+        @Override
+        public ExceptionHandler getExceptionHandler() {
+            return new ExpiredViewHandler(getWrapped().getExceptionHandler());
+        }
+    }
+}
