@@ -10,6 +10,8 @@ import jakarta.faces.context.FacesContext;
 import jakarta.faces.event.ExceptionQueuedEvent;
 import jakarta.faces.event.PhaseId;
 
+import org.omnifaces.util.Exceptions;
+
 /**
  * A form whose view has expired or was never issued (a session that ended, a forged or stale view state) answers
  * the "page expired" page inside Faces, so the container does not log it as a server error with its stack trace.
@@ -29,7 +31,7 @@ public final class ExpiredViewHandler extends ExceptionHandlerWrapper {
         if (context.getCurrentPhaseId() == PhaseId.RESTORE_VIEW && !context.getPartialViewContext().isAjaxRequest()) {
             Iterator<ExceptionQueuedEvent> events = getUnhandledExceptionQueuedEvents().iterator();
             while (events.hasNext()) {
-                if (isExpiredView(events.next().getContext().getException())) {
+                if (Exceptions.is(events.next().getContext().getException(), ViewExpiredException.class)) {
                     events.remove();
                     context.setViewRoot(context.getApplication().getViewHandler().createView(context, EXPIRED_PAGE));
                     context.renderResponse();
@@ -37,15 +39,6 @@ public final class ExpiredViewHandler extends ExceptionHandlerWrapper {
             }
         }
         getWrapped().handle();
-    }
-
-    private static boolean isExpiredView(Throwable exception) {
-        for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
-            if (cause instanceof ViewExpiredException) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /** Registered in {@code faces-config.xml} after OmniFaces' factory, so this handler sees each exception first. */

@@ -8,6 +8,7 @@ import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.omnifaces.util.Exceptions;
 import org.primefaces.csp.CspException;
 
 /**
@@ -86,11 +87,6 @@ public class SecurityHeadersFilter extends HttpFilter {
     }
 
     private static boolean isNonceMismatch(Throwable e) {
-        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-            if (cause instanceof CspException) {
-                return true;
-            }
-        }
-        return false;
+        return Exceptions.is(e, CspException.class);
     }
 }
