@@ -15,7 +15,8 @@ import org.omnifaces.util.Exceptions;
 /**
  * A form whose view has expired or was never issued (a session that ended, a forged or stale view state) answers
  * the "page expired" page inside Faces, so the container does not log it as a server error with its stack trace.
- * Ajax requests keep OmniFaces' full-ajax handling, which renders the same page.
+ * An ajax request gets the same page as the whole of its partial response, which the browser shows in place of the
+ * page it came from.
  */
 public final class ExpiredViewHandler extends ExceptionHandlerWrapper {
 
@@ -28,12 +29,13 @@ public final class ExpiredViewHandler extends ExceptionHandlerWrapper {
     @Override
     public void handle() {
         FacesContext context = FacesContext.getCurrentInstance();
-        if (context.getCurrentPhaseId() == PhaseId.RESTORE_VIEW && !context.getPartialViewContext().isAjaxRequest()) {
+        if (context.getCurrentPhaseId() == PhaseId.RESTORE_VIEW) {
             Iterator<ExceptionQueuedEvent> events = getUnhandledExceptionQueuedEvents().iterator();
             while (events.hasNext()) {
                 if (Exceptions.is(events.next().getContext().getException(), ViewExpiredException.class)) {
                     events.remove();
                     context.setViewRoot(context.getApplication().getViewHandler().createView(context, EXPIRED_PAGE));
+                    context.getPartialViewContext().setRenderAll(true);
                     context.renderResponse();
                 }
             }

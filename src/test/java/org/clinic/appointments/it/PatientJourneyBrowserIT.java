@@ -15,6 +15,7 @@ import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 
 /** A patient finds a doctor, books, pays, gets the confirmation and manages the appointment. */
 @RunAsClient
@@ -122,6 +123,17 @@ class PatientJourneyBrowserIT extends PatientBrowserTestBase {
         assertEquals(200, response.statusCode());
         assertTrue(response.headers().firstValue("Content-Type").orElse("").startsWith("text/calendar"));
         return response.body();
+    }
+
+    @Test
+    void anAjaxActionOnAPageThatExpiredShowsTheExpiredPage() {
+        registerAndLogin("Meera Pillai");
+        open("/patient/doctors");
+        ((JavascriptExecutor) browser()).executeScript("document.querySelectorAll(\"input[name='jakarta.faces.ViewState']\")"
+                + ".forEach(field => field.value = 'a-view-this-server-never-issued');");
+        type("searchForm:query", "cardio");
+        waitFor(() -> exists("error-expired"), "the search on the expired page answers with the expired page");
+        assertTrue(exists("errorHome"), "the page offers the way back: " + pageText());
     }
 
     @Test
