@@ -15,10 +15,13 @@ import jakarta.security.enterprise.identitystore.CredentialValidationResult;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.omnifaces.util.Servlets;
+
 /**
  * Form login through the two login pages. The page hands the credential over with
  * {@code SecurityContext.authenticate}; this mechanism checks it, throttles guessing, admits only the page's own
- * role, and keeps the caller in the session. An anonymous request for a protected page is sent to the login
+ * role, and keeps the caller in the session. An anonymous request for a protected page (an ajax one too, with the
+ * redirect the browser's ajax code follows) is sent to the login
  * page of its area and comes back there after login.
  */
 @ApplicationScoped
@@ -58,7 +61,12 @@ public class AppAuthenticationMechanism implements HttpAuthenticationMechanism {
                 String query = request.getQueryString();
                 request.getSession().setAttribute(CONTINUE_ATTRIBUTE, path + (query == null ? "" : "?" + query));
             }
-            return context.redirect(request.getContextPath() + Portal.forPath(path).loginPath());
+            String loginPage = request.getContextPath() + Portal.forPath(path).loginPath();
+            if (Servlets.isFacesAjaxRequest(request)) {
+                Servlets.facesRedirect(request, response, loginPage);
+                return AuthenticationStatus.SEND_CONTINUE;
+            }
+            return context.redirect(loginPage);
         }
         return context.doNothing();
     }

@@ -16,6 +16,7 @@ import org.clinic.appointments.domain.User;
 import org.clinic.appointments.security.AppAuthenticationMechanism;
 import org.clinic.appointments.security.CurrentUser;
 import org.clinic.appointments.security.Portal;
+import org.omnifaces.util.Servlets;
 
 /**
  * Ends a session its account no longer accepts (one that signed in before the password was reset): the person is
@@ -44,7 +45,7 @@ public class SessionValidityFilter extends HttpFilter {
                     session.invalidate();
                 }
                 String path = request.getRequestURI().substring(request.getContextPath().length());
-                response.sendRedirect(request.getContextPath() + Portal.forPath(path).loginPath());
+                Servlets.facesRedirect(request, response, request.getContextPath() + Portal.forPath(path).loginPath());
                 return;
             }
         }

@@ -67,6 +67,19 @@ class AccessControlIT {
     }
 
     @ParameterizedTest
+    @ValueSource(strings = {"/patient/doctors:/login", "/admin/schedule:/admin/login"})
+    void anAjaxRequestWithoutASessionIsSentToTheLoginPageTheBrowserFollows(String pageAndLogin) throws Exception {
+        String[] parts = pageAndLogin.split(":");
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(baseUrl.toString()
+                .replaceAll("/$", "") + parts[0])).header("Content-Type", "application/x-www-form-urlencoded")
+                .header("Faces-Request", "partial/ajax").POST(HttpRequest.BodyPublishers.ofString(
+                        "jakarta.faces.partial.ajax=true&jakarta.faces.ViewState=stateless"))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, response.statusCode(), "the browser's ajax code follows only a redirect in the answer");
+        assertTrue(response.body().contains("<partial-response><redirect url=\"" + parts[1] + "\""), response.body());
+    }
+
+    @ParameterizedTest
     @ValueSource(strings = {"/", "/login", "/register", "/admin/login", "/admin/register"})
     void publicPagesAreServed(String path) throws Exception {
         assertEquals(200, get(path).statusCode(), path);

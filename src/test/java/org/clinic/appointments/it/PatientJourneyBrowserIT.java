@@ -137,6 +137,16 @@ class PatientJourneyBrowserIT extends PatientBrowserTestBase {
     }
 
     @Test
+    void anAjaxActionAfterTheSessionEndedGoesToTheLoginPage() {
+        registerAndLogin("Vikram Sethi");
+        open("/patient/doctors");
+        browser().manage().deleteAllCookies();
+        type("searchForm:query", "cardio");
+        waitFor(() -> "/login".equals(path()), "the search after the session ended goes to the login page");
+        assertTrue(exists("loginForm:email"), pageText());
+    }
+
+    @Test
     void everyMethodPaysAndPayAtClinicLeavesThePaymentPending() {
         registerAndLogin("Ravi Iyer");
         LocalDate day = inDays(6);
