@@ -20,9 +20,8 @@ import org.omnifaces.util.Servlets;
 /**
  * Form login through the two login pages. The page hands the credential over with
  * {@code SecurityContext.authenticate}; this mechanism checks it, throttles guessing, admits only the page's own
- * role, and keeps the caller in the session. An anonymous request for a protected page (an ajax one too, with the
- * redirect the browser's ajax code follows) is sent to the login
- * page of its area and comes back there after login.
+ * role, and keeps the caller in the session. An anonymous request for a protected page is sent to the login page of
+ * its area (an ajax one by the redirect the browser's ajax code follows) and comes back there after login.
  */
 @ApplicationScoped
 @AutoApplySession
