@@ -60,8 +60,25 @@
     function mend() {
         alertsOnTheirBoxes();
     }
+    /* An ajax request that got no usable answer (the network, a proxy, a server restarting) says so in the page's
+       alert box instead of doing nothing; the next answered one clears it. */
+    function reportAjaxFailures() {
+        if (!window.jQuery) {
+            return;
+        }
+        function show(failed) {
+            var box = document.getElementById('connectionProblem');
+            if (box) {
+                box.className = failed ? 'notice warning' : '';
+                box.textContent = failed ? box.getAttribute('data-text') : '';
+            }
+        }
+        jQuery(document).on('pfAjaxError', function () { show(true); });
+        jQuery(document).on('pfAjaxSuccess', function () { show(false); });
+    }
     function start() {
         startCountdowns();
+        reportAjaxFailures();
         mend();
         if (window.MutationObserver) {
             new MutationObserver(mend).observe(document.body, {childList: true, subtree: true});

@@ -9,6 +9,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.LocalDate;
+import java.util.Map;
 
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
@@ -16,6 +17,7 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.chrome.ChromeDriver;
 
 /** A patient finds a doctor, books, pays, gets the confirmation and manages the appointment. */
 @RunAsClient
@@ -144,6 +146,28 @@ class PatientJourneyBrowserIT extends PatientBrowserTestBase {
         type("searchForm:query", "cardio");
         waitFor(() -> "/login".equals(path()), "the search after the session ended goes to the login page");
         assertTrue(exists("loginForm:email"), pageText());
+    }
+
+    @Test
+    void anAjaxActionTheServerDoesNotAnswerSaysSo() {
+        registerAndLogin("Farah Khan");
+        open("/patient/doctors");
+        assertTrue(text("connectionProblem").isEmpty(), "no alert while everything answers");
+        ChromeDriver chromium = (ChromeDriver) browser();
+        chromium.executeCdpCommand("Network.enable", Map.of());
+        chromium.executeCdpCommand("Network.emulateNetworkConditions", Map.of("offline", true, "latency", 0,
+                "downloadThroughput", -1, "uploadThroughput", -1));
+        try {
+            type("searchForm:query", "cardio");
+            waitFor(() -> text("connectionProblem").contains("did not answer"), "the page says the server did not answer");
+        } finally {
+            chromium.executeCdpCommand("Network.emulateNetworkConditions", Map.of("offline", false, "latency", 0,
+                    "downloadThroughput", -1, "uploadThroughput", -1));
+        }
+        type("searchForm:query", "cardio");
+        waitFor(() -> text("connectionProblem").isEmpty(), "the next answered search clears the alert");
+        assertTrue(exists("doctor-doc1"), "and its results are shown");
+        checkAccessibility();
     }
 
     @Test
