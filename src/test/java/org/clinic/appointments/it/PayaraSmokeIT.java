@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -58,6 +60,23 @@ class PayaraSmokeIT {
         assertTrue(home.body().contains("Healthcare Plus") && home.body().contains("/register"), home.body());
         assertRedirectsTo(stranger.get("/patient/appointments"), "/login");
         assertRedirectsTo(stranger.get("/admin/dashboard"), "/admin/login");
+        HttpResponse<String> ajax = send(HttpRequest.newBuilder(URI.create(baseUrl.toString().replaceAll("/$", "")
+                + "/patient/doctors")).header("Content-Type", "application/x-www-form-urlencoded")
+                .header("Faces-Request", "partial/ajax")
+                .POST(HttpRequest.BodyPublishers.ofString("jakarta.faces.partial.ajax=true")).build());
+        assertEquals(200, ajax.statusCode(), "an ajax request is sent to the login page the browser's way");
+        assertTrue(ajax.body().contains("<partial-response><redirect url=\"/login\""), ajax.body());
+    }
+
+    private static HttpResponse<String> send(HttpRequest request) {
+        try {
+            return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     @Test
