@@ -139,13 +139,17 @@ class PatientJourneyBrowserIT extends PatientBrowserTestBase {
     }
 
     @Test
-    void anAjaxActionAfterTheSessionEndedGoesToTheLoginPage() {
-        registerAndLogin("Vikram Sethi");
-        open("/patient/doctors");
+    void anAjaxActionAfterTheSessionEndedGoesToTheLoginPageAndBack() {
+        String email = registerAndLogin("Vikram Sethi");
+        String id = hold("doc3", inDays(11), "09:00 AM", "Sore throat");
         browser().manage().deleteAllCookies();
-        type("searchForm:query", "cardio");
-        waitFor(() -> "/login".equals(path()), "the search after the session ended goes to the login page");
-        assertTrue(exists("loginForm:email"), pageText());
+        chooseMethod("UPI");
+        waitFor(() -> "/login".equals(path()), "choosing how to pay after the session ended goes to the login page");
+        type("loginForm:email", email);
+        type("loginForm:password", PASSWORD);
+        clickAndWait("loginForm:login");
+        assertEquals("/patient/pay", path(), "after signing in again the patient is back on their page");
+        assertEquals(id, appointmentIdInUrl(), "with the same appointment");
     }
 
     @Test
