@@ -42,6 +42,7 @@ class WaitlistBrowserIT extends PatientBrowserTestBase {
         openBooking(doctor);
         chooseDate(day);
         assertTrue(exists("noSlots"), "the day is full");
+        assertFalse(exists("bookForm:submit") || exists("bookForm:reason"), "no slot to hold, so no way to hold one");
         assertEquals(day.toString(), id("waitForm:waitFrom").getAttribute("value"), "the chosen day, from");
         assertEquals(day.toString(), id("waitForm:waitTo").getAttribute("value"), "and to");
         clickAndWait("waitForm:join");
