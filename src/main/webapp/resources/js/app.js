@@ -61,7 +61,8 @@
         alertsOnTheirBoxes();
     }
     /* An ajax request that got no usable answer (the network, a proxy, a server restarting) says so in the page's
-       alert box instead of doing nothing; the next answered one clears it. */
+       alert box instead of doing nothing; the next answered one clears it. A request the page itself called off is
+       no failure. */
     function reportAjaxFailures() {
         if (!window.jQuery) {
             return;
@@ -73,7 +74,11 @@
                 box.textContent = failed ? box.getAttribute('data-text') : '';
             }
         }
-        jQuery(document).on('pfAjaxError', function () { show(true); });
+        jQuery(document).on('pfAjaxError', function (event, xhr) {
+            if (!xhr || xhr.statusText !== 'abort') {
+                show(true);
+            }
+        });
         jQuery(document).on('pfAjaxSuccess', function () { show(false); });
     }
     function start() {
