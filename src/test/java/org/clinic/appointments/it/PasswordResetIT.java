@@ -70,6 +70,7 @@ class PasswordResetIT {
         WebClient elsewhere = new WebClient(baseUrl);
         String email = elsewhere.registerAndLogin("Reset Patient", null);
         assertEquals(200, elsewhere.get("/patient/appointments").statusCode(), "signed in elsewhere");
+        WebClient.FormPage openElsewhere = elsewhere.open("/patient/doctors");
 
         HttpResponse<String> asked = ask(email);
         HttpResponse<String> unknown = ask("nobody-" + System.nanoTime() + "@example.com");
@@ -86,6 +87,10 @@ class PasswordResetIT {
         assertEquals(302, saved.statusCode(), saved.body());
         assertEquals(302, new WebClient(baseUrl).login("", email, NEW_PASSWORD).statusCode(), "the new password works");
         assertEquals(200, new WebClient(baseUrl).login("", email, WebClient.PASSWORD).statusCode(), "the old one not");
+        HttpResponse<String> search = elsewhere.ajax(openElsewhere, "searchForm", "query", "keyup",
+                Map.of("query", "cardio"));
+        assertEquals(200, search.statusCode(), "the page open elsewhere is sent to the login the browser's way");
+        assertTrue(search.body().contains("<partial-response><redirect url=\"/login\""), search.body());
         HttpResponse<String> ended = elsewhere.get("/patient/appointments");
         assertEquals(302, ended.statusCode(), "the session signed in before the reset has ended");
         assertTrue(ended.headers().firstValue("Location").orElse("").endsWith("/login"));
