@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Iterator;
 import java.util.Map;
+import java.util.OptionalInt;
 import java.util.TreeMap;
 
 /**
@@ -62,6 +63,22 @@ final class FairLine {
         long mine = held == null ? nextTicket++ : held;
         waiting.put(mine, now);
         return new Waiting(mine, ahead + 1);
+    }
+
+    /**
+     * Where a waiter stands, without letting anyone in: their place (1 = next) while the room and the waiters ahead
+     * of them fill the limit, or empty once their turn has come or the ticket is not (or no longer) in this line,
+     * so that their next request {@link #arrive arrives}. Asking keeps the ticket in the line.
+     */
+    synchronized OptionalInt place(Long ticket) {
+        Instant now = clock.instant();
+        dropThoseWhoLeft(now);
+        if (ticket == null || !waiting.containsKey(ticket)) {
+            return OptionalInt.empty();
+        }
+        waiting.put(ticket, now);
+        int ahead = waiting.headMap(ticket).size();
+        return inFlight + ahead < limit ? OptionalInt.empty() : OptionalInt.of(ahead + 1);
     }
 
     /** A request from inside the flow (a form of a page already open): served at once, counted in flight. */

@@ -3,6 +3,7 @@ package org.clinic.appointments.web;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.util.OptionalInt;
 import java.util.logging.Logger;
 
 import jakarta.inject.Inject;
@@ -17,8 +18,9 @@ import org.clinic.appointments.infrastructure.config.AppConfig;
 
 /**
  * The door of the booking flow ({@code appointments.line-limit} booking requests at once): beyond it, opening
- * the booking page answers "You are in line: number N", a small page that asks again by itself every
- * {@code appointments.line-refresh-seconds}, until the person's turn comes and the booking page opens. Forms
+ * the booking page answers "You are in line: number N", a small page whose script asks where the person stands
+ * every {@code appointments.line-refresh-seconds} and updates the number in place, until the person's turn comes
+ * and the booking page opens (without script, the page reloads itself at that pace). Forms
  * already inside the flow (the booking form, the payment page and form) pass and are counted, so nobody loses
  * what they sent or the hold they have.
  */
@@ -27,6 +29,8 @@ public class FairLineFilter extends HttpFilter {
     private static final long serialVersionUID = 1L;
     private static final Logger LOG = Logger.getLogger(FairLineFilter.class.getName());
     static final String TICKET = "appointments.lineTicket";
+    /** The header of the line page's own question "where do I stand?", which lets nobody in. */
+    static final String PLACE_CHECK = "X-Line-Place";
 
     @Inject
     AppConfig config;
@@ -57,6 +61,10 @@ public class FairLineFilter extends HttpFilter {
             serve(request, response, chain);
             return;
         }
+        if (request.getHeader(PLACE_CHECK) != null) {
+            answerPlace(request, response);
+            return;
+        }
         HttpSession session = request.getSession();
         Long ticket = (Long) session.getAttribute(TICKET);
         if (line.arrive(ticket) instanceof FairLine.Waiting waiting) {
@@ -79,6 +87,19 @@ public class FairLineFilter extends HttpFilter {
         }
     }
 
+    /** The line page's script asking where its person stands: the place as text, or 204 when it is time to come in. */
+    private void answerPlace(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        HttpSession session = request.getSession(false);
+        OptionalInt place = line.place(session == null ? null : (Long) session.getAttribute(TICKET));
+        response.setHeader("Cache-Control", "no-store");
+        if (place.isEmpty()) {
+            response.setStatus(HttpServletResponse.SC_NO_CONTENT);
+            return;
+        }
+        response.setContentType("text/plain;charset=UTF-8");
+        response.getWriter().write(Integer.toString(place.getAsInt()));
+    }
+
     private void sendLinePage(HttpServletRequest request, HttpServletResponse response, int place) throws IOException {
         int refresh = config.lineRefreshSeconds();
         LOG.fine(() -> "Booking page request in line at place " + place);
@@ -86,13 +107,16 @@ public class FairLineFilter extends HttpFilter {
         response.setHeader("Cache-Control", "no-store");
         response.setContentType("text/html;charset=UTF-8");
         String title = Texts.get("line.title");
+        String resources = request.getContextPath() + "/jakarta.faces.resource/";
         String page = "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"UTF-8\">"
                 + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
-                + "<meta http-equiv=\"refresh\" content=\"" + refresh + "\"><title>" + title + "</title>"
-                + "<link rel=\"stylesheet\" href=\"" + request.getContextPath() + "/jakarta.faces.resource/css/app.css.xhtml\">"
+                + "<noscript><meta http-equiv=\"refresh\" content=\"" + refresh + "\"></noscript><title>" + title + "</title>"
+                + "<link rel=\"stylesheet\" href=\"" + resources + "css/app.css.xhtml\">"
+                + "<script src=\"" + resources + "js/line.js.xhtml\" defer></script>"
                 + "</head><body class=\"patient-look\"><main id=\"content\" class=\"card narrow\">"
                 + "<h1 id=\"lineTitle\">" + title + "</h1>"
-                + "<p id=\"linePlace\" class=\"line-place\" role=\"status\">" + Texts.get("line.place", place) + "</p>"
+                + "<p id=\"linePlace\" class=\"line-place\" role=\"status\" data-every-seconds=\"" + refresh
+                + "\" data-place-text=\"" + Texts.get("line.place", "{0}") + "\">" + Texts.get("line.place", place) + "</p>"
                 + "<p>" + Texts.get("line.text", refresh) + "</p></main></body></html>";
         byte[] bytes = page.getBytes(StandardCharsets.UTF_8);
         response.setContentLength(bytes.length);

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.OptionalInt;
 
 import org.clinic.appointments.MutableClock;
 import org.junit.jupiter.api.Test;
@@ -43,6 +44,26 @@ class FairLineTest {
         assertInstanceOf(FairLine.Admitted.class, line.arrive(d.ticket()));
         assertInstanceOf(FairLine.Admitted.class, line.arrive(e.ticket()), "room for two: E follows D at once");
         assertEquals(1, waits(newcomer.ticket()).place());
+    }
+
+    @Test
+    void aWaiterAskingWhereTheyStandKeepsTheirPlaceAndIsToldWhenTheirTurnHasCome() {
+        line.arrive(null);
+        line.arrive(null);
+        FairLine.Waiting c = waits(null);
+        FairLine.Waiting d = waits(null);
+        assertEquals(OptionalInt.of(2), line.place(d.ticket()));
+        clock.advance(Duration.ofSeconds(5));
+        assertEquals(OptionalInt.of(2), line.place(d.ticket()), "asking keeps D in line");
+        clock.advance(Duration.ofSeconds(2));
+        assertEquals(OptionalInt.of(1), line.place(d.ticket()), "C stopped asking and left, D moved up");
+        line.done();
+        assertEquals(OptionalInt.empty(), line.place(d.ticket()), "D's turn");
+        assertEquals(OptionalInt.empty(), line.place(d.ticket()), "asking lets nobody in: still D's turn");
+        assertEquals(OptionalInt.empty(), line.place(c.ticket()), "a ticket no longer in line is sent to arrive again");
+        assertEquals(OptionalInt.empty(), line.place(null));
+        assertEquals(2, waits(null).place(), "a newcomer waits behind D");
+        assertInstanceOf(FairLine.Admitted.class, line.arrive(d.ticket()), "D comes in");
     }
 
     @Test
