@@ -27,7 +27,7 @@ import org.openqa.selenium.JavascriptExecutor;
 @RunAsClient
 class FairLineBrowserIT extends PatientBrowserTestBase {
 
-    private static final int AHEAD = 6;
+    private static final int AHEAD = 10;
     private static final String BOOKING = "/patient/book?doctor=doc1";
     private static final Pattern NUMBER = Pattern.compile("number (\\d+)");
 
