@@ -72,6 +72,12 @@ class AccessibleBookingBrowserIT extends PatientBrowserTestBase {
     }
 
     @Test
+    void theNotFoundPagePassesTheCheckToo() {
+        open("/no-such-page");
+        assertTrue(exists("error-404"), pageText());
+    }
+
+    @Test
     void bookPayAndCancelWithTheKeyboardAlone() {
         registerAndLogin("Keyboard Patient");
         LocalDate day = inDays(4);

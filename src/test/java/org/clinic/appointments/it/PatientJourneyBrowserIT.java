@@ -136,6 +136,7 @@ class PatientJourneyBrowserIT extends PatientBrowserTestBase {
         type("searchForm:query", "cardio");
         waitFor(() -> exists("error-expired"), "the search on the expired page answers with the expired page");
         assertTrue(exists("errorHome"), "the page offers the way back: " + pageText());
+        checkAccessibility();
     }
 
     @Test
