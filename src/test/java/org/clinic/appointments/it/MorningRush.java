@@ -51,6 +51,7 @@ abstract class MorningRush {
     private final AtomicInteger errors = new AtomicInteger();
     private final ConcurrentLinkedQueue<String> errorSamples = new ConcurrentLinkedQueue<>();
     private final AtomicInteger linePages = new AtomicInteger();
+    private final AtomicInteger lineChecks = new AtomicInteger();
 
     private <T> T timed(String kind, Supplier<T> request) {
         long started = System.nanoTime();
@@ -133,7 +134,7 @@ abstract class MorningRush {
                 WebClient.FormPage page = timed("booking page", () -> patient.open(path));
                 if (page.body().contains("You are in line")) {
                     linePages.incrementAndGet();
-                    Thread.sleep(2000);
+                    waitForTurn(patient, path);
                     continue;
                 }
                 if (!page.body().contains("bookForm")) {
@@ -181,15 +182,27 @@ abstract class MorningRush {
         }
     }
 
+    /** Asks where the patient stands every 2 s, as the line page's script does, until their turn comes. */
+    private void waitForTurn(WebClient patient, String path) throws InterruptedException {
+        for (int check = 0; check < 300; check++) {
+            Thread.sleep(2000);
+            HttpResponse<String> asked = timed("line check", () -> patient.get(path, "X-Line-Place", "1"));
+            if (asked.statusCode() != 200) {
+                return;
+            }
+            lineChecks.incrementAndGet();
+        }
+    }
+
     private String report(double allTakenSeconds, double allDoneSeconds, int won, int distinct) {
         StringBuilder out = new StringBuilder("Morning rush (" + name() + "): " + PATIENTS + " patients, " + DOCTORS
                 + " doctors, " + DOCTORS * SLOTS_PER_DAY + " slots on " + DAY + "\n");
         out.append(String.format("every slot taken after %.2f s; every patient answered after %.2f s%n",
                 allTakenSeconds, allDoneSeconds));
-        out.append(String.format("slots won %d (distinct %d), errors %d, line pages %d%n", won, distinct,
-                errors.get(), linePages.get()));
+        out.append(String.format("slots won %d (distinct %d), errors %d, line pages %d, line checks %d%n", won,
+                distinct, errors.get(), linePages.get(), lineChecks.get()));
         out.append(String.format("%-15s %8s %9s %9s %9s%n", "request", "count", "p50 ms", "p95 ms", "p99 ms"));
-        for (String kind : List.of("booking page", "booking POST", "payment page", "payment POST")) {
+        for (String kind : List.of("booking page", "line check", "booking POST", "payment page", "payment POST")) {
             List<Long> all = new ArrayList<>(latencies.getOrDefault(kind, new ConcurrentLinkedQueue<>()));
             Collections.sort(all);
             out.append(String.format("%-15s %8d %9.1f %9.1f %9.1f%n", kind, all.size(), percentile(all, 50),
