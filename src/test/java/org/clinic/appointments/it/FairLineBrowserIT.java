@@ -3,13 +3,9 @@ package org.clinic.appointments.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.net.http.HttpResponse;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.IntStream;
@@ -49,18 +45,7 @@ class FairLineBrowserIT extends PatientBrowserTestBase {
         others.forEach(other -> other.registerAndLogin("Line Patient", null));
         ExecutorService pool = Executors.newFixedThreadPool(AHEAD);
         try {
-            CountDownLatch go = new CountDownLatch(1);
-            List<Future<HttpResponse<String>>> burst = new ArrayList<>();
-            for (WebClient other : others) {
-                burst.add(pool.submit(() -> {
-                    go.await();
-                    return other.get(BOOKING);
-                }));
-            }
-            go.countDown();
-            for (Future<HttpResponse<String>> answer : burst) {
-                answer.get();
-            }
+            WebClient.atOnce(others, BOOKING, pool);
             for (WebClient other : others) {
                 pool.submit(() -> {
                     for (int round = 0; round < 60; round++) {

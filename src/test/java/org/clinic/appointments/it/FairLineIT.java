@@ -8,7 +8,6 @@ import java.net.URL;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -58,19 +57,9 @@ class FairLineIT {
         }
         ExecutorService pool = Executors.newFixedThreadPool(PATIENTS);
         try {
-            CountDownLatch go = new CountDownLatch(1);
-            List<Future<HttpResponse<String>>> first = new ArrayList<>();
-            for (WebClient patient : patients) {
-                first.add(pool.submit(() -> {
-                    go.await();
-                    return patient.get(BOOKING);
-                }));
-            }
-            go.countDown();
             List<Integer> places = new ArrayList<>();
             String linePage = null;
-            for (Future<HttpResponse<String>> answer : first) {
-                HttpResponse<String> page = answer.get();
+            for (HttpResponse<String> page : WebClient.atOnce(patients, BOOKING, pool)) {
                 assertEquals(200, page.statusCode());
                 places.add(place(page));
                 linePage = place(page) > 0 ? page.body() : linePage;

@@ -11,9 +11,14 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.StringJoiner;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -47,6 +52,25 @@ final class WebClient {
 
     HttpResponse<String> get(String path) {
         return send(HttpRequest.newBuilder(URI.create(base + path)).GET());
+    }
+
+    /** Each client asks for the path at the same instant, from the pool's threads; answers in the clients' order. */
+    static List<HttpResponse<String>> atOnce(List<WebClient> clients, String path, ExecutorService pool)
+            throws Exception {
+        CountDownLatch go = new CountDownLatch(1);
+        List<Future<HttpResponse<String>>> asked = new ArrayList<>();
+        for (WebClient client : clients) {
+            asked.add(pool.submit(() -> {
+                go.await();
+                return client.get(path);
+            }));
+        }
+        go.countDown();
+        List<HttpResponse<String>> answers = new ArrayList<>();
+        for (Future<HttpResponse<String>> answer : asked) {
+            answers.add(answer.get());
+        }
+        return answers;
     }
 
     HttpResponse<String> get(String path, String header, String value) {
