@@ -16,9 +16,11 @@ import org.clinic.appointments.infrastructure.config.AppConfig;
 /**
  * Refuses requests the application will not read, before anything else reads them: a body over
  * {@code appointments.max-request-bytes} answers 413, and a form the server cannot parse (more parameters than it
- * allows, a body over the server's own limit) answers 400. A body refused unread also closes the connection, so its
- * unread rest is never taken for the client's next request. Either way nothing is done and the person sees a plain
- * page instead of an empty server error. Forms are read as UTF-8, the encoding of every page, unless the request
+ * allows, a body over the server's own limit) answers 400. A body over the limit is read and thrown away first, up to
+ * the server's own limit, because a connection closed while the client is still sending makes the browser show a
+ * network error instead of the answer; past the server's limit the connection is closed, so the unread rest is never
+ * taken for the client's next request. Either way nothing is done and the person sees a plain page instead of an
+ * empty server error. Forms are read as UTF-8, the encoding of every page, unless the request
  * names another.
  */
 public class RequestLimitsFilter extends HttpFilter {
@@ -33,7 +35,9 @@ public class RequestLimitsFilter extends HttpFilter {
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
         if (request.getContentLengthLong() > config.maxRequestBytes()) {
-            response.setHeader("Connection", "close");
+            if (!discardBody(request)) {
+                response.setHeader("Connection", "close");
+            }
             refuse(request, response, HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE, "body of "
                     + request.getContentLengthLong() + " bytes");
             return;
@@ -50,6 +54,19 @@ public class RequestLimitsFilter extends HttpFilter {
             return;
         }
         chain.doFilter(request, response);
+    }
+
+    /** Reads the body to its end and throws it away; false when the server stopped reading it first. */
+    private static boolean discardBody(HttpServletRequest request) {
+        byte[] buffer = new byte[64 * 1024];
+        try (var body = request.getInputStream()) {
+            while (body.read(buffer) >= 0) {
+                // thrown away
+            }
+            return true;
+        } catch (IOException overServerLimit) {
+            return false;
+        }
     }
 
     private static boolean causedByTooBig(Throwable e) {

@@ -201,6 +201,27 @@ class InputEdgesIT {
     }
 
     /** Sends a GET with {@code count} headers of {@code size} bytes; null when the server closed without answering. */
+    @Test
+    void aBodyOverTheLimitIsReadToItsEndSoTheSenderGetsTheAnswerAndTheConnectionServesOn() throws Exception {
+        byte[] body = ("note=" + "x".repeat(3 * 1024 * 1024)).getBytes(StandardCharsets.US_ASCII);
+        String host = baseUrl.getHost() + ":" + baseUrl.getPort();
+        try (java.net.Socket socket = new java.net.Socket(baseUrl.getHost(), baseUrl.getPort())) {
+            socket.setSoTimeout(30_000);
+            var out = socket.getOutputStream();
+            out.write(("POST " + baseUrl.getPath() + "login HTTP/1.1\r\nHost: " + host
+                    + "\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: " + body.length + "\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+            out.write(body);
+            out.write(("GET " + baseUrl.getPath() + "login HTTP/1.1\r\nHost: " + host + "\r\nConnection: close\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            String answers = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertTrue(answers.startsWith("HTTP/1.1 413"), "the whole 3 MiB sent, then the answer: " + answers.lines().findFirst());
+            assertTrue(answers.contains("Too much sent at once"), "the plain page says why");
+            assertTrue(answers.contains("HTTP/1.1 200"), "the same connection answers the next request");
+        }
+    }
+
     private static HttpResponse<String> send(HttpClient client, HttpRequest.Builder request, int count, int size)
             throws InterruptedException {
         for (int i = 0; i < count; i++) {

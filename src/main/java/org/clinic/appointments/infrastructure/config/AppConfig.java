@@ -382,7 +382,7 @@ public class AppConfig {
         return journalCompactBytes;
     }
 
-    /** The largest request body accepted; larger ones are answered 413 before they are read. */
+    /** The largest request body accepted; larger ones are thrown away unparsed and answered 413. */
     public long maxRequestBytes() {
         return maxRequestBytes;
     }
