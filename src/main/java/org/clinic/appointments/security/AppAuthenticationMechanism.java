@@ -1,7 +1,5 @@
 package org.clinic.appointments.security;
 
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.util.Optional;
 import java.util.logging.Logger;
 
@@ -58,8 +56,7 @@ public class AppAuthenticationMechanism implements HttpAuthenticationMechanism {
         }
         if (context.isProtected() && context.getCallerPrincipal() == null) {
             String path = request.getRequestURI().substring(request.getContextPath().length());
-            pageToComeBackTo(request, path)
-                    .ifPresent(page -> request.getSession().setAttribute(CONTINUE_ATTRIBUTE, page));
+            SitePage.of(request).ifPresent(page -> request.getSession().setAttribute(CONTINUE_ATTRIBUTE, page));
             String loginPage = request.getContextPath() + Portal.forPath(path).loginPath();
             if (Servlets.isFacesAjaxRequest(request)) {
                 Servlets.facesRedirect(request, response, loginPage);
@@ -68,32 +65,6 @@ public class AppAuthenticationMechanism implements HttpAuthenticationMechanism {
             return context.redirect(loginPage);
         }
         return context.doNothing();
-    }
-
-    /**
-     * The page to show after login: the one asked for, or, for a form or ajax request sent from a page of this
-     * application, that page (its {@code Referer}, which the browser sends within the site only).
-     */
-    private static Optional<String> pageToComeBackTo(HttpServletRequest request, String path) {
-        if ("GET".equals(request.getMethod())) {
-            String query = request.getQueryString();
-            return Optional.of(path + (query == null ? "" : "?" + query));
-        }
-        String referer = request.getHeader("Referer");
-        if (referer == null) {
-            return Optional.empty();
-        }
-        try {
-            URI from = new URI(referer);
-            String page = from.getRawPath();
-            if (page == null || !page.startsWith(request.getContextPath() + "/")) {
-                return Optional.empty();
-            }
-            String query = from.getRawQuery();
-            return Optional.of(page.substring(request.getContextPath().length()) + (query == null ? "" : "?" + query));
-        } catch (URISyntaxException e) {
-            return Optional.empty();
-        }
     }
 
     private AuthenticationStatus login(HttpServletRequest request, HttpServletResponse response,

@@ -101,6 +101,20 @@ class AccessControlIT {
                 Map.of("email", "a@b.c"), page.viewState(), page.nonce());
         assertTrue(response.body().contains("id=\"error-expired\""), response.body());
         assertEquals(400, response.statusCode(), "an expired or forged form is not a server error");
+        String context = baseUrl.getPath().replaceAll("/$", "");
+        assertTrue(response.body().contains("id=\"errorAgain\" href=\"" + context + "/login\""),
+                "without a page it came from, the form's own address is offered again: " + response.body());
+        for (var referer : Map.of(baseUrl + "patient/book?doctor=doc5", context + "/patient/book?doctor=doc5",
+                "https://elsewhere.example/somewhere", context + "/login").entrySet()) {
+            HttpResponse<String> sentFrom = http.send(HttpRequest.newBuilder(URI.create(baseUrl + "login"))
+                    .header("Content-Type", "application/x-www-form-urlencoded").header("Referer", referer.getKey())
+                    .POST(HttpRequest.BodyPublishers.ofString("loginForm=loginForm&jakarta.faces.ViewState="
+                            + URLEncoder.encode(page.viewState(), StandardCharsets.UTF_8) + "&primefaces.nonce=" + page.nonce()))
+                    .build(), HttpResponse.BodyHandlers.ofString());
+            assertTrue(sentFrom.body().contains("id=\"errorAgain\" href=\"" + referer.getValue() + "\""),
+                    "sent from " + referer.getKey() + ", the page offered again is " + referer.getValue() + ": "
+                            + sentFrom.body().replaceAll("(?s).*(<a id=\"errorAgain\"[^>]*>).*", "$1"));
+        }
         assertFalse(response.body().contains("at org.") || response.body().contains("at jakarta."),
                 "no stack trace in the page");
         for (String event : new String[] {"", "&jakarta.faces.behavior.event=no-such-event"}) {

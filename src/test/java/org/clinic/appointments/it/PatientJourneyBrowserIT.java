@@ -135,8 +135,11 @@ class PatientJourneyBrowserIT extends PatientBrowserTestBase {
                 + ".forEach(field => field.value = 'a-view-this-server-never-issued');");
         type("searchForm:query", "cardio");
         waitFor(() -> exists("error-expired"), "the search on the expired page answers with the expired page");
-        assertTrue(exists("errorHome"), "the page offers the way back: " + pageText());
+        assertTrue(exists("errorHome"), "the page offers the way home: " + pageText());
         checkAccessibility();
+        clickAndWait("errorAgain");
+        assertEquals("/patient/doctors", path(), "the page offers the page it came from, open again");
+        assertTrue(exists("searchForm:query"));
     }
 
     @Test

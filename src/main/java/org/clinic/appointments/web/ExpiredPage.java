@@ -1,0 +1,24 @@
+package org.clinic.appointments.web;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import jakarta.servlet.http.HttpServletRequest;
+
+import org.clinic.appointments.security.SitePage;
+
+/** The "page expired" page: where opening the page again leads. */
+@Named
+@RequestScoped
+public class ExpiredPage {
+
+    @Inject
+    HttpServletRequest request;
+
+    /** The page the expired form was on, with its query, or else the address the form was sent to. */
+    public String getAgainUrl() {
+        String page = SitePage.sentFrom(request)
+                .orElseGet(() -> request.getRequestURI().substring(request.getContextPath().length()));
+        return request.getContextPath() + page;
+    }
+}
