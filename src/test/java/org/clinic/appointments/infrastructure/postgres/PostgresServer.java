@@ -13,8 +13,8 @@ import org.postgresql.ds.PGSimpleDataSource;
 
 /**
  * A throw-away PostgreSQL server for tests: Debian's {@code postgresql} package ({@code initdb}, {@code pg_ctl}) on a
- * temporary directory and a free port, started once per test JVM and stopped when it exits. PostgreSQL refuses to
- * run as root, so as root it runs as the {@code postgres} user the package creates.
+ * temporary directory and a free port, started once per test JVM, stopped and deleted when it exits. PostgreSQL
+ * refuses to run as root, so as root it runs as the {@code postgres} user the package creates.
  */
 public final class PostgresServer {
 
@@ -87,9 +87,25 @@ public final class PostgresServer {
                 "-l", dir.resolve("log").toString(), "restart"));
     }
 
+    /** Stops the server and deletes its directory (unless {@code -DkeepTestData=true}), as {@code TempDirs} does. */
     private void stop() {
-        asOwner(List.of(bin.resolve("pg_ctl").toString(), "-D", dir.resolve("data").toString(), "-m", "immediate",
-                "stop"));
+        try {
+            asOwner(List.of(bin.resolve("pg_ctl").toString(), "-D", dir.resolve("data").toString(), "-m", "immediate",
+                    "stop"));
+        } finally {
+            if (!Boolean.getBoolean("keepTestData")) {
+                deleteTree(dir);
+            }
+        }
+    }
+
+    private static void deleteTree(Path root) {
+        try (Stream<Path> paths = Files.walk(root)) {
+            paths.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        } catch (IOException | java.io.UncheckedIOException e) {
+            System.getLogger(PostgresServer.class.getName()).log(System.Logger.Level.WARNING,
+                    "Could not delete " + root + ": " + e.getMessage());
+        }
     }
 
     private static Path binaries() throws IOException {
