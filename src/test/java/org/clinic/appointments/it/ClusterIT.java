@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.UncheckedIOException;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -41,7 +43,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
 /**
- * Two WildFly nodes (port offsets) on one PostgreSQL database: patients racing across both for one slot get one
+ * Two WildFly nodes (port offsets) on one PostgreSQL database, behind the README's HAProxy configuration for the first
+ * test: a patient signed in through it stays on their node. Patients racing across both for one slot get one
  * booking, and when one node is SIGKILLed under load the other keeps serving and nothing acknowledged is lost. When
  * the database restarts, the connections the node had pooled are broken, and its patients do not notice.
  */
@@ -90,6 +93,28 @@ class ClusterIT {
 
     @Test
     @Order(1)
+    void aPatientSignedInThroughTheReadmesBalancerStaysOnTheirNode() throws Exception {
+        try (ReadmeBalancer balancer = new ReadmeBalancer(nodeA, nodeB)) {
+            WebClient patient = new WebClient(balancer.url());
+            String email = "balanced-" + UUID.randomUUID() + "@example.com";
+            patient.submit("/register", "registerForm", "register", Map.of("name", "Balanced Patient", "email", email,
+                    "phone", "+91 98765 43210", "password", WebClient.PASSWORD));
+            assertEquals(302, patient.login("", email, WebClient.PASSWORD).statusCode(), "signed in through the balancer");
+            String cookies = patient.cookieHeader();
+            assertTrue(cookies.contains("CLINICNODE="), "the balancer names the patient's node: " + cookies);
+            for (int i = 0; i < 6; i++) {
+                HttpClient connectionOfItsOwn = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+                HttpResponse<String> page = connectionOfItsOwn.send(HttpRequest.newBuilder(
+                        balancer.url().toURI().resolve("/patient/appointments")).header("Cookie", cookies).build(),
+                        HttpResponse.BodyHandlers.ofString());
+                assertEquals(200, page.statusCode(), "request " + i + ", on a connection of its own, reaches the node"
+                        + " that holds the session");
+            }
+        }
+    }
+
+    @Test
+    @Order(2)
     void patientsRacingAcrossBothNodesForOneSlotLeaveOneBooking() throws Exception {
         LocalDate day = LocalDate.now(ZONE).plusDays(3);
         String time = "10:00 AM";
@@ -156,7 +181,7 @@ class ClusterIT {
     }
 
     @Test
-    @Order(2)
+    @Order(3)
     void whenANodeIsKilledUnderLoadTheOtherServesAndNothingAcknowledgedIsLost() throws Exception {
         Map<String, String> held = new ConcurrentHashMap<>();
         Set<String> paid = ConcurrentHashMap.newKeySet();
@@ -241,7 +266,7 @@ class ClusterIT {
     }
 
     @Test
-    @Order(3)
+    @Order(4)
     void aPatientSignedInBeforeTheDatabaseRestartedBooksAndPaysAfterIt() throws Exception {
         WebClient patient = new WebClient(nodeB.url());
         String email = "restart-" + UUID.randomUUID() + "@example.com";

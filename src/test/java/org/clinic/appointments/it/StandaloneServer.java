@@ -44,10 +44,19 @@ final class StandaloneServer implements AutoCloseable {
 
     URL url() {
         try {
-            return URI.create("http://127.0.0.1:" + (8080 + portOffset) + "/").toURL();
+            return URI.create("http://127.0.0.1:" + httpPort() + "/").toURL();
         } catch (java.net.MalformedURLException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    int httpPort() {
+        return 8080 + portOffset;
+    }
+
+    /** The management interface's port, where {@code /health/ready} answers. */
+    int managementPort() {
+        return 9990 + portOffset;
     }
 
     /** Starts the server and waits until it serves the login page. */

@@ -36,6 +36,7 @@ final class WebClient {
     private final String base;
     private final HttpClient http;
     private final Map<String, String> headers;
+    private final CookieManager cookies = new CookieManager();
 
     WebClient(URL baseUrl) {
         this(baseUrl, Map.of());
@@ -46,8 +47,14 @@ final class WebClient {
         this.headers = Map.copyOf(headers);
         this.base = baseUrl.toString().replaceAll("/$", "");
         this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                .followRedirects(HttpClient.Redirect.NEVER).cookieHandler(new CookieManager())
+                .followRedirects(HttpClient.Redirect.NEVER).cookieHandler(cookies)
                 .connectTimeout(Duration.ofSeconds(5)).build();
+    }
+
+    /** The cookies this visitor holds, as its next request's {@code Cookie} header would carry them. */
+    String cookieHeader() {
+        return cookies.getCookieStore().get(URI.create(base + "/")).stream().map(c -> c.getName() + "=" + c.getValue())
+                .collect(java.util.stream.Collectors.joining("; "));
     }
 
     HttpResponse<String> get(String path) {
