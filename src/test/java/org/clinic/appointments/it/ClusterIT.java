@@ -44,7 +44,8 @@ import org.junit.jupiter.api.TestMethodOrder;
 
 /**
  * Two WildFly nodes (port offsets) on one PostgreSQL database, behind the README's HAProxy configuration for the first
- * test: a patient signed in through it stays on their node. Patients racing across both for one slot get one
+ * test and the last: a patient signed in through it stays on their node, and when that node dies is sent to the
+ * other to sign in again. Patients racing across both for one slot get one
  * booking, and when one node is SIGKILLed under load the other keeps serving and nothing acknowledged is lost. When
  * the database restarts, the connections the node had pooled are broken, and its patients do not notice.
  */
@@ -140,7 +141,10 @@ class ClusterIT {
         for (Future<WebClient.FormPage> page : ready) {
             pages.add(page.get(300, TimeUnit.SECONDS));
         }
-        assertTrue(pages.stream().allMatch(p -> p.body().contains("value=\"" + time + "\"")), "every racer is offered " + time);
+        pages.stream().filter(p -> !p.body().contains("value=\"" + time + "\"")).findFirst().ifPresent(p -> {
+            throw new AssertionError("every racer is offered " + time + "; one got " + p.path() + ": "
+                    + p.body().replaceAll("(?s)<script.*?</script>|<style.*?</style>|<[^>]+>", " ").replaceAll("\\s+", " "));
+        });
 
         CountDownLatch go = new CountDownLatch(1);
         ConcurrentLinkedQueue<String> winners = new ConcurrentLinkedQueue<>();
@@ -282,6 +286,36 @@ class ClusterIT {
         assertEquals(302, patient.payAtClinic(id).statusCode());
         assertEquals(AppointmentStatus.CONFIRMED, new PostgresBook(database, ZONE, Clock.systemUTC()).appointment(id)
                 .orElseThrow().getStatus());
+    }
+
+    @Test
+    @Order(5)
+    void whenAPatientsNodeDiesTheBalancerSendsThemToTheOtherToSignInAgainAndBack() throws Exception {
+        nodeA.start();
+        try (ReadmeBalancer balancer = new ReadmeBalancer(nodeA, nodeB)) {
+            WebClient patient = new WebClient(balancer.url());
+            String email = "stranded-" + UUID.randomUUID() + "@example.com";
+            patient.submit("/register", "registerForm", "register", Map.of("name", "Stranded Patient", "email", email,
+                    "phone", "+91 98765 43210", "password", WebClient.PASSWORD));
+            assertEquals(302, patient.login("", email, WebClient.PASSWORD).statusCode());
+            String id = patient.holdOn("doc1", LocalDate.now(ZONE).plusDays(25), "Before the node died");
+            String cookies = patient.cookieHeader();
+            (cookies.contains("CLINICNODE=a") ? nodeA : nodeB).kill();
+
+            HttpResponse<String> next = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build().send(
+                    HttpRequest.newBuilder(balancer.url().toURI().resolve("/patient/appointments"))
+                            .header("Cookie", cookies).build(), HttpResponse.BodyHandlers.ofString());
+            assertEquals(302, next.statusCode(), "the next request, at once, is asked to sign in: " + next.body());
+            assertTrue(next.headers().firstValue("Location").orElse("").endsWith("/login"));
+
+            assertEquals(302, patient.get("/patient/appointments").statusCode(), "so is the patient's own client");
+            HttpResponse<String> signedIn = patient.login("", email, WebClient.PASSWORD);
+            assertTrue(signedIn.headers().firstValue("Location").orElse("").endsWith("/patient/appointments"),
+                    "signed in again, back on the page asked for: " + signedIn.headers().map());
+            HttpResponse<String> appointments = patient.get("/patient/appointments");
+            assertEquals(200, appointments.statusCode());
+            assertTrue(appointments.body().contains(id), "what was booked on the dead node is there");
+        }
     }
 
     private static long count(String sql) throws SQLException {
