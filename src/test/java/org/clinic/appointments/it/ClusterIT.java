@@ -113,6 +113,12 @@ class ClusterIT {
                 assertEquals(200, page.statusCode(), "request " + i + ", on a connection of its own, reaches the node"
                         + " that holds the session");
             }
+            HttpResponse<Void> plain = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build().send(
+                    HttpRequest.newBuilder(balancer.plainHttpUrl().toURI().resolve("/patient/book?doctor=doc1")).build(),
+                    HttpResponse.BodyHandlers.discarding());
+            assertEquals(302, plain.statusCode(), "plain HTTP is sent to HTTPS");
+            assertTrue(plain.headers().firstValue("Location").orElse("").matches("https://[^/]+/patient/book\\?doctor=doc1"),
+                    "the same page: " + plain.headers().firstValue("Location"));
         }
     }
 

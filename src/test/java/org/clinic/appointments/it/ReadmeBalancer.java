@@ -21,6 +21,7 @@ final class ReadmeBalancer implements AutoCloseable {
     private static final Pattern CONFIGURATION = Pattern.compile("(?s)For HAProxy.*?```\\n(.*?)```");
 
     private final int port;
+    private final int plainPort;
     private final Process process;
 
     ReadmeBalancer(StandaloneServer nodeA, StandaloneServer nodeB) throws IOException, InterruptedException {
@@ -33,9 +34,10 @@ final class ReadmeBalancer implements AutoCloseable {
             throw new IllegalStateException("README.md shows no HAProxy configuration");
         }
         port = freePort();
+        plainPort = freePort();
         String configuration = readme.group(1)
                 .replaceFirst("bind :443 ssl crt \\S+", "bind 127.0.0.1:" + port)
-                .replaceFirst("bind :80\\b", "bind 127.0.0.1:" + freePort())
+                .replaceFirst("bind :80\\b", "bind 127.0.0.1:" + plainPort)
                 .replaceFirst(" httponly secure", " httponly")
                 .replaceFirst("10\\.0\\.0\\.11:8080 check port 9990",
                         "127.0.0.1:" + nodeA.httpPort() + " check port " + nodeA.managementPort())
@@ -57,6 +59,15 @@ final class ReadmeBalancer implements AutoCloseable {
     URL url() {
         try {
             return URI.create("http://127.0.0.1:" + port + "/").toURL();
+        } catch (java.net.MalformedURLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Where the README's {@code bind :80} listens here. */
+    URL plainHttpUrl() {
+        try {
+            return URI.create("http://127.0.0.1:" + plainPort + "/").toURL();
         } catch (java.net.MalformedURLException e) {
             throw new IllegalStateException(e);
         }
