@@ -57,17 +57,17 @@ final class ReadmeBalancer implements AutoCloseable {
     }
 
     URL url() {
-        try {
-            return URI.create("http://127.0.0.1:" + port + "/").toURL();
-        } catch (java.net.MalformedURLException e) {
-            throw new IllegalStateException(e);
-        }
+        return local(port);
     }
 
     /** Where the README's {@code bind :80} listens here. */
     URL plainHttpUrl() {
+        return local(plainPort);
+    }
+
+    private static URL local(int port) {
         try {
-            return URI.create("http://127.0.0.1:" + plainPort + "/").toURL();
+            return URI.create("http://127.0.0.1:" + port + "/").toURL();
         } catch (java.net.MalformedURLException e) {
             throw new IllegalStateException(e);
         }
