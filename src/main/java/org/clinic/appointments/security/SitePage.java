@@ -26,6 +26,14 @@ public final class SitePage {
     }
 
     /**
+     * Where to open a form's page again: the page it was sent from, with its query, or else the address it was sent to
+     * (without a query, which may be what could not be read).
+     */
+    public static String formOf(HttpServletRequest request) {
+        return sentFrom(request).orElseGet(() -> request.getRequestURI().substring(request.getContextPath().length()));
+    }
+
+    /**
      * The page of this application a form or ajax request was sent from, if its {@code Referer} names one on the host
      * the request was sent to.
      */

@@ -17,8 +17,6 @@ public class ExpiredPage {
 
     /** The page the expired form was on, with its query, or else the address the form was sent to. */
     public String getAgainUrl() {
-        String page = SitePage.sentFrom(request)
-                .orElseGet(() -> request.getRequestURI().substring(request.getContextPath().length()));
-        return request.getContextPath() + page;
+        return request.getContextPath() + SitePage.formOf(request);
     }
 }

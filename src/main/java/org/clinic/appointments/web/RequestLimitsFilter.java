@@ -38,8 +38,7 @@ public class RequestLimitsFilter extends HttpFilter {
             if (!discardBody(request)) {
                 response.setHeader("Connection", "close");
             }
-            refuse(request, response, HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE, "body of "
-                    + request.getContentLengthLong() + " bytes");
+            refuse(request, response, PlainError.TOO_LARGE, "body of " + request.getContentLengthLong() + " bytes");
             return;
         }
         if (request.getCharacterEncoding() == null) {
@@ -48,9 +47,8 @@ public class RequestLimitsFilter extends HttpFilter {
         try {
             request.getParameterMap();
         } catch (RuntimeException e) {
-            boolean tooBig = causedByTooBig(e);
-            refuse(request, response, tooBig ? HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE
-                    : HttpServletResponse.SC_BAD_REQUEST, e.getClass().getSimpleName() + ": " + e.getMessage());
+            refuse(request, response, causedByTooBig(e) ? PlainError.TOO_LARGE : PlainError.UNREADABLE,
+                    e.getClass().getSimpleName() + ": " + e.getMessage());
             return;
         }
         chain.doFilter(request, response);
@@ -78,16 +76,10 @@ public class RequestLimitsFilter extends HttpFilter {
         return false;
     }
 
-    private static void refuse(HttpServletRequest request, HttpServletResponse response, int status, String why)
+    private static void refuse(HttpServletRequest request, HttpServletResponse response, PlainError error, String why)
             throws IOException {
-        LOG.warning(() -> "Refused a " + request.getMethod() + " to " + request.getRequestURI() + " with status " + status
-                + ": " + why);
-        if (status == HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE) {
-            PlainErrorPage.send(request, response, status, "Too much sent at once",
-                    "The form sent more than the clinic accepts, so nothing was done. Go back and send less.");
-        } else {
-            PlainErrorPage.send(request, response, status, "The form could not be read",
-                    "What was sent could not be read, so nothing was done. Go back, reload the page and try again.");
-        }
+        LOG.warning(() -> "Refused a " + request.getMethod() + " to " + request.getRequestURI() + " with status "
+                + error.status() + ": " + why);
+        PlainErrorPage.send(request, response, error);
     }
 }

@@ -47,8 +47,7 @@ public class SecurityHeadersFilter extends HttpFilter {
                 throw e;
             }
             LOG.warning(() -> "Refused a post to " + request.getRequestURI() + " without its page's script nonce");
-            PlainErrorPage.send(request, response, HttpServletResponse.SC_BAD_REQUEST, "Please reload the page",
-                    "This form was not sent by the page it belongs to, so nothing was done. Reload the page and try again.");
+            PlainErrorPage.send(request, response, PlainError.NOT_FROM_ITS_PAGE);
         }
     }
 

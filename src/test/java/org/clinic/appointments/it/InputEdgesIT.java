@@ -173,6 +173,9 @@ class InputEdgesIT {
             HttpResponse<String> many = form.getKey().postRaw(form.getValue(), "f", "b", manyFields);
             assertEquals(400, many.statusCode(), "1,500 fields to " + where);
             assertTrue(many.body().contains("could not be read"), "a plain page says why");
+            assertTrue(many.body().contains("id=\"errorAgain\" href=\"" + context() + where.replaceAll("\\?.*", "") + "\""),
+                    "without a Referer, the way back is the address the form was sent to: " + againLink(many.body()));
+            assertTrue(many.body().contains("css/app.css"), "the page has the clinic's look");
             HttpResponse<String> big = form.getKey().postRaw(form.getValue(), "f", "b", megabytes);
             assertEquals(413, big.statusCode(), "3 MiB to " + where);
         }
@@ -200,7 +203,6 @@ class InputEdgesIT {
         assertEquals(200, patient.get("/patient/appointments").statusCode(), "the server serves on");
     }
 
-    /** Sends a GET with {@code count} headers of {@code size} bytes; null when the server closed without answering. */
     @Test
     void aBodyOverTheLimitIsReadToItsEndSoTheSenderGetsTheAnswerAndTheConnectionServesOn() throws Exception {
         byte[] body = ("note=" + "x".repeat(3 * 1024 * 1024)).getBytes(StandardCharsets.US_ASCII);
@@ -209,6 +211,7 @@ class InputEdgesIT {
             socket.setSoTimeout(30_000);
             var out = socket.getOutputStream();
             out.write(("POST " + baseUrl.getPath() + "login HTTP/1.1\r\nHost: " + host
+                    + "\r\nReferer: http://" + host + baseUrl.getPath() + "patient/book?doctor=doc5&date=2030-01-07"
                     + "\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: " + body.length + "\r\n\r\n")
                     .getBytes(StandardCharsets.US_ASCII));
             out.write(body);
@@ -218,10 +221,41 @@ class InputEdgesIT {
             String answers = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             assertTrue(answers.startsWith("HTTP/1.1 413"), "the whole 3 MiB sent, then the answer: " + answers.lines().findFirst());
             assertTrue(answers.contains("Too much sent at once"), "the plain page says why");
+            assertTrue(answers.contains("id=\"errorAgain\" href=\"" + context() + "/patient/book?doctor=doc5&amp;date=2030-01-07\""),
+                    "the way back is the page the form was on, with its query: " + againLink(answers));
             assertTrue(answers.contains("HTTP/1.1 200"), "the same connection answers the next request");
         }
     }
 
+    /** PrimeFaces checks the nonce when it answers with a page (a redirect renders none, the view state guards it). */
+    @Test
+    void aFormAnsweredWithAPageButSentWithoutItsPagesNonceIsRefusedWithAWayBackToItsPage() {
+        WebClient patient = new WebClient(baseUrl);
+        patient.registerAndLogin("Nonce Patient", null);
+        WebClient.FormPage page = patient.open("/patient/book?doctor=doc6");
+        Matcher slot = WebClient.FREE_SLOT.matcher(page.body());
+        assertTrue(slot.find());
+        String fields = "bookForm%3Atime=" + encode(slot.group(1)) + "&bookForm%3Areason=" + "x".repeat(501);
+        HttpResponse<String> ownNonce = patient.postRaw(page, "bookForm", "submit", fields);
+        assertEquals(200, ownNonce.statusCode(), "with its own nonce the form is answered on its page");
+        WebClient.FormPage forged = new WebClient.FormPage(page.path(), page.body(), page.viewState(), "not-the-pages-nonce");
+        HttpResponse<String> refused = patient.postRaw(forged, "bookForm", "submit", fields);
+        assertEquals(400, refused.statusCode());
+        assertTrue(refused.body().contains("Please reload the page"), "the page says why");
+        assertTrue(refused.body().contains("id=\"errorAgain\" href=\"" + context() + "/patient/book\""),
+                "a way back to the form's page: " + againLink(refused.body()));
+    }
+
+    private String context() {
+        return baseUrl.getPath().replaceAll("/$", "");
+    }
+
+    private static String againLink(String page) {
+        Matcher link = Pattern.compile("<a id=\"errorAgain\"[^>]*>").matcher(page);
+        return link.find() ? link.group() : "no link";
+    }
+
+    /** Sends a GET with {@code count} headers of {@code size} bytes; null when the server closed without answering. */
     private static HttpResponse<String> send(HttpClient client, HttpRequest.Builder request, int count, int size)
             throws InterruptedException {
         for (int i = 0; i < count; i++) {

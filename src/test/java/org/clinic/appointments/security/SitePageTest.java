@@ -57,4 +57,13 @@ class SitePageTest {
         assertEquals(Optional.empty(), sentFrom("", "https://clinic.example/a b"));
         assertEquals(Optional.empty(), sentFrom("", "about:blank"));
     }
+
+    @Test
+    void aFormIsOpenedAgainFromThePageItWasOnElseFromItsOwnAddressWithoutItsQuery() {
+        assertEquals("/patient/book?doctor=doc5", SitePage.formOf(request("/clinic", "POST", "/clinic/patient/book",
+                "doctor=doc5", Map.of("Referer", "https://clinic.example/clinic/patient/book?doctor=doc5"))));
+        assertEquals("/admin/dashboard", SitePage.formOf(request("/clinic", "GET", "/clinic/admin/dashboard",
+                "f1=x&f2=x", Map.of("Referer", "https://elsewhere.example/clinic/patient/pay"))));
+        assertEquals("/login", SitePage.formOf(request("", "POST", "/login", null, Map.of())));
+    }
 }
