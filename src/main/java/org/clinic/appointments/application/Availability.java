@@ -60,6 +60,17 @@ public class Availability {
                 taken.getOrDefault(date, Set.of()), clock.instant());
     }
 
+    /**
+     * Whether a booking page for the doctor can offer a free slot: on the date when it is within the booking horizon,
+     * else on any day of it (as the page then shows the first day with one).
+     */
+    public boolean anyFree(String doctorId, LocalDate date) {
+        if (date != null && config.rules().bookableDates(clock.instant()).contains(date)) {
+            return slots(doctorId, date).stream().anyMatch(SlotView::isFree);
+        }
+        return nextFree(doctorId).isPresent();
+    }
+
     /** The first free slot within the booking horizon, if there is one. */
     public Optional<SlotKey> nextFree(String doctorId) {
         return freeSlots(doctorId, 1).stream().findFirst();

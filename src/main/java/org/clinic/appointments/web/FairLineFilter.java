@@ -3,6 +3,8 @@ package org.clinic.appointments.web;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.DateTimeException;
+import java.time.LocalDate;
 import java.util.OptionalInt;
 import java.util.logging.Logger;
 
@@ -14,15 +16,18 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 
+import org.clinic.appointments.application.Availability;
+import org.clinic.appointments.application.DoctorDirectory;
 import org.clinic.appointments.infrastructure.config.AppConfig;
 
 /**
  * The door of the booking flow ({@code appointments.line-limit} booking requests at once): beyond it, opening
  * the booking page answers "You are in line: number N", a small page whose script asks where the person stands
  * every {@code appointments.line-refresh-seconds} and updates the number in place, until the person's turn comes
- * and the booking page opens (without script, the page reloads itself at that pace). Forms
- * already inside the flow (the booking form, the payment page and form) pass and are counted, so nobody loses
- * what they sent or the hold they have.
+ * and the booking page opens (without script, the page reloads itself at that pace). Nobody waits for a page with
+ * nothing to book (the day asked for, or every day, is full): it opens at once, and a waiter whose day fills up is
+ * let in at their next question. Forms already inside the flow (the booking form, the payment page and form) pass
+ * and are counted, so nobody loses what they sent or the hold they have.
  */
 public class FairLineFilter extends HttpFilter {
 
@@ -37,6 +42,12 @@ public class FairLineFilter extends HttpFilter {
 
     @Inject
     Clock clock;
+
+    @Inject
+    Availability availability;
+
+    @Inject
+    DoctorDirectory directory;
 
     private transient FairLine line;
 
@@ -68,9 +79,12 @@ public class FairLineFilter extends HttpFilter {
         HttpSession session = request.getSession();
         Long ticket = (Long) session.getAttribute(TICKET);
         if (line.arrive(ticket) instanceof FairLine.Waiting waiting) {
-            session.setAttribute(TICKET, waiting.ticket());
-            sendLinePage(request, response, waiting.place());
-            return;
+            if (!nothingLeftFor(request)) {
+                session.setAttribute(TICKET, waiting.ticket());
+                sendLinePage(request, response, waiting.place());
+                return;
+            }
+            line.enterOutOfTurn(waiting.ticket());
         }
         if (ticket != null) {
             session.removeAttribute(TICKET);
@@ -92,12 +106,34 @@ public class FairLineFilter extends HttpFilter {
         HttpSession session = request.getSession(false);
         OptionalInt place = line.place(session == null ? null : (Long) session.getAttribute(TICKET));
         response.setHeader("Cache-Control", "no-store");
-        if (place.isEmpty()) {
+        if (place.isEmpty() || nothingLeftFor(request)) {
             response.setStatus(HttpServletResponse.SC_NO_CONTENT);
             return;
         }
         response.setContentType("text/plain;charset=UTF-8");
         response.getWriter().write(Integer.toString(place.getAsInt()));
+    }
+
+    /**
+     * Whether the booking page asked for can offer nothing to book: the doctor's day (or, without a day, every day of
+     * the horizon) has no free slot, or there is no such doctor. Nobody waits in line for that page; it is served at
+     * once. Pages without a doctor (moving an appointment) wait as usual.
+     */
+    private boolean nothingLeftFor(HttpServletRequest request) {
+        String doctorId = request.getParameter("doctor");
+        if (doctorId == null) {
+            return false;
+        }
+        if (!directory.isActive(doctorId)) {
+            return true;
+        }
+        LocalDate date;
+        try {
+            date = DateParameter.parse(request.getParameter("date"));
+        } catch (DateTimeException unreadable) {
+            date = null;
+        }
+        return !availability.anyFree(doctorId, date);
     }
 
     private void sendLinePage(HttpServletRequest request, HttpServletResponse response, int place) throws IOException {

@@ -6,8 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URL;
 import java.net.http.HttpResponse;
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -38,7 +43,9 @@ class FairLineIT {
 
     @Deployment(testable = false)
     static WebArchive line() {
-        return Deployments.app("line", false, "appointments.line-limit=1", "appointments.line-refresh-seconds=1");
+        return Deployments.app("line", false, "appointments.line-limit=1", "appointments.line-refresh-seconds=2",
+                "appointments.working-days=MONDAY,TUESDAY,WEDNESDAY,THURSDAY,FRIDAY,SATURDAY",
+                "appointments.slot-times=09:00 AM");
     }
 
     @ArquillianResource
@@ -111,6 +118,62 @@ class FairLineIT {
                 assertTrue(servedAt.get(byNumber.get(k - 1)) <= servedAt.get(byNumber.get(k)),
                         "number " + k + " is served before number " + (k + 1));
             }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void nobodyWaitsInLineForADayWithNothingToBook() throws Exception {
+        LocalDate sunday = LocalDate.now(ZoneOffset.UTC).plusDays(7).with(TemporalAdjusters.nextOrSame(DayOfWeek.SUNDAY));
+        String dayOff = "/patient/book?doctor=doc1&date=" + sunday;
+        List<WebClient> patients = IntStream.range(0, PATIENTS).mapToObj(i -> new WebClient(baseUrl)).toList();
+        for (int i = 0; i < PATIENTS; i++) {
+            patients.get(i).registerAndLogin("Sunday Patient " + i, null);
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(PATIENTS);
+        try {
+            for (HttpResponse<String> page : WebClient.atOnce(patients, dayOff, pool)) {
+                assertEquals(200, page.statusCode());
+                assertEquals(0, place(page), "the clinic's Sunday has no slot to wait for, so no line");
+                assertTrue(page.body().contains("bookForm"), "the booking page, which offers the other days");
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void aWaiterWhoseDayFillsUpIsLetInAtTheirNextQuestion() throws Exception {
+        LocalDate day = LocalDate.now(ZoneOffset.UTC).plusDays(3);
+        day = day.getDayOfWeek() == DayOfWeek.SUNDAY ? day.plusDays(1) : day;
+        String oneSlotLeft = "/patient/book?doctor=doc2&date=" + day;
+        WebClient booker = new WebClient(baseUrl);
+        booker.registerAndLogin("Last Slot Booker", null);
+        WebClient.FormPage form = booker.open(oneSlotLeft);
+        Matcher slot = WebClient.FREE_SLOT.matcher(form.body());
+        assertTrue(slot.find(), "the day's one slot is free" + (PLACE.matcher(form.body()).find() ? ", but the line page came" : ""));
+        List<WebClient> patients = IntStream.range(0, PATIENTS).mapToObj(i -> new WebClient(baseUrl)).toList();
+        for (int i = 0; i < PATIENTS; i++) {
+            patients.get(i).registerAndLogin("Waiting Patient " + i, null);
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(PATIENTS);
+        try {
+            List<HttpResponse<String>> pages = WebClient.atOnce(patients, oneSlotLeft, pool);
+            int last = IntStream.range(0, PATIENTS).boxed().max((a, b) -> Integer.compare(place(pages.get(a)),
+                    place(pages.get(b)))).orElseThrow();
+            assertTrue(place(pages.get(last)) >= 2, "a burst of " + PATIENTS + " with room for one makes a line");
+            WebClient waiter = patients.get(last);
+            HttpResponse<String> before = waiter.get(oneSlotLeft, "X-Line-Place", "1");
+            assertEquals(200, before.statusCode(), "while the slot is free, the last in line waits");
+
+            assertEquals(302, booker.post(form, "bookForm", "submit", Map.of("time", slot.group(1), "reason", "Last slot"))
+                    .statusCode(), "the day's last slot is booked from a page already open");
+            HttpResponse<String> after = waiter.get(oneSlotLeft, "X-Line-Place", "1");
+            assertEquals(204, after.statusCode(), "with the day full, the waiter is told to come in at once");
+            HttpResponse<String> opened = waiter.get(oneSlotLeft);
+            assertEquals(0, place(opened), "and gets the booking page, not the line");
+            assertTrue(opened.body().contains("bookForm"));
         } finally {
             pool.shutdownNow();
         }
