@@ -81,10 +81,9 @@ final class FairLine {
         return inFlight + ahead < limit ? OptionalInt.empty() : OptionalInt.of(ahead + 1);
     }
 
-    /** A waiter who has nothing left to wait for: out of the line and served at once, counted in flight. */
-    synchronized void enterOutOfTurn(long ticket) {
+    /** A waiter who has nothing left to wait for leaves the line; those behind move up. */
+    synchronized void leave(long ticket) {
         waiting.remove(ticket);
-        inFlight++;
     }
 
     /** A request from inside the flow (a form of a page already open): served at once, counted in flight. */

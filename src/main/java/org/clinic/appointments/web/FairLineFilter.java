@@ -1,10 +1,13 @@
 package org.clinic.appointments.web;
 
 import java.io.IOException;
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.DateTimeException;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.OptionalInt;
 import java.util.logging.Logger;
 
@@ -16,8 +19,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 
-import org.clinic.appointments.application.Availability;
-import org.clinic.appointments.application.DoctorDirectory;
 import org.clinic.appointments.infrastructure.config.AppConfig;
 
 /**
@@ -25,8 +26,8 @@ import org.clinic.appointments.infrastructure.config.AppConfig;
  * the booking page answers "You are in line: number N", a small page whose script asks where the person stands
  * every {@code appointments.line-refresh-seconds} and updates the number in place, until the person's turn comes
  * and the booking page opens (without script, the page reloads itself at that pace). Nobody waits for a page with
- * nothing to book (the day asked for, or every day, is full): it opens at once, and a waiter whose day fills up is
- * let in at their next question. Forms already inside the flow (the booking form, the payment page and form) pass
+ * nothing to book (the day asked for, or every day, is full): while the line is full they are told so at once, and a
+ * waiter whose day fills up is told at their next question. Forms already inside the flow (the booking form, the payment page and form) pass
  * and are counted, so nobody loses what they sent or the hold they have.
  */
 public class FairLineFilter extends HttpFilter {
@@ -44,10 +45,7 @@ public class FairLineFilter extends HttpFilter {
     Clock clock;
 
     @Inject
-    Availability availability;
-
-    @Inject
-    DoctorDirectory directory;
+    NothingToBook nothingToBook;
 
     private transient FairLine line;
 
@@ -79,12 +77,15 @@ public class FairLineFilter extends HttpFilter {
         HttpSession session = request.getSession();
         Long ticket = (Long) session.getAttribute(TICKET);
         if (line.arrive(ticket) instanceof FairLine.Waiting waiting) {
-            if (!nothingLeftFor(request)) {
-                session.setAttribute(TICKET, waiting.ticket());
-                sendLinePage(request, response, waiting.place());
+            if (nothingLeftFor(request)) {
+                line.leave(waiting.ticket());
+                session.removeAttribute(TICKET);
+                sendNothingToBook(request, response);
                 return;
             }
-            line.enterOutOfTurn(waiting.ticket());
+            session.setAttribute(TICKET, waiting.ticket());
+            sendLinePage(request, response, waiting.place());
+            return;
         }
         if (ticket != null) {
             session.removeAttribute(TICKET);
@@ -115,25 +116,38 @@ public class FairLineFilter extends HttpFilter {
     }
 
     /**
-     * Whether the booking page asked for can offer nothing to book: the doctor's day (or, without a day, every day of
-     * the horizon) has no free slot, or there is no such doctor. Nobody waits in line for that page; it is served at
-     * once. Pages without a doctor (moving an appointment) wait as usual.
+     * Whether the booking page asked for can offer nothing to book: the doctor's day, or without a day every day of
+     * the horizon, has no free slot. Pages without a doctor (moving an appointment) wait as usual.
      */
     private boolean nothingLeftFor(HttpServletRequest request) {
         String doctorId = request.getParameter("doctor");
-        if (doctorId == null) {
-            return false;
-        }
-        if (!directory.isActive(doctorId)) {
-            return true;
-        }
-        LocalDate date;
+        return doctorId != null && nothingToBook.on(doctorId, askedDate(request));
+    }
+
+    private static LocalDate askedDate(HttpServletRequest request) {
         try {
-            date = DateParameter.parse(request.getParameter("date"));
+            return DateParameter.parse(request.getParameter("date"));
         } catch (DateTimeException unreadable) {
-            date = null;
+            return null;
         }
-        return !availability.anyFree(doctorId, date);
+    }
+
+    /**
+     * While the line is full, a booking page with nothing to book is answered by this small page instead of the
+     * booking page itself, so that a thousand people seeing a full day do not hold up those who can still book.
+     */
+    private void sendNothingToBook(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        LOG.fine("Booking page request with nothing to book, answered without waiting");
+        LocalDate date = askedDate(request);
+        List<PlainPage.Link> links = new ArrayList<>();
+        if (date != null) {
+            String doctor = URLEncoder.encode(request.getParameter("doctor"), StandardCharsets.UTF_8);
+            links.add(new PlainPage.Link("otherDays", "/patient/book?doctor=" + doctor, Texts.get("line.full.other_days")));
+        }
+        links.add(new PlainPage.Link("otherDoctors", "/patient/doctors", Texts.get("line.full.other_doctors")));
+        links.add(new PlainPage.Link("myAppointments", "/patient/appointments", Texts.get("nav.appointments")));
+        PlainPage.send(request, response, HttpServletResponse.SC_OK, "lineFull", Texts.get("line.full.title"),
+                date == null ? Texts.get("line.full.any") : Texts.get("line.full.day", date.toString()), links);
     }
 
     private void sendLinePage(HttpServletRequest request, HttpServletResponse response, int place) throws IOException {

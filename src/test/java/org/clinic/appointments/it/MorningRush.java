@@ -52,6 +52,7 @@ abstract class MorningRush {
     private final ConcurrentLinkedQueue<String> errorSamples = new ConcurrentLinkedQueue<>();
     private final AtomicInteger linePages = new AtomicInteger();
     private final AtomicInteger lineChecks = new AtomicInteger();
+    private final AtomicInteger nothingLeftPages = new AtomicInteger();
 
     private <T> T timed(String kind, Supplier<T> request) {
         long started = System.nanoTime();
@@ -137,6 +138,10 @@ abstract class MorningRush {
                     waitForTurn(patient, path);
                     continue;
                 }
+                if (page.body().contains("No free time left")) {
+                    nothingLeftPages.incrementAndGet();
+                    return;
+                }
                 if (!page.body().contains("bookForm")) {
                     failed("booking page without its form");
                     return;
@@ -199,8 +204,9 @@ abstract class MorningRush {
                 + " doctors, " + DOCTORS * SLOTS_PER_DAY + " slots on " + DAY + "\n");
         out.append(String.format("every slot taken after %.2f s; every patient answered after %.2f s%n",
                 allTakenSeconds, allDoneSeconds));
-        out.append(String.format("slots won %d (distinct %d), errors %d, line pages %d, line checks %d%n", won,
-                distinct, errors.get(), linePages.get(), lineChecks.get()));
+        out.append(String.format("slots won %d (distinct %d), errors %d, line pages %d, line checks %d, "
+                + "\"no free time left\" pages %d%n", won, distinct, errors.get(), linePages.get(), lineChecks.get(),
+                nothingLeftPages.get()));
         out.append(String.format("%-15s %8s %9s %9s %9s%n", "request", "count", "p50 ms", "p95 ms", "p99 ms"));
         for (String kind : List.of("booking page", "line check", "booking POST", "payment page", "payment POST")) {
             List<Long> all = new ArrayList<>(latencies.getOrDefault(kind, new ConcurrentLinkedQueue<>()));
