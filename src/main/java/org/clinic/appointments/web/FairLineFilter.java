@@ -27,8 +27,8 @@ import org.clinic.appointments.infrastructure.config.AppConfig;
  * every {@code appointments.line-refresh-seconds} and updates the number in place, until the person's turn comes
  * and the booking page opens (without script, the page reloads itself at that pace). Nobody waits for a page with
  * nothing to book (the day asked for, or every day, is full): while the line is full they are told so at once, and a
- * waiter whose day fills up is told at their next question. Forms already inside the flow (the booking form, the payment page and form) pass
- * and are counted, so nobody loses what they sent or the hold they have.
+ * waiter whose day fills up is told at their next question. Forms already inside the flow (the booking form, the
+ * payment page and form) pass and are counted, so nobody loses what they sent or the hold they have.
  */
 public class FairLineFilter extends HttpFilter {
 
