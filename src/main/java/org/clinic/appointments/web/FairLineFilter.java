@@ -142,7 +142,8 @@ public class FairLineFilter extends HttpFilter {
         List<PlainPage.Link> links = new ArrayList<>();
         if (date != null) {
             String doctor = URLEncoder.encode(request.getParameter("doctor"), StandardCharsets.UTF_8);
-            links.add(new PlainPage.Link("otherDays", "/patient/book?doctor=" + doctor, Texts.get("line.full.other_days")));
+            links.add(new PlainPage.Link("otherDays", "/patient/book?doctor=" + doctor,
+                    Texts.get("line.full.other_days")));
         }
         links.add(new PlainPage.Link("otherDoctors", "/patient/doctors", Texts.get("line.full.other_doctors")));
         links.add(new PlainPage.Link("myAppointments", "/patient/appointments", Texts.get("nav.appointments")));

@@ -19,8 +19,8 @@ final class PlainErrorPage {
     }
 
     static void send(HttpServletRequest request, HttpServletResponse response, PlainError error) throws IOException {
-        PlainPage.send(request, response, error.status(), "error-" + error.status(), error.title(), error.text(), List.of(
-                new PlainPage.Link("errorAgain", SitePage.formOf(request), Texts.get("error.expired.again")),
-                new PlainPage.Link("errorHome", "/", Texts.get("error.home"))));
+        PlainPage.send(request, response, error.status(), "error-" + error.status(), error.title(), error.text(),
+                List.of(new PlainPage.Link("errorAgain", SitePage.formOf(request), Texts.get("error.expired.again")),
+                        new PlainPage.Link("errorHome", "/", Texts.get("error.home"))));
     }
 }

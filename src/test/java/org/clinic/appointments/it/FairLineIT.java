@@ -126,7 +126,8 @@ class FairLineIT {
 
     @Test
     void nobodyWaitsInLineForADayWithNothingToBook() throws Exception {
-        LocalDate sunday = LocalDate.now(ZoneOffset.UTC).plusDays(7).with(TemporalAdjusters.nextOrSame(DayOfWeek.SUNDAY));
+        LocalDate sunday = LocalDate.now(ZoneOffset.UTC).plusDays(7)
+                .with(TemporalAdjusters.nextOrSame(DayOfWeek.SUNDAY));
         String dayOff = "/patient/book?doctor=doc1&date=" + sunday;
         List<WebClient> patients = IntStream.range(0, PATIENTS).mapToObj(i -> new WebClient(baseUrl)).toList();
         for (int i = 0; i < PATIENTS; i++) {
@@ -154,7 +155,8 @@ class FairLineIT {
         booker.registerAndLogin("Last Slot Booker", null);
         WebClient.FormPage form = booker.open(oneSlotLeft);
         Matcher slot = WebClient.FREE_SLOT.matcher(form.body());
-        assertTrue(slot.find(), "the day's one slot is free" + (PLACE.matcher(form.body()).find() ? ", but the line page came" : ""));
+        assertTrue(slot.find(), "the day's one slot is free"
+                + (PLACE.matcher(form.body()).find() ? ", but the line page came" : ""));
         List<WebClient> patients = IntStream.range(0, PATIENTS).mapToObj(i -> new WebClient(baseUrl)).toList();
         for (int i = 0; i < PATIENTS; i++) {
             patients.get(i).registerAndLogin("Waiting Patient " + i, null);
@@ -169,8 +171,9 @@ class FairLineIT {
             HttpResponse<String> before = waiter.get(oneSlotLeft, "X-Line-Place", "1");
             assertEquals(200, before.statusCode(), "while the slot is free, the last in line waits");
 
-            assertEquals(302, booker.post(form, "bookForm", "submit", Map.of("time", slot.group(1), "reason", "Last slot"))
-                    .statusCode(), "the day's last slot is booked from a page already open");
+            HttpResponse<String> booked = booker.post(form, "bookForm", "submit",
+                    Map.of("time", slot.group(1), "reason", "Last slot"));
+            assertEquals(302, booked.statusCode(), "the day's last slot is booked from a page already open");
             int asked = 0;
             HttpResponse<String> after;
             do {
