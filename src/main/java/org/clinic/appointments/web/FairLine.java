@@ -12,8 +12,8 @@ import java.util.TreeMap;
  * A line at the door of the booking flow for when the server is saturated: at most {@code limit} booking requests
  * are served at once, and people who arrive beyond that wait in arrival order, each with a ticket. A waiter is
  * let in when the requests in flight plus the waiters ahead of them leave room; a waiter who stops asking (closed
- * the page) leaves the line after {@code keepFor}. Held in memory only: a restart empties it, and everyone simply
- * asks again.
+ * the page) leaves the line after {@code keepFor}, at most a quarter of it later. Held in memory only: a restart
+ * empties it, and everyone simply asks again.
  */
 final class FairLine {
 
@@ -34,6 +34,7 @@ final class FairLine {
     /** Tickets start anywhere, so one kept in a session from before a restart matches no one's of this line. */
     private long nextTicket = java.util.concurrent.ThreadLocalRandom.current().nextLong(1, Long.MAX_VALUE / 2);
     private int inFlight;
+    private Instant nextLook = Instant.MIN;
 
     FairLine(int limit, Duration keepFor, Clock clock) {
         if (limit < 1) {
@@ -100,7 +101,12 @@ final class FairLine {
         return waiting.size();
     }
 
+    /** Looks for those who left at most four times per {@code keepFor}: a look walks the whole line. */
     private void dropThoseWhoLeft(Instant now) {
+        if (now.isBefore(nextLook)) {
+            return;
+        }
+        nextLook = now.plus(keepFor.dividedBy(4));
         Instant cutoff = now.minus(keepFor);
         for (Iterator<Map.Entry<Long, Instant>> it = waiting.entrySet().iterator(); it.hasNext();) {
             if (it.next().getValue().isBefore(cutoff)) {

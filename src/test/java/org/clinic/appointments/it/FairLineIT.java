@@ -186,7 +186,7 @@ class FairLineIT {
             assertTrue(opened.body().contains(NOTHING_LEFT), "while the line is full, a page that says the day is full");
             assertTrue(opened.body().contains("id=\"otherDays\" href=\"" + baseUrl.getPath().replaceAll("/$", "")
                     + "/patient/book?doctor=doc2\""), "with the doctor's other days");
-            Thread.sleep(6500);
+            Thread.sleep(8000);
             HttpResponse<String> afterTheRush = waiter.get(oneSlotLeft);
             assertTrue(afterTheRush.body().contains("bookForm"), "once those who stopped asking have left the line, the full day's own page");
         } finally {
