@@ -43,7 +43,7 @@ public class NothingToBook {
         if (known != null && now - known.at() < FRESH_NANOS) {
             return known.nothing();
         }
-        if (!directory.isActive(doctorId)) {
+        if (directory.findActive(doctorId).isEmpty()) {
             return false;
         }
         boolean nothing = !availability.anyFree(doctorId, date);

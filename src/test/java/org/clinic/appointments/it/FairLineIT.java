@@ -141,6 +141,18 @@ class FairLineIT {
                 assertTrue(page.body().contains("bookForm") || page.body().contains(NOTHING_LEFT),
                         "the booking page, or while the line is full a page that says the day is full");
             }
+            String noSuchDoctor = "/patient/book?doctor=doc1%E2%80%8B&date=" + sunday;
+            for (HttpResponse<String> page : WebClient.atOnce(patients, noSuchDoctor, pool)) {
+                assertFalse(page.body().contains(NOTHING_LEFT), "no such doctor: not told a day of theirs is full");
+            }
+            for (WebClient patient : patients) {
+                HttpResponse<String> page = patient.get(noSuchDoctor);
+                for (int round = 0; round < 40 && place(page) > 0; round++) {
+                    Thread.sleep(250);
+                    page = patient.get(noSuchDoctor);
+                }
+                assertEquals(404, page.statusCode(), "their turn: the page of no such doctor");
+            }
         } finally {
             pool.shutdownNow();
         }
