@@ -88,25 +88,10 @@ public final class MessageTemplates {
 
     static String html(String subject, String text) {
         StringBuilder html = new StringBuilder("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"UTF-8\"><title>")
-                .append(escape(subject)).append("</title></head><body>");
+                .append(HtmlText.escape(subject)).append("</title></head><body>");
         for (String paragraph : text.split("\n\n")) {
-            html.append("<p>").append(escape(paragraph).replace("\n", "<br>")).append("</p>");
+            html.append("<p>").append(HtmlText.escape(paragraph).replace("\n", "<br>")).append("</p>");
         }
         return html.append("</body></html>").toString();
-    }
-
-    static String escape(String text) {
-        StringBuilder out = new StringBuilder(text.length());
-        for (char c : text.toCharArray()) {
-            switch (c) {
-                case '<' -> out.append("&lt;");
-                case '>' -> out.append("&gt;");
-                case '&' -> out.append("&amp;");
-                case '"' -> out.append("&quot;");
-                case '\'' -> out.append("&#39;");
-                default -> out.append(c);
-            }
-        }
-        return out.toString();
     }
 }

@@ -154,23 +154,12 @@ public class FairLineFilter extends HttpFilter {
     private void sendLinePage(HttpServletRequest request, HttpServletResponse response, int place) throws IOException {
         int refresh = config.lineRefreshSeconds();
         LOG.fine(() -> "Booking page request in line at place " + place);
-        response.setStatus(HttpServletResponse.SC_OK);
-        response.setHeader("Cache-Control", "no-store");
-        response.setContentType("text/html;charset=UTF-8");
         String title = Texts.get("line.title");
-        String resources = request.getContextPath() + "/jakarta.faces.resource/";
-        String page = "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"UTF-8\">"
-                + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
-                + "<noscript><meta http-equiv=\"refresh\" content=\"" + refresh + "\"></noscript><title>" + title + "</title>"
-                + "<link rel=\"stylesheet\" href=\"" + resources + "css/app.css.xhtml\">"
-                + "<script src=\"" + resources + "js/line.js.xhtml\" defer></script>"
-                + "</head><body class=\"patient-look\"><main id=\"content\" class=\"card narrow\">"
-                + "<h1 id=\"lineTitle\">" + title + "</h1>"
+        String main = "<main id=\"content\" class=\"card narrow\"><h1 id=\"lineTitle\">" + title + "</h1>"
                 + "<p id=\"linePlace\" class=\"line-place\" role=\"status\" data-every-seconds=\"" + refresh
                 + "\" data-place-text=\"" + Texts.get("line.place", "{0}") + "\">" + Texts.get("line.place", place) + "</p>"
-                + "<p>" + Texts.get("line.text", refresh) + "</p></main></body></html>";
-        byte[] bytes = page.getBytes(StandardCharsets.UTF_8);
-        response.setContentLength(bytes.length);
-        response.getOutputStream().write(bytes);
+                + "<p>" + Texts.get("line.text", refresh) + "</p></main>";
+        PlainPage.write(request, response, HttpServletResponse.SC_OK, title, new PlainPage.Script("line.js", refresh),
+                main);
     }
 }

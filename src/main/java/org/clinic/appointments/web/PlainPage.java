@@ -7,9 +7,11 @@ import java.util.List;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.clinic.appointments.application.HtmlText;
+
 /**
- * A short page written without Faces, in the clinic's look: a title, a sentence and links. For answers that must
- * cost next to nothing or cannot go through Faces; texts come from the bundle, addresses from this site.
+ * A short page written without Faces, in the clinic's look. For answers that must cost next to nothing or cannot go
+ * through Faces; texts come from the bundle, addresses from this site.
  */
 final class PlainPage {
 
@@ -17,37 +19,54 @@ final class PlainPage {
     record Link(String id, String path, String label) {
     }
 
+    /** A script of the application's {@code js} resources, and how often the page reloads itself without script. */
+    record Script(String name, int refreshSecondsWithoutScript) {
+    }
+
     private PlainPage() {
     }
 
+    /** A title, a sentence and links, in a card. */
     static void send(HttpServletRequest request, HttpServletResponse response, int status, String sectionId,
             String title, String text, List<Link> links) throws IOException {
+        String context = request.getContextPath();
+        StringBuilder main = new StringBuilder("<main class=\"content\"><section class=\"card narrow error-page\" id=\"")
+                .append(sectionId).append("\"><h1 id=\"errorTitle\">").append(title).append("</h1><p>").append(text)
+                .append("</p>");
+        for (Link link : links) {
+            main.append("<p><a id=\"").append(link.id()).append("\" href=\"")
+                    .append(HtmlText.escape(context + link.path())).append("\">").append(link.label()).append("</a></p>");
+        }
+        write(request, response, status, title, null, main.append("</section></main>"));
+    }
+
+    /** A page with the given {@code <main>} element, and a script when one is given. */
+    static void write(HttpServletRequest request, HttpServletResponse response, int status, String title,
+            Script script, CharSequence main) throws IOException {
         response.resetBuffer();
         response.setStatus(status);
         response.setHeader("Cache-Control", "no-store");
         response.setContentType("text/html;charset=UTF-8");
-        String context = request.getContextPath();
+        String resources = request.getContextPath() + "/jakarta.faces.resource/";
         StringBuilder page = new StringBuilder("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"UTF-8\">")
-                .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>").append(title)
-                .append("</title><link rel=\"stylesheet\" href=\"").append(context)
-                .append("/jakarta.faces.resource/css/app.css.xhtml\"></head><body class=\"patient-look\">")
-                .append("<main class=\"content\"><section class=\"card narrow error-page\" id=\"").append(sectionId)
-                .append("\"><h1 id=\"errorTitle\">").append(title).append("</h1><p>").append(text).append("</p>");
-        for (Link link : links) {
-            page.append("<p><a id=\"").append(link.id()).append("\" href=\"").append(attribute(context + link.path()))
-                    .append("\">").append(link.label()).append("</a></p>");
+                .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">");
+        if (script != null) {
+            page.append("<noscript><meta http-equiv=\"refresh\" content=\"").append(script.refreshSecondsWithoutScript())
+                    .append("\"></noscript>");
         }
-        byte[] bytes = page.append("</section></main></body></html>").toString().getBytes(StandardCharsets.UTF_8);
+        page.append("<title>").append(title).append("</title><link rel=\"stylesheet\" href=\"").append(resources)
+                .append("css/app.css.xhtml\">");
+        if (script != null) {
+            page.append("<script src=\"").append(resources).append("js/").append(script.name())
+                    .append(".xhtml\" defer></script>");
+        }
+        byte[] bytes = page.append("</head><body class=\"patient-look\">").append(main).append("</body></html>")
+                .toString().getBytes(StandardCharsets.UTF_8);
         response.setContentLength(bytes.length);
         try {
             response.getOutputStream().write(bytes);
         } catch (IllegalStateException writerInUse) {
             response.getWriter().write(new String(bytes, StandardCharsets.UTF_8));
         }
-    }
-
-    /** An address as an attribute's value: a query's {@code &} and anything that could close the attribute escaped. */
-    static String attribute(String address) {
-        return address.replace("&", "&amp;").replace("\"", "&quot;").replace("<", "&lt;").replace(">", "&gt;");
     }
 }
