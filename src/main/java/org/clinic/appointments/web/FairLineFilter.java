@@ -6,8 +6,10 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.DateTimeException;
 import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.OptionalInt;
 import java.util.logging.Logger;
 
@@ -37,6 +39,8 @@ public class FairLineFilter extends HttpFilter {
     static final String TICKET = "appointments.lineTicket";
     /** The header of the line page's own question "where do I stand?", which lets nobody in. */
     static final String PLACE_CHECK = "X-Line-Place";
+    /** A day as the booking page shows it. */
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEEE d MMMM yyyy", Locale.ENGLISH);
 
     @Inject
     AppConfig config;
@@ -148,17 +152,18 @@ public class FairLineFilter extends HttpFilter {
         links.add(new PlainPage.Link("otherDoctors", "/patient/doctors", Texts.get("line.full.other_doctors")));
         links.add(new PlainPage.Link("myAppointments", "/patient/appointments", Texts.get("nav.appointments")));
         PlainPage.send(request, response, HttpServletResponse.SC_OK, "lineFull", Texts.get("line.full.title"),
-                date == null ? Texts.get("line.full.any") : Texts.get("line.full.day", date.toString()), links);
+                date == null ? Texts.get("line.full.any") : Texts.get("line.full.day", DAY.format(date)), links);
     }
 
     private void sendLinePage(HttpServletRequest request, HttpServletResponse response, int place) throws IOException {
         int refresh = config.lineRefreshSeconds();
         LOG.fine(() -> "Booking page request in line at place " + place);
         String title = Texts.get("line.title");
-        String main = "<main id=\"content\" class=\"card narrow\"><h1 id=\"lineTitle\">" + title + "</h1>"
+        String main = "<main id=\"content\" class=\"content\"><section class=\"card narrow\" id=\"line\">"
+                + "<h1 id=\"lineTitle\">" + title + "</h1>"
                 + "<p id=\"linePlace\" class=\"line-place\" role=\"status\" data-every-seconds=\"" + refresh
                 + "\" data-place-text=\"" + Texts.get("line.place", "{0}") + "\">" + Texts.get("line.place", place) + "</p>"
-                + "<p>" + Texts.get("line.text", refresh) + "</p></main>";
+                + "<p>" + Texts.get("line.text", refresh) + "</p></section></main>";
         PlainPage.write(request, response, HttpServletResponse.SC_OK, title, new PlainPage.Script("line.js", refresh),
                 main);
     }

@@ -10,7 +10,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.clinic.appointments.application.HtmlText;
 
 /**
- * A short page written without Faces, in the clinic's look. For answers that must cost next to nothing or cannot go
+ * A short page written without Faces, in the clinic's look (its stylesheet, its name leading home). For answers that must cost next to nothing or cannot go
  * through Faces; texts come from the bundle, addresses from this site.
  */
 final class PlainPage {
@@ -54,14 +54,16 @@ final class PlainPage {
             page.append("<noscript><meta http-equiv=\"refresh\" content=\"").append(script.refreshSecondsWithoutScript())
                     .append("\"></noscript>");
         }
-        page.append("<title>").append(title).append("</title><link rel=\"stylesheet\" href=\"").append(resources)
-                .append("css/app.css.xhtml\">");
+        String clinic = Texts.get("app.name");
+        page.append("<title>").append(title).append(" · ").append(clinic)
+                .append("</title><link rel=\"stylesheet\" href=\"").append(resources).append("css/app.css.xhtml\">");
         if (script != null) {
             page.append("<script src=\"").append(resources).append("js/").append(script.name())
                     .append(".xhtml\" defer></script>");
         }
-        byte[] bytes = page.append("</head><body class=\"patient-look\">").append(main).append("</body></html>")
-                .toString().getBytes(StandardCharsets.UTF_8);
+        page.append("</head><body class=\"patient-look\"><header class=\"topbar\"><a id=\"brand\" class=\"brand\" href=\"")
+                .append(request.getContextPath()).append("/\">").append(clinic).append("</a></header>");
+        byte[] bytes = page.append(main).append("</body></html>").toString().getBytes(StandardCharsets.UTF_8);
         response.setContentLength(bytes.length);
         try {
             response.getOutputStream().write(bytes);

@@ -9,9 +9,11 @@ import java.net.http.HttpResponse;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -196,6 +198,8 @@ class FairLineIT {
             HttpResponse<String> opened = waiter.get(oneSlotLeft);
             assertEquals(0, place(opened), "no line for a full day");
             assertTrue(opened.body().contains(NOTHING_LEFT), "while the line is full, a page that says the day is full");
+            String dayAsShown = day.format(DateTimeFormatter.ofPattern("EEEE d MMMM yyyy", Locale.ENGLISH));
+            assertTrue(opened.body().contains("no free time left on " + dayAsShown), "naming the day as the booking page does");
             assertTrue(opened.body().contains("id=\"otherDays\" href=\"" + baseUrl.getPath().replaceAll("/$", "")
                     + "/patient/book?doctor=doc2\""), "with the doctor's other days");
             Thread.sleep(8000);

@@ -176,6 +176,8 @@ class InputEdgesIT {
             assertTrue(many.body().contains("id=\"errorAgain\" href=\"" + context() + where.replaceAll("\\?.*", "") + "\""),
                     "without a Referer, the way back is the address the form was sent to: " + againLink(many.body()));
             assertTrue(many.body().contains("css/app.css"), "the page has the clinic's look");
+            assertTrue(many.body().contains("<a id=\"brand\" class=\"brand\" href=\"" + context() + "/\">Healthcare Plus</a>"),
+                    "and its name, leading home");
             HttpResponse<String> big = form.getKey().postRaw(form.getValue(), "f", "b", megabytes);
             assertEquals(413, big.statusCode(), "3 MiB to " + where);
         }
