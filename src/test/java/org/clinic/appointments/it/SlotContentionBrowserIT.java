@@ -8,7 +8,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.StringJoiner;
@@ -20,7 +19,10 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 
-/** Two patients after one slot, holds that run out, and the limits on holds. Holds last 60 s here (long enough for the limit test on a slow machine). */
+/**
+ * Two patients after one slot, and the limits on holds. Holds last 60 s here (long enough for the limit test on a slow
+ * machine); {@link HoldExpiryBrowserIT} lets one run out.
+ */
 @RunAsClient
 class SlotContentionBrowserIT extends PatientBrowserTestBase {
 
@@ -90,44 +92,6 @@ class SlotContentionBrowserIT extends PatientBrowserTestBase {
             use(null);
             second.quit();
         }
-    }
-
-    @Test
-    void anUnpaidHoldExpiresFreesItsSlotAndCannotBePaid() {
-        registerAndLogin("Slow Payer");
-        LocalDate day = inDays(11);
-        String id = hold("doc1", day, "09:00 AM", "Check-up");
-        openBooking("doc1");
-        chooseDate(day);
-        assertFalse(slotOffered("09:00 AM"), "a live hold keeps the slot");
-
-        open("/patient/pay?id=" + id);
-        assertTrue(exists("payForm:pay"));
-        waiting(Duration.ofSeconds(90)).until(d -> pageText().contains("hold has expired"));
-        assertFalse(id("payForm:pay").isEnabled(), "the countdown disables the pay button when the hold ends");
-
-        payByCardIgnoringCountdown();
-        assertTrue(pageText().contains("hold on this slot has expired"), messages());
-
-        waiting(Duration.ofSeconds(20)).pollingEvery(Duration.ofSeconds(1)).until(d -> {
-            open("/patient/appointment?id=" + id);
-            return text("summaryStatus").equals("Cancelled");
-        });
-        openBooking("doc1");
-        chooseDate(day);
-        assertTrue(slotOffered("09:00 AM"), "the expired hold's slot is offered again");
-    }
-
-    /** Submits the payment form as a stale page would, even though the countdown disabled the button. */
-    private void payByCardIgnoringCountdown() {
-        chooseMethod("Credit or debit card");
-        type("payForm:cardNumber", "4242424242424242");
-        type("payForm:cardExpiry", validExpiry());
-        type("payForm:cardCvv", "123");
-        type("payForm:cardName", "Slow Payer");
-        ((org.openqa.selenium.JavascriptExecutor) browser())
-                .executeScript("document.getElementById('payForm:pay').disabled = false;");
-        clickAndWait("payForm:pay");
     }
 
     @Test
