@@ -104,17 +104,20 @@ public class MessageSender {
                 for (Appointment a : book.appointmentsOf(doctor.getId(), day)) {
                     Instant start = config.rules().startOf(a);
                     org.clinic.appointments.domain.MessagePolicy.dueReminder(a, start, leads, now)
-                            .ifPresent(lead -> queueReminder(a.getId(), start, lead, leads));
+                            .ifPresent(lead -> queueReminder(a.getId(), leads));
                 }
             }
         }
     }
 
-    private void queueReminder(String appointmentId, Instant start, Duration lead, java.util.List<Duration> leads) {
+    /** Queues the reminder due for the appointment as it is when written (it may have moved since it was read). */
+    private void queueReminder(String appointmentId, java.util.List<Duration> leads) {
         try {
-            book.change(appointmentId, ACTOR, ChangeType.REMINDER_QUEUED, current ->
-                    org.clinic.appointments.domain.MessagePolicy.dueReminder(current, start, leads, clock.instant())
-                            .isPresent() ? current.reminderQueued(lead, clock.instant(), ACTOR) : current);
+            book.change(appointmentId, ACTOR, ChangeType.REMINDER_QUEUED, current -> {
+                Instant now = clock.instant();
+                return org.clinic.appointments.domain.MessagePolicy.dueReminder(current, config.rules().startOf(current),
+                        leads, now).map(due -> current.reminderQueued(due, now, ACTOR)).orElse(current);
+            });
         } catch (org.clinic.appointments.domain.BookingException | IllegalArgumentException changedMeanwhile) {
             LOG.fine(() -> "No reminder for " + appointmentId + ": " + changedMeanwhile.getMessage());
         }

@@ -338,7 +338,7 @@ public class Appointment implements java.io.Serializable {
         Appointment next = copy();
         next.date = newDate;
         next.time = newTime;
-        return next.recorded(this, now, actor, "rescheduled",
+        return next.recorded(this, now, actor, RESCHEDULED,
                 "from " + date + " " + time + " to " + newDate + " " + newTime + noteSuffix);
     }
 
@@ -499,10 +499,22 @@ public class Appointment implements java.io.Serializable {
         this.messages = messages == null || messages.isEmpty() ? null : new ArrayList<>(messages);
     }
 
-    /** Whether the reminder of this lead was queued (see {@link MessagePolicy#dueReminder}). */
+    /**
+     * Whether the reminder of this lead was queued for the visit's present date and time (see
+     * {@link MessagePolicy#dueReminder}): a reminder of the slot it was moved from does not count.
+     */
     public boolean hasReminder(java.time.Duration lead) {
-        return history != null && history.stream()
-                .anyMatch(h -> REMINDER_QUEUED.equals(h.getAction()) && lead.toString().equals(h.getNote()));
+        String note = lead.toString();
+        for (int i = history == null ? -1 : history.size() - 1; i >= 0; i--) {
+            HistoryEntry entry = history.get(i);
+            if (RESCHEDULED.equals(entry.getAction())) {
+                return false;
+            }
+            if (REMINDER_QUEUED.equals(entry.getAction()) && note.equals(entry.getNote())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** This appointment with a reminder of the lead queued for its patient. */
@@ -517,6 +529,7 @@ public class Appointment implements java.io.Serializable {
     }
 
     private static final String REMINDER_QUEUED = "reminder_queued";
+    private static final String RESCHEDULED = "rescheduled";
 
     /** Whether a message waits to be sent. */
     public boolean hasPendingMessage() {

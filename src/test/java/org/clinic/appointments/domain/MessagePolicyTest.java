@@ -135,6 +135,28 @@ class MessagePolicyTest {
         assertTrue(MessagePolicy.dueReminder(hold, start, leads, twoHoursBefore).isEmpty(), "none for an unpaid hold");
     }
 
+    @Test
+    void aMovedVisitIsRemindedOfItsNewTimeEvenWhenTheOldOneWasReminded() {
+        Appointment hold = held("asha@example.com");
+        Appointment confirmed = changed(hold, hold.paid(new PaymentOutcome(PaymentMethod.PAY_AT_CLINIC,
+                PaymentStatus.PENDING, "T6", null, null, null), NOW, "p1"));
+        List<Duration> leads = List.of(Duration.ofHours(24));
+        Instant start = NOW.plus(Duration.ofHours(20));
+        Appointment reminded = confirmed.reminderQueued(Duration.ofHours(24), NOW, "system");
+        assertTrue(MessagePolicy.dueReminder(reminded, start, leads, NOW.plusSeconds(60)).isEmpty(), "reminded once");
+
+        Appointment moved = changed(reminded, reminded.rescheduled(DAY.plusDays(1), "10:00 AM", RULES, NOW, "p1"));
+        Instant newStart = start.plus(Duration.ofDays(2));
+        assertTrue(MessagePolicy.dueReminder(moved, newStart, leads, NOW.plusSeconds(60)).isEmpty(),
+                "the new time is not within the lead yet");
+        Instant dayBeforeTheNewTime = newStart.minus(Duration.ofHours(23));
+        assertEquals(Duration.ofHours(24), MessagePolicy.dueReminder(moved, newStart, leads, dayBeforeTheNewTime)
+                .orElseThrow(), "the new time gets its own reminder");
+        Appointment remindedAgain = moved.reminderQueued(Duration.ofHours(24), dayBeforeTheNewTime, "system");
+        assertTrue(MessagePolicy.dueReminder(remindedAgain, newStart, leads, dayBeforeTheNewTime.plusSeconds(60))
+                .isEmpty(), "and only one");
+    }
+
     private static HistoryEntry last(Appointment a) {
         return a.getHistory().get(a.getHistory().size() - 1);
     }

@@ -10,7 +10,10 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 
@@ -142,12 +145,23 @@ class MessagesIT {
         Matcher slot = WebClient.FREE_SLOT.matcher(reschedule.body());
         assertTrue(slot.find());
         assertEquals(302, ravi.post(reschedule, "bookForm", "submit", Map.of("time", slot.group(1))).statusCode());
-        MimeMessage moved = withSubject(mailTo(email, 4), "Appointment moved: Dr. Amit Singh Rathore");
+        List<MimeMessage> afterTheMove = mailTo(email, 5);
+        MimeMessage moved = withSubject(afterTheMove, "Appointment moved: Dr. Amit Singh Rathore");
         assertTrue(text(moved, "text/plain").contains(slot.group(1)), "names the new time");
+        String newDay = DAY.plusDays(2).format(DateTimeFormatter.ofPattern("EEEE d MMMM yyyy", Locale.ENGLISH));
+        List<String> reminders = new ArrayList<>();
+        for (MimeMessage m : afterTheMove) {
+            if (m.getSubject().startsWith("Reminder: ")) {
+                reminders.add(text(m, "text/plain"));
+            }
+        }
+        assertEquals(2, reminders.size(), "the new time, within the lead too, has its own reminder");
+        assertTrue(reminders.stream().anyMatch(r -> r.contains(newDay) && r.contains(slot.group(1))),
+                "naming the new day and time: " + reminders);
 
         HttpResponse<String> cancelled = ravi.submit("/patient/appointment?id=" + id, "actions", "cancel", Map.of());
         assertTrue(cancelled.statusCode() < 400);
-        List<MimeMessage> all = mailTo(email, 6);
+        List<MimeMessage> all = mailTo(email, 7);
         withSubject(all, "Appointment cancelled: Dr. Amit Singh Rathore");
         assertTrue(text(withSubject(all, "Refund issued: ₹500"), "text/plain").contains("we refunded ₹500"));
     }
