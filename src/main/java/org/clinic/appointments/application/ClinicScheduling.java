@@ -23,6 +23,7 @@ import org.clinic.appointments.domain.DateLimits;
 import org.clinic.appointments.domain.Doctor;
 import org.clinic.appointments.domain.Holiday;
 import org.clinic.appointments.domain.Leave;
+import org.clinic.appointments.domain.ScheduleChange;
 import org.clinic.appointments.domain.WeeklyPlan;
 import org.clinic.appointments.domain.port.AppointmentBook;
 import org.clinic.appointments.infrastructure.config.AppConfig;
@@ -55,6 +56,16 @@ public class ClinicScheduling {
         return book.schedule();
     }
 
+    /** The schedule's changes by this actor (null: anyone) in [from, until) (null: unbounded), newest first. */
+    public List<ScheduleChange> changes(String actorId, Instant from, Instant until) {
+        return book.schedule().changes().stream()
+                .filter(c -> actorId == null || actorId.equals(c.actor()))
+                .filter(c -> from == null || !c.at().isBefore(from))
+                .filter(c -> until == null || c.at().isBefore(until))
+                .sorted(Comparator.comparing(ScheduleChange::at).reversed())
+                .toList();
+    }
+
     public ClinicSchedule.DefaultWeek defaultWeek() {
         return config.defaultWeek();
     }
@@ -65,29 +76,37 @@ public class ClinicScheduling {
         }
         requireNotPast(date);
         Holiday holiday = new Holiday(date, name);
-        book.changeSchedule(actor(), ChangeType.HOLIDAY_ADDED, schedule -> schedule.withHoliday(holiday));
-        LOG.info(() -> "Admin " + actor() + " added the holiday " + date);
+        String actor = actor();
+        book.changeSchedule(actor, ChangeType.HOLIDAY_ADDED, schedule -> schedule.withHoliday(holiday)
+                .recorded(ScheduleChange.holidayAdded(clock.instant(), actor, holiday)));
+        LOG.info(() -> "Admin " + actor + " added the holiday " + date);
     }
 
     public void removeHoliday(LocalDate date) {
-        book.changeSchedule(actor(), ChangeType.HOLIDAY_REMOVED, schedule -> schedule.withoutHoliday(date));
+        String actor = actor();
+        book.changeSchedule(actor, ChangeType.HOLIDAY_REMOVED, schedule -> schedule.holiday(date).isEmpty() ? schedule
+                : schedule.withoutHoliday(date).recorded(ScheduleChange.holidayRemoved(clock.instant(), actor, date)));
     }
 
     /** Sets the doctor's plan from its date on; answers the booked appointments it leaves outside working hours. */
     public List<Appointment> setPlan(String doctorId, WeeklyPlan plan) {
         book.doctor(doctorId).orElseThrow(() -> new BookingException("booking.doctor.unknown"));
         requireNotPast(plan.from());
-        book.changeSchedule(actor(), ChangeType.PLAN_SET, schedule -> schedule.withPlan(doctorId, plan));
-        LOG.info(() -> "Admin " + actor() + " set a working plan for doctor " + doctorId + " from " + plan.from());
+        String actor = actor();
+        book.changeSchedule(actor, ChangeType.PLAN_SET, schedule -> schedule.withPlan(doctorId, plan)
+                .recorded(ScheduleChange.planSet(clock.instant(), actor, doctorId, plan)));
+        LOG.info(() -> "Admin " + actor + " set a working plan for doctor " + doctorId + " from " + plan.from());
         return outsideWorkingHours().stream().filter(a -> a.getDoctorId().equals(doctorId)).toList();
     }
 
     /** Takes the doctor off patients' search and booking, or back; their upcoming bookings are then listed. */
     public void setDoctorActive(String doctorId, boolean active) {
         book.doctor(doctorId).orElseThrow(() -> new BookingException("booking.doctor.unknown"));
-        book.changeSchedule(actor(), active ? ChangeType.DOCTOR_REACTIVATED : ChangeType.DOCTOR_DEACTIVATED,
-                schedule -> schedule.withDoctorActive(doctorId, active));
-        LOG.info(() -> "Admin " + actor() + (active ? " reactivated" : " deactivated") + " doctor " + doctorId);
+        String actor = actor();
+        book.changeSchedule(actor, active ? ChangeType.DOCTOR_REACTIVATED : ChangeType.DOCTOR_DEACTIVATED,
+                schedule -> schedule.withDoctorActive(doctorId, active)
+                        .recorded(ScheduleChange.doctorActive(clock.instant(), actor, doctorId, active)));
+        LOG.info(() -> "Admin " + actor + (active ? " reactivated" : " deactivated") + " doctor " + doctorId);
     }
 
     /** The doctor's booked appointments a leave would cancel: upcoming, owning their slot, in its dates. */
@@ -118,7 +137,8 @@ public class ClinicScheduling {
     public List<Appointment> placeLeave(Leave leave) {
         List<Appointment> before = affectedByLeave(leave);
         String actor = actor();
-        book.changeSchedule(actor, ChangeType.LEAVE_PLACED, schedule -> schedule.withLeave(leave));
+        book.changeSchedule(actor, ChangeType.LEAVE_PLACED, schedule -> schedule.withLeave(leave)
+                .recorded(ScheduleChange.leavePlaced(clock.instant(), actor, leave)));
         List<Appointment> cancelled = new ArrayList<>();
         for (Appointment a : affectedByLeave(leave)) {
             try {

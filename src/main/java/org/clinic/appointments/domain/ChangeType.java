@@ -55,6 +55,16 @@ public enum ChangeType {
         return code;
     }
 
+    /** The change type of a stored code. */
+    public static ChangeType ofCode(String code) {
+        for (ChangeType type : values()) {
+            if (type.code.equals(code)) {
+                return type;
+            }
+        }
+        throw new IllegalArgumentException("Not a change type: " + code);
+    }
+
     /** The change an admin's action makes. */
     public static ChangeType of(AdminAction action) {
         return switch (action) {

@@ -13,11 +13,13 @@ import java.util.TreeMap;
 
 /**
  * The clinic's own week: holidays (nobody works), and each doctor's weekly plans, each from a date on. A doctor
- * without a plan works the clinic's default week ({@link DefaultWeek}). Immutable; changes make a new schedule.
+ * without a plan works the clinic's default week ({@link DefaultWeek}). Immutable; changes make a new schedule,
+ * and each change is kept, oldest first ({@link #changes()}), for the audit trail.
  */
 public final class ClinicSchedule {
 
-    public static final ClinicSchedule EMPTY = new ClinicSchedule(new TreeMap<>(), Map.of(), List.of(), Set.of());
+    public static final ClinicSchedule EMPTY = new ClinicSchedule(new TreeMap<>(), Map.of(), List.of(), Set.of(),
+            List.of());
 
     /** The week of a doctor without a plan of their own: the default slot times on the working days. */
     public record DefaultWeek(Set<DayOfWeek> days, List<String> slotTimes) {
@@ -37,13 +39,15 @@ public final class ClinicSchedule {
     private final List<Leave> leaves;
     /** Doctors who no longer see patients: no slots, gone from search; their records and bookings stay. */
     private final Set<String> inactive;
+    private final List<ScheduleChange> changes;
 
     private ClinicSchedule(TreeMap<LocalDate, Holiday> holidays, Map<String, List<WeeklyPlan>> plans, List<Leave> leaves,
-            Set<String> inactive) {
+            Set<String> inactive, List<ScheduleChange> changes) {
         this.holidays = holidays;
         this.plans = plans;
         this.leaves = leaves;
         this.inactive = inactive;
+        this.changes = changes;
     }
 
     public static ClinicSchedule of(List<Holiday> holidays, Map<String, List<WeeklyPlan>> plans) {
@@ -56,13 +60,31 @@ public final class ClinicSchedule {
 
     public static ClinicSchedule of(List<Holiday> holidays, Map<String, List<WeeklyPlan>> plans, List<Leave> leaves,
             Set<String> inactive) {
+        return of(holidays, plans, leaves, inactive, List.of());
+    }
+
+    public static ClinicSchedule of(List<Holiday> holidays, Map<String, List<WeeklyPlan>> plans, List<Leave> leaves,
+            Set<String> inactive, List<ScheduleChange> changes) {
         TreeMap<LocalDate, Holiday> byDate = new TreeMap<>();
         holidays.forEach(h -> byDate.put(h.date(), h));
         Map<String, List<WeeklyPlan>> sorted = new LinkedHashMap<>();
         plans.forEach((doctor, list) -> sorted.put(doctor,
                 list.stream().sorted(Comparator.comparing(WeeklyPlan::from)).toList()));
         return new ClinicSchedule(byDate, Map.copyOf(sorted),
-                leaves.stream().sorted(Comparator.comparing(Leave::from)).toList(), Set.copyOf(inactive));
+                leaves.stream().sorted(Comparator.comparing(Leave::from)).toList(), Set.copyOf(inactive),
+                List.copyOf(changes));
+    }
+
+    /** Every change made to the schedule, oldest first. */
+    public List<ScheduleChange> changes() {
+        return changes;
+    }
+
+    /** This schedule with the change that made it recorded. */
+    public ClinicSchedule recorded(ScheduleChange change) {
+        List<ScheduleChange> next = new ArrayList<>(changes);
+        next.add(change);
+        return new ClinicSchedule(holidays, plans, leaves, inactive, List.copyOf(next));
     }
 
     /** The slot times the doctor works on the date: none on a holiday or a day off. */
@@ -103,7 +125,7 @@ public final class ClinicSchedule {
         if (active ? !next.remove(doctorId) : !next.add(doctorId)) {
             throw new BookingException(active ? "schedule.doctor.active_already" : "schedule.doctor.inactive_already");
         }
-        return of(holidays(), plans, leaves, next);
+        return of(holidays(), plans, leaves, next, changes);
     }
 
     public boolean onLeave(String doctorId, LocalDate date) {
@@ -124,7 +146,7 @@ public final class ClinicSchedule {
         }
         List<Leave> next = new java.util.ArrayList<>(leaves);
         next.add(leave);
-        return of(holidays(), plans, next, inactive);
+        return of(holidays(), plans, next, inactive, changes);
     }
 
     public Optional<Holiday> holiday(LocalDate date) {
@@ -150,13 +172,13 @@ public final class ClinicSchedule {
         }
         List<Holiday> next = new ArrayList<>(holidays.values());
         next.add(holiday);
-        return of(next, plans, leaves, inactive);
+        return of(next, plans, leaves, inactive, changes);
     }
 
     public ClinicSchedule withoutHoliday(LocalDate date) {
         List<Holiday> next = new ArrayList<>(holidays.values());
         next.removeIf(h -> h.date().equals(date));
-        return of(next, plans, leaves, inactive);
+        return of(next, plans, leaves, inactive, changes);
     }
 
     /** With the doctor's plan from its date on; a plan from the same date is replaced. */
@@ -166,6 +188,6 @@ public final class ClinicSchedule {
         ofDoctor.removeIf(p -> p.from().equals(plan.from()));
         ofDoctor.add(plan);
         next.put(doctorId, ofDoctor);
-        return of(holidays(), next, leaves, inactive);
+        return of(holidays(), next, leaves, inactive, changes);
     }
 }

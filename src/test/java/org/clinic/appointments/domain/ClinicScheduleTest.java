@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.DayOfWeek;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.EnumSet;
@@ -144,5 +145,23 @@ class ClinicScheduleTest {
         assertEquals(EIGHT, back.slotTimes("doc8", MONDAY, MON_TO_SAT));
         assertTrue(back.holiday(TUESDAY).isPresent(), "other parts of the schedule are kept");
         assertFalse(off.withHoliday(new Holiday(TUESDAY, "Kept")).isActive("doc8"), "and kept by other changes");
+    }
+
+    @Test
+    void everyChangeIsKeptThroughTheChangesAfterIt() {
+        Instant at = Instant.parse("2027-01-20T09:00:00Z");
+        WeeklyPlan mornings = new WeeklyPlan(MONDAY, Map.of(DayOfWeek.MONDAY, hours("09:00", "12:00", 30, null, null),
+                DayOfWeek.WEDNESDAY, hours("08:00", "17:00", 60, "13:00", "14:00")));
+        ClinicSchedule schedule = ClinicSchedule.EMPTY
+                .withPlan("doc1", mornings).recorded(ScheduleChange.planSet(at, "admin-1", "doc1", mornings))
+                .withHoliday(new Holiday(TUESDAY, "Festival"))
+                .recorded(ScheduleChange.holidayAdded(at, "admin-1", new Holiday(TUESDAY, "Festival")))
+                .withDoctorActive("doc2", false).withoutHoliday(SUNDAY);
+        assertEquals(List.of(ChangeType.PLAN_SET, ChangeType.HOLIDAY_ADDED),
+                schedule.changes().stream().map(ScheduleChange::action).toList());
+        assertEquals("from 2027-01-25: Mon 09:00–12:00 every 30 min; Wed 08:00–17:00 every 60 min (break 13:00–14:00)",
+                schedule.changes().get(0).detail(), "a plan in words, days in week order");
+        assertEquals("2027-01-26 Festival", schedule.changes().get(1).detail());
+        assertTrue(ClinicSchedule.EMPTY.changes().isEmpty());
     }
 }

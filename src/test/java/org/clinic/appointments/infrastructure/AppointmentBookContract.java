@@ -37,10 +37,12 @@ import org.clinic.appointments.domain.ClinicSchedule;
 import org.clinic.appointments.domain.Doctor;
 import org.clinic.appointments.domain.DuplicateEmailException;
 import org.clinic.appointments.domain.Holiday;
+import org.clinic.appointments.domain.Leave;
 import org.clinic.appointments.domain.LocalDateRange;
 import org.clinic.appointments.domain.MessageKind;
 import org.clinic.appointments.domain.PaymentStatus;
 import org.clinic.appointments.domain.Role;
+import org.clinic.appointments.domain.ScheduleChange;
 import org.clinic.appointments.domain.SlotKey;
 import org.clinic.appointments.domain.SlotTakenException;
 import org.clinic.appointments.domain.User;
@@ -182,6 +184,21 @@ public abstract class AppointmentBookContract {
         BookingException closed = assertThrows(BookingException.class, () -> held(patient, "doc1", "09:00 AM"));
         assertEquals("booking.slot.not_working", closed.getMessageKey());
         assertTrue(book.appointmentsOfPatient(patient.getId()).isEmpty(), "a refusal stores nothing");
+    }
+
+    @Test
+    void eachScheduleChangeIsKeptWithWhoWhenAndWhat() {
+        Instant at = Instant.parse("2026-11-20T08:30:00Z");
+        Leave leave = new Leave("doc2", DAY, DAY.plusDays(2), "Conference \"Cardio\" in Pune");
+        book.changeSchedule("admin-1", ChangeType.HOLIDAY_ADDED, s -> s.withHoliday(new Holiday(DAY, "Festival"))
+                .recorded(ScheduleChange.holidayAdded(at, "admin-1", new Holiday(DAY, "Festival"))));
+        book.changeSchedule("admin-2", ChangeType.LEAVE_PLACED,
+                s -> s.withLeave(leave).recorded(ScheduleChange.leavePlaced(at.plusSeconds(60), "admin-2", leave)));
+        List<ScheduleChange> kept = reopened().schedule().changes();
+        assertEquals(List.of(ScheduleChange.holidayAdded(at, "admin-1", new Holiday(DAY, "Festival")),
+                ScheduleChange.leavePlaced(at.plusSeconds(60), "admin-2", leave)), kept);
+        assertEquals("doc2", kept.get(1).doctorId());
+        assertEquals("Festival", book.schedule().holiday(DAY).orElseThrow().name(), "with the schedule itself");
     }
 
     // ---- accounts ----------------------------------------------------------------------------------------

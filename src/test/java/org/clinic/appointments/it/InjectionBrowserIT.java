@@ -31,10 +31,20 @@ class InjectionBrowserIT extends PatientBrowserTestBase {
     static WebArchive deployment() {
         String history = "\"history\": [{\"at\": \"2026-01-01T10:00:00Z\", \"actor\": \"seed\", \"action\": \"booked\","
                 + " \"to_status\": \"confirmed\", \"note\": \"" + SCRIPT + "\"}]";
-        return Deployments.app("injection", true, dir -> Deployments.writeAppointments(dir, List.of(
-                Deployments.appointment("x1", IMG, "doc1", SOON, "09:00 AM", "confirmed", "Success", "UPI", history),
-                Deployments.appointment("x2", SVG + " " + SCRIPT, "doc1", SOON, "10:00 AM", "confirmed", "Pending",
-                        "Pay-at-Clinic", null))));
+        String schedule = "{\"holidays\": [], \"plans\": {}, \"leaves\": [], \"inactive_doctors\": [], \"changes\": ["
+                + "{\"at\": \"2026-01-01T10:00:00Z\", \"actor\": \"seed\", \"action\": \"schedule.leave_placed\","
+                + " \"doctor_id\": \"doc1\", \"detail\": \"" + SCRIPT + " " + IMG + "\"}]}";
+        return Deployments.app("injection", true, dir -> {
+            Deployments.writeAppointments(dir, List.of(
+                    Deployments.appointment("x1", IMG, "doc1", SOON, "09:00 AM", "confirmed", "Success", "UPI", history),
+                    Deployments.appointment("x2", SVG + " " + SCRIPT, "doc1", SOON, "10:00 AM", "confirmed", "Pending",
+                            "Pay-at-Clinic", null)));
+            try {
+                java.nio.file.Files.writeString(dir.resolve("schedule.json"), schedule);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
     }
 
     private void assertNothingRan(String where) {
@@ -85,6 +95,7 @@ class InjectionBrowserIT extends PatientBrowserTestBase {
         assertTrue(pageText().contains(IMG), "the event title is text");
         open("/admin/audit");
         assertNothingRan("the audit trail");
+        assertTrue(pageText().contains(SCRIPT + " " + IMG), "a schedule change's details are text");
     }
 
     @Test

@@ -14,6 +14,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
@@ -102,6 +103,22 @@ class ScheduleIT {
             assertFalse(answer.contains("nobody has slots that day"), "refused: " + bad[0] + " / " + bad[1]);
         }
         assertEquals(8, freeTimes("doc1", holiday.plusDays(1)).size(), "nothing half-written");
+
+        List<String> changes = scheduleChanges(admin().get("/admin/audit").body());
+        List<String> ofThisHoliday = changes.stream().filter(row -> row.contains(holiday.toString())).toList();
+        assertEquals(1, ofThisHoliday.size(), "the audit trail has the holiday once, the refusals not at all: " + changes);
+        assertTrue(ofThisHoliday.get(0).contains("Holiday added") && ofThisHoliday.get(0).contains("Week Admin")
+                && ofThisHoliday.get(0).contains("Clinic Foundation Day"), "what, who and the holiday: " + ofThisHoliday);
+    }
+
+    /** The rows of the audit trail's schedule changes, as text. */
+    private static List<String> scheduleChanges(String auditPage) {
+        Matcher row = Pattern.compile("<tr[^>]*schedule-change-row[^>]*>(.*?)</tr>", Pattern.DOTALL).matcher(auditPage);
+        List<String> rows = new java.util.ArrayList<>();
+        while (row.find()) {
+            rows.add(row.group(1).replaceAll("<[^>]+>", " ").replaceAll("\\s+", " ").strip());
+        }
+        return rows;
     }
 
     @Test
@@ -169,6 +186,10 @@ class ScheduleIT {
 
         admin().submit("/admin/schedule?doctor=doc8", "planForm", "reactivate", form);
         assertTrue(patient().get("/patient/doctors").body().contains("doctor-doc8"), "back in search");
+        List<String> changes = scheduleChanges(admin().get("/admin/audit").body());
+        assertTrue(changes.size() >= 2 && changes.get(0).contains("Doctor back on booking")
+                && changes.get(1).contains("Doctor taken off booking") && changes.get(0).contains("Dr. Arun Kapoor"),
+                "both changes, newest first, with the doctor: " + changes);
     }
 
     private String bookFirstFree(String doctor, LocalDate date) {

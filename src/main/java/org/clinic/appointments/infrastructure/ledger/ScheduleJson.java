@@ -1,6 +1,7 @@
 package org.clinic.appointments.infrastructure.ledger;
 
 import java.time.DayOfWeek;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.ArrayList;
@@ -15,18 +16,20 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
 
+import org.clinic.appointments.domain.ChangeType;
 import org.clinic.appointments.domain.ClinicSchedule;
 import org.clinic.appointments.domain.DayPlan;
 import org.clinic.appointments.domain.Holiday;
 import org.clinic.appointments.domain.Leave;
+import org.clinic.appointments.domain.ScheduleChange;
 import org.clinic.appointments.domain.WeeklyPlan;
 
 /**
  * The clinic's schedule as JSON, in {@code schedule.json} and on the journal lines that change it:
  * {@code {"holidays": [{"date", "name"}], "plans": {"<doctor id>": [{"from", "days": {"monday": {"start", "end",
  * "slot_minutes", "break_start", "break_end"}}}]}, "leaves": [{"doctor_id", "from", "to", "reason"}],
- * "inactive_doctors": ["<doctor id>"]}}; a day
- * missing from {@code days} is not worked.
+ * "inactive_doctors": ["<doctor id>"], "changes": [{"at", "actor", "action", "doctor_id", "detail"}]}}; a day
+ * missing from {@code days} is not worked. Files from before a key was added load without it.
  */
 final class ScheduleJson {
 
@@ -55,8 +58,17 @@ final class ScheduleJson {
         }
         JsonArrayBuilder inactive = Jsonp.PROVIDER.createArrayBuilder();
         schedule.inactiveDoctors().stream().sorted().forEach(inactive::add);
+        JsonArrayBuilder changes = Jsonp.PROVIDER.createArrayBuilder();
+        for (ScheduleChange change : schedule.changes()) {
+            JsonObjectBuilder c = Jsonp.PROVIDER.createObjectBuilder().add("at", change.at().toString())
+                    .add("actor", change.actor()).add("action", change.action().code());
+            if (change.doctorId() != null) {
+                c.add("doctor_id", change.doctorId());
+            }
+            changes.add(c.add("detail", change.detail()));
+        }
         return Jsonp.PROVIDER.createObjectBuilder().add("holidays", holidays).add("plans", plans).add("leaves", leaves)
-                .add("inactive_doctors", inactive).build();
+                .add("inactive_doctors", inactive).add("changes", changes).build();
     }
 
     private static JsonObjectBuilder day(DayPlan plan) {
@@ -106,7 +118,16 @@ final class ScheduleJson {
             json.getJsonArray("inactive_doctors").getValuesAs(jakarta.json.JsonString.class)
                     .forEach(id -> inactive.add(id.getString()));
         }
-        return ClinicSchedule.of(holidays, plans, leaves, inactive);
+        List<ScheduleChange> changes = new ArrayList<>();
+        if (json.containsKey("changes")) {
+            for (JsonValue value : json.getJsonArray("changes")) {
+                JsonObject change = value.asJsonObject();
+                changes.add(new ScheduleChange(Instant.parse(change.getString("at")), change.getString("actor"),
+                        ChangeType.ofCode(change.getString("action")), change.getString("doctor_id", null),
+                        change.getString("detail", "")));
+            }
+        }
+        return ClinicSchedule.of(holidays, plans, leaves, inactive, changes);
     }
 
     private static LocalTime time(JsonObject day, String key) {

@@ -48,7 +48,12 @@ public class AuditBacking implements Serializable {
     @Inject
     org.clinic.appointments.application.DoctorRecords doctorRecords;
 
+    @Inject
+    org.clinic.appointments.application.ClinicScheduling scheduling;
+
     private List<org.clinic.appointments.domain.DoctorRecordChange> doctorChanges;
+    private List<org.clinic.appointments.domain.ScheduleChange> scheduleChanges;
+    private final Map<String, String> doctorNames = new HashMap<>();
 
     private String actor;
     private String action;
@@ -68,6 +73,12 @@ public class AuditBacking implements Serializable {
         AuditQuery query = new AuditQuery(actor, action, fromInstant, until);
         doctorChanges = action == null ? doctorRecords.changes(actor, fromInstant, until) : List.of();
         actorNames.putAll(administration.actorNames(doctorChanges.stream().map(c -> c.change().getActor()).toList()));
+        scheduleChanges = action == null ? scheduling.changes(actor, fromInstant, until) : List.of();
+        actorNames.putAll(administration.actorNames(scheduleChanges.stream()
+                .map(org.clinic.appointments.domain.ScheduleChange::actor).toList()));
+        if (!scheduleChanges.isEmpty()) {
+            doctorRecords.all().forEach(d -> doctorNames.put(d.getId(), d.getName()));
+        }
         model = new LazyDataModel<>() {
             private static final long serialVersionUID = 1L;
 
@@ -126,6 +137,16 @@ public class AuditBacking implements Serializable {
     /** Changes of the doctors' records that match the filters (none when an appointment action is chosen). */
     public List<org.clinic.appointments.domain.DoctorRecordChange> getDoctorChanges() {
         return doctorChanges;
+    }
+
+    /** Changes of the clinic's schedule that match the filters (none when an appointment action is chosen). */
+    public List<org.clinic.appointments.domain.ScheduleChange> getScheduleChanges() {
+        return scheduleChanges;
+    }
+
+    /** A doctor's name, or the id of one no longer known. */
+    public String doctorName(String doctorId) {
+        return doctorNames.getOrDefault(doctorId, doctorId);
     }
 
     public LazyDataModel<AuditEntry> getModel() {
