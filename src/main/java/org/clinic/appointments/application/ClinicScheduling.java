@@ -56,10 +56,14 @@ public class ClinicScheduling {
         return book.schedule();
     }
 
-    /** The schedule's changes by this actor (null: anyone) in [from, until) (null: unbounded), newest first. */
-    public List<ScheduleChange> changes(String actorId, Instant from, Instant until) {
+    /**
+     * The schedule's changes by this actor and of this type (null: any) in [from, until) (null: unbounded), newest
+     * first.
+     */
+    public List<ScheduleChange> changes(String actorId, ChangeType type, Instant from, Instant until) {
         return book.schedule().changes().stream()
                 .filter(c -> actorId == null || actorId.equals(c.actor()))
+                .filter(c -> type == null || type == c.action())
                 .filter(c -> from == null || !c.at().isBefore(from))
                 .filter(c -> until == null || c.at().isBefore(until))
                 .sorted(Comparator.comparing(ScheduleChange::at).reversed())

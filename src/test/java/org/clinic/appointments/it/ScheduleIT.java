@@ -109,6 +109,14 @@ class ScheduleIT {
         assertEquals(1, ofThisHoliday.size(), "the audit trail has the holiday once, the refusals not at all: " + changes);
         assertTrue(ofThisHoliday.get(0).contains("Holiday added") && ofThisHoliday.get(0).contains("Week Admin")
                 && ofThisHoliday.get(0).contains("Clinic Foundation Day"), "what, who and the holiday: " + ofThisHoliday);
+
+        String holidaysOnly = admin().get("/admin/audit?action=schedule.holiday_added").body();
+        List<String> filtered = scheduleChanges(holidaysOnly);
+        assertTrue(!filtered.isEmpty() && filtered.stream().allMatch(row -> row.contains("Holiday added")),
+                "the filter by what shows that kind of schedule change only: " + filtered);
+        assertTrue(holidaysOnly.contains("No change matches these filters."), "and no appointment's change");
+        assertTrue(scheduleChanges(admin().get("/admin/audit?action=booked").body()).isEmpty(),
+                "an appointment's action shows no schedule change");
     }
 
     /** The rows of the audit trail's schedule changes, as text. */

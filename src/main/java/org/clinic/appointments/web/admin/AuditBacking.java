@@ -16,6 +16,7 @@ import jakarta.inject.Named;
 import org.clinic.appointments.application.ClinicAdministration;
 import org.clinic.appointments.domain.AuditEntry;
 import org.clinic.appointments.domain.AuditQuery;
+import org.clinic.appointments.domain.ChangeType;
 import org.clinic.appointments.domain.User;
 import org.clinic.appointments.infrastructure.config.AppConfig;
 import org.clinic.appointments.web.DateParameter;
@@ -38,6 +39,15 @@ public class AuditBacking implements Serializable {
     public static final List<String> ACTIONS = List.of("booked", "paid", "pay_at_clinic", "payment_failed",
             "rescheduled", "cancelled", "hold_expired", "no_show", "refunded", "marked_paid", "arrived", "completed", "rebooked",
             "reminder_queued", "message_sent", "message_failed", "message_gave_up");
+
+    /** The changes of the clinic's schedule there are, as their codes. */
+    public static final List<String> SCHEDULE_ACTIONS = java.util.stream.Stream.of(ChangeType.HOLIDAY_ADDED,
+            ChangeType.HOLIDAY_REMOVED, ChangeType.PLAN_SET, ChangeType.LEAVE_PLACED, ChangeType.DOCTOR_DEACTIVATED,
+            ChangeType.DOCTOR_REACTIVATED).map(ChangeType::code).toList();
+
+    /** What the filter offers: the appointments' actions, then the schedule's. */
+    public static final List<String> ALL_ACTIONS = java.util.stream.Stream.concat(ACTIONS.stream(),
+            SCHEDULE_ACTIONS.stream()).toList();
 
     @Inject
     ClinicAdministration administration;
@@ -70,10 +80,13 @@ public class AuditBacking implements Serializable {
         Instant fromInstant = fromDate == null ? null : fromDate.atStartOfDay(config.zone()).toInstant();
         LocalDate toDate = DateParameter.parse(to);
         Instant until = toDate == null ? null : toDate.plusDays(1).atStartOfDay(config.zone()).toInstant();
-        AuditQuery query = new AuditQuery(actor, action, fromInstant, until);
+        boolean ofSchedule = SCHEDULE_ACTIONS.contains(action);
+        AuditQuery query = ofSchedule ? null : new AuditQuery(actor, action, fromInstant, until);
         doctorChanges = action == null ? doctorRecords.changes(actor, fromInstant, until) : List.of();
         actorNames.putAll(administration.actorNames(doctorChanges.stream().map(c -> c.change().getActor()).toList()));
-        scheduleChanges = action == null ? scheduling.changes(actor, fromInstant, until) : List.of();
+        scheduleChanges = action == null || ofSchedule
+                ? scheduling.changes(actor, ofSchedule ? ChangeType.ofCode(action) : null, fromInstant, until)
+                : List.of();
         actorNames.putAll(administration.actorNames(scheduleChanges.stream()
                 .map(org.clinic.appointments.domain.ScheduleChange::actor).toList()));
         if (!scheduleChanges.isEmpty()) {
@@ -84,12 +97,16 @@ public class AuditBacking implements Serializable {
 
             @Override
             public int count(Map<String, FilterMeta> filterBy) {
-                return administration.audit(query, 0, 0).total();
+                return query == null ? 0 : administration.audit(query, 0, 0).total();
             }
 
             @Override
             public List<AuditEntry> load(int first, int pageSize, Map<String, SortMeta> sortBy,
                     Map<String, FilterMeta> filterBy) {
+                if (query == null) {
+                    setRowCount(0);
+                    return List.of();
+                }
                 var page = administration.audit(query, first, pageSize);
                 setRowCount(page.total());
                 actorNames.putAll(administration.actorNames(page.rows().stream()
@@ -131,7 +148,7 @@ public class AuditBacking implements Serializable {
     }
 
     public List<String> getActions() {
-        return ACTIONS;
+        return ALL_ACTIONS;
     }
 
     /** Changes of the doctors' records that match the filters (none when an appointment action is chosen). */

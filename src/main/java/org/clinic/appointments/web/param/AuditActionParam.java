@@ -4,11 +4,11 @@ import jakarta.faces.convert.FacesConverter;
 
 import org.clinic.appointments.web.admin.AuditBacking;
 
-/** A history action in the audit trail's URL. */
+/** An action of the audit trail's filter in its URL: an appointment's or the schedule's. */
 @FacesConverter("param.auditAction")
 public class AuditActionParam extends CodeParam {
 
     public AuditActionParam() {
-        super(AuditBacking.ACTIONS);
+        super(AuditBacking.ALL_ACTIONS);
     }
 }
