@@ -8,15 +8,18 @@ import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 
 import org.clinic.appointments.application.ClinicAdministration;
+import org.clinic.appointments.application.ClinicScheduling;
 import org.clinic.appointments.domain.AuditEntry;
 import org.clinic.appointments.domain.AuditQuery;
 import org.clinic.appointments.domain.ChangeType;
+import org.clinic.appointments.domain.ScheduleChange;
 import org.clinic.appointments.domain.User;
 import org.clinic.appointments.infrastructure.config.AppConfig;
 import org.clinic.appointments.web.DateParameter;
@@ -41,12 +44,12 @@ public class AuditBacking implements Serializable {
             "reminder_queued", "message_sent", "message_failed", "message_gave_up");
 
     /** The changes of the clinic's schedule there are, as their codes. */
-    public static final List<String> SCHEDULE_ACTIONS = java.util.stream.Stream.of(ChangeType.HOLIDAY_ADDED,
+    public static final List<String> SCHEDULE_ACTIONS = Stream.of(ChangeType.HOLIDAY_ADDED,
             ChangeType.HOLIDAY_REMOVED, ChangeType.PLAN_SET, ChangeType.LEAVE_PLACED, ChangeType.DOCTOR_DEACTIVATED,
             ChangeType.DOCTOR_REACTIVATED).map(ChangeType::code).toList();
 
     /** What the filter offers: the appointments' actions, then the schedule's. */
-    public static final List<String> ALL_ACTIONS = java.util.stream.Stream.concat(ACTIONS.stream(),
+    public static final List<String> ALL_ACTIONS = Stream.concat(ACTIONS.stream(),
             SCHEDULE_ACTIONS.stream()).toList();
 
     @Inject
@@ -59,10 +62,10 @@ public class AuditBacking implements Serializable {
     org.clinic.appointments.application.DoctorRecords doctorRecords;
 
     @Inject
-    org.clinic.appointments.application.ClinicScheduling scheduling;
+    ClinicScheduling scheduling;
 
     private List<org.clinic.appointments.domain.DoctorRecordChange> doctorChanges;
-    private List<org.clinic.appointments.domain.ScheduleChange> scheduleChanges;
+    private List<ScheduleChange> scheduleChanges;
     private final Map<String, String> doctorNames = new HashMap<>();
 
     private String actor;
@@ -88,7 +91,7 @@ public class AuditBacking implements Serializable {
                 ? scheduling.changes(actor, ofSchedule ? ChangeType.ofCode(action) : null, fromInstant, until)
                 : List.of();
         actorNames.putAll(administration.actorNames(scheduleChanges.stream()
-                .map(org.clinic.appointments.domain.ScheduleChange::actor).toList()));
+                .map(ScheduleChange::actor).toList()));
         if (!scheduleChanges.isEmpty()) {
             doctorRecords.all().forEach(d -> doctorNames.put(d.getId(), d.getName()));
         }
@@ -157,7 +160,7 @@ public class AuditBacking implements Serializable {
     }
 
     /** Changes of the clinic's schedule that match the filters (none when an appointment action is chosen). */
-    public List<org.clinic.appointments.domain.ScheduleChange> getScheduleChanges() {
+    public List<ScheduleChange> getScheduleChanges() {
         return scheduleChanges;
     }
 
