@@ -19,18 +19,21 @@ public class ClinicMetrics {
     private final PrometheusRegistry registry = new PrometheusRegistry();
 
     private final Counter bookings = Counter.builder().name("clinic_bookings")
-            .help("Slots held by patients (durable bookings awaiting payment)").register(registry);
+            .help("Slots held by patients (durable bookings awaiting payment)").withoutExemplars().register(registry);
     private final Counter payments = Counter.builder().name("clinic_payments")
-            .help("Payments by outcome: success, failed, pending (Pay-at-Clinic)").labelNames("outcome").register(registry);
+            .help("Payments by outcome: success, failed, pending (Pay-at-Clinic)").labelNames("outcome").withoutExemplars()
+            .register(registry);
     private final Counter holdsExpired = Counter.builder().name("clinic_holds_expired")
-            .help("Holds cancelled because their payment did not come in time").register(registry);
+            .help("Holds cancelled because their payment did not come in time").withoutExemplars().register(registry);
     private final Counter adminActions = Counter.builder().name("clinic_admin_actions")
-            .help("Admin actions taken, by action").labelNames("action").register(registry);
+            .help("Admin actions taken, by action").labelNames("action").withoutExemplars().register(registry);
     private final Histogram appendSeconds = Histogram.builder().name("clinic_ledger_append_seconds").unit(Unit.SECONDS)
             .help("Time to append one change to the journal and force it to disk").classicOnly()
-            .classicUpperBounds(0.0005, 0.001, 0.002, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 1).register(registry);
+            .classicUpperBounds(0.0005, 0.001, 0.002, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 1).withoutExemplars()
+            .register(registry);
     private final Gauge journalBytes = Gauge.builder().name("clinic_ledger_journal_bytes").unit(Unit.BYTES)
-            .help("Size of the current journal (it starts again after each compaction)").register(registry);
+            .help("Size of the current journal (it starts again after each compaction)").withoutExemplars()
+            .register(registry);
 
     private volatile java.util.function.LongSupplier appointments = () -> 0;
     private volatile java.util.function.LongSupplier freeDisk = () -> 0;
