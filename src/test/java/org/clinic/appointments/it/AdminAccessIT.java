@@ -93,7 +93,8 @@ class AdminAccessIT {
             {"/admin/dashboard", "table", "appointments:0:j_idt1:1:act"},
             {"/admin/timetable?doctor=doc1&date=" + DAY, "slots", "timetable:0:j_idt1:0:act"},
             {"/admin/dashboard", "table", "exportCsv"},
-            {"/admin/audit", "table", "exportCsv"}}) {
+            {"/admin/audit", "table", "exportCsv"},
+            {"/admin/audit", "scheduleChangesForm", "exportCsv"}}) {
             HttpResponse<String> response = patient.post(target[0], target[1], target[2], forged, "stateless");
             assertEquals(404, response.statusCode(), target[0]);
             assertTrue(!response.body().contains("Riya Sharma") && !response.body().contains("Kabir Mehta"), target[0]);

@@ -117,6 +117,12 @@ class ScheduleIT {
         assertTrue(holidaysOnly.contains("No change matches these filters."), "and no appointment's change");
         assertTrue(scheduleChanges(admin().get("/admin/audit?action=booked").body()).isEmpty(),
                 "an appointment's action shows no schedule change");
+        HttpResponse<byte[]> csv = admin().download("/admin/audit?action=schedule.holiday_added", "scheduleChangesForm",
+                "exportCsv");
+        assertTrue(csv.headers().firstValue("Content-Type").orElse("").startsWith("text/csv"), "a CSV file");
+        String rows = new String(csv.body(), java.nio.charset.StandardCharsets.UTF_8);
+        assertTrue(rows.contains("Holiday added") && rows.contains("Week Admin")
+                && rows.contains(holiday + " Clinic Foundation Day"), "the schedule's changes as filtered: " + rows);
     }
 
     /** The rows of the audit trail's schedule changes, as text. */
