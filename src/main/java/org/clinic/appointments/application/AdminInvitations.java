@@ -70,7 +70,7 @@ public class AdminInvitations {
                     throw new BookingException("invitations.email.taken");
                 }
                 current.setName(invitee.getName().strip());
-                current.invite(hash(token), expires, adminId);
+                current.invite(hash(token), clock.instant(), expires, adminId);
                 return current;
             });
         } else {
@@ -80,7 +80,7 @@ public class AdminInvitations {
             user.setEmail(EmailAddress.identityKey(invitee.getEmail()));
             user.setRole(Role.ADMIN);
             user.setCreatedAt(clock.instant());
-            user.invite(hash(token), expires, adminId);
+            user.invite(hash(token), user.getCreatedAt(), expires, adminId);
             invited = book.registerUser(user, adminId);
         }
         LOG.info(() -> "Admin " + adminId + " invited user " + invited.getId() + " as an admin until " + expires);
@@ -99,7 +99,7 @@ public class AdminInvitations {
             if (!current.isInvited()) {
                 throw new BookingException("invitations.not_pending");
             }
-            current.closeInvitation(null);
+            current.withdrawInvitation(clock.instant(), adminId);
             return current;
         });
         LOG.info(() -> "Admin " + adminId + " withdrew the invitation of user " + userId);
@@ -127,7 +127,7 @@ public class AdminInvitations {
             if (!current.invitationOpen(hash, clock.instant())) {
                 throw new BookingException("invitation.invalid");
             }
-            current.closeInvitation(passwordHash);
+            current.acceptInvitation(passwordHash, clock.instant());
             return current;
         });
         LOG.info(() -> "User " + accepted.getId() + " accepted an admin invitation");

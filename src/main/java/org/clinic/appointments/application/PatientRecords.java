@@ -57,7 +57,7 @@ public class PatientRecords {
     public int suspend(String patientId) {
         find(patientId).orElseThrow(() -> new BookingException("patients.unknown"));
         String actor = actor();
-        book.changeUser(patientId, actor, ChangeType.SUSPENDED, u -> u.suspended(clock.instant()));
+        book.changeUser(patientId, actor, ChangeType.SUSPENDED, u -> u.suspended(clock.instant(), actor));
         int released = 0;
         for (Appointment a : book.appointmentsOfPatient(patientId)) {
             if (a.getStatus() == AppointmentStatus.PENDING_PAYMENT) {
@@ -77,8 +77,9 @@ public class PatientRecords {
 
     public void reactivate(String patientId) {
         find(patientId).orElseThrow(() -> new BookingException("patients.unknown"));
-        book.changeUser(patientId, actor(), ChangeType.REACTIVATED, User::reactivated);
-        LOG.info(() -> "Admin " + actor() + " reactivated patient " + patientId);
+        String actor = actor();
+        book.changeUser(patientId, actor, ChangeType.REACTIVATED, u -> u.reactivated(clock.instant(), actor));
+        LOG.info(() -> "Admin " + actor + " reactivated patient " + patientId);
     }
 
     private String actor() {

@@ -33,6 +33,8 @@ public class User {
     private Instant verifyExpires;
     /** The waitlists the patient is on, oldest first; null when none. */
     private java.util.List<WaitRequest> waitlist;
+    /** What admins changed on this account (suspensions, invitations), oldest first; null when nothing. */
+    private java.util.List<AccountChange> changes;
     /** Fields of a migrated record that this product does not use, kept as they were; null when there are none. */
     private Map<String, Object> otherFields;
 
@@ -60,6 +62,7 @@ public class User {
         copy.verifyToken = verifyToken;
         copy.verifyExpires = verifyExpires;
         copy.waitlist = waitlist == null ? null : waitlist.stream().map(WaitRequest::copy).toList();
+        copy.changes = changes;
         copy.otherFields = otherFields;
         return copy;
     }
@@ -132,19 +135,46 @@ public class User {
         return invitedBy;
     }
 
-    /** Makes this account an invitation: no password until the token's holder chooses one before it expires. */
-    public void invite(String tokenHash, Instant expires, String by) {
+    /**
+     * Makes this account an invitation: no password until the token's holder chooses one before it expires. The
+     * change is kept with the address invited.
+     */
+    public void invite(String tokenHash, Instant at, Instant expires, String by) {
         this.password = null;
         this.invitation = tokenHash;
         this.invitationExpires = expires;
         this.invitedBy = by;
+        recorded(new AccountChange(at, by, ChangeType.ADMIN_INVITED, email));
     }
 
-    /** The invitation is used (its holder chose this password hash) or withdrawn (null). */
-    public void closeInvitation(String passwordHash) {
+    /** The invitation's holder chose this password hash: the invitation is spent. */
+    public void acceptInvitation(String passwordHash, Instant at) {
+        closeInvitation(passwordHash);
+        recorded(new AccountChange(at, id, ChangeType.INVITATION_ACCEPTED, null));
+    }
+
+    /** The invitation is withdrawn: nobody can sign in as this account. */
+    public void withdrawInvitation(Instant at, String by) {
+        closeInvitation(null);
+        recorded(new AccountChange(at, by, ChangeType.INVITATION_WITHDRAWN, null));
+    }
+
+    private void closeInvitation(String passwordHash) {
         this.password = passwordHash;
         this.invitation = null;
         this.invitationExpires = null;
+    }
+
+    /** This change kept on the account, after those before it. */
+    private void recorded(AccountChange change) {
+        java.util.List<AccountChange> list = new java.util.ArrayList<>(getChanges());
+        list.add(change);
+        changes = java.util.List.copyOf(list);
+    }
+
+    /** What admins changed on this account, oldest first. */
+    public java.util.List<AccountChange> getChanges() {
+        return changes == null ? java.util.List.of() : changes;
     }
 
     /** An invitation not yet used or withdrawn (it may have expired). */
@@ -283,23 +313,25 @@ public class User {
                 && (sessionsValidFrom == null || (signedInAt != null && !signedInAt.isBefore(sessionsValidFrom)));
     }
 
-    /** This account suspended: it cannot log in or book, and its sessions end. */
-    public User suspended(Instant now) {
+    /** This account suspended by admin {@code by}: it cannot log in or book, and its sessions end. */
+    public User suspended(Instant now, String by) {
         if (suspendedAt != null) {
             throw new BookingException("patients.suspended_already");
         }
         User next = copy();
         next.suspendedAt = now;
         next.sessionsValidFrom = now;
+        next.recorded(new AccountChange(now, by, ChangeType.SUSPENDED, null));
         return next;
     }
 
-    public User reactivated() {
+    public User reactivated(Instant now, String by) {
         if (suspendedAt == null) {
             throw new BookingException("patients.active_already");
         }
         User next = copy();
         next.suspendedAt = null;
+        next.recorded(new AccountChange(now, by, ChangeType.REACTIVATED, null));
         return next;
     }
 

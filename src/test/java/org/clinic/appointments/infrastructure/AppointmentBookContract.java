@@ -2,6 +2,7 @@ package org.clinic.appointments.infrastructure;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -23,6 +24,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
 import org.clinic.appointments.MutableClock;
+import org.clinic.appointments.domain.AccountChange;
 import org.clinic.appointments.domain.Appointment;
 import org.clinic.appointments.domain.AppointmentQuery;
 import org.clinic.appointments.domain.AppointmentSort;
@@ -250,6 +252,29 @@ public abstract class AppointmentBookContract {
         assertTrue(book.findPatients("%", 10).isEmpty(), "a wildcard is a plain character");
         assertTrue(book.findPatients("zed", 10).isEmpty(), "admins are not patients");
         assertEquals(List.of("Anil Admin", "Zed Admin"), book.admins().stream().map(User::getName).toList());
+    }
+
+    @Test
+    void eachChangeAnAdminMakesToAnAccountIsKeptOnIt() {
+        User asha = registered("Asha Rao");
+        registered("Ben Das");
+        Instant at = Instant.parse("2026-11-20T08:30:00Z");
+        book.changeUser(asha.getId(), "admin-1", ChangeType.SUSPENDED, u -> u.suspended(at, "admin-1"));
+        book.changeUser(asha.getId(), "admin-2", ChangeType.REACTIVATED, u -> u.reactivated(at.plusSeconds(60), "admin-2"));
+        User invited = patient("New Admin", "new.admin@example.com");
+        invited.setRole(Role.ADMIN);
+        invited.invite("token-hash", at, at.plusSeconds(3600), "admin-1");
+        book.registerUser(invited, "admin-1");
+
+        AppointmentBook again = reopened();
+        Map<String, List<AccountChange>> kept = again.changedAccounts().stream()
+                .collect(java.util.stream.Collectors.toMap(User::getName, User::getChanges));
+        assertEquals(Map.of(
+                "Asha Rao", List.of(new AccountChange(at, "admin-1", ChangeType.SUSPENDED, null),
+                        new AccountChange(at.plusSeconds(60), "admin-2", ChangeType.REACTIVATED, null)),
+                "New Admin", List.of(new AccountChange(at, "admin-1", ChangeType.ADMIN_INVITED, "new.admin@example.com"))),
+                kept, "only the accounts with changes, each with its own");
+        assertFalse(again.user(asha.getId()).orElseThrow().isSuspended(), "with the account itself");
     }
 
     // ---- holds and changes -------------------------------------------------------------------------------

@@ -94,7 +94,8 @@ class AdminAccessIT {
             {"/admin/timetable?doctor=doc1&date=" + DAY, "slots", "timetable:0:j_idt1:0:act"},
             {"/admin/dashboard", "table", "exportCsv"},
             {"/admin/audit", "table", "exportCsv"},
-            {"/admin/audit", "scheduleChangesForm", "exportCsv"}}) {
+            {"/admin/audit", "scheduleChangesForm", "exportCsv"},
+            {"/admin/audit", "accountChangesForm", "exportCsv"}}) {
             HttpResponse<String> response = patient.post(target[0], target[1], target[2], forged, "stateless");
             assertEquals(404, response.statusCode(), target[0]);
             assertTrue(!response.body().contains("Riya Sharma") && !response.body().contains("Kabir Mehta"), target[0]);

@@ -116,6 +116,12 @@ class AdminInvitationIT {
         assertTrue(new WebClient(baseUrl).get("/admin/invitation?token=" + second).body()
                 .contains("This invitation link is not valid"), "a withdrawn link is dead");
         assertFalse(admin.get("/admin/invitations").body().contains(email), "and no longer listed");
+
+        java.util.List<String> changes = PatientsAdminIT.accountChanges(admin.get("/admin/audit").body()).stream()
+                .filter(change -> change.contains("Renewed Clerk")).toList();
+        assertEquals(3, changes.size(), "two invitations and the withdrawal are in the audit trail: " + changes);
+        assertTrue(changes.get(0).contains("Invitation withdrawn") && changes.get(1).contains("Admin invited")
+                && changes.get(2).contains(email), "newest first, with the address invited: " + changes);
     }
 
     @Test

@@ -1,5 +1,6 @@
 package org.clinic.appointments.it;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -34,6 +35,10 @@ class InjectionBrowserIT extends PatientBrowserTestBase {
         String schedule = "{\"holidays\": [], \"plans\": {}, \"leaves\": [], \"inactive_doctors\": [], \"changes\": ["
                 + "{\"at\": \"2026-01-01T10:00:00Z\", \"actor\": \"seed\", \"action\": \"schedule.leave_placed\","
                 + " \"doctor_id\": \"doc1\", \"detail\": \"" + SCRIPT + " " + IMG + "\"}]}";
+        String users = "[{\"id\": \"u-markup\", \"name\": \"" + SVG + "\", \"email\": \"markup@example.com\","
+                + " \"role\": \"patient\", \"created_at\": \"2026-01-01T09:00:00Z\", \"changes\": [{\"at\":"
+                + " \"2026-01-01T10:00:00Z\", \"actor\": \"seed\", \"action\": \"user.suspended\", \"detail\": \""
+                + SCRIPT + " " + IMG + "\"}]}]";
         return Deployments.app("injection", true, dir -> {
             Deployments.writeAppointments(dir, List.of(
                     Deployments.appointment("x1", IMG, "doc1", SOON, "09:00 AM", "confirmed", "Success", "UPI", history),
@@ -41,6 +46,7 @@ class InjectionBrowserIT extends PatientBrowserTestBase {
                             "Pay-at-Clinic", null)));
             try {
                 java.nio.file.Files.writeString(dir.resolve("schedule.json"), schedule);
+                java.nio.file.Files.writeString(dir.resolve("users.json"), users);
             } catch (java.io.IOException e) {
                 throw new java.io.UncheckedIOException(e);
             }
@@ -96,6 +102,9 @@ class InjectionBrowserIT extends PatientBrowserTestBase {
         open("/admin/audit");
         assertNothingRan("the audit trail");
         assertTrue(pageText().contains(SCRIPT + " " + IMG), "a schedule change's details are text");
+        assertTrue(pageText().contains(SVG), "an account's name is text");
+        assertEquals(2, pageText().split(java.util.regex.Pattern.quote(SCRIPT + " " + IMG), -1).length - 1,
+                "so are an account change's details, as the schedule change's");
     }
 
     @Test

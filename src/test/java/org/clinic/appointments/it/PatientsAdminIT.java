@@ -8,6 +8,7 @@ import java.net.URL;
 import java.net.http.HttpResponse;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -71,6 +72,32 @@ class PatientsAdminIT {
         HttpResponse<String> back = admin.submit("/admin/patient?id=" + id, "stateForm", "reactivate", Map.of());
         assertTrue(back.body().contains("can log in and book again."));
         assertEquals(302, new WebClient(baseUrl).login("", email, WebClient.PASSWORD).statusCode(), "logs in again");
+
+        String audit = admin.get("/admin/audit").body();
+        List<String> ofPatient = accountChanges(audit).stream().filter(row -> row.contains("Suspend Me Patient")).toList();
+        assertEquals(2, ofPatient.size(), "the suspension and its end are in the audit trail: " + ofPatient);
+        assertTrue(ofPatient.get(0).contains("Account reactivated") && ofPatient.get(1).contains("Account suspended")
+                && ofPatient.stream().allMatch(row -> row.contains("Patients Admin")), "newest first, with who: " + ofPatient);
+        assertTrue(audit.contains("/admin/patient?id=" + id), "the account leads to the patient's page");
+        List<String> suspensions = accountChanges(admin.get("/admin/audit?action=user.suspended").body());
+        assertTrue(suspensions.stream().anyMatch(row -> row.contains("Suspend Me Patient"))
+                && suspensions.stream().noneMatch(row -> row.contains("Account reactivated")), "filtered by what: " + suspensions);
+        assertTrue(accountChanges(admin.get("/admin/audit?action=booked").body()).isEmpty(),
+                "an appointment's action shows no account change");
+        HttpResponse<byte[]> csv = admin.download("/admin/audit?action=user.reactivated", "accountChangesForm", "exportCsv");
+        String rows = new String(csv.body(), java.nio.charset.StandardCharsets.UTF_8);
+        assertTrue(rows.contains("Account reactivated") && rows.contains("Suspend Me Patient")
+                && !rows.contains("Account suspended"), "the accounts' changes as filtered, as CSV: " + rows);
+    }
+
+    /** The rows of the audit trail's account changes, as text. */
+    static List<String> accountChanges(String auditPage) {
+        Matcher row = Pattern.compile("<tr[^>]*account-change-row[^>]*>(.*?)</tr>", Pattern.DOTALL).matcher(auditPage);
+        List<String> rows = new java.util.ArrayList<>();
+        while (row.find()) {
+            rows.add(row.group(1).replaceAll("<[^>]+>", " ").replaceAll("\\s+", " ").strip());
+        }
+        return rows;
     }
 
     @Test

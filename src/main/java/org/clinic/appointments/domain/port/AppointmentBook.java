@@ -59,6 +59,9 @@ public interface AppointmentBook {
     /** The admin accounts, by name. */
     List<User> admins();
 
+    /** The accounts that keep changes admins made to them (see {@code User.getChanges}), in no order. */
+    List<User> changedAccounts();
+
     /**
      * Moves an appointment the clinic cancelled for a doctor's leave to the replacement its patient chose, in one
      * step: the replacement (made from the cancelled one as stored) takes its slot if free and worked, and the

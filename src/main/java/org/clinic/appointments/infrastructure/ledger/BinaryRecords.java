@@ -16,6 +16,7 @@ import java.util.function.Supplier;
 
 import jakarta.json.stream.JsonParser;
 
+import org.clinic.appointments.domain.AccountChange;
 import org.clinic.appointments.domain.Appointment;
 import org.clinic.appointments.domain.AppointmentStatus;
 import org.clinic.appointments.domain.HistoryEntry;
@@ -105,10 +106,14 @@ final class BinaryRecords<T> {
         BinaryRecords<WaitRequest> waits = new BinaryRecords<>(WaitRequest::new, mappers.waits().fields(), byType,
                 appointmentTables + appointments.fields.length);
         byType.put(RecordMapper.listOf(User.class, WaitRequest.class), listCodec(waits));
+        int waitTables = appointmentTables + appointments.fields.length + waits.fields.length;
+        BinaryRecords<AccountChange> accountChanges = new BinaryRecords<>(AccountChange::new,
+                mappers.accountChanges().fields(), byType, waitTables);
+        byType.put(RecordMapper.listOf(User.class, AccountChange.class), listCodec(accountChanges));
         BinaryRecords<User> users = new BinaryRecords<>(User::new, mappers.users().fields(), byType,
-                appointmentTables + appointments.fields.length + waits.fields.length);
-        return new Forms(appointments, users,
-                (history.layout() + outbox.layout() + appointments.layout() + waits.layout() + users.layout()).hashCode());
+                waitTables + accountChanges.fields.length);
+        return new Forms(appointments, users, (history.layout() + outbox.layout() + appointments.layout()
+                + waits.layout() + accountChanges.layout() + users.layout()).hashCode());
     }
 
     private static java.lang.reflect.Type listType(String appointmentField) {

@@ -230,6 +230,11 @@ public class Ledger implements AppointmentBook {
     }
 
     @Override
+    public List<User> changedAccounts() {
+        return core().changedAccounts();
+    }
+
+    @Override
     @Lock(LockType.WRITE)
     public Appointment rebook(String cancelledId, String actor, java.util.function.UnaryOperator<Appointment> replacementOf) {
         return core().rebook(cancelledId, actor, replacementOf);

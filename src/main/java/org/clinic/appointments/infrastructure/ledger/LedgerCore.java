@@ -161,6 +161,10 @@ public final class LedgerCore implements AppointmentBook, AutoCloseable {
         return users.admins();
     }
 
+    public List<User> changedAccounts() {
+        return users.changed();
+    }
+
     public ClinicSchedule schedule() {
         return clinic.schedule();
     }

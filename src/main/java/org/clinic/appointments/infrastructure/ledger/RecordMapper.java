@@ -21,6 +21,7 @@ import jakarta.json.stream.JsonGenerator;
 import jakarta.json.stream.JsonParser;
 import jakarta.json.stream.JsonParser.Event;
 
+import org.clinic.appointments.domain.AccountChange;
 import org.clinic.appointments.domain.Appointment;
 import org.clinic.appointments.domain.AppointmentStatus;
 import org.clinic.appointments.domain.Doctor;
@@ -102,9 +103,12 @@ final class RecordMapper<T> {
         codecs.put(listOf(Doctor.class, DoctorChange.class), listCodec(doctorChanges));
         RecordMapper<WaitRequest> waits = new RecordMapper<>(WaitRequest.class, WaitRequest::new, codecs);
         codecs.put(listOf(User.class, WaitRequest.class), listCodec(waits));
+        RecordMapper<AccountChange> accountChanges = new RecordMapper<>(AccountChange.class, AccountChange::new,
+                codecs);
+        codecs.put(listOf(User.class, AccountChange.class), listCodec(accountChanges));
         return new Mappers(new RecordMapper<>(Appointment.class, Appointment::new, codecs),
                 new RecordMapper<>(User.class, User::new, codecs), history,
-                new RecordMapper<>(Doctor.class, Doctor::new, codecs), outbox, waits);
+                new RecordMapper<>(Doctor.class, Doctor::new, codecs), outbox, waits, accountChanges);
     }
 
     private static <E> Codec listCodec(RecordMapper<E> mapper) {
@@ -117,7 +121,7 @@ final class RecordMapper<T> {
 
     record Mappers(RecordMapper<Appointment> appointments, RecordMapper<User> users,
             RecordMapper<HistoryEntry> history, RecordMapper<Doctor> doctors, RecordMapper<OutboxMessage> outbox,
-            RecordMapper<WaitRequest> waits) {
+            RecordMapper<WaitRequest> waits, RecordMapper<AccountChange> accountChanges) {
     }
 
     static Type listOf(Class<?> holder, Class<?> element) {

@@ -97,6 +97,10 @@ final class UserIndex {
         return value != null && value.toLowerCase(Locale.ROOT).contains(lower);
     }
 
+    List<User> changed() {
+        return byId.values().stream().filter(u -> !u.getChanges().isEmpty()).map(User::copy).toList();
+    }
+
     List<User> admins() {
         return byId.values().stream().filter(u -> u.getRole() == Role.ADMIN).map(User::copy)
                 .sorted(Comparator.comparing(User::getName, String.CASE_INSENSITIVE_ORDER)).toList();

@@ -189,6 +189,11 @@ public final class PostgresBook implements AppointmentBook {
     }
 
     @Override
+    public List<User> changedAccounts() {
+        return db.read(users::changed);
+    }
+
+    @Override
     public List<User> findPatients(String text, int max) {
         return db.read(c -> users.findPatients(c, text, max));
     }

@@ -47,6 +47,11 @@ final class UserTable {
         return list(c, SELECT + "WHERE role = ?" + BY_NAME, this::read, Role.ADMIN.code());
     }
 
+    /** The accounts whose record keeps changes (the partial index {@code users_changed} lists them). */
+    List<User> changed(Connection c) throws SQLException {
+        return list(c, SELECT + "WHERE (record -> 'changes') IS NOT NULL", this::read);
+    }
+
     List<User> findPatients(Connection c, String text, int max) throws SQLException {
         String lower = text == null ? "" : text.strip().toLowerCase(Locale.ROOT);
         if (lower.isEmpty()) {

@@ -14,8 +14,10 @@ import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 
+import org.clinic.appointments.application.AccountAudit;
 import org.clinic.appointments.application.ClinicAdministration;
 import org.clinic.appointments.application.ClinicScheduling;
+import org.clinic.appointments.domain.AccountRecordChange;
 import org.clinic.appointments.domain.AuditEntry;
 import org.clinic.appointments.domain.AuditQuery;
 import org.clinic.appointments.domain.ChangeType;
@@ -29,8 +31,9 @@ import org.primefaces.model.LazyDataModel;
 import org.primefaces.model.SortMeta;
 
 /**
- * The audit trail ({@code /admin/audit?actor=…&action=…&from=…&to=…}): every change of every appointment,
- * newest first, filtered by who, what and when (dates in the clinic's time zone, both inclusive).
+ * The audit trail ({@code /admin/audit?actor=…&action=…&from=…&to=…}): every change of every appointment, of the
+ * doctors' records, of the clinic's schedule and of accounts by admins, newest first, filtered by who, what and when
+ * (dates in the clinic's time zone, both inclusive).
  */
 @Named
 @ViewScoped
@@ -48,9 +51,14 @@ public class AuditBacking implements Serializable {
             ChangeType.HOLIDAY_REMOVED, ChangeType.PLAN_SET, ChangeType.LEAVE_PLACED, ChangeType.DOCTOR_DEACTIVATED,
             ChangeType.DOCTOR_REACTIVATED).map(ChangeType::code).toList();
 
-    /** What the filter offers: the appointments' actions, then the schedule's. */
-    public static final List<String> ALL_ACTIONS = Stream.concat(ACTIONS.stream(),
-            SCHEDULE_ACTIONS.stream()).toList();
+    /** The changes admins make to accounts there are, as their codes. */
+    public static final List<String> ACCOUNT_ACTIONS = Stream.of(ChangeType.SUSPENDED, ChangeType.REACTIVATED,
+            ChangeType.ADMIN_INVITED, ChangeType.INVITATION_ACCEPTED, ChangeType.INVITATION_WITHDRAWN)
+            .map(ChangeType::code).toList();
+
+    /** What the filter offers: the appointments' actions, then the schedule's, then the accounts'. */
+    public static final List<String> ALL_ACTIONS = Stream.of(ACTIONS, SCHEDULE_ACTIONS, ACCOUNT_ACTIONS)
+            .flatMap(List::stream).toList();
 
     @Inject
     ClinicAdministration administration;
@@ -64,8 +72,12 @@ public class AuditBacking implements Serializable {
     @Inject
     ClinicScheduling scheduling;
 
+    @Inject
+    AccountAudit accountAudit;
+
     private List<org.clinic.appointments.domain.DoctorRecordChange> doctorChanges;
     private List<ScheduleChange> scheduleChanges;
+    private List<AccountRecordChange> accountChanges;
     private final Map<String, String> doctorNames = new HashMap<>();
 
     private String actor;
@@ -84,7 +96,8 @@ public class AuditBacking implements Serializable {
         LocalDate toDate = DateParameter.parse(to);
         Instant until = toDate == null ? null : toDate.plusDays(1).atStartOfDay(config.zone()).toInstant();
         boolean ofSchedule = SCHEDULE_ACTIONS.contains(action);
-        AuditQuery query = ofSchedule ? null : new AuditQuery(actor, action, fromInstant, until);
+        boolean ofAccounts = ACCOUNT_ACTIONS.contains(action);
+        AuditQuery query = ofSchedule || ofAccounts ? null : new AuditQuery(actor, action, fromInstant, until);
         doctorChanges = action == null ? doctorRecords.changes(actor, fromInstant, until) : List.of();
         actorNames.putAll(administration.actorNames(doctorChanges.stream().map(c -> c.change().getActor()).toList()));
         scheduleChanges = action == null || ofSchedule
@@ -92,6 +105,11 @@ public class AuditBacking implements Serializable {
                 : List.of();
         actorNames.putAll(administration.actorNames(scheduleChanges.stream()
                 .map(ScheduleChange::actor).toList()));
+        accountChanges = action == null || ofAccounts
+                ? accountAudit.changes(actor, ofAccounts ? ChangeType.ofCode(action) : null, fromInstant, until)
+                : List.of();
+        actorNames.putAll(administration.actorNames(accountChanges.stream()
+                .map(c -> c.change().getActor()).toList()));
         if (!scheduleChanges.isEmpty()) {
             doctorRecords.all().forEach(d -> doctorNames.put(d.getId(), d.getName()));
         }
@@ -162,6 +180,11 @@ public class AuditBacking implements Serializable {
     /** Changes of the clinic's schedule that match the filters (none when an appointment action is chosen). */
     public List<ScheduleChange> getScheduleChanges() {
         return scheduleChanges;
+    }
+
+    /** Changes admins made to accounts that match the filters (none when another kind of action is chosen). */
+    public List<AccountRecordChange> getAccountChanges() {
+        return accountChanges;
     }
 
     /** A doctor's name, or the id of one no longer known. */

@@ -155,6 +155,11 @@ class FieldRoundTripTest {
             return new ArrayList<>(List.of(filled(org.clinic.appointments.domain.WaitRequest.class,
                     org.clinic.appointments.domain.WaitRequest::new)));
         }
+        if (type == List.class && field.getGenericType() instanceof ParameterizedType list
+                && list.getActualTypeArguments()[0] == org.clinic.appointments.domain.AccountChange.class) {
+            return new ArrayList<>(List.of(filled(org.clinic.appointments.domain.AccountChange.class,
+                    org.clinic.appointments.domain.AccountChange::new)));
+        }
         if (type == Integer.class) {
             return 1000 + n;
         }

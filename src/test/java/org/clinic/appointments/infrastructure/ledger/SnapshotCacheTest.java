@@ -18,6 +18,7 @@ import jakarta.json.stream.JsonGenerator;
 
 import org.clinic.appointments.MutableClock;
 import org.clinic.appointments.domain.Appointment;
+import org.clinic.appointments.domain.ChangeType;
 import org.clinic.appointments.domain.User;
 import org.clinic.appointments.tools.LedgerGenerator;
 import org.junit.jupiter.api.BeforeEach;
@@ -67,8 +68,12 @@ class SnapshotCacheTest {
         String fromJson;
         try (LedgerCore ledger = open()) {
             assertFalse(ledger.loadedFromCache());
+            String patientId = ledger.appointments().get(0).getUserId();
+            ledger.changeUser(patientId, "admin-1", ChangeType.SUSPENDED, u -> u.suspended(clock.instant(), "admin-1"));
+            ledger.compact();
             fromJson = everything(ledger);
             assertEquals(2000, ledger.appointmentCount());
+            assertTrue(fromJson.contains("\"changes\""), "an account keeps its changes");
         }
         assertTrue(Files.exists(dir.resolve(SnapshotCache.FILE)), "written after a start-up from JSON");
         try (LedgerCore ledger = open()) {

@@ -1,0 +1,36 @@
+package org.clinic.appointments.application;
+
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+
+import org.clinic.appointments.domain.AccountRecordChange;
+import org.clinic.appointments.domain.ChangeType;
+import org.clinic.appointments.domain.port.AppointmentBook;
+import org.clinic.appointments.security.Roles;
+
+/** What admins changed on accounts (suspensions, invitations), as the audit trail lists it. */
+@Stateless
+@RolesAllowed(Roles.ADMIN)
+public class AccountAudit {
+
+    @Inject
+    AppointmentBook book;
+
+    /** The changes by this actor (null: anyone) of this type (null: any) in [from, until), newest first. */
+    public List<AccountRecordChange> changes(String actorId, ChangeType type, Instant from, Instant until) {
+        return book.changedAccounts().stream()
+                .flatMap(u -> u.getChanges().stream()
+                        .map(c -> new AccountRecordChange(u.getId(), u.getName(), u.getRole(), c)))
+                .filter(r -> actorId == null || actorId.equals(r.change().getActor()))
+                .filter(r -> type == null || type == r.change().type())
+                .filter(r -> from == null || !r.change().getAt().isBefore(from))
+                .filter(r -> until == null || r.change().getAt().isBefore(until))
+                .sorted(Comparator.comparing((AccountRecordChange r) -> r.change().getAt()).reversed())
+                .toList();
+    }
+}
