@@ -1,6 +1,8 @@
 package org.clinic.appointments.application;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 
@@ -21,16 +23,21 @@ public class AccountAudit {
     @Inject
     AppointmentBook book;
 
-    /** The changes by this actor (null: anyone) of this type (null: any) in [from, until), newest first. */
+    /**
+     * The changes by this actor (null: anyone) of this type (null: any) in [from, until), newest first (an
+     * account's later change first when two share their instant).
+     */
     public List<AccountRecordChange> changes(String actorId, ChangeType type, Instant from, Instant until) {
-        return book.changedAccounts().stream()
+        List<AccountRecordChange> rows = new ArrayList<>(book.changedAccounts().stream()
                 .flatMap(u -> u.getChanges().stream()
                         .map(c -> new AccountRecordChange(u.getId(), u.getName(), u.getRole(), c)))
                 .filter(r -> actorId == null || actorId.equals(r.change().getActor()))
                 .filter(r -> type == null || type == r.change().type())
                 .filter(r -> from == null || !r.change().getAt().isBefore(from))
                 .filter(r -> until == null || r.change().getAt().isBefore(until))
-                .sorted(Comparator.comparing((AccountRecordChange r) -> r.change().getAt()).reversed())
-                .toList();
+                .toList());
+        Collections.reverse(rows);
+        rows.sort(Comparator.comparing((AccountRecordChange r) -> r.change().getAt()).reversed());
+        return rows;
     }
 }

@@ -71,6 +71,10 @@ class PatientsAdminIT {
 
         HttpResponse<String> back = admin.submit("/admin/patient?id=" + id, "stateForm", "reactivate", Map.of());
         assertTrue(back.body().contains("can log in and book again."));
+        String record = admin.get("/admin/patient?id=" + id).body();
+        assertTrue(record.contains("Changes to this account"), "the patient's page lists the changes");
+        assertTrue(record.indexOf("Account reactivated") < record.indexOf("Account suspended")
+                && record.indexOf("Account reactivated") > 0, "newest first");
         assertEquals(302, new WebClient(baseUrl).login("", email, WebClient.PASSWORD).statusCode(), "logs in again");
 
         String audit = admin.get("/admin/audit").body();

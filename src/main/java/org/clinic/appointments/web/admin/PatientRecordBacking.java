@@ -8,6 +8,7 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 
 import org.clinic.appointments.application.PatientRecords;
+import org.clinic.appointments.domain.AccountChange;
 import org.clinic.appointments.domain.Appointment;
 import org.clinic.appointments.domain.BookingException;
 import org.clinic.appointments.domain.User;
@@ -30,6 +31,8 @@ public class PatientRecordBacking implements Serializable {
     private User patient;
     private List<Appointment> appointments = List.of();
     private List<MessageRow> messages = List.of();
+    private List<AccountChange> accountChanges = List.of();
+    private final java.util.Map<String, String> actorNames = new java.util.HashMap<>();
 
     /**
      * A message to the patient: when, about which appointment, its kind, and what became of it (a history
@@ -46,6 +49,19 @@ public class PatientRecordBacking implements Serializable {
         }
         appointments = records.appointments(patient.getId());
         messages = messagesOf(appointments);
+        List<AccountChange> newestFirst = new java.util.ArrayList<>(patient.getChanges());
+        java.util.Collections.reverse(newestFirst);
+        accountChanges = List.copyOf(newestFirst);
+        actorNames.putAll(administration.actorNames(accountChanges.stream().map(AccountChange::getActor).toList()));
+    }
+
+    /** What admins changed on this account, newest first. */
+    public List<AccountChange> getAccountChanges() {
+        return accountChanges;
+    }
+
+    public String actorName(String actorId) {
+        return actorNames.getOrDefault(actorId, actorId);
     }
 
     static List<MessageRow> messagesOf(List<Appointment> appointments) {
