@@ -15,7 +15,7 @@ import org.clinic.appointments.domain.ChangeType;
 import org.clinic.appointments.domain.port.AppointmentBook;
 import org.clinic.appointments.security.Roles;
 
-/** What admins changed on accounts (suspensions, invitations), as the audit trail lists it. */
+/** The changes of accounts (by admins, and by their holders), as the audit trail lists them. */
 @Stateless
 @RolesAllowed(Roles.ADMIN)
 public class AccountAudit {

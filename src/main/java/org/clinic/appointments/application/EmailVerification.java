@@ -86,7 +86,7 @@ public class EmailVerification {
                 if (!u.verifyOpen(secretHash, clock.instant())) {
                     throw new BookingException("verify.invalid");
                 }
-                return u.verified();
+                return u.verified(clock.instant());
             });
             LOG.info(() -> "User " + user.getId() + " verified their e-mail address");
             return user;

@@ -53,11 +53,8 @@ public class PatientAccount {
     }
 
     public User updateProfile(@NotNull @Valid Profile profile) {
-        User updated = book.changeUser(callerId(), callerId(), ChangeType.PROFILE_CHANGED, user -> {
-            user.setName(profile.getName().strip());
-            user.setPhone(profile.getPhone().strip());
-            return user;
-        });
+        User updated = book.changeUser(callerId(), callerId(), ChangeType.PROFILE_CHANGED,
+                user -> user.profileChanged(profile.getName().strip(), profile.getPhone().strip(), clock.instant()));
         LOG.info(() -> "Patient " + updated.getId() + " changed their name or phone");
         return updated;
     }

@@ -5,8 +5,8 @@ import java.time.Instant;
 import java.util.Objects;
 
 /**
- * One change an admin (or, accepting an invitation, its holder) made to an account, kept on the account: when,
- * who, what ({@link ChangeType} code) and any details in words. A row of the audit trail.
+ * One change of an account, by an admin or by its holder, kept on the account: when, who, what ({@link ChangeType}
+ * code) and any details in words. A row of the audit trail.
  */
 public class AccountChange implements Serializable {
 

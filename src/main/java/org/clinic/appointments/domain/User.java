@@ -33,7 +33,10 @@ public class User {
     private Instant verifyExpires;
     /** The waitlists the patient is on, oldest first; null when none. */
     private java.util.List<WaitRequest> waitlist;
-    /** What admins changed on this account (suspensions, invitations), oldest first; null when nothing. */
+    /**
+     * The changes of this account, oldest first (suspensions and invitations by admins; name, phone, address and
+     * password by its holder); null when none.
+     */
     private java.util.List<AccountChange> changes;
     /** Fields of a migrated record that this product does not use, kept as they were; null when there are none. */
     private Map<String, Object> otherFields;
@@ -172,7 +175,7 @@ public class User {
         changes = java.util.List.copyOf(list);
     }
 
-    /** What admins changed on this account, oldest first. */
+    /** The changes of this account, oldest first. */
     public java.util.List<AccountChange> getChanges() {
         return changes == null ? java.util.List.of() : changes;
     }
@@ -261,11 +264,13 @@ public class User {
     }
 
     /** This account with the link's address verified: a pending new address becomes its address; the link is spent. */
-    public User verified() {
+    /** The address verified at {@code now}; a new address replaces the old one, and the change is kept. */
+    public User verified(Instant now) {
         User next = copy();
         if (pendingEmail != null) {
             next.email = pendingEmail;
             next.pendingEmail = null;
+            next.recorded(new AccountChange(now, id, ChangeType.EMAIL_VERIFIED, email + " → " + next.email));
         }
         next.unverifiedSince = null;
         next.verifyToken = null;
@@ -294,6 +299,7 @@ public class User {
         User next = copy();
         next.password = newHash;
         next.sessionsValidFrom = now;
+        next.recorded(new AccountChange(now, id, ChangeType.PASSWORD_CHANGED, null));
         return next;
     }
 
@@ -304,6 +310,7 @@ public class User {
         next.resetToken = null;
         next.resetExpires = null;
         next.sessionsValidFrom = now;
+        next.recorded(new AccountChange(now, id, ChangeType.PASSWORD_RESET, null));
         return next;
     }
 
@@ -311,6 +318,27 @@ public class User {
     public boolean sessionValid(Instant signedInAt) {
         return suspendedAt == null
                 && (sessionsValidFrom == null || (signedInAt != null && !signedInAt.isBefore(sessionsValidFrom)));
+    }
+
+    /**
+     * This account with the name and phone its holder gave at {@code now}; what changed is kept ("name: A → B;
+     * phone: …"), and nothing when nothing changed.
+     */
+    public User profileChanged(String newName, String newPhone, Instant now) {
+        java.util.StringJoiner changed = new java.util.StringJoiner("; ");
+        if (!java.util.Objects.equals(name, newName)) {
+            changed.add("name: " + name + " → " + newName);
+        }
+        if (!java.util.Objects.equals(phone, newPhone)) {
+            changed.add("phone: " + phone + " → " + newPhone);
+        }
+        User next = copy();
+        next.name = newName;
+        next.phone = newPhone;
+        if (changed.length() > 0) {
+            next.recorded(new AccountChange(now, id, ChangeType.PROFILE_CHANGED, changed.toString()));
+        }
+        return next;
     }
 
     /** This account suspended by admin {@code by}: it cannot log in or book, and its sessions end. */

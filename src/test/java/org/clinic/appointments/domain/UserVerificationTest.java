@@ -44,8 +44,9 @@ class UserVerificationTest {
         User replaced = user.withVerifyToken("hash-2", NOW.plus(Duration.ofHours(48)));
         assertFalse(replaced.verifyOpen("hash-1", NOW), "a newer link replaces the older");
 
-        User verified = replaced.verified();
+        User verified = replaced.verified(NOW);
         assertTrue(verified.isEmailVerified());
+        assertEquals(java.util.List.of(), verified.getChanges(), "verifying the address signed up with changes nothing");
         assertFalse(verified.verifyOpen("hash-2", NOW), "spent");
         assertFalse(user.isEmailVerified(), "the earlier record is unchanged");
     }
@@ -55,10 +56,28 @@ class UserVerificationTest {
         User asked = patient().emailChangeRequested("asha.new@example.com", "hash", NOW.plusSeconds(3600));
         assertEquals("asha@example.com", asked.getEmail(), "the old address stays until verified");
         assertEquals("asha.new@example.com", asked.addressToVerify());
-        User verified = asked.verified();
+        User verified = asked.verified(NOW);
         assertEquals("asha.new@example.com", verified.getEmail());
         assertNull(verified.getPendingEmail());
         assertNull(verified.addressToVerify());
+        assertEquals(java.util.List.of(new AccountChange(NOW, "u1", ChangeType.EMAIL_VERIFIED,
+                "asha@example.com → asha.new@example.com")), verified.getChanges(), "the change is kept, from → to");
+    }
+
+    @Test
+    void aNewNameOrPhoneIsKeptAsFromToAndAnUnchangedProfileKeepsNothing() {
+        User asha = patient();
+        asha.setName("Asha Rao");
+        asha.setPhone("+91 90000 11111");
+        User renamed = asha.profileChanged("Asha R. Rao", "+91 90000 11111", NOW);
+        assertEquals("Asha R. Rao", renamed.getName());
+        assertEquals(java.util.List.of(new AccountChange(NOW, "u1", ChangeType.PROFILE_CHANGED,
+                "name: Asha Rao → Asha R. Rao")), renamed.getChanges());
+        User both = renamed.profileChanged("Asha Rao", "+91 90000 22222", NOW.plusSeconds(5));
+        assertEquals("name: Asha R. Rao → Asha Rao; phone: +91 90000 11111 → +91 90000 22222",
+                both.getChanges().get(1).getDetail());
+        assertEquals(2, both.profileChanged("Asha Rao", "+91 90000 22222", NOW.plusSeconds(9)).getChanges().size(),
+                "saving the same name and phone again is not a change");
     }
 
     @Test
@@ -67,5 +86,9 @@ class UserVerificationTest {
         assertEquals("new-hash", changed.getPassword());
         assertFalse(changed.sessionValid(NOW.minusSeconds(1)));
         assertTrue(changed.sessionValid(NOW));
+        User reset = changed.withResetToken("reset-hash", NOW.plusSeconds(3600)).passwordReset("newer-hash", NOW.plusSeconds(60));
+        assertEquals(java.util.List.of(ChangeType.PASSWORD_CHANGED, ChangeType.PASSWORD_RESET),
+                reset.getChanges().stream().map(AccountChange::type).toList(), "both are kept, without any hash");
+        assertTrue(reset.getChanges().stream().allMatch(c -> c.getDetail().isEmpty() && "u1".equals(c.getActor())));
     }
 }

@@ -94,6 +94,31 @@ class PatientsAdminIT {
                 && !rows.contains("Account suspended"), "the accounts' changes as filtered, as CSV: " + rows);
     }
 
+    @Test
+    void aPatientsOwnChangesOfTheirAccountAreInTheAuditTrail() {
+        WebClient patient = new WebClient(baseUrl);
+        String email = patient.registerAndLogin("Selfservice Patient", null);
+        assertEquals(302, patient.submit("/patient/profile", "profileForm", "save",
+                Map.of("name", "Selfservice P. Patient", "phone", "+91 90000 33333")).statusCode());
+        assertTrue(patient.submit("/patient/profile", "passwordForm", "change",
+                Map.of("current", WebClient.PASSWORD, "chosen", "Velvet-Monsoon-Kite-93")).body().contains("Your password is changed,"));
+        String myData = patient.get("/patient/my-data.json").body();
+        assertTrue(myData.contains("\"user.password_changed\"") && myData.contains("\"you\""),
+                "the patient's own data holds the changes too: " + myData);
+
+        WebClient admin = new WebClient(baseUrl);
+        admin.registerAndLogin("Audit Patients Admin", Deployments.ADMIN_CODE);
+        List<String> rows = accountChanges(admin.get("/admin/audit").body()).stream()
+                .filter(row -> row.contains("Selfservice P. Patient")).toList();
+        assertEquals(2, rows.size(), "the new name and the new password, nothing else: " + rows);
+        assertTrue(rows.get(0).contains("Password changed"), "newest first: " + rows);
+        assertTrue(rows.get(1).contains("Name or phone changed")
+                && rows.get(1).contains("name: Selfservice Patient → Selfservice P. Patient")
+                && rows.get(1).contains("phone: +91 98765 43210 → +91 90000 33333"), "what changed, from → to: " + rows);
+        assertFalse(String.join(" ", rows).contains("pbkdf2") || String.join(" ", rows).contains(email),
+                "never a password hash; the address only where it changed");
+    }
+
     /** The rows of the audit trail's account changes, as text. */
     static List<String> accountChanges(String auditPage) {
         Matcher row = Pattern.compile("<tr[^>]*account-change-row[^>]*>(.*?)</tr>", Pattern.DOTALL).matcher(auditPage);

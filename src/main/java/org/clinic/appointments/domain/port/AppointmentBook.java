@@ -59,7 +59,7 @@ public interface AppointmentBook {
     /** The admin accounts, by name. */
     List<User> admins();
 
-    /** The accounts that keep changes admins made to them (see {@code User.getChanges}), in no order. */
+    /** The accounts that keep changes made to them (see {@code User.getChanges}), in no order. */
     List<User> changedAccounts();
 
     /**

@@ -51,10 +51,11 @@ public class AuditBacking implements Serializable {
             ChangeType.HOLIDAY_REMOVED, ChangeType.PLAN_SET, ChangeType.LEAVE_PLACED, ChangeType.DOCTOR_DEACTIVATED,
             ChangeType.DOCTOR_REACTIVATED).map(ChangeType::code).toList();
 
-    /** The changes admins make to accounts there are, as their codes. */
+    /** The changes of accounts there are (by admins, and by their holders), as their codes. */
     public static final List<String> ACCOUNT_ACTIONS = Stream.of(ChangeType.SUSPENDED, ChangeType.REACTIVATED,
-            ChangeType.ADMIN_INVITED, ChangeType.INVITATION_ACCEPTED, ChangeType.INVITATION_WITHDRAWN)
-            .map(ChangeType::code).toList();
+            ChangeType.ADMIN_INVITED, ChangeType.INVITATION_ACCEPTED, ChangeType.INVITATION_WITHDRAWN,
+            ChangeType.PROFILE_CHANGED, ChangeType.EMAIL_VERIFIED, ChangeType.PASSWORD_CHANGED,
+            ChangeType.PASSWORD_RESET).map(ChangeType::code).toList();
 
     /** What the filter offers: the appointments' actions, then the schedule's, then the accounts'. */
     public static final List<String> ALL_ACTIONS = Stream.of(ACTIONS, SCHEDULE_ACTIONS, ACCOUNT_ACTIONS)
@@ -182,7 +183,7 @@ public class AuditBacking implements Serializable {
         return scheduleChanges;
     }
 
-    /** Changes admins made to accounts that match the filters (none when another kind of action is chosen). */
+    /** Changes of accounts that match the filters (none when another kind of action is chosen). */
     public List<AccountRecordChange> getAccountChanges() {
         return accountChanges;
     }

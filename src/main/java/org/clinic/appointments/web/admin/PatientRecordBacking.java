@@ -55,7 +55,7 @@ public class PatientRecordBacking implements Serializable {
         actorNames.putAll(administration.actorNames(accountChanges.stream().map(AccountChange::getActor).toList()));
     }
 
-    /** What admins changed on this account, newest first. */
+    /** The changes of this account, newest first. */
     public List<AccountChange> getAccountChanges() {
         return accountChanges;
     }

@@ -70,6 +70,17 @@ public class MyDataServlet extends HttpServlet {
         if (user.getPendingEmail() != null) {
             account.put("pending_email", user.getPendingEmail());
         }
+        if (user.getSuspendedAt() != null) {
+            account.put("suspended_at", user.getSuspendedAt().toString());
+        }
+        account.put("changes", user.getChanges().stream().map(change -> {
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("at", change.getAt().toString());
+            row.put("by", user.getId().equals(change.getActor()) ? "you" : "clinic");
+            row.put("action", change.getAction());
+            row.put("detail", change.getDetail());
+            return row;
+        }).toList());
         return account;
     }
 }
