@@ -1,14 +1,15 @@
 #!/usr/bin/env bash
 # Runs the Gatling booking simulation against a running server and prints the server's CPU use: over the whole
 # run, and over the booking flow alone (from the moment every patient has logged in), per request of that flow.
-# Usage: docs/bench/load-run.sh ADMIN_CODE [users] [seconds] [generated doctors] [admins]
-# (admins: 1 by default, 0 measures the booking flow alone)
+# Usage: docs/bench/load-run.sh ADMIN_CODE [users] [seconds] [generated doctors] [admins] [think ms]
+# (admins: 1 by default, 0 measures the booking flow alone; think: a patient's pause after each page, 0 by default)
 set -euo pipefail
 code=${1:?usage: load-run.sh ADMIN_CODE [users] [seconds] [generated doctors] [admins]}
 users=${2:-64}
 seconds=${3:-60}
 doctors=${4:-0}
 admins=${5:-1}
+think=${6:-0}
 pid=$(pgrep -f 'jboss-modules.jar' | head -1)
 ticks() { awk '{print $14 + $15}' "/proc/$pid/stat"; }
 hz=$(getconf CLK_TCK)
@@ -17,7 +18,7 @@ samples=$(mktemp)
 sampler=$!
 before=$(ticks); started=$(date +%s.%N)
 ./mvnw -q -Pgatling gatling:test -Dgatling.simulationClass=org.clinic.appointments.load.BookingSimulation \
-    -Dusers="$users" -Dseconds="$seconds" -Ddoctors="$doctors" -Dadmins="$admins" -DadminCode="$code" | tee "$samples.out"
+    -Dusers="$users" -Dseconds="$seconds" -Ddoctors="$doctors" -Dadmins="$admins" -Dthink="$think" -DadminCode="$code" | tee "$samples.out"
 after=$(ticks); ended=$(date +%s.%N)
 kill "$sampler"
 awk -v t=$((after - before)) -v hz="$hz" -v s="$started" -v e="$ended" \

@@ -3,6 +3,7 @@ package org.clinic.appointments.load;
 import static io.gatling.javaapi.core.CoreDsl.atOnceUsers;
 import static io.gatling.javaapi.core.CoreDsl.css;
 import static io.gatling.javaapi.core.CoreDsl.exec;
+import static io.gatling.javaapi.core.CoreDsl.pause;
 import static io.gatling.javaapi.core.CoreDsl.regex;
 import static io.gatling.javaapi.core.CoreDsl.scenario;
 import static io.gatling.javaapi.http.HttpDsl.currentLocationRegex;
@@ -27,7 +28,8 @@ import io.gatling.javaapi.http.HttpRequestActionBuilder;
  * Admins page and filter the dashboard. Settings (system properties): {@code base} (http://localhost:8080),
  * {@code users} (64 patients), {@code admins} (1: only the clinic's first admin registers with the code; 0 measures
  * the booking flow alone), {@code seconds} (60), {@code doctors} (ids to spread over:
- * {@code doc1..doc8} and {@code gen-doc1..gen-docN}, give N), {@code adminCode}.
+ * {@code doc1..doc8} and {@code gen-doc1..gen-docN}, give N), {@code adminCode}, {@code think} (0 ms: each patient
+ * asks for the next page as soon as one is answered; N: a patient's pause after each page they read, N/2 to 3N/2 ms).
  */
 public class BookingSimulation extends Simulation {
 
@@ -37,6 +39,8 @@ public class BookingSimulation extends Simulation {
     private static final int SECONDS = Integer.getInteger("seconds", 60);
     private static final int GENERATED_DOCTORS = Integer.getInteger("doctors", 0);
     private static final String ADMIN_CODE = System.getProperty("adminCode", "");
+    /** A patient's reading and choosing time after each page they see, in ms (0: none, the stress test). */
+    private static final int THINK = Integer.getInteger("think", 0);
     private static final String PASSWORD = "Monsoon-Tea-42";
     /** A slot that can be chosen: its radio button (taken slots have none). */
     private static final String FREE_TIME = "name=\"bookForm:time\" id=\"bookForm:time:\\d+\" value=\"([^\"]+)\" />";
@@ -98,17 +102,25 @@ public class BookingSimulation extends Simulation {
                         .check(currentLocationRegex(admin ? ".*/admin/.*" : ".*/patient/.*")));
     }
 
+    /** Half to one and a half times {@link #THINK}, at random; nothing when it is 0. */
+    private static ChainBuilder think() {
+        return THINK == 0 ? exec(session -> session)
+                : exec(pause(Duration.ofMillis(THINK / 2), Duration.ofMillis(THINK * 3L / 2)));
+    }
+
     private final ChainBuilder bookAndPay = exec(session -> session.set("doctor", doctor()))
             .exec(http("booking page").get("/patient/book?doctor=#{doctor}")
                     .check(css("input[name='jakarta.faces.ViewState']", "value").saveAs("viewState"))
                     .check(regex("nonce=\"([^\"]+)\"").saveAs("nonce"))
                     .check(regex("<a id=\"day-[^\"]+\" href=\"([^\"]+)\" class=\"day")
                             .findRandom().transform(href -> href == null ? null : href.replace("&amp;", "&")).optional().saveAs("dayLink")))
+            .exec(think())
             .doIf(session -> session.contains("dayLink")).then(
                     exec(http("choose day").get("#{dayLink}")
                             .check(css("input[name='jakarta.faces.ViewState']", "value").saveAs("viewState"))
                             .check(regex("nonce=\"([^\"]+)\"").saveAs("nonce"))
-                            .check(regex(FREE_TIME).findRandom().optional().saveAs("time"))))
+                            .check(regex(FREE_TIME).findRandom().optional().saveAs("time")))
+                    .exec(think()))
             .doIf(session -> session.contains("time")).then(
                     exec(facesPost("booking POST", "/patient/book?doctor=#{doctor}")
                             .formParam("bookForm", "bookForm")
@@ -122,6 +134,7 @@ public class BookingSimulation extends Simulation {
                             exec(http("payment page").get("/patient/pay?id=#{appointment}")
                                     .check(css("input[name='jakarta.faces.ViewState']", "value").saveAs("viewState"))
                                     .check(regex("nonce=\"([^\"]+)\"").saveAs("nonce")))
+                            .exec(think())
                             .exec(facesPost("payment POST", "/patient/pay?id=#{appointment}")
                                     .formParam("payForm", "payForm")
                                     .formParam("payForm:method", "PAY_AT_CLINIC")
@@ -129,7 +142,8 @@ public class BookingSimulation extends Simulation {
                                     .disableFollowRedirect()
                                     .check(status().is(302))
                                     .check(headerRegex("Location", "payment-result").exists()))))
-            .exec(session -> session.remove("day").remove("time").remove("appointment"));
+            .exec(session -> session.remove("day").remove("time").remove("appointment"))
+            .exec(think());
 
     private final ScenarioBuilder patients = scenario("patients")
             .exec(ownAddress())

@@ -263,8 +263,10 @@ public class User {
         return open(verifyToken, verifyExpires, secretHash, now);
     }
 
-    /** This account with the link's address verified: a pending new address becomes its address; the link is spent. */
-    /** The address verified at {@code now}; a new address replaces the old one, and the change is kept. */
+    /**
+     * This account with the link's address verified at {@code now}: a pending new address becomes its address (the
+     * change kept, from → to); the link is spent.
+     */
     public User verified(Instant now) {
         User next = copy();
         if (pendingEmail != null) {
