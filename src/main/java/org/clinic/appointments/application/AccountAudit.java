@@ -1,17 +1,15 @@
 package org.clinic.appointments.application;
 
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.Comparator;
-import java.util.List;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 
 import org.clinic.appointments.domain.AccountRecordChange;
+import org.clinic.appointments.domain.AuditQuery;
 import org.clinic.appointments.domain.ChangeType;
+import org.clinic.appointments.domain.Page;
 import org.clinic.appointments.domain.port.AppointmentBook;
 import org.clinic.appointments.security.Roles;
 
@@ -24,20 +22,11 @@ public class AccountAudit {
     AppointmentBook book;
 
     /**
-     * The changes by this actor (null: anyone) of this type (null: any) in [from, until), newest first (an
-     * account's later change first when two share their instant).
+     * One page of the changes by this actor (null: anyone) of this type (null: any) in [from, until), newest first
+     * ({@link AccountRecordChange#NEWEST_FIRST}), and how many match in all.
      */
-    public List<AccountRecordChange> changes(String actorId, ChangeType type, Instant from, Instant until) {
-        List<AccountRecordChange> rows = new ArrayList<>(book.changedAccounts().stream()
-                .flatMap(u -> u.getChanges().stream()
-                        .map(c -> new AccountRecordChange(u.getId(), u.getName(), u.getRole(), c)))
-                .filter(r -> actorId == null || actorId.equals(r.change().getActor()))
-                .filter(r -> type == null || type == r.change().type())
-                .filter(r -> from == null || !r.change().getAt().isBefore(from))
-                .filter(r -> until == null || r.change().getAt().isBefore(until))
-                .toList());
-        Collections.reverse(rows);
-        rows.sort(Comparator.comparing((AccountRecordChange r) -> r.change().getAt()).reversed());
-        return rows;
+    public Page<AccountRecordChange> changes(String actorId, ChangeType type, Instant from, Instant until, int first,
+            int max) {
+        return book.accountChanges(new AuditQuery(actorId, type == null ? null : type.code(), from, until), first, max);
     }
 }

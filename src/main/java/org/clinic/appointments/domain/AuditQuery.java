@@ -10,6 +10,13 @@ public record AuditQuery(String actor, String action, Instant from, Instant unti
         action = action == null || action.isBlank() ? null : action;
     }
 
+    public boolean matches(AccountChange change) {
+        return (actor == null || actor.equals(change.getActor()))
+                && (action == null || action.equals(change.getAction()))
+                && (from == null || !change.getAt().isBefore(from))
+                && (until == null || change.getAt().isBefore(until));
+    }
+
     public boolean matches(HistoryEntry entry) {
         return (actor == null || actor.equals(entry.getActor()))
                 && (action == null || action.equals(entry.getAction()))

@@ -25,6 +25,7 @@ import java.util.concurrent.TimeUnit;
 
 import org.clinic.appointments.MutableClock;
 import org.clinic.appointments.domain.AccountChange;
+import org.clinic.appointments.domain.AccountRecordChange;
 import org.clinic.appointments.domain.Appointment;
 import org.clinic.appointments.domain.AppointmentQuery;
 import org.clinic.appointments.domain.AppointmentSort;
@@ -42,6 +43,7 @@ import org.clinic.appointments.domain.Holiday;
 import org.clinic.appointments.domain.Leave;
 import org.clinic.appointments.domain.LocalDateRange;
 import org.clinic.appointments.domain.MessageKind;
+import org.clinic.appointments.domain.Page;
 import org.clinic.appointments.domain.PaymentStatus;
 import org.clinic.appointments.domain.Role;
 import org.clinic.appointments.domain.ScheduleChange;
@@ -267,14 +269,51 @@ public abstract class AppointmentBookContract {
         book.registerUser(invited, "admin-1");
 
         AppointmentBook again = reopened();
-        Map<String, List<AccountChange>> kept = again.changedAccounts().stream()
-                .collect(java.util.stream.Collectors.toMap(User::getName, User::getChanges));
+        Map<String, List<AccountChange>> kept = again.accountChanges(new AuditQuery(null, null, null, null), 0, 25).rows()
+                .stream().sorted(java.util.Comparator.comparingInt(AccountRecordChange::index))
+                .collect(java.util.stream.Collectors.groupingBy(AccountRecordChange::userName,
+                        java.util.stream.Collectors.mapping(AccountRecordChange::change, java.util.stream.Collectors.toList())));
         assertEquals(Map.of(
                 "Asha Rao", List.of(new AccountChange(at, "admin-1", ChangeType.SUSPENDED, null),
                         new AccountChange(at.plusSeconds(60), "admin-2", ChangeType.REACTIVATED, null)),
                 "New Admin", List.of(new AccountChange(at, "admin-1", ChangeType.ADMIN_INVITED, "new.admin@example.com"))),
                 kept, "only the accounts with changes, each with its own");
         assertFalse(again.user(asha.getId()).orElseThrow().isSuspended(), "with the account itself");
+        assertTrue(again.accountChanges(new AuditQuery(null, null, null, null), 0, 25).rows().stream().allMatch(r -> r.role() == (r.userName().equals("New Admin")
+                ? Role.ADMIN : Role.PATIENT) && again.user(r.userId()).isPresent()), "each with its account's id and role");
+    }
+
+    @Test
+    void accountChangesAreFilteredByWhoWhatAndWhenNewestFirstAPageAtATime() {
+        User asha = registered("Asha Rao");
+        User ben = registered("Ben Das");
+        Instant t0 = Instant.parse("2026-11-24T06:00:00Z");
+        book.changeUser(asha.getId(), "admin-1", ChangeType.SUSPENDED, u -> u.suspended(t0, "admin-1"));
+        book.changeUser(ben.getId(), ben.getId(), ChangeType.PROFILE_CHANGED,
+                u -> u.profileChanged("Ben K. Das", u.getPhone(), t0.plusSeconds(60)));
+        book.changeUser(asha.getId(), "admin-2", ChangeType.REACTIVATED, u -> u.reactivated(t0.plusSeconds(120), "admin-2"));
+        book.changeUser(asha.getId(), "admin-1", ChangeType.SUSPENDED, u -> u.suspended(t0.plusSeconds(120), "admin-1"));
+        AppointmentBook again = reopened();
+
+        java.util.function.Function<Page<AccountRecordChange>, List<String>> rows = page -> page.rows().stream()
+                .map(r -> r.userName() + " " + r.change().getAction()).toList();
+        Page<AccountRecordChange> all = again.accountChanges(new AuditQuery(null, null, null, null), 0, 25);
+        assertEquals(4, all.total());
+        assertEquals(List.of("Asha Rao user.suspended", "Asha Rao user.reactivated", "Ben K. Das user.profile_changed",
+                "Asha Rao user.suspended"), rows.apply(all), "newest first; of two at one instant, the later change");
+        assertEquals(List.of("Asha Rao user.suspended", "Asha Rao user.suspended"),
+                rows.apply(again.accountChanges(new AuditQuery("admin-1", null, null, null), 0, 25)));
+        assertEquals(List.of("Asha Rao user.reactivated"),
+                rows.apply(again.accountChanges(new AuditQuery(null, "user.reactivated", null, null), 0, 25)));
+        assertEquals(List.of("Ben K. Das user.profile_changed"), rows.apply(again.accountChanges(
+                new AuditQuery(null, null, t0.plusSeconds(1), t0.plusSeconds(120)), 0, 25)), "from inclusive, until exclusive");
+        Page<AccountRecordChange> second = again.accountChanges(new AuditQuery(null, null, null, null), 2, 2);
+        assertEquals(4, second.total());
+        assertEquals(List.of("Ben K. Das user.profile_changed", "Asha Rao user.suspended"), rows.apply(second));
+        assertEquals(List.of(), again.accountChanges(new AuditQuery(null, null, null, null), 10, 25).rows(), "past the end");
+        assertEquals(4, again.accountChanges(new AuditQuery(null, null, null, null), 0, 0).total(), "a count alone");
+        assertEquals("name: Ben Das → Ben K. Das", again.accountChanges(new AuditQuery(null, "user.profile_changed", null,
+                null), 0, 25).rows().get(0).change().getDetail());
     }
 
     // ---- holds and changes -------------------------------------------------------------------------------

@@ -59,8 +59,11 @@ public interface AppointmentBook {
     /** The admin accounts, by name. */
     List<User> admins();
 
-    /** The accounts that keep changes made to them (see {@code User.getChanges}), in no order. */
-    List<User> changedAccounts();
+    /**
+     * One page of the accounts' changes (see {@code User.getChanges}) the query matches, in
+     * {@code AccountRecordChange.NEWEST_FIRST} order, and how many match in all.
+     */
+    Page<org.clinic.appointments.domain.AccountRecordChange> accountChanges(AuditQuery query, int first, int size);
 
     /**
      * Moves an appointment the clinic cancelled for a doctor's leave to the replacement its patient chose, in one

@@ -230,8 +230,9 @@ public class Ledger implements AppointmentBook {
     }
 
     @Override
-    public List<User> changedAccounts() {
-        return core().changedAccounts();
+    public Page<org.clinic.appointments.domain.AccountRecordChange> accountChanges(AuditQuery query, int first,
+            int size) {
+        return core().accountChanges(query, first, size);
     }
 
     @Override

@@ -12,6 +12,7 @@ import java.util.concurrent.Executor;
 import java.util.function.UnaryOperator;
 import java.util.logging.Logger;
 
+import org.clinic.appointments.domain.AccountRecordChange;
 import org.clinic.appointments.domain.Appointment;
 import org.clinic.appointments.domain.ClinicSchedule;
 import org.clinic.appointments.domain.AppointmentQuery;
@@ -161,8 +162,8 @@ public final class LedgerCore implements AppointmentBook, AutoCloseable {
         return users.admins();
     }
 
-    public List<User> changedAccounts() {
-        return users.changed();
+    public Page<AccountRecordChange> accountChanges(AuditQuery query, int first, int size) {
+        return users.changes(query, first, size);
     }
 
     public ClinicSchedule schedule() {

@@ -9,7 +9,11 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
+import org.clinic.appointments.domain.AccountChange;
+import org.clinic.appointments.domain.AccountRecordChange;
+import org.clinic.appointments.domain.AuditQuery;
 import org.clinic.appointments.domain.EmailAddress;
+import org.clinic.appointments.domain.Page;
 import org.clinic.appointments.domain.Role;
 import org.clinic.appointments.domain.User;
 
@@ -97,8 +101,26 @@ final class UserIndex {
         return value != null && value.toLowerCase(Locale.ROOT).contains(lower);
     }
 
-    List<User> changed() {
-        return byId.values().stream().filter(u -> !u.getChanges().isEmpty()).map(User::copy).toList();
+    /** A page of the accounts' changes, read from the stored records (a change is never altered once kept). */
+    Page<AccountRecordChange> changes(AuditQuery query, int first, int size) {
+        int total = 0;
+        for (User user : byId.values()) {
+            for (AccountChange change : user.getChanges()) {
+                total += query.matches(change) ? 1 : 0;
+            }
+        }
+        List<AccountRecordChange> page = TopK.page(total, AccountRecordChange.NEWEST_FIRST, first, size, row -> {
+            for (User user : byId.values()) {
+                List<AccountChange> changes = user.getChanges();
+                for (int i = 0; i < changes.size(); i++) {
+                    if (query.matches(changes.get(i))) {
+                        row.accept(new AccountRecordChange(user.getId(), user.getName(), user.getRole(), i,
+                                changes.get(i)));
+                    }
+                }
+            }
+        });
+        return new Page<>(page, total);
     }
 
     List<User> admins() {

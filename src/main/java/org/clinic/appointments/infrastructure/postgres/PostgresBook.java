@@ -189,8 +189,9 @@ public final class PostgresBook implements AppointmentBook {
     }
 
     @Override
-    public List<User> changedAccounts() {
-        return db.read(users::changed);
+    public Page<org.clinic.appointments.domain.AccountRecordChange> accountChanges(AuditQuery query, int first,
+            int size) {
+        return db.read(c -> users.changes(c, query, first, size));
     }
 
     @Override

@@ -8,10 +8,16 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
+import org.clinic.appointments.domain.AccountChange;
+import org.clinic.appointments.domain.AccountRecordChange;
+import org.clinic.appointments.domain.AuditQuery;
+import org.clinic.appointments.domain.ChangeType;
+import org.clinic.appointments.domain.Page;
 import org.clinic.appointments.domain.EmailAddress;
 import org.clinic.appointments.domain.Role;
 import org.clinic.appointments.domain.User;
@@ -47,9 +53,33 @@ final class UserTable {
         return list(c, SELECT + "WHERE role = ?" + BY_NAME, this::read, Role.ADMIN.code());
     }
 
-    /** The accounts whose record keeps changes (the partial index {@code users_changed} lists them). */
-    List<User> changed(Connection c) throws SQLException {
-        return list(c, SELECT + "WHERE (record -> 'changes') IS NOT NULL", this::read);
+    /** A page of the accounts' changes, newest first (the indexes of {@code account_changes} serve each filter). */
+    Page<AccountRecordChange> changes(Connection c, AuditQuery query, int first, int size) throws SQLException {
+        List<Object> parameters = new ArrayList<>();
+        StringBuilder where = new StringBuilder(" WHERE true");
+        for (Object[] condition : new Object[][] {{"h.actor = ?", query.actor()}, {"h.action = ?", query.action()},
+            {"h.at >= ?", query.from()}, {"h.at < ?", query.until()}}) {
+            if (condition[1] != null) {
+                where.append(" AND ").append(condition[0]);
+                parameters.add(condition[1]);
+            }
+        }
+        int total = one(c, "SELECT count(*) FROM account_changes h" + where, row -> row.getInt(1),
+                parameters.toArray()).orElse(0);
+        if (size <= 0 || first < 0) {
+            return new Page<>(List.of(), total);
+        }
+        parameters.add(size);
+        parameters.add(first);
+        List<AccountRecordChange> rows = list(c, "SELECT h.user_id, u.name, u.role, h.entry_index, h.at, h.actor,"
+                + " h.action, h.detail FROM account_changes h JOIN users u ON u.id = h.user_id" + where
+                + " ORDER BY h.at DESC, h.user_id DESC, h.entry_index DESC LIMIT ? OFFSET ?",
+                row -> new AccountRecordChange(row.getString(1), row.getString(2).isEmpty() ? null : row.getString(2),
+                        Role.fromCode(row.getString(3)), row.getInt(4), new AccountChange(
+                                Database.instant(row, "at"), row.getString(6),
+                                ChangeType.ofCode(row.getString(7)), row.getString(8))),
+                parameters.toArray());
+        return new Page<>(rows, total);
     }
 
     List<User> findPatients(Connection c, String text, int max) throws SQLException {
@@ -68,12 +98,25 @@ final class UserTable {
         execute(c, "INSERT INTO users (email_key, role, name, phone, record, id) VALUES (?, ?, ?, ?, ?, ?)",
                 columns(user));
         putWaitlist(c, user);
+        putChanges(c, user);
     }
 
     void update(Connection c, User user) throws SQLException {
         execute(c, "UPDATE users SET email_key = ?, role = ?, name = ?, phone = ?, record = ? WHERE id = ?",
                 columns(user));
         putWaitlist(c, user);
+        putChanges(c, user);
+    }
+
+    /** The account's changes as rows: a change is only ever added, so those already there stay as they are. */
+    private static void putChanges(Connection c, User user) throws SQLException {
+        List<AccountChange> changes = user.getChanges();
+        for (int i = 0; i < changes.size(); i++) {
+            AccountChange change = changes.get(i);
+            execute(c, "INSERT INTO account_changes (user_id, entry_index, at, actor, action, detail)"
+                    + " VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (user_id, entry_index) DO NOTHING", user.getId(), i,
+                    change.getAt(), change.getActor(), change.getAction(), change.getDetail());
+        }
     }
 
     private Object[] columns(User user) {

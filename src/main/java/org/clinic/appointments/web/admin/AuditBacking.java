@@ -78,7 +78,7 @@ public class AuditBacking implements Serializable {
 
     private List<org.clinic.appointments.domain.DoctorRecordChange> doctorChanges;
     private List<ScheduleChange> scheduleChanges;
-    private List<AccountRecordChange> accountChanges;
+    private LazyDataModel<AccountRecordChange> accountChanges;
     private final Map<String, String> doctorNames = new HashMap<>();
 
     private String actor;
@@ -106,11 +106,8 @@ public class AuditBacking implements Serializable {
                 : List.of();
         actorNames.putAll(administration.actorNames(scheduleChanges.stream()
                 .map(ScheduleChange::actor).toList()));
-        accountChanges = action == null || ofAccounts
-                ? accountAudit.changes(actor, ofAccounts ? ChangeType.ofCode(action) : null, fromInstant, until)
-                : List.of();
-        actorNames.putAll(administration.actorNames(accountChanges.stream()
-                .map(c -> c.change().getActor()).toList()));
+        accountChanges = accountChanges(action == null || ofAccounts, actor,
+                ofAccounts ? ChangeType.ofCode(action) : null, fromInstant, until);
         if (!scheduleChanges.isEmpty()) {
             doctorRecords.all().forEach(d -> doctorNames.put(d.getId(), d.getName()));
         }
@@ -133,6 +130,33 @@ public class AuditBacking implements Serializable {
                 setRowCount(page.total());
                 actorNames.putAll(administration.actorNames(page.rows().stream()
                         .map(e -> e.change().getActor()).filter(id -> !actorNames.containsKey(id)).toList()));
+                return page.rows();
+            }
+        };
+    }
+
+    /** The accounts' changes a page at a time (there may be one for every patient), or none when {@code shown} is false. */
+    private LazyDataModel<AccountRecordChange> accountChanges(boolean shown, String actorId, ChangeType type,
+            Instant fromInstant, Instant until) {
+        return new LazyDataModel<>() {
+            private static final long serialVersionUID = 1L;
+
+            @Override
+            public int count(Map<String, FilterMeta> filterBy) {
+                return shown ? accountAudit.changes(actorId, type, fromInstant, until, 0, 0).total() : 0;
+            }
+
+            @Override
+            public List<AccountRecordChange> load(int first, int pageSize, Map<String, SortMeta> sortBy,
+                    Map<String, FilterMeta> filterBy) {
+                if (!shown) {
+                    setRowCount(0);
+                    return List.of();
+                }
+                var page = accountAudit.changes(actorId, type, fromInstant, until, first, pageSize);
+                setRowCount(page.total());
+                actorNames.putAll(administration.actorNames(page.rows().stream().map(r -> r.change().getActor())
+                        .filter(id -> !actorNames.containsKey(id)).toList()));
                 return page.rows();
             }
         };
@@ -184,7 +208,7 @@ public class AuditBacking implements Serializable {
     }
 
     /** Changes of accounts that match the filters (none when another kind of action is chosen). */
-    public List<AccountRecordChange> getAccountChanges() {
+    public LazyDataModel<AccountRecordChange> getAccountChanges() {
         return accountChanges;
     }
 
