@@ -113,13 +113,19 @@ final class AdminQueries {
         }
     }
 
-    Page<AuditEntry> audit(Connection c, AuditQuery query, int first, int size) throws SQLException {
-        List<Object> parameters = new ArrayList<>();
+    /** The audit trail's filters on a table of changes {@code h} (with {@code actor}, {@code action}, {@code at}). */
+    static String auditWhere(AuditQuery query, List<Object> parameters) {
         StringBuilder where = new StringBuilder(" WHERE true");
         condition(where, parameters, "h.actor = ?", query.actor());
         condition(where, parameters, "h.action = ?", query.action());
         condition(where, parameters, "h.at >= ?", query.from());
         condition(where, parameters, "h.at < ?", query.until());
+        return where.toString();
+    }
+
+    Page<AuditEntry> audit(Connection c, AuditQuery query, int first, int size) throws SQLException {
+        List<Object> parameters = new ArrayList<>();
+        String where = auditWhere(query, parameters);
         int total = one(c, "SELECT count(*) FROM appointment_changes h" + where, row -> row.getInt(1),
                 parameters.toArray()).orElse(0);
         parameters.add(size);

@@ -56,14 +56,7 @@ final class UserTable {
     /** A page of the accounts' changes, newest first (the indexes of {@code account_changes} serve each filter). */
     Page<AccountRecordChange> changes(Connection c, AuditQuery query, int first, int size) throws SQLException {
         List<Object> parameters = new ArrayList<>();
-        StringBuilder where = new StringBuilder(" WHERE true");
-        for (Object[] condition : new Object[][] {{"h.actor = ?", query.actor()}, {"h.action = ?", query.action()},
-            {"h.at >= ?", query.from()}, {"h.at < ?", query.until()}}) {
-            if (condition[1] != null) {
-                where.append(" AND ").append(condition[0]);
-                parameters.add(condition[1]);
-            }
-        }
+        String where = AdminQueries.auditWhere(query, parameters);
         int total = one(c, "SELECT count(*) FROM account_changes h" + where, row -> row.getInt(1),
                 parameters.toArray()).orElse(0);
         if (size <= 0 || first < 0) {
