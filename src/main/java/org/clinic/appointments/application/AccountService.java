@@ -1,6 +1,6 @@
 package org.clinic.appointments.application;
 
-import java.time.Instant;
+import java.time.Clock;
 import java.util.UUID;
 import java.util.logging.Logger;
 
@@ -39,6 +39,9 @@ public class AccountService {
 
     @Inject
     EmailVerification verification;
+
+    @Inject
+    Clock clock;
 
     public User registerPatient(@NotNull @Valid Registration registration) {
         return register(registration, Role.PATIENT);
@@ -83,7 +86,7 @@ public class AccountService {
         user.setEmail(EmailAddress.identityKey(registration.getEmail()));
         user.setPhone(registration.getPhone().strip());
         user.setRole(role);
-        user.setCreatedAt(Instant.now());
+        user.opened(clock.instant(), user.getId());
         user.setPassword(hasher.hashIfFree(registration.getPassword().toCharArray())
                 .orElseThrow(() -> new BookingException("register.busy")));
         if (role == Role.PATIENT && verification.required()) {

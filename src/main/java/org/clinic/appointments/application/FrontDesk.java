@@ -71,7 +71,7 @@ public class FrontDesk {
 
     public User registerWalkIn(@NotNull @Valid WalkIn walkIn) {
         User user = User.walkIn(UUID.randomUUID().toString(), walkIn.getName().strip(), walkIn.getPhone().strip(),
-                clock.instant());
+                clock.instant(), adminId());
         User stored = book.registerUser(user, adminId());
         LOG.info(() -> "Admin " + adminId() + " registered walk-in patient " + stored.getId());
         return stored;

@@ -197,16 +197,22 @@ public class User {
     /** The domain of the placeholder address of a patient registered at the front desk without an e-mail address. */
     public static final String WALK_IN_DOMAIN = "walk-in.invalid";
 
-    /** A patient the front desk registered with a name and phone only: no e-mail address, no password. */
-    public static User walkIn(String id, String name, String phone, Instant now) {
+    /** A patient admin {@code by} registered at the front desk with a name and phone only: no address, no password. */
+    public static User walkIn(String id, String name, String phone, Instant now, String by) {
         User user = new User();
         user.id = id;
         user.name = name;
         user.phone = phone;
         user.email = "walk-in-" + id + "@" + WALK_IN_DOMAIN;
         user.role = Role.PATIENT;
-        user.createdAt = now;
+        user.opened(now, by);
         return user;
+    }
+
+    /** This new account opened at {@code at} by {@code by}: its holder signing up, or an admin at the front desk. */
+    public void opened(Instant at, String by) {
+        this.createdAt = at;
+        recorded(new AccountChange(at, by, ChangeType.USER_REGISTERED, null));
     }
 
     public boolean isWalkIn() {

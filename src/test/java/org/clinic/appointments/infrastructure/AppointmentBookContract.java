@@ -284,6 +284,24 @@ public abstract class AppointmentBookContract {
     }
 
     @Test
+    void anAccountKeepsWhoOpenedItAndEachLaterChangeOnceInOrder() {
+        Instant at = Instant.parse("2026-11-21T04:00:00Z");
+        User walkIn = book.registerUser(User.walkIn(UUID.randomUUID().toString(), "Walk In", "+91 90000 22222", at,
+                "admin-1"), "admin-1");
+        book.changeUser(walkIn.getId(), walkIn.getId(), ChangeType.PASSWORD_REHASHED, u -> u);
+        book.changeUser(walkIn.getId(), "admin-2", ChangeType.SUSPENDED, u -> u.suspended(at.plusSeconds(60), "admin-2"));
+        book.changeUser(walkIn.getId(), walkIn.getId(), ChangeType.PASSWORD_REHASHED, u -> u);
+
+        AppointmentBook again = reopened();
+        List<AccountChange> expected = List.of(new AccountChange(at, "admin-1", ChangeType.USER_REGISTERED, null),
+                new AccountChange(at.plusSeconds(60), "admin-2", ChangeType.SUSPENDED, null));
+        assertEquals(expected, again.user(walkIn.getId()).orElseThrow().getChanges(), "on the account");
+        assertEquals(List.of(expected.get(1), expected.get(0)), again.accountChanges(new AuditQuery(null, null, null, null), 0, 25).rows().stream()
+                .map(AccountRecordChange::change).toList(), "in the audit trail, each once, newest first");
+        assertEquals(at, again.user(walkIn.getId()).orElseThrow().getCreatedAt());
+    }
+
+    @Test
     void accountChangesAreFilteredByWhoWhatAndWhenNewestFirstAPageAtATime() {
         User asha = registered("Asha Rao");
         User ben = registered("Ben Das");

@@ -89,6 +89,12 @@ class FrontDeskIT {
         String deskPage = location(registered);
         String page = admin().get(deskPage).body();
         assertTrue(page.contains("Book for Walk In Person") && page.contains("walk-in (no e-mail)"), "the walk-in is chosen");
+        String patientId = deskPage.replaceFirst(".*patient=", "");
+        String opened = admin().get("/admin/patient?id=" + patientId).body();
+        assertTrue(opened.contains("Account opened by Desk Admin"), "who opened the account is kept on it");
+        java.util.List<String> audit = PatientsAdminIT.accountChanges(admin().get("/admin/audit?action=user.registered").body());
+        assertTrue(audit.stream().anyMatch(row -> row.contains("Desk Admin") && row.contains("Walk In Person")),
+                "and in the audit trail: " + audit);
 
         HttpResponse<String> booked = bookDefaults(admin(), deskPage, false);
         assertEquals(302, booked.statusCode());

@@ -79,9 +79,12 @@ class PatientsAdminIT {
 
         String audit = admin.get("/admin/audit").body();
         List<String> ofPatient = accountChanges(audit).stream().filter(row -> row.contains("Suspend Me Patient")).toList();
-        assertEquals(2, ofPatient.size(), "the suspension and its end are in the audit trail: " + ofPatient);
+        assertEquals(3, ofPatient.size(), "the sign-up, the suspension and its end are in the audit trail: " + ofPatient);
         assertTrue(ofPatient.get(0).contains("Account reactivated") && ofPatient.get(1).contains("Account suspended")
-                && ofPatient.stream().allMatch(row -> row.contains("Patients Admin")), "newest first, with who: " + ofPatient);
+                && ofPatient.subList(0, 2).stream().allMatch(row -> row.contains("Patients Admin")),
+                "newest first, with who: " + ofPatient);
+        assertTrue(ofPatient.get(2).contains("Account opened") && !ofPatient.get(2).contains("Patients Admin"),
+                "the patient opened it themselves: " + ofPatient);
         assertTrue(audit.contains("/admin/patient?id=" + id), "the account leads to the patient's page");
         List<String> suspensions = accountChanges(admin.get("/admin/audit?action=user.suspended").body());
         assertTrue(suspensions.stream().anyMatch(row -> row.contains("Suspend Me Patient"))
@@ -110,7 +113,8 @@ class PatientsAdminIT {
         admin.registerAndLogin("Audit Patients Admin", Deployments.ADMIN_CODE);
         List<String> rows = accountChanges(admin.get("/admin/audit").body()).stream()
                 .filter(row -> row.contains("Selfservice P. Patient")).toList();
-        assertEquals(2, rows.size(), "the new name and the new password, nothing else: " + rows);
+        assertEquals(3, rows.size(), "the sign-up, the new name and the new password, nothing else: " + rows);
+        assertTrue(rows.get(2).contains("Account opened"), "opened first: " + rows);
         assertTrue(rows.get(0).contains("Password changed"), "newest first: " + rows);
         assertTrue(rows.get(1).contains("Name or phone changed")
                 && rows.get(1).contains("name: Selfservice Patient → Selfservice P. Patient")

@@ -101,10 +101,12 @@ final class UserTable {
         putChanges(c, user);
     }
 
-    /** The account's changes as rows: a change is only ever added, so those already there stay as they are. */
+    /** The account's changes as rows: a change is only ever added, so only those past the stored ones are written. */
     private static void putChanges(Connection c, User user) throws SQLException {
         List<AccountChange> changes = user.getChanges();
-        for (int i = 0; i < changes.size(); i++) {
+        int stored = changes.isEmpty() ? 0 : one(c, "SELECT count(*) FROM account_changes WHERE user_id = ?",
+                row -> row.getInt(1), user.getId()).orElse(0);
+        for (int i = stored; i < changes.size(); i++) {
             AccountChange change = changes.get(i);
             execute(c, "INSERT INTO account_changes (user_id, entry_index, at, actor, action, detail)"
                     + " VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (user_id, entry_index) DO NOTHING", user.getId(), i,

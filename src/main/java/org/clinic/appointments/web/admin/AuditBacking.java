@@ -52,8 +52,8 @@ public class AuditBacking implements Serializable {
             ChangeType.DOCTOR_REACTIVATED).map(ChangeType::code).toList();
 
     /** The changes of accounts there are (by admins, and by their holders), as their codes. */
-    public static final List<String> ACCOUNT_ACTIONS = Stream.of(ChangeType.SUSPENDED, ChangeType.REACTIVATED,
-            ChangeType.ADMIN_INVITED, ChangeType.INVITATION_ACCEPTED, ChangeType.INVITATION_WITHDRAWN,
+    public static final List<String> ACCOUNT_ACTIONS = Stream.of(ChangeType.USER_REGISTERED, ChangeType.SUSPENDED,
+            ChangeType.REACTIVATED, ChangeType.ADMIN_INVITED, ChangeType.INVITATION_ACCEPTED, ChangeType.INVITATION_WITHDRAWN,
             ChangeType.PROFILE_CHANGED, ChangeType.EMAIL_VERIFIED, ChangeType.PASSWORD_CHANGED,
             ChangeType.PASSWORD_RESET).map(ChangeType::code).toList();
 
