@@ -291,10 +291,12 @@ public abstract class AppointmentBookContract {
         book.changeUser(walkIn.getId(), walkIn.getId(), ChangeType.PASSWORD_REHASHED, u -> u);
         book.changeUser(walkIn.getId(), "admin-2", ChangeType.SUSPENDED, u -> u.suspended(at.plusSeconds(60), "admin-2"));
         book.changeUser(walkIn.getId(), walkIn.getId(), ChangeType.PASSWORD_REHASHED, u -> u);
-
-        AppointmentBook again = reopened();
         List<AccountChange> expected = List.of(new AccountChange(at, "admin-1", ChangeType.USER_REGISTERED, null),
                 new AccountChange(at.plusSeconds(60), "admin-2", ChangeType.SUSPENDED, null));
+        assertEquals(List.of(expected.get(1), expected.get(0)), book.accountChanges(new AuditQuery(null, null, null, null),
+                0, 25).rows().stream().map(AccountRecordChange::change).toList(), "each once, as they are made");
+
+        AppointmentBook again = reopened();
         assertEquals(expected, again.user(walkIn.getId()).orElseThrow().getChanges(), "on the account");
         assertEquals(List.of(expected.get(1), expected.get(0)), again.accountChanges(new AuditQuery(null, null, null, null), 0, 25).rows().stream()
                 .map(AccountRecordChange::change).toList(), "in the audit trail, each once, newest first");

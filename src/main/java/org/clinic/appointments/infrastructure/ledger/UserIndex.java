@@ -9,7 +9,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
-import org.clinic.appointments.domain.AccountChange;
 import org.clinic.appointments.domain.AccountRecordChange;
 import org.clinic.appointments.domain.AuditQuery;
 import org.clinic.appointments.domain.EmailAddress;
@@ -23,9 +22,11 @@ final class UserIndex {
     private final Map<String, User> byId = new LinkedHashMap<>();
     private final Map<String, String> idByEmail = new HashMap<>();
     private final Map<String, List<String>> sharedEmailKeys = new HashMap<>();
+    private final AccountChangeIndex changes = new AccountChangeIndex();
 
     void put(User user) {
         User previous = byId.put(user.getId(), user);
+        changes.replaced(previous, user);
         if (previous != null) {
             idByEmail.remove(EmailAddress.identityKey(previous.getEmail()), previous.getId());
         }
@@ -101,26 +102,9 @@ final class UserIndex {
         return value != null && value.toLowerCase(Locale.ROOT).contains(lower);
     }
 
-    /** A page of the accounts' changes, read from the stored records (a change is never altered once kept). */
+    /** A page of the accounts' changes, newest first (a change is never altered once kept). */
     Page<AccountRecordChange> changes(AuditQuery query, int first, int size) {
-        int total = 0;
-        for (User user : byId.values()) {
-            for (AccountChange change : user.getChanges()) {
-                total += query.matches(change) ? 1 : 0;
-            }
-        }
-        List<AccountRecordChange> page = TopK.page(total, AccountRecordChange.NEWEST_FIRST, first, size, row -> {
-            for (User user : byId.values()) {
-                List<AccountChange> changes = user.getChanges();
-                for (int i = 0; i < changes.size(); i++) {
-                    if (query.matches(changes.get(i))) {
-                        row.accept(new AccountRecordChange(user.getId(), user.getName(), user.getRole(), i,
-                                changes.get(i)));
-                    }
-                }
-            }
-        });
-        return new Page<>(page, total);
+        return changes.page(query, first, size, byId::get);
     }
 
     List<User> admins() {
