@@ -579,6 +579,7 @@ public abstract class AppointmentBookContract {
         assertEquals(DAY, newest.date());
         assertEquals(1, book.audit(new AuditQuery("admin", null, null, null), 0, 10).total());
         assertEquals(1, book.audit(new AuditQuery(null, "booked", null, null), 0, 10).total());
+        assertEquals(0, book.audit(new AuditQuery(null, "refunded", null, null), 0, 10).total());
         assertEquals(1, reopened().audit(new AuditQuery(null, null, NOW.plusSeconds(30), null), 0, 10).total());
         assertEquals(0, book.audit(new AuditQuery("nobody", null, null, null), 0, 10).total());
     }

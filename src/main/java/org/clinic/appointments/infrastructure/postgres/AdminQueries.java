@@ -123,11 +123,26 @@ final class AdminQueries {
         return where.toString();
     }
 
+    /**
+     * How many changes of a kind ({@code appointment} in {@code appointment_changes}, {@code account} in
+     * {@code account_changes}) the query matches: from {@code change_counts} when it filters by action at most,
+     * else counted through the table's indexes.
+     */
+    static int auditTotal(Connection c, String kind, String table, AuditQuery query) throws SQLException {
+        if (query.actor() == null && query.from() == null && query.until() == null) {
+            return one(c, "SELECT coalesce(sum(changes), 0) FROM change_counts WHERE kind = ?"
+                    + (query.action() == null ? "" : " AND action = ?"), row -> row.getInt(1),
+                    query.action() == null ? new Object[] {kind} : new Object[] {kind, query.action()}).orElse(0);
+        }
+        List<Object> parameters = new ArrayList<>();
+        return one(c, "SELECT count(*) FROM " + table + " h" + auditWhere(query, parameters), row -> row.getInt(1),
+                parameters.toArray()).orElse(0);
+    }
+
     Page<AuditEntry> audit(Connection c, AuditQuery query, int first, int size) throws SQLException {
         List<Object> parameters = new ArrayList<>();
         String where = auditWhere(query, parameters);
-        int total = one(c, "SELECT count(*) FROM appointment_changes h" + where, row -> row.getInt(1),
-                parameters.toArray()).orElse(0);
+        int total = auditTotal(c, "appointment", "appointment_changes", query);
         parameters.add(size);
         parameters.add(first);
         List<AuditEntry> rows = list(c, "SELECT h.appointment_id, a.patient_name, a.doctor_name, a.date, a.time,"

@@ -56,6 +56,7 @@ public final class PostgresTransfer {
                 return false;
             }
             ClinicData data = source.get();
+            list(c, "SELECT set_config('clinic.counting_later', 'on', true)", row -> Boolean.TRUE);
             for (var doctor : data.doctors()) {
                 clinic.insertDoctor(c, doctor);
             }
@@ -68,6 +69,7 @@ public final class PostgresTransfer {
                 users.insert(c, user);
             }
             appointments.insertAll(c, data.appointments());
+            list(c, "SELECT changes_recounted()", row -> Boolean.TRUE);
             return true;
         });
     }

@@ -57,8 +57,7 @@ final class UserTable {
     Page<AccountRecordChange> changes(Connection c, AuditQuery query, int first, int size) throws SQLException {
         List<Object> parameters = new ArrayList<>();
         String where = AdminQueries.auditWhere(query, parameters);
-        int total = one(c, "SELECT count(*) FROM account_changes h" + where, row -> row.getInt(1),
-                parameters.toArray()).orElse(0);
+        int total = AdminQueries.auditTotal(c, "account", "account_changes", query);
         if (size <= 0 || first < 0) {
             return new Page<>(List.of(), total);
         }

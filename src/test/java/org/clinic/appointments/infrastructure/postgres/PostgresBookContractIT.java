@@ -50,7 +50,7 @@ class PostgresBookContractIT extends AppointmentBookContract {
 
     private static void emptied(DataSource source) {
         try (Connection c = source.getConnection(); Statement s = c.createStatement()) {
-            s.execute("TRUNCATE appointment_counts, appointment_changes, appointments, wait_requests, account_changes,"
+            s.execute("TRUNCATE appointment_counts, change_counts, appointment_changes, appointments, wait_requests, account_changes,"
                     + " users, doctors, photos, clinic_settings, clinic_changes RESTART IDENTITY");
         } catch (SQLException e) {
             throw new IllegalStateException(e);

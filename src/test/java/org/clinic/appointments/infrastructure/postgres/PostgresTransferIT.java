@@ -20,6 +20,7 @@ import javax.sql.DataSource;
 
 import org.clinic.appointments.MutableClock;
 import org.clinic.appointments.domain.Appointment;
+import org.clinic.appointments.domain.AuditQuery;
 import org.clinic.appointments.domain.BookingLimits;
 import org.clinic.appointments.domain.ChangeType;
 import org.clinic.appointments.domain.ClinicSchedule;
@@ -66,6 +67,11 @@ class PostgresTransferIT {
         Appointment first = before.appointments().get(0);
         assertEquals(json.appointment(first), json.appointment(book.appointment(first.getId()).orElseThrow()));
         assertEquals(before.doctors().size(), book.doctors().size());
+        AuditQuery everything = new AuditQuery(null, null, null, null);
+        int changes = before.appointments().stream().mapToInt(a -> a.getHistory().size()).sum();
+        assertEquals(changes, book.audit(everything, 0, 0).total(), "the audit trail counts every imported change");
+        assertEquals(1, book.audit(new AuditQuery(null, "cancelled", null, null), 0, 0).total());
+        assertEquals(1, book.accountChanges(everything, 0, 0).total());
 
         Path exported = temp.resolve("exported");
         transfer.exportAll().write(exported, ZONE);
@@ -78,6 +84,11 @@ class PostgresTransferIT {
         assertEquals(json.schedule(before.schedule()), json.schedule(after.schedule()));
         assertEquals(before.photos().keySet(), after.photos().keySet());
         assertArrayEquals(before.photos().get("p1.png"), after.photos().get("p1.png"));
+
+        book.change(before.appointments().get(2).getId(), "admin", ChangeType.CANCELLED,
+                a -> a.holdReleased("asked", NOW.plusSeconds(120), "admin"));
+        assertEquals(changes + 1, book.audit(everything, 0, 0).total(), "and every change after the import");
+        assertEquals(2, book.audit(new AuditQuery(null, "cancelled", null, null), 0, 0).total());
     }
 
     private static <T> void assertSame(List<T> before, List<T> after, Function<T, String> text,
@@ -119,6 +130,7 @@ class PostgresTransferIT {
                     s -> ClinicSchedule.of(List.of(new Holiday(DAY.plusDays(2), "Festival")), s.plans()));
             User asha = ledger.registerUser(patient("Asha Rao", "asha@example.com"), "system");
             User ben = ledger.registerUser(patient("Ben Das", "ben@example.com"), "system");
+            ledger.changeUser(ben.getId(), "admin", ChangeType.SUSPENDED, u -> u.suspended(clock.instant(), "admin"));
             Appointment held = ledger.hold(Appointment.hold(UUID.randomUUID().toString(), asha, doctor, DAY, "09:00 AM",
                     "Chest pain", clock.instant(), clock.instant().plus(Duration.ofMinutes(15))), asha.getId(),
                     new BookingLimits(3));
