@@ -87,6 +87,14 @@ public class AppConfig {
     int maxOpenHolds;
 
     @Inject
+    @ConfigProperty(name = "appointments.export-max-rows", defaultValue = "100000")
+    int exportMaxRows;
+
+    @Inject
+    @ConfigProperty(name = "appointments.export-max-document-rows", defaultValue = "10000")
+    int exportMaxDocumentRows;
+
+    @Inject
     @ConfigProperty(name = "appointments.max-active-bookings", defaultValue = "4")
     int maxActiveBookings;
 
@@ -484,5 +492,15 @@ public class AppConfig {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** The most rows an admin table exports as CSV. */
+    public int exportMaxRows() {
+        return Math.max(0, exportMaxRows);
+    }
+
+    /** The most rows an admin table exports as Excel or PDF (each built whole in the server's memory). */
+    public int exportMaxDocumentRows() {
+        return Math.max(0, exportMaxDocumentRows);
     }
 }

@@ -162,6 +162,19 @@ public class AuditBacking implements Serializable {
         };
     }
 
+    /** How many changes of appointments the filters match: what an export would hold. */
+    public int getExportRows() {
+        return ExportLimit.rows("audit", () -> model.count(Map.of()));
+    }
+
+    public int getScheduleExportRows() {
+        return scheduleChanges.size();
+    }
+
+    public int getAccountExportRows() {
+        return ExportLimit.rows("accounts", () -> accountChanges.count(Map.of()));
+    }
+
     public String apply() {
         if (DateParameter.isInverted(from, to)) {
             Messages.addGlobalError(AppointmentFilters.RANGE_INVERTED, from, to);

@@ -68,6 +68,11 @@ public class DashboardBacking implements Serializable {
         perDoctor = null;
     }
 
+    /** How many rows the filters match: what an export would hold. */
+    public int getExportRows() {
+        return ExportLimit.rows("dashboard", () -> model.count(Map.of()));
+    }
+
     /** Applies the filter form by reloading with the filters in the URL. */
     public String applyFilters() {
         if (filters.isRangeInverted()) {
