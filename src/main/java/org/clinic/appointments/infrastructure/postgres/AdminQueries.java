@@ -123,26 +123,40 @@ final class AdminQueries {
         return where.toString();
     }
 
+    /** The audit trail's tables of changes, with the kind {@code change_counts} counts them under. */
+    enum ChangeTable {
+        APPOINTMENTS("appointment", "appointment_changes"),
+        ACCOUNTS("account", "account_changes");
+
+        private final String kind;
+        private final String table;
+
+        ChangeTable(String kind, String table) {
+            this.kind = kind;
+            this.table = table;
+        }
+    }
+
     /**
-     * How many changes of a kind ({@code appointment} in {@code appointment_changes}, {@code account} in
-     * {@code account_changes}) the query matches: from {@code change_counts} when it filters by action at most,
-     * else counted through the table's indexes.
+     * How many changes of the table the query matches: from {@code change_counts} when it filters by action at
+     * most, else counted through the table's indexes.
      */
-    static int auditTotal(Connection c, String kind, String table, AuditQuery query) throws SQLException {
+    static int auditTotal(Connection c, ChangeTable changes, AuditQuery query) throws SQLException {
         if (query.actor() == null && query.from() == null && query.until() == null) {
             return one(c, "SELECT coalesce(sum(changes), 0) FROM change_counts WHERE kind = ?"
                     + (query.action() == null ? "" : " AND action = ?"), row -> row.getInt(1),
-                    query.action() == null ? new Object[] {kind} : new Object[] {kind, query.action()}).orElse(0);
+                    query.action() == null ? new Object[] {changes.kind} : new Object[] {changes.kind, query.action()})
+                    .orElse(0);
         }
         List<Object> parameters = new ArrayList<>();
-        return one(c, "SELECT count(*) FROM " + table + " h" + auditWhere(query, parameters), row -> row.getInt(1),
-                parameters.toArray()).orElse(0);
+        return one(c, "SELECT count(*) FROM " + changes.table + " h" + auditWhere(query, parameters),
+                row -> row.getInt(1), parameters.toArray()).orElse(0);
     }
 
     Page<AuditEntry> audit(Connection c, AuditQuery query, int first, int size) throws SQLException {
         List<Object> parameters = new ArrayList<>();
         String where = auditWhere(query, parameters);
-        int total = auditTotal(c, "appointment", "appointment_changes", query);
+        int total = auditTotal(c, ChangeTable.APPOINTMENTS, query);
         parameters.add(size);
         parameters.add(first);
         List<AuditEntry> rows = list(c, "SELECT h.appointment_id, a.patient_name, a.doctor_name, a.date, a.time,"

@@ -57,7 +57,7 @@ final class UserTable {
     Page<AccountRecordChange> changes(Connection c, AuditQuery query, int first, int size) throws SQLException {
         List<Object> parameters = new ArrayList<>();
         String where = AdminQueries.auditWhere(query, parameters);
-        int total = AdminQueries.auditTotal(c, "account", "account_changes", query);
+        int total = AdminQueries.auditTotal(c, AdminQueries.ChangeTable.ACCOUNTS, query);
         if (size <= 0 || first < 0) {
             return new Page<>(List.of(), total);
         }
