@@ -29,7 +29,7 @@ public final class DashboardQueries {
     }
 
     /** The store named: a data directory, or a PostgreSQL database by its JDBC address. */
-    private static AppointmentBook open(String where) {
+    static AppointmentBook open(String where) {
         if (!where.startsWith("jdbc:")) {
             return LedgerCore.open(java.nio.file.Path.of(where), ZONE, Clock.systemUTC(), 0);
         }

@@ -24,7 +24,12 @@ final class ClinicTable {
     static final String SCHEDULE = "schedule";
     static final String SPECIALIZATIONS = "specializations";
 
+    /** A version of the schedule's row and the schedule it holds. */
+    private record SeenSchedule(String version, ClinicSchedule schedule) {
+    }
+
     private final RecordJson json;
+    private volatile SeenSchedule lastSchedule = new SeenSchedule("", ClinicSchedule.EMPTY);
 
     ClinicTable(RecordJson json) {
         this.json = json;
@@ -60,9 +65,13 @@ final class ClinicTable {
     /** A setting's JSON text, locked for a change when asked; empty when it was never stored. */
     Optional<String> setting(Connection c, String name, boolean forUpdate) throws SQLException {
         if (forUpdate) {
-            list(c, "SELECT pg_advisory_xact_lock(hashtext(?))", row -> Boolean.TRUE, "clinic_settings." + name);
+            lockSetting(c, name);
         }
         return one(c, "SELECT value::text FROM clinic_settings WHERE name = ?", row -> row.getString(1), name);
+    }
+
+    private static void lockSetting(Connection c, String name) throws SQLException {
+        list(c, "SELECT pg_advisory_xact_lock(hashtext(?))", row -> Boolean.TRUE, "clinic_settings." + name);
     }
 
     void putSetting(Connection c, String name, String value) throws SQLException {
@@ -70,8 +79,27 @@ final class ClinicTable {
                 + " SET value = excluded.value", name, new Database.Json(value));
     }
 
+    /**
+     * The schedule as this transaction sees it. Its row's version ({@code xmin}, the transaction that wrote it) is
+     * asked each time, and its text only when that version is not the one read last: a booking checks the schedule
+     * several times, and reading its JSON costs milliseconds once a clinic has plans and a history of changes.
+     */
     ClinicSchedule schedule(Connection c, boolean forUpdate) throws SQLException {
-        return setting(c, SCHEDULE, forUpdate).map(json::schedule).orElse(ClinicSchedule.EMPTY);
+        if (forUpdate) {
+            lockSetting(c, SCHEDULE);
+        }
+        SeenSchedule seen = lastSchedule;
+        Optional<SeenSchedule> stored = one(c, "SELECT xmin::text, CASE WHEN xmin::text = ? THEN NULL ELSE value::text END"
+                + " FROM clinic_settings WHERE name = ?", row -> {
+                    String version = row.getString(1);
+                    String text = row.getString(2);
+                    return text == null ? seen : new SeenSchedule(version, json.schedule(text));
+                }, seen.version(), SCHEDULE);
+        if (stored.isEmpty()) {
+            return ClinicSchedule.EMPTY;
+        }
+        lastSchedule = stored.get();
+        return stored.get().schedule();
     }
 
     /** Records a change: who, when, which type, of what (an id), and the new record when it is not an account's. */

@@ -16,7 +16,9 @@ import javax.sql.DataSource;
 
 import org.clinic.appointments.domain.Appointment;
 import org.clinic.appointments.domain.AppointmentStatus;
+import org.clinic.appointments.domain.BookingException;
 import org.clinic.appointments.domain.ChangeType;
+import org.clinic.appointments.domain.Holiday;
 import org.clinic.appointments.domain.WaitlistPlace;
 import org.clinic.appointments.domain.Doctor;
 import org.clinic.appointments.domain.SlotTakenException;
@@ -91,6 +93,27 @@ class PostgresBookContractIT extends AppointmentBookContract {
             return null;
         }));
         assertTrue(book.appointment("a2").isEmpty());
+    }
+
+    /** A holiday set on one node closes the day at once on a node that had read the schedule before it. */
+    @Test
+    void aScheduleChangedOnOneNodeHoldsOnTheOtherAtOnce() {
+        AppointmentBook nodeA = opened();
+        AppointmentBook nodeB = opened();
+        User patient = registered("Asha Rao");
+        Doctor doctor = nodeA.doctor("doc1").orElseThrow();
+        assertTrue(nodeA.schedule().holiday(DAY).isEmpty());
+        nodeB.changeSchedule("admin", ChangeType.HOLIDAY_ADDED, s -> s.withHoliday(new Holiday(DAY, "Festival")));
+        assertEquals("Festival", nodeA.schedule().holiday(DAY).orElseThrow().name());
+        Instant now = clock.instant();
+        BookingException closed = assertThrows(BookingException.class, () -> nodeA.hold(Appointment.hold("a1", patient,
+                doctor, DAY, "09:00 AM", "x", now, now.plusSeconds(900)), patient.getId(), LIMITS));
+        assertEquals("booking.slot.not_working", closed.getMessageKey());
+        nodeB.changeSchedule("admin", ChangeType.HOLIDAY_REMOVED, s -> s.withoutHoliday(DAY));
+        assertTrue(nodeA.schedule().holiday(DAY).isEmpty());
+        nodeA.hold(Appointment.hold("a2", patient, doctor, DAY, "09:00 AM", "x", now, now.plusSeconds(900)),
+                patient.getId(), LIMITS);
+        assertEquals(AppointmentStatus.PENDING_PAYMENT, nodeB.appointment("a2").orElseThrow().getStatus());
     }
 
     /** Two nodes sending the outbox at once: each due message goes to one of them, and comes back if it is not sent. */
