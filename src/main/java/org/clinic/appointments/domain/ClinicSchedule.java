@@ -80,6 +80,11 @@ public final class ClinicSchedule {
         return changes;
     }
 
+    /** This schedule's holidays, plans, leaves and doctors, with this record of changes instead of its own. */
+    public ClinicSchedule withChanges(List<ScheduleChange> changes) {
+        return new ClinicSchedule(holidays, plans, leaves, inactive, List.copyOf(changes));
+    }
+
     /** This schedule with the change that made it recorded. */
     public ClinicSchedule recorded(ScheduleChange change) {
         List<ScheduleChange> next = new ArrayList<>(changes);

@@ -45,7 +45,7 @@ final class ClinicRecords {
     /** Applies a journal line's record (at start-up, and after a change is durable). */
     void replay(JournalEntry entry) {
         if (entry.schedule() != null) {
-            schedule = entry.schedule();
+            schedule = entry.scheduleAfter(schedule);
         }
         if (entry.doctor() != null) {
             doctors.put(entry.doctor().getId(), entry.doctor().copy());

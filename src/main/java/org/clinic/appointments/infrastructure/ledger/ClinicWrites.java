@@ -29,8 +29,9 @@ final class ClinicWrites {
     }
 
     ClinicSchedule changeSchedule(String actor, ChangeType type, UnaryOperator<ClinicSchedule> change) {
-        ClinicSchedule next = change.apply(clinic.schedule());
-        commit(JournalEntry.ofSchedule(commits.nextSeq(), clock.instant(), actor, type.code(), next));
+        ClinicSchedule previous = clinic.schedule();
+        ClinicSchedule next = change.apply(previous);
+        commit(JournalEntry.ofSchedule(commits.nextSeq(), clock.instant(), actor, type.code(), previous, next));
         return next;
     }
 

@@ -18,17 +18,21 @@ import org.clinic.appointments.domain.Appointment;
 import org.clinic.appointments.domain.Doctor;
 import org.clinic.appointments.domain.HistoryEntry;
 import org.clinic.appointments.domain.ClinicSchedule;
+import org.clinic.appointments.domain.ScheduleChange;
 import org.clinic.appointments.domain.User;
 
 /**
  * A journal line as JSON: {@code seq}, {@code at}, {@code actor}, {@code type}, the record under {@code user} or
- * {@code appointment}, and {@code history_added}. Records go through the ledger's one mapper.
+ * {@code appointment}, and {@code history_added}; or the schedule under {@code schedule}, without its changes when
+ * {@code schedule_changes_added} holds those this change recorded after the first {@code schedule_changes_known}. Records go through the ledger's one mapper.
  */
 final class JournalLines {
 
     static final String HISTORY = "history";
     private static final String HISTORY_ADDED = "history_added";
     private static final String SCHEDULE = "schedule";
+    private static final String SCHEDULE_CHANGES_KNOWN = "schedule_changes_known";
+    private static final String SCHEDULE_CHANGES_ADDED = "schedule_changes_added";
     private static final String DOCTOR = "doctor";
     private static final String SPECIALIZATIONS = "specializations";
 
@@ -59,7 +63,12 @@ final class JournalLines {
                 mappers.history().writeList(out, HISTORY_ADDED, entry.historyAdded());
             }
             if (entry.schedule() != null) {
-                out.write(SCHEDULE, ScheduleJson.toJson(entry.schedule()));
+                boolean delta = entry.scheduleChangesAdded() != null;
+                out.write(SCHEDULE, ScheduleJson.toJson(entry.schedule(), !delta));
+                if (delta) {
+                    out.write(SCHEDULE_CHANGES_KNOWN, entry.scheduleChangesAdded().known());
+                    out.write(SCHEDULE_CHANGES_ADDED, ScheduleJson.changes(entry.scheduleChangesAdded().added()));
+                }
             }
             if (entry.doctor() != null) {
                 mappers.doctors().write(out, DOCTOR, entry.doctor(), null);
@@ -91,6 +100,8 @@ final class JournalLines {
         Appointment appointment = null;
         List<HistoryEntry> added = null;
         ClinicSchedule schedule = null;
+        List<ScheduleChange> scheduleAdded = null;
+        int scheduleKnown = -1;
         Doctor doctor = null;
         List<String> specializations = null;
         try (JsonParser parser = Jsonp.PROVIDER.createParser(new StringReader(line))) {
@@ -109,6 +120,11 @@ final class JournalLines {
                     case SCHEDULE -> {
                         parser.next();
                         schedule = ScheduleJson.fromJson(parser.getObject());
+                    }
+                    case SCHEDULE_CHANGES_KNOWN -> scheduleKnown = Integer.parseInt(JsonValues.text(parser));
+                    case SCHEDULE_CHANGES_ADDED -> {
+                        parser.next();
+                        scheduleAdded = ScheduleJson.changes(parser.getArray());
                     }
                     case DOCTOR -> doctor = object(parser) ? mappers.doctors().read(parser) : null;
                     case SPECIALIZATIONS -> {
@@ -130,7 +146,18 @@ final class JournalLines {
             throw new IllegalArgumentException("not a journal entry");
         }
         return new JournalEntry(seq, at, actor, type, user, appointment, appointment == null ? null : added, schedule,
-                doctor, specializations);
+                scheduleChangesAdded(schedule, scheduleKnown, scheduleAdded), doctor, specializations);
+    }
+
+    private static JournalEntry.ScheduleChangesAdded scheduleChangesAdded(ClinicSchedule schedule, int known,
+            List<ScheduleChange> added) {
+        if (schedule == null || (added == null && known < 0)) {
+            return null;
+        }
+        if (added == null || known < 0) {
+            throw new IllegalArgumentException("a schedule's added changes without the number known before them");
+        }
+        return new JournalEntry.ScheduleChangesAdded(known, added);
     }
 
     private static boolean object(JsonParser parser) {

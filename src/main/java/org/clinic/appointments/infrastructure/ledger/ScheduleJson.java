@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -37,6 +38,11 @@ final class ScheduleJson {
     }
 
     static JsonObject toJson(ClinicSchedule schedule) {
+        return toJson(schedule, true);
+    }
+
+    /** The schedule, with or without the record of its changes. */
+    static JsonObject toJson(ClinicSchedule schedule, boolean withChanges) {
         JsonArrayBuilder holidays = Jsonp.PROVIDER.createArrayBuilder();
         for (Holiday holiday : schedule.holidays()) {
             holidays.add(Jsonp.PROVIDER.createObjectBuilder().add("date", holiday.date().toString()).add("name", holiday.name()));
@@ -58,17 +64,36 @@ final class ScheduleJson {
         }
         JsonArrayBuilder inactive = Jsonp.PROVIDER.createArrayBuilder();
         schedule.inactiveDoctors().stream().sorted().forEach(inactive::add);
-        JsonArrayBuilder changes = Jsonp.PROVIDER.createArrayBuilder();
-        for (ScheduleChange change : schedule.changes()) {
+        JsonObjectBuilder json = Jsonp.PROVIDER.createObjectBuilder().add("holidays", holidays).add("plans", plans)
+                .add("leaves", leaves).add("inactive_doctors", inactive);
+        if (withChanges) {
+            json.add("changes", changes(schedule.changes()));
+        }
+        return json.build();
+    }
+
+    static JsonArray changes(List<ScheduleChange> changes) {
+        JsonArrayBuilder array = Jsonp.PROVIDER.createArrayBuilder();
+        for (ScheduleChange change : changes) {
             JsonObjectBuilder c = Jsonp.PROVIDER.createObjectBuilder().add("at", change.at().toString())
                     .add("actor", change.actor()).add("action", change.action().code());
             if (change.doctorId() != null) {
                 c.add("doctor_id", change.doctorId());
             }
-            changes.add(c.add("detail", change.detail()));
+            array.add(c.add("detail", change.detail()));
         }
-        return Jsonp.PROVIDER.createObjectBuilder().add("holidays", holidays).add("plans", plans).add("leaves", leaves)
-                .add("inactive_doctors", inactive).add("changes", changes).build();
+        return array.build();
+    }
+
+    static List<ScheduleChange> changes(JsonArray array) {
+        List<ScheduleChange> changes = new ArrayList<>();
+        for (JsonValue value : array) {
+            JsonObject change = value.asJsonObject();
+            changes.add(new ScheduleChange(Instant.parse(change.getString("at")), change.getString("actor"),
+                    ChangeType.ofCode(change.getString("action")), change.getString("doctor_id", null),
+                    change.getString("detail", "")));
+        }
+        return changes;
     }
 
     private static JsonObjectBuilder day(DayPlan plan) {
@@ -118,15 +143,7 @@ final class ScheduleJson {
             json.getJsonArray("inactive_doctors").getValuesAs(jakarta.json.JsonString.class)
                     .forEach(id -> inactive.add(id.getString()));
         }
-        List<ScheduleChange> changes = new ArrayList<>();
-        if (json.containsKey("changes")) {
-            for (JsonValue value : json.getJsonArray("changes")) {
-                JsonObject change = value.asJsonObject();
-                changes.add(new ScheduleChange(Instant.parse(change.getString("at")), change.getString("actor"),
-                        ChangeType.ofCode(change.getString("action")), change.getString("doctor_id", null),
-                        change.getString("detail", "")));
-            }
-        }
+        List<ScheduleChange> changes = json.containsKey("changes") ? changes(json.getJsonArray("changes")) : List.of();
         return ClinicSchedule.of(holidays, plans, leaves, inactive, changes);
     }
 

@@ -27,6 +27,9 @@ import org.clinic.appointments.domain.AppointmentStatus;
 import org.clinic.appointments.domain.BookingLimits;
 import org.clinic.appointments.domain.ChangeType;
 import org.clinic.appointments.domain.ClinicRules;
+import org.clinic.appointments.domain.ClinicSchedule;
+import org.clinic.appointments.domain.Holiday;
+import org.clinic.appointments.domain.ScheduleChange;
 import org.clinic.appointments.domain.HistoryEntry;
 import org.clinic.appointments.domain.PaymentMethod;
 import org.clinic.appointments.domain.PaymentOutcome;
@@ -100,6 +103,69 @@ class JournalTest {
             assertEquals(1002, a1.getHistory().size(), "the whole history is rebuilt from the lines");
             assertEquals("09:00 AM", a1.getTime());
             assertEquals("rescheduled", a1.getHistory().get(1001).getAction());
+        }
+    }
+
+    @Test
+    void aScheduleChangeLineDoesNotGrowWithTheSchedulesChanges() throws IOException {
+        doctors();
+        try (LedgerCore ledger = LedgerCore.open(dir, ZONE, clock, 0)) {
+            for (int i = 0; i < 500; i++) {
+                clock.advance(Duration.ofSeconds(1));
+                Holiday holiday = new Holiday(DAY, "Festival " + i);
+                Instant at = clock.instant();
+                ledger.changeSchedule("admin", ChangeType.HOLIDAY_ADDED, s -> s.withoutHoliday(DAY).withHoliday(holiday)
+                        .recorded(ScheduleChange.holidayAdded(at, "admin", holiday)));
+            }
+        }
+        List<String> lines = journalLines();
+        int first = lines.get(0).getBytes(StandardCharsets.UTF_8).length;
+        int last = lines.get(lines.size() - 1).getBytes(StandardCharsets.UTF_8).length;
+        assertTrue(last <= first * 1.5, "first schedule line " + first + " B, the 500th " + last + " B");
+        try (LedgerCore reopened = LedgerCore.open(dir, ZONE, clock, 0)) {
+            assertEachFestivalOnce(reopened.schedule(), 500);
+        }
+        Files.delete(dir.resolve("schedule.json"));
+        try (LedgerCore fromTheLinesAlone = LedgerCore.open(dir, ZONE, clock, 0)) {
+            assertEachFestivalOnce(fromTheLinesAlone.schedule(), 500);
+        }
+    }
+
+    /** The changes recorded, oldest first: festival 0, 1, … (schedule.json holds them all before a replay too). */
+    private static void assertEachFestivalOnce(ClinicSchedule schedule, int count) {
+        List<ScheduleChange> changes = schedule.changes();
+        assertEquals(count, changes.size());
+        for (int i = 0; i < count; i++) {
+            assertEquals(DAY + " Festival " + i, changes.get(i).detail());
+        }
+        assertEquals("Festival " + (count - 1), schedule.holiday(DAY).orElseThrow().name());
+    }
+
+    @Test
+    void aScheduleLineHoldingTheWholeScheduleAsBeforeStillReplays() throws IOException {
+        doctors();
+        List<ScheduleChange> earlier = new ArrayList<>();
+        StringBuilder journal = new StringBuilder();
+        ClinicSchedule schedule = ClinicSchedule.EMPTY;
+        for (int i = 0; i < 2; i++) {
+            Holiday holiday = new Holiday(DAY, "Festival " + i);
+            ScheduleChange change = ScheduleChange.holidayAdded(NOW.plusSeconds(i), "admin", holiday);
+            earlier.add(change);
+            schedule = schedule.withoutHoliday(DAY).withHoliday(holiday).recorded(change);
+            journal.append("{\"seq\":").append(i + 1).append(",\"at\":\"").append(change.at())
+                    .append("\",\"actor\":\"admin\",\"type\":\"schedule.holiday_added\",\"schedule\":")
+                    .append(ScheduleJson.toJson(schedule)).append("}\n");
+        }
+        Files.writeString(dir.resolve(Journal.FILE), journal);
+        try (LedgerCore ledger = LedgerCore.open(dir, ZONE, clock, 0)) {
+            assertEachFestivalOnce(ledger.schedule(), 2);
+            Holiday next = new Holiday(DAY, "Festival 2");
+            ledger.changeSchedule("admin", ChangeType.HOLIDAY_ADDED, s -> s.withoutHoliday(DAY).withHoliday(next)
+                    .recorded(ScheduleChange.holidayAdded(clock.instant(), "admin", next)));
+        }
+        Files.delete(dir.resolve("schedule.json"));
+        try (LedgerCore ledger = LedgerCore.open(dir, ZONE, clock, 0)) {
+            assertEachFestivalOnce(ledger.schedule(), 3);
         }
     }
 
