@@ -63,6 +63,11 @@ public final class RecordJson {
         return ScheduleJson.toJson(schedule).toString();
     }
 
+    /** The schedule's holidays, plans, leaves and doctors, without the record of its changes. */
+    public String scheduleState(ClinicSchedule schedule) {
+        return ScheduleJson.toJson(schedule, false).toString();
+    }
+
     public ClinicSchedule schedule(String json) {
         try (var reader = Jsonp.PROVIDER.createReader(new StringReader(json))) {
             return ScheduleJson.fromJson(reader.readObject());

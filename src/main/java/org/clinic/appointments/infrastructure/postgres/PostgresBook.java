@@ -164,9 +164,8 @@ public final class PostgresBook implements AppointmentBook {
     public ClinicSchedule changeSchedule(String actor, ChangeType type, UnaryOperator<ClinicSchedule> change) {
         return db.inTransaction(c -> {
             ClinicSchedule next = change.apply(clinic.schedule(c, true));
-            String text = json.schedule(next);
-            clinic.putSetting(c, ClinicTable.SCHEDULE, text);
-            ClinicTable.changed(c, clock.instant(), actor, type, null, text);
+            clinic.putSetting(c, ClinicTable.SCHEDULE, json.schedule(next));
+            ClinicTable.changed(c, clock.instant(), actor, type, null, json.scheduleState(next));
             return next;
         });
     }

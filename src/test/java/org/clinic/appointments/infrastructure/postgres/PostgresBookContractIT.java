@@ -116,6 +116,28 @@ class PostgresBookContractIT extends AppointmentBookContract {
         assertEquals(AppointmentStatus.PENDING_PAYMENT, nodeB.appointment("a2").orElseThrow().getStatus());
     }
 
+    /** The trail's row of a schedule change holds the schedule's state, not every change recorded before it. */
+    @Test
+    void aScheduleChangesTrailRowDoesNotGrowWithTheSchedulesChanges() throws SQLException {
+        for (int i = 0; i < 100; i++) {
+            Holiday holiday = new Holiday(DAY, "Festival " + i);
+            Instant at = clock.instant().plusSeconds(i);
+            book.changeSchedule("admin", ChangeType.HOLIDAY_ADDED, s -> s.withoutHoliday(DAY).withHoliday(holiday)
+                    .recorded(org.clinic.appointments.domain.ScheduleChange.holidayAdded(at, "admin", holiday)));
+        }
+        assertEquals(100, book.schedule().changes().size());
+        try (Connection c = database.getConnection(); Statement s = c.createStatement();
+                java.sql.ResultSet sizes = s.executeQuery("SELECT length(record::text) FROM clinic_changes"
+                        + " WHERE type = '" + ChangeType.HOLIDAY_ADDED.code() + "' ORDER BY seq")) {
+            List<Integer> lengths = new java.util.ArrayList<>();
+            while (sizes.next()) {
+                lengths.add(sizes.getInt(1));
+            }
+            assertEquals(100, lengths.size());
+            assertTrue(lengths.get(99) <= lengths.get(0) * 1.5, "first row " + lengths.get(0) + ", 100th " + lengths.get(99));
+        }
+    }
+
     /** Two nodes sending the outbox at once: each due message goes to one of them, and comes back if it is not sent. */
     @Test
     void eachDueMessageGoesToOneNodeAtATime() {
