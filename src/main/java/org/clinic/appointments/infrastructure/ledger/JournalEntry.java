@@ -1,6 +1,7 @@
 package org.clinic.appointments.infrastructure.ledger;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 
 import org.clinic.appointments.domain.Appointment;
@@ -30,7 +31,7 @@ record JournalEntry(long seq, Instant at, String actor, String type, User user, 
 
         /** The record of changes after these: the first {@code known} of {@code earlier}, then those added. */
         List<ScheduleChange> after(List<ScheduleChange> earlier) {
-            List<ScheduleChange> changes = new java.util.ArrayList<>(earlier.subList(0, Math.min(known, earlier.size())));
+            List<ScheduleChange> changes = new ArrayList<>(earlier.subList(0, Math.min(known, earlier.size())));
             changes.addAll(added);
             return changes;
         }

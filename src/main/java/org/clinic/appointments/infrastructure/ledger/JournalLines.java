@@ -24,7 +24,8 @@ import org.clinic.appointments.domain.User;
 /**
  * A journal line as JSON: {@code seq}, {@code at}, {@code actor}, {@code type}, the record under {@code user} or
  * {@code appointment}, and {@code history_added}; or the schedule under {@code schedule}, without its changes when
- * {@code schedule_changes_added} holds those this change recorded after the first {@code schedule_changes_known}. Records go through the ledger's one mapper.
+ * {@code schedule_changes_added} holds those this change recorded after the first {@code schedule_changes_known}.
+ * Records go through the ledger's one mapper.
  */
 final class JournalLines {
 
