@@ -89,8 +89,8 @@ final class ClinicTable {
             lockSetting(c, SCHEDULE);
         }
         SeenSchedule seen = lastSchedule;
-        Optional<SeenSchedule> stored = one(c, "SELECT xmin::text, CASE WHEN xmin::text = ? THEN NULL ELSE value::text END"
-                + " FROM clinic_settings WHERE name = ?", row -> {
+        Optional<SeenSchedule> stored = one(c, "SELECT xmin::text,"
+                + " CASE WHEN xmin::text = ? THEN NULL ELSE value::text END FROM clinic_settings WHERE name = ?", row -> {
                     String version = row.getString(1);
                     String text = row.getString(2);
                     return text == null ? seen : new SeenSchedule(version, json.schedule(text));

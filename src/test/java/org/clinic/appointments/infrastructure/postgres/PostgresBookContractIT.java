@@ -134,7 +134,8 @@ class PostgresBookContractIT extends AppointmentBookContract {
                 lengths.add(sizes.getInt(1));
             }
             assertEquals(100, lengths.size());
-            assertTrue(lengths.get(99) <= lengths.get(0) * 1.5, "first row " + lengths.get(0) + ", 100th " + lengths.get(99));
+            assertTrue(lengths.get(99) <= lengths.get(0) * 1.5,
+                    "first row " + lengths.get(0) + ", 100th " + lengths.get(99));
         }
     }
 
