@@ -67,6 +67,9 @@ public class LedgerHealth {
     private HealthCheckResponse databaseAnswers() {
         try {
             book.schedule();
+            if (lastDownReason.getAndSet(null) != null) {
+                LOG.info("Ready again: the database answers");
+            }
             return HealthCheckResponse.named("store").up().build();
         } catch (RuntimeException unreachable) {
             if (!"database".equals(lastDownReason.getAndSet("database"))) {
