@@ -56,6 +56,20 @@ public class ClinicScheduling {
         return book.schedule();
     }
 
+    /** The holidays from today on; earlier ones are in the audit trail. */
+    public List<Holiday> comingHolidays() {
+        return book.schedule().holidaysFrom(today());
+    }
+
+    /** The leaves not over yet (today's included); earlier ones are in the audit trail. */
+    public List<Leave> currentAndComingLeaves() {
+        return book.schedule().leavesNotOverBefore(today());
+    }
+
+    private LocalDate today() {
+        return config.rules().today(clock.instant());
+    }
+
     /**
      * The schedule's changes by this actor and of this type (null: any) in [from, until) (null: unbounded), newest
      * first.
@@ -182,7 +196,7 @@ public class ClinicScheduling {
     }
 
     private void requireNotPast(LocalDate date) {
-        LocalDate today = config.rules().today(clock.instant());
+        LocalDate today = today();
         if (date.isBefore(today) || !DateLimits.isWithin(date, today)) {
             throw new BookingException("schedule.date.past_or_far");
         }

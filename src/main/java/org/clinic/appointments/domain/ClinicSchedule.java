@@ -141,6 +141,11 @@ public final class ClinicSchedule {
         return leaves;
     }
 
+    /** The leaves not over before {@code day} (those ending on it or later), by their start. */
+    public List<Leave> leavesNotOverBefore(LocalDate day) {
+        return leaves.stream().filter(leave -> !leave.to().isBefore(day)).toList();
+    }
+
     /** With the leave added; refused when it overlaps a leave of the same doctor. */
     public ClinicSchedule withLeave(Leave leave) {
         for (Leave other : leaves) {
@@ -160,6 +165,11 @@ public final class ClinicSchedule {
 
     public List<Holiday> holidays() {
         return List.copyOf(holidays.values());
+    }
+
+    /** The holidays on or after {@code day}, by date. */
+    public List<Holiday> holidaysFrom(LocalDate day) {
+        return List.copyOf(holidays.tailMap(day, true).values());
     }
 
     public List<WeeklyPlan> plans(String doctorId) {

@@ -39,6 +39,20 @@ class ClinicScheduleTest {
     }
 
     @Test
+    void fromADayOnAreTheHolidaysOnOrAfterItAndTheLeaveNotOverBeforeIt() {
+        Leave over = new Leave("doc1", MONDAY.minusDays(9), MONDAY.minusDays(1), "Conference");
+        Leave endingThatDay = new Leave("doc2", MONDAY.minusDays(2), MONDAY, "Family");
+        Leave later = new Leave("doc1", TUESDAY, TUESDAY.plusDays(2), "Course");
+        ClinicSchedule schedule = ClinicSchedule.of(List.of(new Holiday(MONDAY.minusDays(1), "Sunday's"),
+                new Holiday(MONDAY, "Monday's"), new Holiday(SUNDAY, "Sunday after")), java.util.Map.of(),
+                List.of(later, over, endingThatDay));
+        assertEquals(List.of(new Holiday(MONDAY, "Monday's"), new Holiday(SUNDAY, "Sunday after")),
+                schedule.holidaysFrom(MONDAY));
+        assertEquals(List.of(endingThatDay, later), schedule.leavesNotOverBefore(MONDAY));
+        assertEquals(List.of(later), schedule.leavesNotOverBefore(TUESDAY));
+    }
+
+    @Test
     void aHolidayClosesTheClinicForEveryone() {
         ClinicSchedule schedule = ClinicSchedule.EMPTY.withHoliday(new Holiday(TUESDAY, "Republic Day"));
         assertEquals(List.of(), schedule.slotTimes("doc1", TUESDAY, MON_TO_SAT));

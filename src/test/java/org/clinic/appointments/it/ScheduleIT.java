@@ -40,8 +40,24 @@ class ScheduleIT {
 
     @Deployment(testable = false)
     static WebArchive schedule() {
-        return Deployments.app("schedule", true,
+        return Deployments.app("schedule", true, ScheduleIT::earlierAndLaterDaysOff,
                 "appointments.working-days=MONDAY,TUESDAY,WEDNESDAY,THURSDAY,FRIDAY,SATURDAY");
+    }
+
+    /** A holiday and a leave already past, a leave ending today, and a holiday months away. */
+    private static void earlierAndLaterDaysOff(java.nio.file.Path dataDir) {
+        String schedule = """
+                {"holidays": [{"date": "%s", "name": "Old Festival"}, {"date": "%s", "name": "Far Festival"}],
+                 "plans": {},
+                 "leaves": [{"doctor_id": "doc6", "from": "%s", "to": "%s", "reason": "Old conference"},
+                            {"doctor_id": "doc6", "from": "%s", "to": "%s", "reason": "Ends today"}]}
+                """.formatted(TODAY.minusDays(40), TODAY.plusDays(200), TODAY.minusDays(30), TODAY.minusDays(28),
+                TODAY.minusDays(2), TODAY);
+        try {
+            java.nio.file.Files.writeString(dataDir.resolve("schedule.json"), schedule);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     @ArquillianResource
@@ -74,6 +90,17 @@ class ScheduleIT {
             times.add(free.group(1));
         }
         return times;
+    }
+
+    @Test
+    void theWeekPageListsHolidaysAndLeaveFromTodayOnAndPointsToEarlierOnes() {
+        String page = admin().get("/admin/schedule").body();
+        assertTrue(page.contains("Far Festival"), "a holiday to come");
+        assertTrue(page.contains("Ends today"), "a leave that ends today is not over yet");
+        assertFalse(page.contains("Old Festival"), "a past holiday is in the audit trail, not on the page");
+        assertFalse(page.contains("Old conference"), "nor a past leave");
+        assertTrue(page.contains("action=schedule.holiday_added") && page.contains("action=schedule.leave_placed"),
+                "links to the earlier ones in the audit trail");
     }
 
     @Test

@@ -20,6 +20,7 @@ import org.clinic.appointments.application.ClinicScheduling;
 import org.clinic.appointments.application.DoctorDirectory;
 import org.clinic.appointments.domain.Appointment;
 import org.clinic.appointments.domain.BookingException;
+import org.clinic.appointments.domain.ChangeType;
 import org.clinic.appointments.domain.ClinicSchedule;
 import org.clinic.appointments.domain.DayPlan;
 import org.clinic.appointments.domain.Doctor;
@@ -289,7 +290,7 @@ public class ScheduleBacking implements Serializable {
     }
 
     public List<Leave> getLeaves() {
-        return scheduling.schedule().leaves();
+        return scheduling.currentAndComingLeaves();
     }
 
     public List<Appointment> getLeaveAffected() {
@@ -332,8 +333,18 @@ public class ScheduleBacking implements Serializable {
         return directory.find(id).map(Doctor::getName).orElse(id);
     }
 
+    /** The audit trail's filter for holidays added, where those before today are. */
+    public String getHolidayAuditAction() {
+        return ChangeType.HOLIDAY_ADDED.code();
+    }
+
+    /** The audit trail's filter for leave placed, where leave over before today is. */
+    public String getLeaveAuditAction() {
+        return ChangeType.LEAVE_PLACED.code();
+    }
+
     public List<Holiday> getHolidays() {
-        return scheduling.schedule().holidays();
+        return scheduling.comingHolidays();
     }
 
     public List<WeeklyPlan> getPlans() {
