@@ -1,0 +1,41 @@
+#!/bin/bash
+# Start-up of the provisioned server on a copy of a data directory, timed from its log:
+# "Starting deployment" to "Deployed", and the server's own "started in".
+# usage: docs/bench/deploy-time.sh DATA_DIR [JAVA_HOME] ["extra JVM options"]
+# e.g.   docs/bench/deploy-time.sh /tmp/data1m /usr/lib/jvm/java-17-openjdk-amd64 "-XX:+AlwaysPreTouch -XX:+UseTransparentHugePages"
+# Needs ./mvnw package first (target/server and target/appointments.war); stops any server this machine runs.
+set -eu
+data=$1
+java_home=${2:-${JAVA_HOME:-}}
+extra=${3:-}
+heap=${HEAP:--Xms2g -Xmx2g}
+cd "$(dirname "$0")/../.."
+server=target/server
+log=$server/standalone/log/server.log
+run=$(mktemp -d /tmp/deploy-time.XXXXXX)
+
+pkill -9 -f jboss-modules || true
+sleep 1
+cp -r "$data"/. "$run"/
+rm -f $server/standalone/deployments/*.war*
+cp target/appointments.war $server/standalone/deployments/
+rm -f $log
+JAVA_HOME=$java_home JAVA_OPTS="$heap $extra" APPOINTMENTS_DATA_DIR=$run \
+    ADMIN_REGISTRATION_CODE=deploy-time-admin-code $server/bin/standalone.sh > "$run.out" 2>&1 &
+for _ in $(seq 1 300); do
+    sleep 1
+    grep -q 'WFLYSRV0025\|WFLYSRV0026' $log 2>/dev/null && break
+done
+started=$(grep -m1 'Starting deployment of "appointments.war"' $log | cut -c12-23)
+deployed=$(grep -m1 'Deployed "appointments.war"' $log | cut -c12-23)
+server_start=$(grep -m1 'WFLYSRV0025\|WFLYSRV0026' $log | grep -o 'started in [0-9]*ms')
+python3 -c "
+def t(x):
+    h, m, s = x.replace(',', '.').split(':')
+    return int(h) * 3600 + int(m) * 60 + float(s)
+print('deploy %.1f s, server %s' % (t('$deployed') - t('$started'), '$server_start'))"
+pkill -f jboss-modules || true
+sleep 3
+pkill -9 -f jboss-modules || true
+rm -rf "$run" "$run.out"
+rm -f $server/standalone/deployments/*.war*
