@@ -6,10 +6,12 @@ import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
 
+import org.clinic.appointments.domain.port.AbuseCounts;
 import org.clinic.appointments.domain.port.AppointmentBook;
 import org.clinic.appointments.infrastructure.config.AppConfig;
 import org.clinic.appointments.infrastructure.config.StoreKind;
 import org.clinic.appointments.infrastructure.ledger.Ledger;
+import org.clinic.appointments.infrastructure.memory.MemoryAbuseCounts;
 import org.clinic.appointments.infrastructure.postgres.PostgresStore;
 
 /** The store the application works with, as {@code appointments.store} says: the JSON ledger or PostgreSQL. */
@@ -34,5 +36,12 @@ public class StoreSelection {
     @ApplicationScoped
     AppointmentBook book() {
         return config.store() == StoreKind.JSON ? ledger : postgres.book();
+    }
+
+    /** The JSON ledger runs on one server, which keeps the counts in memory; PostgreSQL shares them. */
+    @Produces
+    @ApplicationScoped
+    AbuseCounts abuseCounts() {
+        return config.store() == StoreKind.JSON ? new MemoryAbuseCounts() : postgres.abuseCounts();
     }
 }

@@ -6,12 +6,15 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.logging.Logger;
 
 import javax.crypto.Mac;
@@ -22,6 +25,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import org.clinic.appointments.domain.EmailAddress;
+import org.clinic.appointments.domain.port.AbuseCounts;
+import org.clinic.appointments.domain.port.AbuseCounts.FailureTally;
 
 /**
  * Slows password guessing without letting anyone lock a patient out. Attempts are counted per (account, address),
@@ -31,76 +36,84 @@ import org.clinic.appointments.domain.EmailAddress;
  * clears the account's counts, but never the address's earlier failures (else guesses at other accounts could be
  * washed away by logging in to one's own). A device that has logged in to the account before passes the
  * per-account count, so failures from elsewhere cannot lock its owner out. Counts an hour old are forgotten.
- * No thread sleeps.
+ * No thread sleeps. The counts are the store's {@link AbuseCounts}, so every server of the clinic sees them.
  */
 @ApplicationScoped
 public class LoginThrottle {
 
     static final int FREE_ATTEMPTS = 5;
     static final long MAX_WAIT_SECONDS = 300;
-    private static final int MAX_TRACKED = 100_000;
     private static final Duration FORGET_AFTER = Duration.ofHours(1);
     private static final Logger LOG = Logger.getLogger(LoginThrottle.class.getName());
 
-    private final Map<String, Failures> failures = new HashMap<>();
+    private final AbuseCounts counts;
     private final Clock clock;
     /** Keys the pseudonyms of accounts in the log; new at each start, so they cannot be matched across restarts. */
     private final SecretKey pseudonymKey = newKey();
 
     /** For the container's proxy only. */
     protected LoginThrottle() {
-        this(null);
+        this(null, null);
     }
 
     @Inject
-    public LoginThrottle(Clock clock) {
+    public LoginThrottle(AbuseCounts counts, Clock clock) {
+        this.counts = counts;
         this.clock = clock;
     }
 
     /** A login attempt that has been counted; tell it how the password check went. */
     public final class Attempt {
         private final List<String> keys;
+        /** Per key, the wait before this attempt was counted, and the one its count started. */
+        private final Map<String, Instant> blockedBefore;
+        private final Map<String, Instant> blockedByIt;
         private boolean settled;
 
-        private Attempt(List<String> keys) {
+        private Attempt(List<String> keys, Map<String, Instant> blockedBefore, Map<String, Instant> blockedByIt) {
             this.keys = keys;
+            this.blockedBefore = blockedBefore;
+            this.blockedByIt = blockedByIt;
         }
 
         /** The password was right: the reservation is given back and the account's counts cleared. */
         public void succeeded() {
-            synchronized (LoginThrottle.this) {
-                if (settled) {
-                    return;
-                }
-                settled = true;
+            if (!settle()) {
+                return;
+            }
+            update(keys, tallies -> {
                 for (String key : keys) {
-                    if (key.startsWith(ADDRESS)) {
-                        Failures f = failures.get(key);
-                        if (f != null && f.undo() == 0) {
-                            failures.remove(key);
-                        }
+                    FailureTally tally = tallies.get(key);
+                    if (key.startsWith(ADDRESS) && tally != null && tally.count() > 1) {
+                        tallies.put(key, undone(tally, blockedBefore.get(key), blockedByIt.get(key)));
                     } else {
-                        failures.remove(key);
+                        tallies.remove(key);
                     }
                 }
-            }
+                return null;
+            });
         }
 
         /** The password was wrong: the attempt stays counted. */
         public void failed() {
-            synchronized (LoginThrottle.this) {
-                if (settled) {
-                    return;
-                }
-                settled = true;
-                for (String key : keys) {
-                    Failures f = failures.get(key);
-                    if (f != null && f.count >= FREE_ATTEMPTS) {
-                        LOG.warning(() -> "Login failures: " + f.count + " for " + loggable(key)
-                                + "; next attempt heard after " + f.blockedUntil);
-                    }
-                }
+            if (!settle()) {
+                return;
             }
+            update(keys, tallies -> {
+                tallies.forEach((key, tally) -> {
+                    if (tally.count() >= FREE_ATTEMPTS) {
+                        LOG.warning(() -> "Login failures: " + tally.count() + " for " + loggable(key)
+                                + "; next attempt heard after " + tally.blockedUntil());
+                    }
+                });
+                return null;
+            });
+        }
+
+        private synchronized boolean settle() {
+            boolean first = !settled;
+            settled = true;
+            return first;
         }
     }
 
@@ -108,26 +121,39 @@ public class LoginThrottle {
      * Counts an attempt for this account from this address, or answers how long to wait when one of its counts
      * is at its limit. {@code knownDevice}: the browser showed the device mark of this account.
      */
-    public synchronized Reservation reserve(String email, String address, boolean knownDevice) {
-        Instant now = clock.instant();
-        forgetOld(now);
+    public Reservation reserve(String email, String address, boolean knownDevice) {
         List<String> keys = keys(email, address, knownDevice);
-        for (String key : keys) {
-            failures.computeIfPresent(key, (k, f) -> f.last.plus(FORGET_AFTER).isBefore(now) ? null : f);
-        }
-        Optional<Duration> wait = waitFor(keys, now);
-        if (wait.isPresent()) {
-            return new Reservation(null, wait.get());
-        }
-        for (String key : keys) {
-            failures.computeIfAbsent(key, k -> new Failures()).count(now);
-        }
-        return new Reservation(new Attempt(keys), Duration.ZERO);
+        return update(keys, tallies -> {
+            Instant now = now();
+            Optional<Duration> wait = waitFor(tallies, now);
+            if (wait.isPresent()) {
+                return new Reservation(null, wait.get());
+            }
+            Map<String, Instant> blockedBefore = new HashMap<>();
+            Map<String, Instant> blockedByIt = new HashMap<>();
+            for (String key : keys) {
+                FailureTally before = tallies.get(key);
+                FailureTally after = counted(before, now);
+                blockedBefore.put(key, before == null ? null : before.blockedUntil());
+                blockedByIt.put(key, after.blockedUntil());
+                tallies.put(key, after);
+            }
+            return new Reservation(new Attempt(keys, blockedBefore, blockedByIt), Duration.ZERO);
+        });
     }
 
     /** How long an attempt would have to wait now, without counting one. */
-    synchronized Optional<Duration> waitFor(String email, String address, boolean knownDevice) {
-        return waitFor(keys(email, address, knownDevice), clock.instant());
+    Optional<Duration> waitFor(String email, String address, boolean knownDevice) {
+        return update(keys(email, address, knownDevice), tallies -> waitFor(tallies, now()));
+    }
+
+    private <T> T update(List<String> keys, Function<Map<String, FailureTally>, T> change) {
+        return counts.updateTallies(keys, now().minus(FORGET_AFTER), change);
+    }
+
+    /** To the microsecond, as the counts keep their instants. */
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
     }
 
     private static List<String> keys(String email, String address, boolean knownDevice) {
@@ -135,15 +161,35 @@ public class LoginThrottle {
                 : List.of(pairKey(email, address), addressKey(address), accountKey(email));
     }
 
-    private Optional<Duration> waitFor(List<String> keys, Instant now) {
+    private static Optional<Duration> waitFor(Map<String, FailureTally> tallies, Instant now) {
         Instant until = null;
-        for (String key : keys) {
-            Failures f = failures.get(key);
-            if (f != null && f.blockedUntil != null && f.blockedUntil.isAfter(now)) {
-                until = until == null || f.blockedUntil.isAfter(until) ? f.blockedUntil : until;
+        for (FailureTally tally : tallies.values()) {
+            Instant blocked = tally.blockedUntil();
+            if (blocked != null && blocked.isAfter(now)) {
+                until = until == null || blocked.isAfter(until) ? blocked : until;
             }
         }
         return until == null ? Optional.empty() : Optional.of(Duration.between(now, until));
+    }
+
+    /** One more failure: from {@value #FREE_ATTEMPTS} on, each blocks the next for 2 s, doubling up to the most. */
+    private static FailureTally counted(FailureTally tally, Instant now) {
+        int count = (tally == null ? 0 : tally.count()) + 1;
+        Instant blockedUntil = count >= FREE_ATTEMPTS
+                ? now.plusSeconds(Math.min(MAX_WAIT_SECONDS, 1L << Math.min(20, count - FREE_ATTEMPTS + 1)))
+                : null;
+        return new FailureTally(count, now, blockedUntil);
+    }
+
+    /**
+     * The count without the attempt, and the wait as it was before it, unless a later attempt has started
+     * another since.
+     */
+    private static FailureTally undone(FailureTally tally, Instant blockedBefore, Instant blockedByIt) {
+        int count = tally.count() - 1;
+        Instant blocked = count < FREE_ATTEMPTS ? null
+                : Objects.equals(tally.blockedUntil(), blockedByIt) ? blockedBefore : tally.blockedUntil();
+        return new FailureTally(count, tally.last(), blocked);
     }
 
     /** Either an attempt that may go ahead, or the wait before the next one is heard. */
@@ -151,12 +197,6 @@ public class LoginThrottle {
 
         public Optional<Attempt> granted() {
             return Optional.ofNullable(attempt);
-        }
-    }
-
-    private void forgetOld(Instant now) {
-        if (failures.size() > MAX_TRACKED) {
-            failures.values().removeIf(f -> f.last.plus(FORGET_AFTER).isBefore(now));
         }
     }
 
@@ -206,32 +246,5 @@ public class LoginThrottle {
         byte[] key = new byte[32];
         new SecureRandom().nextBytes(key);
         return new SecretKeySpec(key, "HmacSHA256");
-    }
-
-    private static final class Failures {
-        int count;
-        Instant last;
-        Instant blockedUntil;
-
-        void count(Instant now) {
-            count++;
-            last = now;
-            block(now);
-        }
-
-        int undo() {
-            count = Math.max(0, count - 1);
-            if (count < FREE_ATTEMPTS) {
-                blockedUntil = null;
-            }
-            return count;
-        }
-
-        private void block(Instant now) {
-            if (count >= FREE_ATTEMPTS) {
-                long wait = Math.min(MAX_WAIT_SECONDS, 1L << Math.min(20, count - FREE_ATTEMPTS + 1));
-                blockedUntil = now.plusSeconds(wait);
-            }
-        }
     }
 }

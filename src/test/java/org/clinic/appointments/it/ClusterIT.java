@@ -1,6 +1,7 @@
 package org.clinic.appointments.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.UncheckedIOException;
@@ -124,6 +125,35 @@ class ClusterIT {
 
     @Test
     @Order(2)
+    void passwordsGuessedAtOneNodeAreSlowedAtTheOther() throws Exception {
+        String email = "guessed-" + UUID.randomUUID() + "@example.com";
+        new WebClient(nodeA.url()).submit("/register", "registerForm", "register", Map.of("name", "Guessed Patient",
+                "email", email, "phone", "+91 98765 43210", "password", WebClient.PASSWORD));
+        try {
+            // five failures are heard at once; the sixth after 2 s, and it holds the next attempt back for 4 s
+            for (int i = 0; i < 6; i++) {
+                if (i == 5) {
+                    Thread.sleep(2_500);
+                }
+                HttpResponse<String> wrong = new WebClient((i % 2 == 0 ? nodeA : nodeB).url()).login("", email,
+                        "wrong-password-" + i);
+                assertEquals(200, wrong.statusCode(), "guess " + i + " is answered as wrong");
+                assertFalse(wrong.body().contains("Too many failed attempts"), "guess " + i + " is heard");
+            }
+            HttpResponse<String> next = new WebClient(nodeA.url()).login("", email, WebClient.PASSWORD);
+            assertEquals(200, next.statusCode(), "not signed in, even with the right password");
+            assertTrue(next.body().contains("Too many failed attempts"), "six failures, three at each node, hold"
+                    + " back the next attempt at either");
+        } finally {
+            // every test here signs in from 127.0.0.1, whose failures these are
+            try (Connection c = database.getConnection(); Statement s = c.createStatement()) {
+                s.execute("TRUNCATE abuse_tallies");
+            }
+        }
+    }
+
+    @Test
+    @Order(3)
     void patientsRacingAcrossBothNodesForOneSlotLeaveOneBooking() throws Exception {
         LocalDate day = LocalDate.now(ZONE).plusDays(3);
         String time = "10:00 AM";
@@ -193,7 +223,7 @@ class ClusterIT {
     }
 
     @Test
-    @Order(3)
+    @Order(4)
     void whenANodeIsKilledUnderLoadTheOtherServesAndNothingAcknowledgedIsLost() throws Exception {
         Map<String, String> held = new ConcurrentHashMap<>();
         Set<String> paid = ConcurrentHashMap.newKeySet();
@@ -278,7 +308,7 @@ class ClusterIT {
     }
 
     @Test
-    @Order(4)
+    @Order(5)
     void aPatientSignedInBeforeTheDatabaseRestartedBooksAndPaysAfterIt() throws Exception {
         WebClient patient = new WebClient(nodeB.url());
         String email = "restart-" + UUID.randomUUID() + "@example.com";
@@ -297,7 +327,7 @@ class ClusterIT {
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     void whenAPatientsNodeDiesTheBalancerSendsThemToTheOtherToSignInAgainAndBack() throws Exception {
         nodeA.start();
         try (ReadmeBalancer balancer = new ReadmeBalancer(nodeA, nodeB)) {

@@ -7,12 +7,19 @@ import java.time.Duration;
 import java.time.Instant;
 
 import org.clinic.appointments.MutableClock;
+import org.clinic.appointments.domain.port.AbuseCounts;
+import org.clinic.appointments.infrastructure.memory.MemoryAbuseCounts;
 import org.junit.jupiter.api.Test;
 
 class LoginThrottleTest {
 
-    private final MutableClock clock = new MutableClock(Instant.parse("2026-11-24T06:00:00Z"));
-    private final LoginThrottle throttle = new LoginThrottle(clock);
+    private final MutableClock clock = new MutableClock(Instant.parse("2026-11-24T06:00:00.123456789Z"));
+    private final LoginThrottle throttle = new LoginThrottle(counts(), clock);
+
+    /** Where the counts are kept: this server's memory, as with the JSON ledger. */
+    protected AbuseCounts counts() {
+        return new MemoryAbuseCounts();
+    }
 
     /** A wrong password, when the attempt is heard at all. */
     private void fail(String email, String address) {
@@ -89,16 +96,26 @@ class LoginThrottleTest {
 
     @Test
     void concurrentGuessesAreCountedBeforeAnyPasswordIsChecked() throws Exception {
-        int threads = 20;
+        assertEquals(LoginThrottle.FREE_ATTEMPTS, guessesHeard(20, i -> throttle),
+                "of 20 simultaneous guesses, only the free ones are heard");
+    }
+
+    /**
+     * Starts the guesses at one account from one address at once, guess i at {@code server.apply(i)}; each heard
+     * guess is held open for half a second, then fails. Answers how many were heard.
+     */
+    static int guessesHeard(int guesses, java.util.function.IntFunction<LoginThrottle> server)
+            throws InterruptedException {
         java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
         java.util.concurrent.atomic.AtomicInteger heard = new java.util.concurrent.atomic.AtomicInteger();
         java.util.concurrent.CountDownLatch checked = new java.util.concurrent.CountDownLatch(1);
         java.util.List<Thread> guessers = new java.util.ArrayList<>();
-        for (int i = 0; i < threads; i++) {
+        for (int i = 0; i < guesses; i++) {
+            LoginThrottle at = server.apply(i);
             Thread guesser = new Thread(() -> {
                 try {
                     start.await();
-                    throttle.reserve("asha@example.com", "10.0.0.1", false).granted().ifPresent(attempt -> {
+                    at.reserve("asha@example.com", "10.0.0.1", false).granted().ifPresent(attempt -> {
                         heard.incrementAndGet();
                         try {
                             checked.await();
@@ -120,7 +137,22 @@ class LoginThrottleTest {
         for (Thread guesser : guessers) {
             guesser.join();
         }
-        assertEquals(LoginThrottle.FREE_ATTEMPTS, heard.get(), "of 20 simultaneous guesses, only the free ones are heard");
+        return heard.get();
+    }
+
+    @Test
+    void aSuccessFromAnAddressWithEarlierFailuresDoesNotHoldBackTheNextLogin() {
+        for (int i = 0; i < 5; i++) {
+            fail("target" + i + "@example.com", "10.0.0.1");
+        }
+        clock.advance(Duration.ofSeconds(3));
+        assertTrue(succeed("nurse@example.com", "10.0.0.1", false), "the wait after the failures is over");
+        assertTrue(retryAfter("doctor@example.com", "10.0.0.1", false).isEmpty(),
+                "the success gave its attempt back, with the wait it would have started");
+        assertTrue(succeed("doctor@example.com", "10.0.0.1", false));
+        fail("target9@example.com", "10.0.0.1");
+        assertEquals(Duration.ofSeconds(4), retryAfter("anyone@example.com", "10.0.0.1", false).orElseThrow(),
+                "the address's sixth failure waits as the sixth");
     }
 
     @Test

@@ -10,11 +10,18 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 import org.clinic.appointments.MutableClock;
+import org.clinic.appointments.domain.port.AbuseCounts;
+import org.clinic.appointments.infrastructure.memory.MemoryAbuseCounts;
 
 class RegistrationThrottleTest {
 
     private final MutableClock clock = new MutableClock(Instant.parse("2026-12-02T09:00:00Z"));
-    private final RegistrationThrottle throttle = new RegistrationThrottle(clock, 3, Duration.ofHours(1));
+    private final RegistrationThrottle throttle = new RegistrationThrottle(counts(), clock, 3, Duration.ofHours(1));
+
+    /** Where the counts are kept: this server's memory, as with the JSON ledger. */
+    protected AbuseCounts counts() {
+        return new MemoryAbuseCounts();
+    }
 
     @Test
     void anAddressGetsItsSignUpsPerWindowAndThenTheWait() {

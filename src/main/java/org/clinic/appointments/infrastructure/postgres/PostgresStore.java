@@ -37,6 +37,7 @@ public class PostgresStore {
     ClinicMetrics metrics;
 
     private volatile PostgresBook book;
+    private volatile PostgresAbuseCounts abuseCounts;
 
     /** The store, opened on first use: the schema migrated (or refused) first. */
     public PostgresBook book() {
@@ -50,6 +51,12 @@ public class PostgresStore {
             }
         }
         return opened;
+    }
+
+    /** The counts that slow abuse, in the same database. */
+    public PostgresAbuseCounts abuseCounts() {
+        book();
+        return abuseCounts;
     }
 
     private PostgresBook open() {
@@ -72,6 +79,7 @@ public class PostgresStore {
         opened.offerFreedSlots(new WaitlistTerms(config.waitlistOffer(), config.consultationFee(), config.limits(),
                 config.zone()));
         metrics.watch(opened::appointmentCount, seed);
+        abuseCounts = new PostgresAbuseCounts(dataSource);
         return opened;
     }
 }
