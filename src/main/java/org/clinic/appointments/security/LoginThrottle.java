@@ -65,15 +65,15 @@ public class LoginThrottle {
     /** A login attempt that has been counted; tell it how the password check went. */
     public final class Attempt {
         private final List<String> keys;
-        /** Per key, the wait before this attempt was counted, and the one its count started. */
+        /** Per key, the wait before this attempt was counted, and the tally its count made. */
         private final Map<String, Instant> blockedBefore;
-        private final Map<String, Instant> blockedByIt;
+        private final Map<String, FailureTally> counted;
         private boolean settled;
 
-        private Attempt(List<String> keys, Map<String, Instant> blockedBefore, Map<String, Instant> blockedByIt) {
+        private Attempt(List<String> keys, Map<String, Instant> blockedBefore, Map<String, FailureTally> counted) {
             this.keys = keys;
             this.blockedBefore = blockedBefore;
-            this.blockedByIt = blockedByIt;
+            this.counted = counted;
         }
 
         /** The password was right: the reservation is given back and the account's counts cleared. */
@@ -85,7 +85,7 @@ public class LoginThrottle {
                 for (String key : keys) {
                     FailureTally tally = tallies.get(key);
                     if (key.startsWith(ADDRESS) && tally != null && tally.count() > 1) {
-                        tallies.put(key, undone(tally, blockedBefore.get(key), blockedByIt.get(key)));
+                        tallies.put(key, undone(tally, blockedBefore.get(key), counted.get(key).blockedUntil()));
                     } else {
                         tallies.remove(key);
                     }
@@ -94,19 +94,16 @@ public class LoginThrottle {
             });
         }
 
-        /** The password was wrong: the attempt stays counted. */
+        /** The password was wrong: the attempt stays counted (and is logged as it was counted). */
         public void failed() {
             if (!settle()) {
                 return;
             }
-            update(keys, tallies -> {
-                tallies.forEach((key, tally) -> {
-                    if (tally.count() >= FREE_ATTEMPTS) {
-                        LOG.warning(() -> "Login failures: " + tally.count() + " for " + loggable(key)
-                                + "; next attempt heard after " + tally.blockedUntil());
-                    }
-                });
-                return null;
+            counted.forEach((key, tally) -> {
+                if (tally.count() >= FREE_ATTEMPTS) {
+                    LOG.warning(() -> "Login failures: " + tally.count() + " for " + loggable(key)
+                            + "; next attempt heard after " + tally.blockedUntil());
+                }
             });
         }
 
@@ -130,15 +127,14 @@ public class LoginThrottle {
                 return new Reservation(null, wait.get());
             }
             Map<String, Instant> blockedBefore = new HashMap<>();
-            Map<String, Instant> blockedByIt = new HashMap<>();
+            Map<String, FailureTally> counted = new HashMap<>();
             for (String key : keys) {
                 FailureTally before = tallies.get(key);
-                FailureTally after = counted(before, now);
                 blockedBefore.put(key, before == null ? null : before.blockedUntil());
-                blockedByIt.put(key, after.blockedUntil());
-                tallies.put(key, after);
+                counted.put(key, counted(before, now));
             }
-            return new Reservation(new Attempt(keys, blockedBefore, blockedByIt), Duration.ZERO);
+            tallies.putAll(counted);
+            return new Reservation(new Attempt(keys, blockedBefore, counted), Duration.ZERO);
         });
     }
 
