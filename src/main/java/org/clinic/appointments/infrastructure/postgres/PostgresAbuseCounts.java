@@ -5,10 +5,12 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -21,8 +23,8 @@ import org.clinic.appointments.domain.port.AbuseCounts;
 
 /**
  * The counts in the database, so that every server of the clinic sees them: each key as its SHA-256 digest, each
- * update in one transaction holding an advisory lock per key (taken in one order, so two updates never wait on
- * each other in a circle). Events and tallies past their time are swept, in a transaction of their own, at most
+ * update in one transaction holding an advisory lock per key (taken in one statement, in the locks' order, so two
+ * updates never wait on each other in a circle). Events and tallies past their time are swept, in a transaction of their own, at most
  * once a minute per server.
  */
 public final class PostgresAbuseCounts implements AbuseCounts {
@@ -30,6 +32,7 @@ public final class PostgresAbuseCounts implements AbuseCounts {
     /** The advisory locks' first key, so they cannot meet those of anything else in the database. */
     private static final int LOCK_CLASS = 0x61627573;
     private static final Duration SWEEP_EVERY = Duration.ofMinutes(1);
+    private static final HexFormat HEX = HexFormat.of();
 
     private final Database database;
     private final AtomicReference<Instant> eventsSwept = new AtomicReference<>(Instant.MIN);
@@ -68,29 +71,37 @@ public final class PostgresAbuseCounts implements AbuseCounts {
             database.inTransaction(c -> Database.execute(c, "DELETE FROM abuse_tallies WHERE last < ?", forgetBefore));
         }
         return database.inTransaction(c -> {
-            for (int lock : digests.values().stream().mapToInt(PostgresAbuseCounts::lockKey).sorted().distinct()
-                    .toArray()) {
-                lock(c, lock);
-            }
+            Integer[] locks = digests.values().stream().map(PostgresAbuseCounts::lockKey).sorted().distinct()
+                    .toArray(Integer[]::new);
+            Database.list(c, "SELECT pg_advisory_xact_lock(?, k) FROM unnest(?) AS k", row -> true, LOCK_CLASS,
+                    c.createArrayOf("integer", locks));
+            Map<String, String> keyOfDigest = new HashMap<>();
+            digests.forEach((key, digest) -> keyOfDigest.put(HEX.formatHex(digest), key));
             Map<String, FailureTally> tallies = new HashMap<>();
-            for (String key : keys) {
-                Database.one(c, "SELECT count, last, blocked_until FROM abuse_tallies WHERE key = ? AND last >= ?",
-                        row -> new FailureTally(row.getInt("count"), Database.instant(row, "last"),
-                                Database.instant(row, "blocked_until")), digests.get(key), forgetBefore)
-                        .ifPresent(tally -> tallies.put(key, tally));
-            }
+            Database.list(c, "SELECT key, count, last, blocked_until FROM abuse_tallies WHERE key = ANY(?)"
+                    + " AND last >= ?", row -> tallies.put(keyOfDigest.get(HEX.formatHex(row.getBytes("key"))),
+                            new FailureTally(row.getInt("count"), Database.instant(row, "last"),
+                                    Database.instant(row, "blocked_until"))),
+                    c.createArrayOf("bytea", digests.values().toArray(new byte[0][])), forgetBefore);
             Map<String, FailureTally> before = Map.copyOf(tallies);
             T answer = change.apply(tallies);
-            for (String key : keys) {
-                FailureTally kept = tallies.get(key);
-                if (kept == null) {
-                    Database.execute(c, "DELETE FROM abuse_tallies WHERE key = ?", digests.get(key));
-                } else if (!kept.equals(before.get(key))) {
-                    Database.execute(c, "INSERT INTO abuse_tallies (key, count, last, blocked_until)"
-                            + " VALUES (?, ?, ?, ?) ON CONFLICT (key) DO UPDATE SET count = excluded.count,"
-                            + " last = excluded.last, blocked_until = excluded.blocked_until", digests.get(key),
-                            kept.count(), kept.last(), Database.orNull(kept.blockedUntil()));
+            try (PreparedStatement delete = c.prepareStatement("DELETE FROM abuse_tallies WHERE key = ?");
+                    PreparedStatement upsert = c.prepareStatement("INSERT INTO abuse_tallies (key, count, last,"
+                            + " blocked_until) VALUES (?, ?, ?, ?) ON CONFLICT (key) DO UPDATE SET count = excluded.count,"
+                            + " last = excluded.last, blocked_until = excluded.blocked_until")) {
+                for (String key : keys) {
+                    FailureTally kept = tallies.get(key);
+                    if (kept == null && before.containsKey(key)) {
+                        Database.bindAll(delete, digests.get(key));
+                        delete.addBatch();
+                    } else if (kept != null && !kept.equals(before.get(key))) {
+                        Database.bindAll(upsert, digests.get(key), kept.count(), kept.last(),
+                                Database.orNull(kept.blockedUntil()));
+                        upsert.addBatch();
+                    }
                 }
+                delete.executeBatch();
+                upsert.executeBatch();
             }
             return answer;
         });
