@@ -16,7 +16,7 @@ public interface AbuseCounts {
 
     /**
      * Records an event for the key at {@code now}, unless {@code limit} of its events fall within {@code window}
-     * before it: then answers how long until the oldest of them leaves the window, recording nothing.
+     * before it: then answers how long until fewer than {@code limit} are left in it, recording nothing.
      */
     Optional<Duration> admit(String key, Instant now, int limit, Duration window);
 

@@ -31,7 +31,8 @@ public final class MemoryAbuseCounts implements AbuseCounts {
             times.pollFirst();
         }
         if (times.size() >= limit) {
-            return Optional.of(Duration.between(since, times.peekFirst()));
+            Instant leaving = times.stream().skip(times.size() - (long) limit).findFirst().orElseThrow();
+            return Optional.of(Duration.between(since, leaving));
         }
         times.addLast(now);
         return Optional.empty();
