@@ -27,6 +27,7 @@ import jakarta.inject.Inject;
 import org.clinic.appointments.domain.EmailAddress;
 import org.clinic.appointments.domain.port.AbuseCounts;
 import org.clinic.appointments.domain.port.AbuseCounts.FailureTally;
+import org.clinic.appointments.infrastructure.config.AppConfig;
 
 /**
  * Slows password guessing without letting anyone lock a patient out. Attempts are counted per (account, address),
@@ -48,8 +49,11 @@ public class LoginThrottle {
 
     private final AbuseCounts counts;
     private final Clock clock;
-    /** Keys the pseudonyms of accounts in the log; new at each start, so they cannot be matched across restarts. */
-    private final SecretKey pseudonymKey = newKey();
+    /**
+     * Keys the pseudonyms of accounts in the log: derived from the server's secret when one is configured, so that
+     * every server of the clinic names an account alike; otherwise new at each start.
+     */
+    private final SecretKey pseudonymKey;
 
     /** For the container's proxy only. */
     protected LoginThrottle() {
@@ -57,9 +61,22 @@ public class LoginThrottle {
     }
 
     @Inject
+    public LoginThrottle(AbuseCounts counts, Clock clock, AppConfig config) {
+        this(counts, clock, config.deviceKey());
+    }
+
+    /** A throttle whose log pseudonyms are new with it. */
     public LoginThrottle(AbuseCounts counts, Clock clock) {
+        this(counts, clock, Optional.empty());
+    }
+
+    LoginThrottle(AbuseCounts counts, Clock clock, Optional<String> serverSecret) {
         this.counts = counts;
         this.clock = clock;
+        this.pseudonymKey = serverSecret
+                .<SecretKey>map(secret -> new SecretKeySpec(mac(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8),
+                        "HmacSHA256"), "log pseudonyms"), "HmacSHA256"))
+                .orElseGet(LoginThrottle::newKey);
     }
 
     /** A login attempt that has been counted; tell it how the password check went. */
@@ -217,7 +234,7 @@ public class LoginThrottle {
         return ADDRESS + address;
     }
 
-    /** A key as the log may show it: accounts by a pseudonym, stable while the server runs, never the address. */
+    /** A key as the log may show it: accounts by a pseudonym (see {@link #pseudonymKey}), never the address. */
     private String loggable(String key) {
         if (key.startsWith(ADDRESS)) {
             return key;

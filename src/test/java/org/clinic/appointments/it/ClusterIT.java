@@ -16,6 +16,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -29,6 +30,8 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import javax.sql.DataSource;
 
@@ -55,6 +58,8 @@ class ClusterIT {
 
     private static final ZoneId ZONE = ZoneId.of("Asia/Kolkata");
     private static final int RACERS = 200;
+    /** The README's advice: the same device key on every node. */
+    private static final String DEVICE_KEY = "cluster-test-device-key-" + UUID.randomUUID();
     private static final String[] DOCTORS = {"doc2", "doc3", "doc4", "doc5", "doc6", "doc7", "doc8"};
 
     private static DataSource database;
@@ -68,6 +73,7 @@ class ClusterIT {
         String[] settings = {"appointments.store=postgresql",
             "appointments.db.url=jdbc:postgresql://127.0.0.1:" + postgres.port() + "/cluster",
             "appointments.db.user=clinic",
+            "appointments.device-key=" + DEVICE_KEY,
             // 32 racers open their booking pages at once; the line (FairLineIT) could show some of them its page
             "appointments.line-limit=0"};
         nodeA = new StandaloneServer(Deployments.freshDataDirectory("node-a"), 500, settings);
@@ -144,6 +150,15 @@ class ClusterIT {
             assertEquals(200, next.statusCode(), "not signed in, even with the right password");
             assertTrue(next.body().contains("Too many failed attempts"), "six failures, three at each node, hold"
                     + " back the next attempt at either");
+            Set<String> pseudonyms = new HashSet<>();
+            for (StandaloneServer node : List.of(nodeA, nodeB)) {
+                Matcher logged = Pattern.compile("Login failures: \\d+ for account #([0-9a-f]+)").matcher(node.console());
+                assertTrue(logged.find(), "the fifth and sixth failures are logged, one at each node");
+                do {
+                    pseudonyms.add(logged.group(1));
+                } while (logged.find());
+            }
+            assertEquals(1, pseudonyms.size(), "with one device key the two nodes name the account alike: " + pseudonyms);
         } finally {
             // every test here signs in from 127.0.0.1, whose failures these are
             try (Connection c = database.getConnection(); Statement s = c.createStatement()) {

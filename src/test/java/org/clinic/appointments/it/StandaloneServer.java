@@ -80,6 +80,11 @@ final class StandaloneServer implements AutoCloseable {
         awaitReady(Duration.ofSeconds(120));
     }
 
+    /** What the server has written to its console so far (its log, as an operator reads it). */
+    String console() throws IOException {
+        return Files.readString(base.resolve("console.log"));
+    }
+
     /** The server's JVM (the start script's child). */
     long jvmPid() {
         return process.toHandle().descendants().filter(p -> p.info().command().orElse("").endsWith("java"))

@@ -167,25 +167,46 @@ class LoginThrottleTest {
 
     @Test
     void theLogNamesAnAccountByAPseudonymNeverByItsAddress() {
+        assertEquals(1, pseudonymsLogged(throttle, "Victim.Patient@Example.com").size(), "one account, one pseudonym");
+    }
+
+    @Test
+    void serversSharingASecretNameAnAccountAlikeInTheLog() {
+        String secret = "a-secret-of-the-clinic-shared-by-its-servers";
+        java.util.Set<String> first = pseudonymsLogged(new LoginThrottle(counts(), clock, java.util.Optional.of(secret)),
+                "asha@example.com");
+        java.util.Set<String> second = pseudonymsLogged(new LoginThrottle(counts(), clock, java.util.Optional.of(secret)),
+                "asha@example.com");
+        assertEquals(first, second, "a restarted server, or another one, names the account alike");
+        java.util.Set<String> otherSecret = pseudonymsLogged(new LoginThrottle(counts(), clock,
+                java.util.Optional.of(secret + "-2")), "asha@example.com");
+        assertTrue(!first.equals(otherSecret), "another secret, another pseudonym");
+        java.util.Set<String> noSecret = pseudonymsLogged(new LoginThrottle(counts(), clock), "asha@example.com");
+        assertTrue(!first.equals(noSecret), "without a secret, a key of the server's own");
+        assertTrue(!first.equals(pseudonymsLogged(new LoginThrottle(counts(), clock, java.util.Optional.of(secret)),
+                "ravi@example.com")), "another account, another pseudonym");
+    }
+
+    /** Seven failures for the account, each from its own address; the pseudonyms its logged lines name it by. */
+    private java.util.Set<String> pseudonymsLogged(LoginThrottle throttle, String email) {
         java.util.List<String> lines;
         try (org.clinic.appointments.LogLines log = org.clinic.appointments.LogLines.of(
                 java.util.logging.Logger.getLogger(LoginThrottle.class.getName()))) {
             for (int i = 0; i < 7; i++) {
-                fail("Victim.Patient@Example.com", "10.0.0." + i);
+                throttle.reserve(email, "10.0.0." + i, false).granted().ifPresent(LoginThrottle.Attempt::failed);
                 clock.advance(Duration.ofSeconds(LoginThrottle.MAX_WAIT_SECONDS + 1));
             }
             lines = log.lines();
         }
         assertEquals(3, lines.size(), "failures 5 to 7 of the account are logged: " + lines);
-        for (String line : lines) {
-            assertTrue(!line.toLowerCase(java.util.Locale.ROOT).contains("victim"), line);
-        }
+        String local = email.substring(0, email.indexOf('@')).toLowerCase(java.util.Locale.ROOT);
         java.util.Set<String> pseudonyms = new java.util.HashSet<>();
         for (String line : lines) {
+            assertTrue(!line.toLowerCase(java.util.Locale.ROOT).contains(local), line);
             java.util.regex.Matcher m = java.util.regex.Pattern.compile("account #([0-9a-f]{12})").matcher(line);
             assertTrue(m.find(), line);
             pseudonyms.add(m.group(1));
         }
-        assertEquals(1, pseudonyms.size(), "one account, one pseudonym: " + lines);
+        return pseudonyms;
     }
 }

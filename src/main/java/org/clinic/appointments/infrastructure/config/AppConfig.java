@@ -465,13 +465,27 @@ public class AppConfig {
         return config.getOptionalValue(METRICS_TOKEN, String.class).map(String::strip).filter(token -> !token.isEmpty());
     }
 
+    public static final String DEVICE_KEY = "appointments.device-key";
+    public static final int MIN_DEVICE_KEY_LENGTH = 32;
+
     /**
-     * The secret that signs the device marks of the login throttle (at least 32 characters); absent means one is
-     * made at start-up, and marks made before a restart are no longer recognised.
+     * The server's secret for the login throttle's device marks and the log's account pseudonyms; absent means one
+     * is made at start-up, and marks and pseudonyms made before a restart, or at another server, are not recognised.
+     *
+     * @throws IllegalArgumentException when one is configured that is shorter than {@value #MIN_DEVICE_KEY_LENGTH}
+     *     characters: a guessable key would let anyone forge a device mark
      */
     public Optional<String> deviceKey() {
-        return config.getOptionalValue("appointments.device-key", String.class).map(String::strip)
-                .filter(key -> key.length() >= 32);
+        return deviceKey(config.getOptionalValue(DEVICE_KEY, String.class));
+    }
+
+    static Optional<String> deviceKey(Optional<String> configured) {
+        Optional<String> key = configured.map(String::strip).filter(value -> !value.isEmpty());
+        if (key.isPresent() && key.get().length() < MIN_DEVICE_KEY_LENGTH) {
+            throw new IllegalArgumentException(DEVICE_KEY + " (env APPOINTMENTS_DEVICE_KEY) must be at least "
+                    + MIN_DEVICE_KEY_LENGTH + " characters, not " + key.get().length());
+        }
+        return key;
     }
 
     public boolean isMetricsToken(String candidate) {
