@@ -10,8 +10,6 @@ import javax.crypto.spec.SecretKeySpec;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.context.Initialized;
-import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
@@ -35,11 +33,6 @@ public class DeviceMarks {
     AppConfig config;
 
     private SecretKey key;
-
-    /** Delivered as the application deploys, to the bean made for it: a key too short to be safe fails the deployment. */
-    void deployed(@Observes @Initialized(ApplicationScoped.class) Object application) {
-        // the key was read as the bean was made
-    }
 
     @PostConstruct
     void init() {

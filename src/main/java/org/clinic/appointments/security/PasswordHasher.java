@@ -16,9 +16,6 @@ import org.clinic.appointments.infrastructure.config.AppConfig;
 @ApplicationScoped
 public class PasswordHasher {
 
-    /** The least that Jakarta Security's PBKDF2 accepts. */
-    static final int MIN_ITERATIONS = 1024;
-
     @Inject
     Pbkdf2PasswordHash pbkdf2;
 
@@ -83,7 +80,7 @@ public class PasswordHasher {
     }
 
     private int iterations() {
-        return Math.max(MIN_ITERATIONS, config.passwordHashIterations());
+        return config.passwordHashIterations();
     }
 
     /**

@@ -1,5 +1,10 @@
 package org.clinic.appointments.infrastructure.config;
 
+import static org.clinic.appointments.infrastructure.config.SettingValues.atLeast;
+import static org.clinic.appointments.infrastructure.config.SettingValues.checkWebAddress;
+import static org.clinic.appointments.infrastructure.config.SettingValues.duration;
+import static org.clinic.appointments.infrastructure.config.SettingValues.positive;
+
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.math.BigDecimal;
@@ -8,8 +13,11 @@ import java.time.Duration;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.config.Config;
@@ -42,6 +50,23 @@ public class AppConfig {
 
     @Inject
     Config config;
+
+    /** Reads every setting as the application deploys: one that makes no sense fails the deployment, naming its key. */
+    void deployed(@Observes @Initialized(ApplicationScoped.class) Object application) {
+        checkAll();
+    }
+
+    void checkAll() {
+        List<Supplier<?>> settings = List.of(this::store, this::zone, this::rules, this::defaultWeek, this::limits,
+                this::holdSweepSeconds, this::visitLength, this::consultationFee, this::paymentSuccessRate,
+                this::minFreeDiskBytes, this::journalCompactBytes, this::maxRequestBytes, this::maxConcurrentHashing,
+                this::maxRegistrationsPerAddress, this::registrationWindow, this::invitationExpiry,
+                this::passwordHashIterations, this::reminders, this::resetExpiry, this::verifyExpiry, this::publicUrl,
+                this::waitlistOffer, this::lineLimit, this::lineRefreshSeconds, this::mailSendSeconds,
+                this::mailMaxAttempts, this::mailRetryAfter, this::deviceKey, this::exportMaxRows,
+                this::exportMaxDocumentRows, this::adminCode);
+        settings.forEach(Supplier::get);
+    }
 
     @Inject
     @ConfigProperty(name = DATA_DIR, defaultValue = DATA_DIR_DEFAULT)
@@ -197,7 +222,7 @@ public class AppConfig {
     /** How long before a visit its reminders go out. */
     public List<Duration> reminders() {
         return reminders.stream().map(String::strip).filter(r -> !r.isEmpty())
-                .map(r -> duration("appointments.reminders", r)).toList();
+                .map(r -> positive("appointments.reminders", r)).toList();
     }
 
     @Inject
@@ -206,7 +231,7 @@ public class AppConfig {
 
     /** How long a password-reset link works. */
     public Duration resetExpiry() {
-        return duration("appointments.reset-expiry", resetExpiry);
+        return positive("appointments.reset-expiry", resetExpiry);
     }
 
     @Inject
@@ -215,7 +240,7 @@ public class AppConfig {
 
     /** How long an e-mail verification link works. */
     public Duration verifyExpiry() {
-        return duration("appointments.verify-expiry", verifyExpiry);
+        return positive("appointments.verify-expiry", verifyExpiry);
     }
 
     @Inject
@@ -236,9 +261,11 @@ public class AppConfig {
      * (then the address the request came to serves, which a forged Host header can change).
      */
     public Optional<String> publicUrl() {
-        return publicUrl.map(String::strip).filter(url -> url.startsWith("https://") || url.startsWith("http://"))
-                .map(url -> url.endsWith("/") ? url : url + "/");
+        Optional<String> url = publicUrl.map(String::strip).filter(value -> !value.isEmpty());
+        url.ifPresent(value -> checkWebAddress("appointments.public-url", value));
+        return url.map(value -> value.endsWith("/") ? value : value + "/");
     }
+
 
     @Inject
     @ConfigProperty(name = "appointments.waitlist-offer", defaultValue = "PT30M")
@@ -246,7 +273,7 @@ public class AppConfig {
 
     /** How long a freed slot is held for the waiting patient it is offered to. */
     public Duration waitlistOffer() {
-        return duration("appointments.waitlist-offer", waitlistOffer);
+        return positive("appointments.waitlist-offer", waitlistOffer);
     }
 
     @Inject
@@ -255,7 +282,7 @@ public class AppConfig {
 
     /** Booking requests served at once before people opening the booking page wait in line; 0: no line. */
     public int lineLimit() {
-        return Math.max(0, lineLimit);
+        return atLeast("appointments.line-limit", 0, lineLimit);
     }
 
     @Inject
@@ -264,7 +291,7 @@ public class AppConfig {
 
     /** How often the "You are in line" page asks again by itself. */
     public int lineRefreshSeconds() {
-        return Math.max(1, lineRefreshSeconds);
+        return atLeast("appointments.line-refresh-seconds", 1, lineRefreshSeconds);
     }
 
     public String clinicName() {
@@ -276,17 +303,17 @@ public class AppConfig {
     }
 
     public int mailSendSeconds() {
-        return Math.max(1, mailSendSeconds);
+        return atLeast("appointments.mail-send-seconds", 1, mailSendSeconds);
     }
 
     /** Attempts before a message is given up. */
     public int mailMaxAttempts() {
-        return Math.max(1, mailMaxAttempts);
+        return atLeast("appointments.mail-max-attempts", 1, mailMaxAttempts);
     }
 
     /** The wait after the first failed attempt; it doubles after each further one (at most a day). */
     public Duration mailRetryAfter() {
-        return duration("appointments.mail-retry-after", mailRetryAfter);
+        return positive("appointments.mail-retry-after", mailRetryAfter);
     }
 
     public StoreKind store() {
@@ -303,7 +330,12 @@ public class AppConfig {
     }
 
     public ZoneId zone() {
-        return ZoneId.of(timeZone);
+        try {
+            return ZoneId.of(timeZone.strip());
+        } catch (java.time.DateTimeException e) {
+            throw new IllegalArgumentException(TIME_ZONE + " must be a time zone such as Asia/Kolkata, not '" + timeZone + "'",
+                    e);
+        }
     }
 
     public List<String> slotTimes() {
@@ -333,23 +365,35 @@ public class AppConfig {
     public ClinicRules rules() {
         ClinicRules made = rules;
         if (made == null) {
-            made = new ClinicRules(zone(), slotTimes(), bookingHorizonDays, duration("appointments.hold-expiry", holdExpiry),
-                    duration("appointments.cancel-cutoff", cancelCutoff), maxOpenHolds);
+            ZoneId zone = zone();
+            Duration hold = duration("appointments.hold-expiry", holdExpiry);
+            Duration cutOff = duration("appointments.cancel-cutoff", cancelCutoff);
+            try {
+                made = new ClinicRules(zone, slotTimes(), bookingHorizonDays, hold, cutOff, maxOpenHolds);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("The booking rules' settings (appointments.slot-times,"
+                        + " appointments.booking-horizon-days, appointments.hold-expiry, appointments.cancel-cutoff,"
+                        + " appointments.max-open-holds) make no sense: " + e.getMessage(), e);
+            }
             rules = made;
         }
         return made;
     }
 
     public int holdSweepSeconds() {
-        return Math.max(1, holdSweepSeconds);
+        return atLeast("appointments.hold-sweep-seconds", 1, holdSweepSeconds);
     }
 
     /** How long a visit is put in the patient's calendar. */
     public Duration visitLength() {
-        return duration("appointments.visit-length", visitLength);
+        return positive("appointments.visit-length", visitLength);
     }
 
     public BigDecimal consultationFee() {
+        if (consultationFee.signum() < 0) {
+            throw new IllegalArgumentException("appointments.consultation-fee cannot be negative, not "
+                    + consultationFee);
+        }
         return consultationFee;
     }
 
@@ -357,22 +401,28 @@ public class AppConfig {
     public BookingLimits limits() {
         BookingLimits made = limits;
         if (made == null) {
-            made = new BookingLimits(maxOpenHolds, maxActiveBookings, maxBookingsPerDoctor, maxBookingsPerDay,
-                    maxReschedules, maxChanges, duration("appointments.change-window", changeWindow), zone());
+            Duration window = duration("appointments.change-window", changeWindow);
+            try {
+                made = new BookingLimits(maxOpenHolds, maxActiveBookings, maxBookingsPerDoctor, maxBookingsPerDay,
+                        maxReschedules, maxChanges, window, zone());
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("The booking limits' settings (appointments.max-open-holds,"
+                        + " appointments.max-active-bookings, appointments.max-bookings-per-doctor,"
+                        + " appointments.max-bookings-per-day, appointments.max-reschedules, appointments.max-changes,"
+                        + " appointments.change-window) make no sense: " + e.getMessage(), e);
+            }
             limits = made;
         }
         return made;
     }
 
-    private static Duration duration(String key, String value) {
-        try {
-            return Duration.parse(value.strip());
-        } catch (RuntimeException e) {
-            throw new IllegalArgumentException(key + " must be an ISO-8601 duration such as PT15M, not '" + value + "'", e);
-        }
-    }
+
 
     public double paymentSuccessRate() {
+        if (!(paymentSuccessRate >= 0 && paymentSuccessRate <= 1)) {
+            throw new IllegalArgumentException("appointments.payment-success-rate must be between 0 and 1, not "
+                    + paymentSuccessRate);
+        }
         return paymentSuccessRate;
     }
 
@@ -383,42 +433,45 @@ public class AppConfig {
 
     /** Below this much free space in the data directory's file system the server reports itself not ready. */
     public long minFreeDiskBytes() {
-        return minFreeDiskBytes;
+        return atLeast("appointments.min-free-disk-bytes", 0, minFreeDiskBytes);
     }
 
     public long journalCompactBytes() {
-        return journalCompactBytes;
+        return atLeast(JOURNAL_COMPACT_BYTES, 1, journalCompactBytes);
     }
 
     /** The largest request body accepted; larger ones are thrown away unparsed and answered 413. */
     public long maxRequestBytes() {
-        return maxRequestBytes;
+        return atLeast("appointments.max-request-bytes", MIN_REQUEST_BYTES, maxRequestBytes);
     }
+
+    /** The smallest request limit accepted: below it even the sign-in form could be refused. */
+    static final long MIN_REQUEST_BYTES = 16384;
 
     /** How many new accounts' passwords may be hashed at once; more sign-ups are answered "busy". */
     public int maxConcurrentHashing() {
-        return maxConcurrentHashing;
+        return atLeast("appointments.max-concurrent-hashing", 1, maxConcurrentHashing);
     }
 
     /** How many patient sign-ups one client address may make per {@link #registrationWindow()}. */
     public int maxRegistrationsPerAddress() {
-        if (maxRegistrationsPerAddress < 1) {
-            throw new IllegalArgumentException("appointments.max-registrations-per-address must be at least 1");
-        }
-        return maxRegistrationsPerAddress;
+        return atLeast("appointments.max-registrations-per-address", 1, maxRegistrationsPerAddress);
     }
 
     public Duration registrationWindow() {
-        return duration("appointments.registration-window", registrationWindow);
+        return positive("appointments.registration-window", registrationWindow);
     }
 
     /** How long an admin invitation link stays usable. */
     public Duration invitationExpiry() {
-        return duration("appointments.invitation-expiry", invitationExpiry);
+        return positive("appointments.invitation-expiry", invitationExpiry);
     }
 
+    /** The fewest PBKDF2 iterations accepted for new password hashes: the least Jakarta Security's PBKDF2 takes. */
+    public static final int MIN_PASSWORD_HASH_ITERATIONS = 1024;
+
     public int passwordHashIterations() {
-        return passwordHashIterations;
+        return atLeast("appointments.password-hash-iterations", MIN_PASSWORD_HASH_ITERATIONS, passwordHashIterations);
     }
 
     /** The shortest admin registration code accepted: a shorter one keeps admin registration closed. */
@@ -510,11 +563,11 @@ public class AppConfig {
 
     /** The most rows an admin table exports as CSV. */
     public int exportMaxRows() {
-        return Math.max(0, exportMaxRows);
+        return atLeast("appointments.export-max-rows", 0, exportMaxRows);
     }
 
     /** The most rows an admin table exports as Excel or PDF (each built whole in the server's memory). */
     public int exportMaxDocumentRows() {
-        return Math.max(0, exportMaxDocumentRows);
+        return atLeast("appointments.export-max-document-rows", 0, exportMaxDocumentRows);
     }
 }
