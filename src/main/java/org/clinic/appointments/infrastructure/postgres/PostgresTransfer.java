@@ -69,7 +69,7 @@ public final class PostgresTransfer {
                 users.insert(c, user);
             }
             appointments.insertAll(c, data.appointments());
-            list(c, "SELECT changes_recounted()", row -> Boolean.TRUE);
+            list(c, "SELECT appointments_recounted(), changes_recounted()", row -> Boolean.TRUE);
             return true;
         });
     }

@@ -20,9 +20,11 @@ import javax.sql.DataSource;
 
 import org.clinic.appointments.MutableClock;
 import org.clinic.appointments.domain.Appointment;
+import org.clinic.appointments.domain.AppointmentStatus;
 import org.clinic.appointments.domain.AuditQuery;
 import org.clinic.appointments.domain.BookingLimits;
 import org.clinic.appointments.domain.ChangeType;
+import org.clinic.appointments.domain.ClinicFigures;
 import org.clinic.appointments.domain.ClinicSchedule;
 import org.clinic.appointments.domain.Doctor;
 import org.clinic.appointments.domain.Holiday;
@@ -72,6 +74,12 @@ class PostgresTransferIT {
         assertEquals(changes, book.audit(everything, 0, 0).total(), "the audit trail counts every imported change");
         assertEquals(1, book.audit(new AuditQuery(null, "cancelled", null, null), 0, 0).total());
         assertEquals(1, book.accountChanges(everything, 0, 0).total());
+        ClinicFigures expected;
+        try (LedgerCore ledger = LedgerCore.open(original, ZONE, new MutableClock(NOW), Long.MAX_VALUE)) {
+            expected = ledger.figures();
+        }
+        assertSameFigures(expected, book.figures());
+        assertEquals(3, book.appointmentCount(), "the dashboard counts every imported appointment");
 
         Path exported = temp.resolve("exported");
         transfer.exportAll().write(exported, ZONE);
@@ -89,6 +97,23 @@ class PostgresTransferIT {
                 a -> a.holdReleased("asked", NOW.plusSeconds(120), "admin"));
         assertEquals(changes + 1, book.audit(everything, 0, 0).total(), "and every change after the import");
         assertEquals(2, book.audit(new AuditQuery(null, "cancelled", null, null), 0, 0).total());
+        ClinicFigures afterChange = book.figures();
+        assertEquals(expected.count(AppointmentStatus.CANCELLED) + 1, afterChange.count(AppointmentStatus.CANCELLED),
+                "a change after the import is counted as it is made");
+        assertEquals(expected.total(), afterChange.total());
+    }
+
+    /** The dashboard's figures alike, amounts compared by value. */
+    private static void assertSameFigures(ClinicFigures expected, ClinicFigures actual) {
+        assertTrue(expected.total() > 0);
+        assertEquals(expected.total(), actual.total(), "appointments");
+        assertEquals(expected.byStatus(), actual.byStatus(), "by status");
+        assertEquals(expected.byPayment(), actual.byPayment(), "by payment status");
+        assertEquals(expected.byMethod(), actual.byMethod(), "by payment method");
+        assertEquals(expected.unpaid(), actual.unpaid(), "unpaid");
+        assertEquals(0, expected.collected().compareTo(actual.collected()), "collected " + actual.collected());
+        assertEquals(0, expected.refunded().compareTo(actual.refunded()), "refunded " + actual.refunded());
+        assertEquals(expected.byDoctor(), actual.byDoctor(), "by doctor");
     }
 
     private static <T> void assertSame(List<T> before, List<T> after, Function<T, String> text,
