@@ -20,7 +20,8 @@ final class SettingValues {
         if (parsed == null || !("https".equals(parsed.getScheme()) || "http".equals(parsed.getScheme()))
                 || parsed.getHost() == null || parsed.getQuery() != null || parsed.getFragment() != null) {
             throw new IllegalArgumentException(key + " must be an address such as"
-                    + " https://clinic.example.org/ (with http or https and a host), not '" + url + "'");
+                    + " https://clinic.example.org/ (with http or https and a host; a host in another script in its"
+                    + " ASCII form, xn--…), not '" + url + "'");
         }
     }
 

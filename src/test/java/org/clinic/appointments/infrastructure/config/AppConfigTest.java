@@ -116,6 +116,8 @@ class AppConfigTest {
         "appointments.public-url | ftp://clinic.example.org/",
         "appointments.public-url | https:///app",
         "appointments.public-url | https://clinic.example.org/?next=evil",
+        "appointments.public-url | https://клиника.рф/",
+        "appointments.public-url | https://clinic\u200B.example.org/",
         "appointments.waitlist-offer | PT0S",
         "appointments.line-limit | -1",
         "appointments.line-refresh-seconds | 0",
@@ -144,6 +146,7 @@ class AppConfigTest {
             {"appointments.password-hash-iterations", "1024"}, {"appointments.max-request-bytes", "16384"},
             {"appointments.cancel-cutoff", "PT0S"}, {"appointments.time-zone", " Europe/Berlin "},
             {"appointments.public-url", "http://10.0.0.11:8080/appointments"},
+            {"appointments.public-url", "https://xn--80aalwqglfe.xn--p1ai/"},
         };
         for (String[] edge : edges) {
             AppConfig config = settings(edge[0], edge[1]);
