@@ -26,6 +26,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.clinic.appointments.domain.BookingLimits;
 import org.clinic.appointments.domain.ClinicSchedule;
 import org.clinic.appointments.domain.ClinicRules;
+import org.clinic.appointments.domain.FreeText;
 
 /**
  * Every setting of the product, each with its documented default (see the README). A system property or an
@@ -483,7 +484,7 @@ public class AppConfig {
      */
     public Optional<String> adminCode() {
         Optional<String> configured = configuredAdminCode();
-        if (configured.isPresent() && configured.get().length() < MIN_ADMIN_CODE_LENGTH) {
+        if (configured.isPresent() && FreeText.length(configured.get()) < MIN_ADMIN_CODE_LENGTH) {
             if (!configured.get().equals(shortCodeWarned)) {
                 shortCodeWarned = configured.get();
                 LOG.warning(() -> "Admin registration stays closed: the configured admin registration code ("
@@ -497,7 +498,7 @@ public class AppConfig {
 
     /** Whether an admin registration code is configured but too short to be used. */
     public boolean adminCodeTooShort() {
-        return configuredAdminCode().filter(code -> code.length() < MIN_ADMIN_CODE_LENGTH).isPresent();
+        return configuredAdminCode().filter(code -> FreeText.length(code) < MIN_ADMIN_CODE_LENGTH).isPresent();
     }
 
     private volatile String shortCodeWarned;
@@ -534,9 +535,10 @@ public class AppConfig {
 
     static Optional<String> deviceKey(Optional<String> configured) {
         Optional<String> key = configured.map(String::strip).filter(value -> !value.isEmpty());
-        if (key.isPresent() && key.get().length() < MIN_DEVICE_KEY_LENGTH) {
+        int length = key.map(FreeText::length).orElse(0);
+        if (key.isPresent() && length < MIN_DEVICE_KEY_LENGTH) {
             throw new IllegalArgumentException(DEVICE_KEY + " (env APPOINTMENTS_DEVICE_KEY) must be at least "
-                    + MIN_DEVICE_KEY_LENGTH + " characters, not " + key.get().length());
+                    + MIN_DEVICE_KEY_LENGTH + " characters, not " + length);
         }
         return key;
     }

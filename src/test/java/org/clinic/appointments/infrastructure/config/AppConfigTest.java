@@ -83,6 +83,17 @@ class AppConfigTest {
         assertEquals(24, defaults.lineLimit());
     }
 
+    @Test
+    void theAdminCodeIsCountedInCharactersNotUtf16Units() throws ReflectiveOperationException {
+        String eightKeys = "\uD83D\uDD11".repeat(8);
+        AppConfig tooShort = settings(AppConfig.ADMIN_CODE, eightKeys);
+        assertTrue(tooShort.adminCodeTooShort());
+        assertEquals(Optional.empty(), tooShort.adminCode());
+        optional.clear();
+        AppConfig longEnough = settings(AppConfig.ADMIN_CODE, eightKeys.repeat(2));
+        assertEquals(Optional.of(eightKeys.repeat(2)), longEnough.adminCode());
+    }
+
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
         "appointments.time-zone | Asia/Calcutta/Old",

@@ -33,4 +33,14 @@ class DeviceKeyTest {
         assertTrue(refused.getMessage().contains("at least 32 characters"), refused.getMessage());
         assertFalse(refused.getMessage().contains(shortKey), "the key itself is never in a message");
     }
+
+    @Test
+    void charactersAreCountedAsPeopleCountThemNotAsUtf16Units() {
+        String sixteenEmoji = "\uD83D\uDD11".repeat(16);
+        IllegalArgumentException refused = assertThrows(IllegalArgumentException.class,
+                () -> AppConfig.deviceKey(Optional.of(sixteenEmoji)));
+        assertTrue(refused.getMessage().endsWith("not 16"), refused.getMessage());
+        String thirtyTwoEmoji = sixteenEmoji.repeat(2);
+        assertEquals(Optional.of(thirtyTwoEmoji), AppConfig.deviceKey(Optional.of(thirtyTwoEmoji)));
+    }
 }
