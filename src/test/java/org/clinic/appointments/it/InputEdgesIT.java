@@ -342,6 +342,47 @@ class InputEdgesIT {
         });
     }
 
+    @Test
+    void aFormAnsweredOnItsPageKeepsThePagesAddressSoReloadingItShowsThatPageAgain() {
+        WebClient patient = new WebClient(baseUrl);
+        patient.registerAndLogin("Address Patient", null);
+        String book = "/patient/book?doctor=doc2";
+        HttpResponse<String> refused = patient.post(patient.open(book), "bookForm", "submit", Map.of("reason", ""));
+        assertEquals(200, refused.statusCode());
+        assertTrue(refused.body().contains("Please choose a day and a time."), "the booking was refused on its page");
+        assertEquals(book, formAction(refused.body(), "bookForm"), "where the browser shows the refused booking");
+        assertTrue(patient.get(formAction(refused.body(), "bookForm")).body().contains("id=\"bookForm\""),
+                "reloading that address shows the booking page");
+
+        String held = patient.holdFirstFreeSlot("doc2", "Address check");
+        WebClient admin = new WebClient(baseUrl);
+        admin.registerAndLogin("Address Admin", Deployments.ADMIN_CODE);
+        Map<WebClient, List<String>> pages = Map.of(
+                patient, List.of("/patient/pay?id=" + held, "/patient/appointment?id=" + held,
+                        "/patient/book?doctor=doc2&date=" + LocalDate.now().plusDays(2)),
+                admin, List.of("/admin/appointment?id=" + held, "/admin/doctor?id=doc2"));
+        pages.forEach((client, addresses) -> addresses.forEach(address -> {
+            String body = client.get(address).body();
+            Matcher forms = Pattern.compile("<form id=\"([^\"]+)\"").matcher(body);
+            int checked = 0;
+            while (forms.find()) {
+                if (!forms.group(1).equals("logoutForm")) {
+                    assertEquals(address, formAction(body, forms.group(1)), address + ", form " + forms.group(1));
+                    checked++;
+                }
+            }
+            assertTrue(checked > 0, address + " has a form");
+        }));
+    }
+
+    /** Where a form of the page posts to, as the browser reads its {@code action}. */
+    private static String formAction(String body, String formId) {
+        Matcher action = Pattern.compile("<form id=\"" + Pattern.quote(formId) + "\"[^>]*? action=\"([^\"]*)\"")
+                .matcher(body);
+        assertTrue(action.find(), "form " + formId);
+        return action.group(1).replace("&amp;", "&");
+    }
+
     /** The schedule's leave form previewing a day's leave 40 days ahead. */
     private static HttpResponse<String> previewLeave(WebClient admin, String doctor, String reason) {
         String day = LocalDate.now().plusDays(40).toString();
