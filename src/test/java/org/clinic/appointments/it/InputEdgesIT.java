@@ -357,10 +357,15 @@ class InputEdgesIT {
         String held = patient.holdFirstFreeSlot("doc2", "Address check");
         WebClient admin = new WebClient(baseUrl);
         admin.registerAndLogin("Address Admin", Deployments.ADMIN_CODE);
+        Matcher patientLink = Pattern.compile("/admin/patient\\?id=([0-9a-f-]{36})")
+                .matcher(admin.get("/admin/patients?q=Address").body());
+        assertTrue(patientLink.find(), "the patient is found");
+        String patientId = patientLink.group(1);
         Map<WebClient, List<String>> pages = Map.of(
                 patient, List.of("/patient/pay?id=" + held, "/patient/appointment?id=" + held,
                         "/patient/book?doctor=doc2&date=" + LocalDate.now().plusDays(2)),
-                admin, List.of("/admin/appointment?id=" + held, "/admin/doctor?id=doc2"));
+                admin, List.of("/admin/appointment?id=" + held, "/admin/doctor?id=doc2",
+                        "/admin/patient?id=" + patientId, "/admin/book?patient=" + patientId));
         pages.forEach((client, addresses) -> addresses.forEach(address -> {
             String body = client.get(address).body();
             Matcher forms = Pattern.compile("<form id=\"([^\"]+)\"").matcher(body);
