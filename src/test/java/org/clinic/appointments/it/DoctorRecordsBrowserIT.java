@@ -1,11 +1,13 @@
 package org.clinic.appointments.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
@@ -31,6 +33,7 @@ class DoctorRecordsBrowserIT extends BrowserTestBase {
 
         clickAndWait("navDoctors");
         checkAccessibility();
+        assertAvatarsRound();
         clickAndWait("addDoctor");
         checkAccessibility();
         type("doctorForm:name", "Dr. Nandini Rao");
@@ -41,6 +44,7 @@ class DoctorRecordsBrowserIT extends BrowserTestBase {
         clickAndWait("doctorForm:save");
         assertTrue(messages().contains("Dr. Nandini Rao is added"), messages());
         assertTrue(path().startsWith("/admin/doctor"), path());
+        assertAvatarsRound();
 
         Path photo = Files.createTempFile(downloads(), "nandini-", ".jpg");
         Files.write(photo, DoctorRecordsIT.image("jpeg", 400, 400));
@@ -48,6 +52,7 @@ class DoctorRecordsBrowserIT extends BrowserTestBase {
         clickAndWait("photoForm:upload");
         assertTrue(messages().contains("The photo is saved."), messages());
         assertTrue(loadedImages() >= 1, "the photo shows");
+        assertAvatarsRound();
         checkAccessibility();
         assertTrue(pageText().contains("Added"), "the record's changes are listed");
         open("/admin/patients?q=Records");
@@ -68,7 +73,23 @@ class DoctorRecordsBrowserIT extends BrowserTestBase {
         open("/patient/doctors");
         assertTrue(pageText().contains("Dr. Nandini Rao"), "in patients' search");
         assertEquals(1, loadedImages(), "with the photo; the others show initials");
+        assertAvatarsRound();
         checkAccessibility();
+    }
+
+    /** Every doctor's picture on the page, photo or initials, is as wide as it is tall: a circle, never an oval. */
+    @SuppressWarnings("unchecked")
+    private void assertAvatarsRound() {
+        List<String> shapes = (List<String>) ((JavascriptExecutor) browser()).executeScript("""
+                var shapes = [];
+                document.querySelectorAll('.avatar').forEach(function (e) {
+                    var r = e.getBoundingClientRect();
+                    shapes.push(Math.round(r.width) + 'x' + Math.round(r.height));
+                });
+                return shapes;
+                """);
+        assertFalse(shapes.isEmpty(), path() + " shows doctors' pictures");
+        shapes.forEach(shape -> assertEquals(shape.split("x")[0], shape.split("x")[1], path() + ": a picture of " + shape));
     }
 
     /** Doctors' photos on the page that the browser has loaded and decoded. */
