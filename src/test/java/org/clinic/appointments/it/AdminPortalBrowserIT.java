@@ -262,6 +262,12 @@ class AdminPortalBrowserIT extends BrowserTestBase {
 
         open("/admin/calendar?doctor=doc5&view=timeGridWeek&date=" + SOON);
         waitFor(() -> !browser().findElements(By.cssSelector(".fc-event.event-confirmed")).isEmpty(), "the week's events");
+        String dayHeading = browser().findElement(By.cssSelector(".fc-col-header-cell[data-date='" + SOON + "']")).getText();
+        assertTrue(dayHeading.matches(".*\\b0?" + SOON.getDayOfMonth() + "/0?" + SOON.getMonthValue() + "$"),
+                "the day before the month, as everywhere in the product: " + dayHeading);
+        String title = browser().findElement(By.cssSelector(".fc-toolbar-title")).getText();
+        assertTrue(title.matches("\\d{1,2}\\b.*"), "the week's title starts with its first day's number: " + title);
+        assertEquals("Today", browser().findElement(By.cssSelector(".fc-today-button")).getText());
         WebElement event = browser().findElements(By.cssSelector(".fc-event.event-confirmed")).get(0);
         assertTrue(event.getText().contains("Tara Singh"), event.getText());
         event.click();
