@@ -97,9 +97,9 @@
 })();
 
 /* The admin calendar grows with its content instead of scrolling inside a box a keyboard cannot reach
-   (p:schedule extender="calendarFullHeight"). Its regional locale (en_IN: dates as 5 Dec and 5/12) keeps the
+   (p:schedule extender="calendarOptions"). Its regional locale (en_IN: dates as 5 Dec and 5/12) keeps the
    language's button names, which PrimeFaces has for the language only. */
-function calendarFullHeight() {
+function calendarOptions() {
     this.cfg.options.height = 'auto';
     var language = this.cfg.locale && this.cfg.locale.split('_')[0];
     if (language && !PrimeFaces.locales[this.cfg.locale] && PrimeFaces.locales[language]) {
