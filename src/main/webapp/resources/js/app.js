@@ -98,9 +98,14 @@
 
 /* The admin calendar grows with its content instead of scrolling inside a box a keyboard cannot reach
    (p:schedule extender="calendarOptions"). Its regional locale (en_IN: dates as 5 Dec and 5/12) keeps the
-   language's button names, which PrimeFaces has for the language only. */
+   language's button names, which PrimeFaces has for the language only. On a phone a week's columns are
+   headed by the weekday's initial and the day (S 29), which fit them. */
 function calendarOptions() {
     this.cfg.options.height = 'auto';
+    if (window.matchMedia('(max-width: 600px)').matches) {
+        var views = this.cfg.options.views = this.cfg.options.views || {};
+        views.timeGridWeek = Object.assign(views.timeGridWeek || {}, { dayHeaderFormat: { weekday: 'narrow', day: 'numeric' } });
+    }
     var language = this.cfg.locale && this.cfg.locale.split('_')[0];
     if (language && !PrimeFaces.locales[this.cfg.locale] && PrimeFaces.locales[language]) {
         PrimeFaces.locales[this.cfg.locale] = PrimeFaces.locales[language];

@@ -199,7 +199,7 @@ class AdminPortalBrowserIT extends BrowserTestBase {
         assertTrue(exists("noActions"));
 
         open("/admin/timetable?doctor=doc1&date=" + SOON);
-        WebElement nine = browser().findElement(By.xpath("//tr[contains(@class,'slot-row')][td[normalize-space(.)='09:00 AM']]"));
+        WebElement nine = browser().findElement(By.xpath("//tr[contains(@class,'slot-row')][td[contains(@class,'slot-time')][contains(., '09:00 AM')]]"));
         assertTrue(nine.getText().contains("Available"), "the cancelled slot is free at once: " + nine.getText());
 
         open("/admin/appointment?id=a3");
@@ -302,6 +302,29 @@ class AdminPortalBrowserIT extends BrowserTestBase {
                 && pageText().contains("Arrival Admin"), "both steps are in the history with the admin");
         open("/admin/timetable?doctor=doc5&date=" + SOON);
         assertFalse(hasAction(".slot-row:nth-child(1)", "arrive"), "not before the day");
+    }
+
+    @Test
+    void theAdminPagesFitAPhoneTheCalendarWithItsWeekVisible() {
+        loginAsNewAdmin("Phone Admin");
+        org.openqa.selenium.Dimension desktop = browser().manage().window().getSize();
+        browser().manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
+        try {
+            for (String page : List.of("/admin/dashboard", "/admin/doctors", "/admin/audit",
+                    "/admin/timetable?doctor=doc5&date=" + SOON, "/admin/schedule")) {
+                open(page);
+                assertNothingScrollsSideways();
+            }
+            open("/admin/calendar?doctor=doc5&view=timeGridWeek&date=" + SOON);
+            waitFor(() -> !browser().findElements(By.cssSelector(".fc-event.event-confirmed")).isEmpty(), "the week's events");
+            assertNothingScrollsSideways();
+            WebElement grid = browser().findElement(By.cssSelector(".fc-view-harness"));
+            assertTrue(grid.getSize().getHeight() > 300, "the week's hours are shown: " + grid.getSize());
+            String dayHeading = browser().findElement(By.cssSelector(".fc-col-header-cell[data-date='" + SOON + "']")).getText();
+            assertTrue(dayHeading.endsWith(String.valueOf(SOON.getDayOfMonth())), "a day's column is headed by its number: " + dayHeading);
+        } finally {
+            browser().manage().window().setSize(desktop);
+        }
     }
 
     private static String text(WebElement element) {

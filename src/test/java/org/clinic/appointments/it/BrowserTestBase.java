@@ -1,5 +1,8 @@
 package org.clinic.appointments.it;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -196,6 +199,25 @@ public abstract class BrowserTestBase {
 
     private static String abbreviate(String html) {
         return html == null || html.length() <= 160 ? html : html.substring(0, 160) + "…";
+    }
+
+    /** At phone width (390 px): neither the page nor a table within it is read by scrolling sideways. */
+    @SuppressWarnings("unchecked")
+    protected void assertNothingScrollsSideways() {
+        JavascriptExecutor js = (JavascriptExecutor) browser();
+        assertEquals(390L, js.executeScript("return window.innerWidth"), "the page is seen at phone width");
+        long overflow = (Long) js.executeScript("return document.documentElement.scrollWidth - window.innerWidth");
+        assertTrue(overflow <= 0, path() + " scrolls sideways by " + overflow + " px");
+        List<String> wideTables = (List<String>) js.executeScript("""
+                var wide = [];
+                document.querySelectorAll('table').forEach(function (t) {
+                    [t, t.closest('.ui-datatable-tablewrapper')].forEach(function (box) {
+                        if (box && box.scrollWidth > box.clientWidth + 1) { wide.push((t.closest('[id]') || t).id + ' by ' + (box.scrollWidth - box.clientWidth) + ' px'); }
+                    });
+                });
+                return wide;
+                """);
+        assertTrue(wideTables.isEmpty(), path() + " has tables read by scrolling sideways: " + wideTables);
     }
 
     /** The current page's path, without the optional ".xhtml". */
