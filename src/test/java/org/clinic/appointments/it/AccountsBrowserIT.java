@@ -150,6 +150,7 @@ class AccountsBrowserIT extends BrowserTestBase {
         assertTrue(path().startsWith("/patient/doctors"));
         open("/admin/dashboard");
         assertTrue(exists("error-404"), "a patient on an admin page sees the not-found page");
+        assertTrue(exists("navAppointments") && !exists("navTimetable"), "with the patient's own menu");
         assertFalse(pageText().contains("Exception"), "no stack trace reaches the browser");
     }
 
@@ -161,6 +162,7 @@ class AccountsBrowserIT extends BrowserTestBase {
         assertEquals("0", text("totalCount"), "a new clinic has no bookings yet");
         open("/patient/doctors");
         assertTrue(exists("error-404"), "an admin is not a patient");
+        assertTrue(exists("navTimetable") && !exists("navAppointments"), "with the admin's own menu");
     }
 
     /** First: the code's form is there only until the clinic has its first admin. */

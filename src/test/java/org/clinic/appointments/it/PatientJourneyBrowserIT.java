@@ -316,6 +316,7 @@ class PatientJourneyBrowserIT extends PatientBrowserTestBase {
                 "/patient/book?reschedule="}) {
             open(page + id);
             assertTrue(pageText().contains("Page not found"), page + " shows: " + pageText());
+            assertTrue(exists("navAppointments") && exists("navDoctors"), "the menu leads on from a stale link");
             assertFalse(pageText().contains("Fever for three days"), "nothing of the appointment is shown");
         }
         String cookie = "JSESSIONID=" + browser().manage().getCookieNamed("JSESSIONID").getValue();
