@@ -311,7 +311,8 @@ class AdminPortalBrowserIT extends BrowserTestBase {
         browser().manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
         try {
             for (String page : List.of("/admin/dashboard", "/admin/doctors", "/admin/audit",
-                    "/admin/timetable?doctor=doc5&date=" + SOON, "/admin/schedule")) {
+                    "/admin/timetable?doctor=doc5&date=" + SOON, "/admin/schedule", "/admin/appointment?id=t1", "/admin/doctor?id=doc5",
+                    "/admin/invitations")) {
                 open(page);
                 assertNothingScrollsSideways();
             }
