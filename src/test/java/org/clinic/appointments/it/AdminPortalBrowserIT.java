@@ -315,6 +315,7 @@ class AdminPortalBrowserIT extends BrowserTestBase {
                     "/admin/invitations")) {
                 open(page);
                 assertNothingScrollsSideways();
+                checkAccessibility();
             }
             open("/admin/calendar?doctor=doc5&view=timeGridWeek&date=" + SOON);
             waitFor(() -> !browser().findElements(By.cssSelector(".fc-event.event-confirmed")).isEmpty(), "the week's events");
