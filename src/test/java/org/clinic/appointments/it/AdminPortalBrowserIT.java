@@ -135,6 +135,7 @@ class AdminPortalBrowserIT extends BrowserTestBase {
     void theDashboardFiltersByUrlAndExportsTheFilteredRows() throws IOException {
         loginAsNewAdmin("Dashboard Admin");
         assertEquals("10", text("totalCount"));
+        assertNoCellCutOff();
 
         new Select(id("filters:doctor")).selectByValue("doc3");
         new Select(id("filters:status")).selectByValue("confirmed");
@@ -327,6 +328,17 @@ class AdminPortalBrowserIT extends BrowserTestBase {
         } finally {
             browser().manage().window().setSize(desktop);
         }
+    }
+
+    /** Every cell of the page's tables shows all it holds: no address, badge or action button is cut off. */
+    @SuppressWarnings("unchecked")
+    private void assertNoCellCutOff() {
+        List<String> cut = (List<String>) ((JavascriptExecutor) browser()).executeScript("""
+                return Array.from(document.querySelectorAll('.ui-datatable td'))
+                    .filter(function (td) { return td.offsetParent && td.scrollWidth > td.clientWidth + 1; })
+                    .map(function (td) { return td.textContent.trim().replace(/\\s+/g, ' ').slice(0, 40) + ' (' + td.scrollWidth + ' in ' + td.clientWidth + ' px)'; });
+                """);
+        assertTrue(cut.isEmpty(), path() + " cuts cells off: " + cut);
     }
 
     private static String text(WebElement element) {
