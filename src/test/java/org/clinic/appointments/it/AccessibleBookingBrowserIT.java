@@ -142,7 +142,7 @@ class AccessibleBookingBrowserIT extends PatientBrowserTestBase {
         try {
             open("/");
             assertFitsAPhone();
-            registerAndLogin("Phone Patient");
+            registerAndLogin("Phone Patient", "lakshmi.venkataraghavan" + System.nanoTime() + "@hospital-example.com");
             assertFitsAPhone();
             openBooking("doc3");
             assertFitsAPhone();
@@ -162,6 +162,8 @@ class AccessibleBookingBrowserIT extends PatientBrowserTestBase {
             open("/patient/appointments");
             assertFitsAPhone();
             assertTrue(pageText().contains("Rash on the arm") || pageText().contains("11:00 AM"), "the booking is listed");
+            open("/patient/profile");
+            assertFitsAPhone();
         } finally {
             browser().manage().window().setSize(desktop);
         }

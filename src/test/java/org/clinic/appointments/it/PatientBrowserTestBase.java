@@ -23,7 +23,10 @@ abstract class PatientBrowserTestBase extends BrowserTestBase {
 
     /** Registers a new patient and logs in; returns the e-mail address. */
     protected String registerAndLogin(String name) {
-        String email = "patient-" + UUID.randomUUID() + "@example.com";
+        return registerAndLogin(name, "patient-" + UUID.randomUUID() + "@example.com");
+    }
+
+    protected String registerAndLogin(String name, String email) {
         open("/register");
         type("registerForm:name", name);
         type("registerForm:email", email);
