@@ -11,7 +11,9 @@ import jakarta.inject.Named;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 
-/** Logs out (a POST from the navigation bar) and returns to the home page. */
+import org.clinic.appointments.security.CurrentUser;
+
+/** Logs out (a POST from the navigation bar or the log-out page) and returns to the home page. */
 @Named
 @RequestScoped
 public class LogoutBacking {
@@ -20,6 +22,17 @@ public class LogoutBacking {
 
     @Inject
     FacesContext facesContext;
+
+    @Inject
+    CurrentUser currentUser;
+
+    /** The log-out page is for signed-in people; a visitor goes to the home page. */
+    public void homeForVisitors() throws IOException {
+        if (!currentUser.isLoggedIn()) {
+            ExternalContext external = facesContext.getExternalContext();
+            external.redirect(external.getRequestContextPath() + "/");
+        }
+    }
 
     public void logout() throws IOException {
         ExternalContext external = facesContext.getExternalContext();

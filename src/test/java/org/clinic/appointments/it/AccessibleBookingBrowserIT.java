@@ -72,9 +72,14 @@ class AccessibleBookingBrowserIT extends PatientBrowserTestBase {
     }
 
     @Test
-    void theNotFoundPagePassesTheCheckToo() {
+    void theNotFoundAndLogOutPagesPassTheCheckToo() {
         open("/no-such-page");
         assertTrue(exists("error-404"), pageText());
+        registerAndLogin("Lost Patient");
+        open("/no-such-page");
+        assertTrue(exists("logoutLink"), "a signed-in patient can log out from the not-found page");
+        clickAndWait("logoutLink");
+        assertTrue(exists("logoutPageForm:logout"), pageText());
     }
 
     @Test

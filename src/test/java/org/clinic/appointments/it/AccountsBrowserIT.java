@@ -152,6 +152,15 @@ class AccountsBrowserIT extends BrowserTestBase {
         assertTrue(exists("error-404"), "a patient on an admin page sees the not-found page");
         assertTrue(exists("navAppointments") && !exists("navTimetable"), "with the patient's own menu");
         assertFalse(pageText().contains("Exception"), "no stack trace reaches the browser");
+
+        clickAndWait("logoutLink");
+        assertEquals("/logout", path(), "the not-found page cannot hold the log-out form, so it links to the log-out page");
+        clickAndWait("logoutPageForm:logout");
+        assertTrue(exists("loggedOutMessage"));
+        open("/patient/doctors");
+        assertEquals("/login", path(), "the session ended");
+        open("/logout");
+        assertEquals("/", path(), "a visitor has nothing to log out of");
     }
 
     @Test
@@ -163,6 +172,7 @@ class AccountsBrowserIT extends BrowserTestBase {
         open("/patient/doctors");
         assertTrue(exists("error-404"), "an admin is not a patient");
         assertTrue(exists("navTimetable") && !exists("navAppointments"), "with the admin's own menu");
+        assertTrue(exists("logoutLink"), "and a way to log out");
     }
 
     /** First: the code's form is there only until the clinic has its first admin. */
