@@ -3,6 +3,7 @@
 # "Starting deployment" to "Deployed", and the server's own "started in".
 # usage: docs/bench/deploy-time.sh DATA_DIR [JAVA_HOME] ["extra JVM options"]
 # e.g.   docs/bench/deploy-time.sh /tmp/data1m /usr/lib/jvm/java-17-openjdk-amd64 "-XX:+AlwaysPreTouch -XX:+UseTransparentHugePages"
+# KEEP_LOG=1 keeps the server's log as /tmp/last-deploy.log.
 # Needs ./mvnw package first (target/server and target/appointments.war); stops any server this machine runs.
 set -eu
 data=$1
@@ -34,7 +35,7 @@ def t(x):
     h, m, s = x.replace(',', '.').split(':')
     return int(h) * 3600 + int(m) * 60 + float(s)
 print('deploy %.1f s, server %s' % (t('$deployed') - t('$started'), '$server_start'))"
-pkill -f jboss-modules || true
+[ -n "${KEEP_LOG:-}" ] && cp $log /tmp/last-deploy.log; pkill -f jboss-modules || true
 sleep 3
 pkill -9 -f jboss-modules || true
 rm -rf "$run" "$run.out"
