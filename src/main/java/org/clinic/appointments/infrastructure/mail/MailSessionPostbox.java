@@ -76,7 +76,7 @@ public class MailSessionPostbox implements Postbox {
             message.setContent(whole);
             Transport.send(message);
         } catch (MessagingException e) {
-            throw new NotSent(e.getClass().getSimpleName() + ": " + e.getMessage(), e);
+            throw new NotSent(MailFailure.describe(e), e);
         }
     }
 
