@@ -11,8 +11,6 @@ import jakarta.mail.MessagingException;
 final class MailFailure {
 
     private static final Pattern ADDRESS = Pattern.compile("[^\\s<>()\\[\\],;:\"'`]+@[^\\s<>()\\[\\],;:\"'`]+");
-    /** How {@code AddressException} quotes the text it could not read, which need not hold an at sign. */
-    private static final Pattern QUOTED_INPUT = Pattern.compile("in string ``.*?''", Pattern.DOTALL);
     private static final Pattern LINE_BREAKS = Pattern.compile("\\s*[\\r\\n]+\\s*");
     private static final int MAX_DEPTH = 4;
 
@@ -29,8 +27,7 @@ final class MailFailure {
                 chain.append(": ").append(cause.getMessage());
             }
         }
-        String text = QUOTED_INPUT.matcher(chain).replaceAll("in string (left out)");
-        text = ADDRESS.matcher(text).replaceAll("(address)");
+        String text = ADDRESS.matcher(chain).replaceAll("(address)");
         return LINE_BREAKS.matcher(text).replaceAll(" ").strip();
     }
 }
