@@ -151,6 +151,8 @@ class AccountsBrowserIT extends BrowserTestBase {
         open("/admin/dashboard");
         assertTrue(exists("error-404"), "a patient on an admin page sees the not-found page");
         assertTrue(exists("navAppointments") && !exists("navTimetable"), "with the patient's own menu");
+        assertTrue(id("navAppointments").getAttribute("href").endsWith("/patient/appointments"),
+                "whose addresses are those of every other page: " + id("navAppointments").getAttribute("href"));
         assertFalse(pageText().contains("Exception"), "no stack trace reaches the browser");
 
         clickAndWait("logoutLink");
