@@ -136,6 +136,7 @@ class PatientJourneyBrowserIT extends PatientBrowserTestBase {
         type("searchForm:query", "cardio");
         waitFor(() -> exists("error-expired"), "the search on the expired page answers with the expired page");
         assertTrue(exists("errorHome"), "the page offers the way home: " + pageText());
+        assertTrue(exists("navAppointments") && exists("logoutLink"), "with the patient's own menu: " + pageText());
         checkAccessibility();
         clickAndWait("errorAgain");
         assertEquals("/patient/doctors", path(), "the page offers the page it came from, open again");
