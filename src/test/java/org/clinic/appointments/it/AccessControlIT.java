@@ -151,6 +151,21 @@ class AccessControlIT {
         }
     }
 
+    /** Without an icon of its own, a browser asks for /favicon.ico at each page, and gets the not-found page. */
+    @ParameterizedTest
+    @ValueSource(strings = {"/", "/admin/login", "/no-such-page"})
+    void everyPageNamesTheSitesIcon(String path) throws Exception {
+        java.util.regex.Matcher icon = java.util.regex.Pattern
+                .compile("<link rel=\"icon\" type=\"image/svg\\+xml\" href=\"[^\"]*?(/jakarta\\.faces\\.resource/[^\"]+)\"")
+                .matcher(get(path).body());
+        assertTrue(icon.find(), path + " names the site's icon");
+        HttpResponse<String> answer = get(icon.group(1).replace("&amp;", "&"));
+        assertEquals(200, answer.statusCode(), icon.group(1));
+        assertTrue(answer.headers().firstValue("Content-Type").orElse("").startsWith("image/svg+xml"),
+                answer.headers().toString());
+        assertTrue(answer.body().startsWith("<svg"), answer.body());
+    }
+
     @Test
     void pagesAllowOnlyTheirOwnScriptsAndTheSessionCookieStaysWithTheSite() throws Exception {
         HttpResponse<String> response = get("/login");
