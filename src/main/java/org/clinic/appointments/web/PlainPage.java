@@ -56,7 +56,9 @@ final class PlainPage {
         }
         String clinic = Texts.get("app.name");
         page.append("<title>").append(title).append(" · ").append(clinic)
-                .append("</title><link rel=\"stylesheet\" href=\"").append(resources).append("css/app.css.xhtml\">");
+                .append("</title><link rel=\"icon\" type=\"image/svg+xml\" href=\"").append(resources)
+                .append("images/favicon.svg.xhtml\"><link rel=\"stylesheet\" href=\"").append(resources)
+                .append("css/app.css.xhtml\">");
         if (script != null) {
             page.append("<script src=\"").append(resources).append("js/").append(script.name())
                     .append(".xhtml\" defer></script>");

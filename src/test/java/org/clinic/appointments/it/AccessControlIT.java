@@ -155,10 +155,25 @@ class AccessControlIT {
     @ParameterizedTest
     @ValueSource(strings = {"/", "/admin/login", "/no-such-page"})
     void everyPageNamesTheSitesIcon(String path) throws Exception {
+        assertNamesTheSitesIcon(path, get(path).body());
+    }
+
+    /** The pages written without Faces (here the answer to a form far too large) name it too. */
+    @Test
+    void plainPagesNameTheSitesIconToo() throws Exception {
+        HttpResponse<String> tooLarge = http.send(HttpRequest.newBuilder(URI.create(baseUrl.toString()
+                .replaceAll("/$", "") + "/login")).header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("email=" + "a".repeat(3 * 1024 * 1024))).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(413, tooLarge.statusCode());
+        assertNamesTheSitesIcon("the answer to a form too large", tooLarge.body());
+    }
+
+    private void assertNamesTheSitesIcon(String page, String html) throws Exception {
         java.util.regex.Matcher icon = java.util.regex.Pattern
                 .compile("<link rel=\"icon\" type=\"image/svg\\+xml\" href=\"[^\"]*?(/jakarta\\.faces\\.resource/[^\"]+)\"")
-                .matcher(get(path).body());
-        assertTrue(icon.find(), path + " names the site's icon");
+                .matcher(html);
+        assertTrue(icon.find(), page + " names the site's icon");
         HttpResponse<String> answer = get(icon.group(1).replace("&amp;", "&"));
         assertEquals(200, answer.statusCode(), icon.group(1));
         assertTrue(answer.headers().firstValue("Content-Type").orElse("").startsWith("image/svg+xml"),
