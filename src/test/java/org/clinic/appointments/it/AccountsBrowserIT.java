@@ -175,6 +175,7 @@ class AccountsBrowserIT extends BrowserTestBase {
         assertTrue(exists("error-404"), "an admin is not a patient");
         assertTrue(exists("navTimetable") && !exists("navAppointments"), "with the admin's own menu");
         assertTrue(exists("logoutLink"), "and a way to log out");
+        assertTrue(id("errorHome").getAttribute("href").endsWith("/admin/dashboard"), "an admin's home is the dashboard");
     }
 
     /** First: the code's form is there only until the clinic has its first admin. */
