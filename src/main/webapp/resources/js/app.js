@@ -81,8 +81,15 @@
         });
         jQuery(document).on('pfAjaxSuccess', function () { show(false); });
     }
+    /* <button type="button" data-print> prints the page (app.css has what paper leaves out). */
+    function printButtons() {
+        document.querySelectorAll('[data-print]').forEach(function (button) {
+            button.addEventListener('click', function () { window.print(); });
+        });
+    }
     function start() {
         startCountdowns();
+        printButtons();
         reportAjaxFailures();
         mend();
         if (window.MutationObserver) {

@@ -256,6 +256,16 @@ class AdminPortalBrowserIT extends BrowserTestBase {
         waitFor(() -> browser().findElements(By.cssSelector(".slot-held")).isEmpty(), "the released hold");
         assertTrue(browser().findElements(By.cssSelector(".slot-row")).get(2).getText().contains("Available"));
 
+        assertTrue(clickPrints("print"), "Print the day opens the browser's print dialog");
+        showOnPaper(true);
+        assertEquals(8, browser().findElements(By.cssSelector(".slot-row")).stream().filter(WebElement::isDisplayed).count(),
+                "every slot is on the paper");
+        assertTrue(id("timetableDay").isDisplayed()
+                && browser().findElement(By.cssSelector(".slot-row")).getText().contains("Tara Singh"));
+        assertTrue(browser().findElements(By.cssSelector(".row-actions .ui-button, .filters, .day-nav a, nav"))
+                .stream().noneMatch(WebElement::isDisplayed), "no menu, filter, day link or action button on paper");
+        showOnPaper(false);
+
         clickAndWait("nextDay");
         assertTrue(query().contains("date=" + SOON.plusDays(1)), query());
         clickAndWait("previousDay");

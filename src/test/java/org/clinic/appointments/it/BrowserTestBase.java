@@ -130,6 +130,26 @@ public abstract class BrowserTestBase {
     void freshSession() {
         active = null;
         browser.manage().deleteAllCookies();
+        if (onPaper) {
+            showOnPaper(false);
+        }
+    }
+
+    private static boolean onPaper;
+
+    /** Lays the pages out as they print (CSS media "print") or again as on screen. */
+    protected void showOnPaper(boolean paper) {
+        ((org.openqa.selenium.chromium.HasCdp) browser).executeCdpCommand("Emulation.setEmulatedMedia",
+                java.util.Map.of("media", paper ? "print" : ""));
+        onPaper = paper;
+    }
+
+    /** Clicks a print button with the browser's print dialog replaced by a flag, which it returns. */
+    protected boolean clickPrints(String buttonId) {
+        JavascriptExecutor js = (JavascriptExecutor) browser();
+        js.executeScript("window.printAsked = false; window.print = function () { window.printAsked = true; };");
+        id(buttonId).click();
+        return Boolean.TRUE.equals(js.executeScript("return window.printAsked"));
     }
 
     protected WebDriver browser() {

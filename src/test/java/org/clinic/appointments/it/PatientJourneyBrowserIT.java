@@ -9,6 +9,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
 
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -218,6 +219,25 @@ class PatientJourneyBrowserIT extends PatientBrowserTestBase {
 
         open("/patient/appointments");
         assertEquals(4, browser().findElements(By.cssSelector("[id='list:upcoming'] tr.appointment-row")).size());
+    }
+
+    @Test
+    void aConfirmedAppointmentPrintsWithThePatientsNameAndWithoutMenusOrButtons() {
+        registerAndLogin("Lata Menon");
+        String id = hold("doc8", inDays(9), "02:00 PM", "Asthma review");
+        chooseMethod("Pay at the clinic");
+        clickAndWait("payForm:pay");
+        open("/patient/appointment?id=" + id);
+        assertFalse(id("summaryPatient").isDisplayed(), "on screen the patient's own name is not repeated");
+        assertTrue(clickPrints("print"), "the Print button opens the browser's print dialog");
+
+        showOnPaper(true);
+        assertEquals("Lata Menon", text("summaryPatient"));
+        assertTrue(id("summaryDoctor").isDisplayed() && id("summaryTime").isDisplayed());
+        for (String screenOnly : List.of("navAppointments", "logoutForm:logout", "print", "ics", "actions:cancel",
+                "actions:reschedule")) {
+            assertFalse(id(screenOnly).isDisplayed(), screenOnly + " is left off the paper");
+        }
     }
 
     @Test
