@@ -284,6 +284,10 @@ class AdminPortalBrowserIT extends BrowserTestBase {
         event.click();
         waitFor(() -> path().equals("/admin/appointment"), "the appointment page");
         assertEquals("t1", text("appointmentId"));
+        showOnPaper(true);
+        assertTrue(id("appointmentId").isDisplayed() && id("summaryDoctor").isDisplayed());
+        assertFalse(id("actionsCard").isDisplayed(), "the actions are left off the printed appointment");
+        showOnPaper(false);
 
         open("/admin/calendar?view=dayGridMonth&date=" + SOON);
         waitFor(() -> browser().findElements(By.cssSelector(".fc-event")).size() >= 5, "all doctors' appointments in the month");
