@@ -5,6 +5,9 @@ import static org.clinic.appointments.infrastructure.config.SettingValues.checkW
 import static org.clinic.appointments.infrastructure.config.SettingValues.duration;
 import static org.clinic.appointments.infrastructure.config.SettingValues.positive;
 
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.math.BigDecimal;
@@ -13,7 +16,6 @@ import java.time.Duration;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
@@ -57,16 +59,27 @@ public class AppConfig {
         checkAll();
     }
 
+    /** Reads every public setting of this class, so a new one is checked at deployment without being listed here. */
     void checkAll() {
-        List<Supplier<?>> settings = List.of(this::store, this::zone, this::rules, this::defaultWeek, this::limits,
-                this::holdSweepSeconds, this::visitLength, this::consultationFee, this::paymentSuccessRate,
-                this::minFreeDiskBytes, this::journalCompactBytes, this::maxRequestBytes, this::maxConcurrentHashing,
-                this::maxRegistrationsPerAddress, this::registrationWindow, this::invitationExpiry,
-                this::passwordHashIterations, this::reminders, this::resetExpiry, this::verifyExpiry, this::publicUrl,
-                this::waitlistOffer, this::lineLimit, this::lineRefreshSeconds, this::mailSendSeconds,
-                this::mailMaxAttempts, this::mailRetryAfter, this::deviceKey, this::exportMaxRows,
-                this::exportMaxDocumentRows, this::adminCode);
-        settings.forEach(Supplier::get);
+        for (Method setting : AppConfig.class.getDeclaredMethods()) {
+            int modifiers = setting.getModifiers();
+            if (Modifier.isPublic(modifiers) && !Modifier.isStatic(modifiers) && setting.getParameterCount() == 0) {
+                read(setting);
+            }
+        }
+    }
+
+    private void read(Method setting) {
+        try {
+            setting.invoke(this);
+        } catch (InvocationTargetException e) {
+            if (e.getCause() instanceof RuntimeException refused) {
+                throw refused;
+            }
+            throw new IllegalStateException(e.getCause());
+        } catch (IllegalAccessException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @Inject
