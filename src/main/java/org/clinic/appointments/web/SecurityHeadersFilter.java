@@ -12,7 +12,8 @@ import org.omnifaces.util.Exceptions;
 import org.primefaces.csp.CspException;
 
 /**
- * Headers every answer carries: no content-type guessing, no referrer to other sites, never inside a frame, and
+ * Headers every answer carries: no content-type guessing, no referrer to other sites, never inside a frame, no
+ * camera, microphone, location, payment or USB access for any script, and
  * {@code Cache-Control: no-store} on everything but static resources; HSTS on HTTPS (also when a trusted proxy
  * says so, see {@link org.clinic.appointments.security.TrustedProxies}).
  * The Content-Security-Policy of pages comes from PrimeFaces (a fresh script nonce per page, see web.xml);
@@ -32,6 +33,7 @@ public class SecurityHeadersFilter extends HttpFilter {
         response.setHeader("X-Content-Type-Options", "nosniff");
         response.setHeader("Referrer-Policy", "same-origin");
         response.setHeader("X-Frame-Options", "DENY");
+        response.setHeader("Permissions-Policy", PERMISSIONS_POLICY);
         if (request.isSecure()) {
             response.setHeader("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
         }
@@ -50,6 +52,9 @@ public class SecurityHeadersFilter extends HttpFilter {
             PlainErrorPage.send(request, response, PlainError.NOT_FROM_ITS_PAGE);
         }
     }
+
+    /** No page of the product uses these browser features, so no script on it may. */
+    static final String PERMISSIONS_POLICY = "camera=(), microphone=(), geolocation=(), payment=(), usb=()";
 
     private static final String CACHE_CONTROL = "Cache-Control";
     private static final String NO_STORE = "no-store";

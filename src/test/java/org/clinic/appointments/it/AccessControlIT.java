@@ -145,6 +145,7 @@ class AccessControlIT {
         assertEquals("nosniff", response.headers().firstValue("X-Content-Type-Options").orElse(""), path);
         assertEquals("same-origin", response.headers().firstValue("Referrer-Policy").orElse(""), path);
         assertEquals("DENY", response.headers().firstValue("X-Frame-Options").orElse(""), path);
+        assertTrue(response.headers().firstValue("Permissions-Policy").orElse("").contains("camera=()"), path);
         if (!path.startsWith("/resources/") && !path.startsWith("/jakarta.faces.resource/")) {
             assertTrue(String.join(",", response.headers().allValues("Cache-Control")).contains("no-store"),
                     path + ": never kept, " + response.headers().allValues("Cache-Control"));
