@@ -4,14 +4,20 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URL;
 import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
@@ -106,12 +112,12 @@ class HostileInputIT {
         patient.registerAndLogin("Careful Patient", null);
         WebClient admin = new WebClient(baseUrl);
         admin.registerAndLogin("Careful Admin", Deployments.ADMIN_CODE);
-        List<String> patientPages = List.of("/patient/doctor?id=", "/patient/book?doctor=", "/patient/book?doctor=doc1&reschedule=", "/patient/book?doctor=doc1&date=",
-                "/patient/appointment?id=", "/patient/pay?id=", "/patient/payment-result?id=", "/patient/appointment.ics?id=");
-        List<String> adminPages = List.of("/admin/dashboard?q=", "/admin/dashboard?doctor=", "/admin/dashboard?from=",
-                "/admin/dashboard?status=", "/admin/dashboard?sort=", "/admin/appointment?id=", "/admin/timetable?doctor=",
-                "/admin/timetable?doctor=doc1&date=", "/admin/calendar?view=", "/admin/calendar?doctor=", "/admin/audit?actor=",
-                "/admin/audit?from=", "/admin/doctor?id=", "/admin/schedule?doctor=");
+        List<String> declared = declaredParameters();
+        assertTrue(declared.contains("/admin/invitation?token=") && declared.size() >= 30, "the pages' parameters: " + declared);
+        List<String> patientPages = with(declared.stream().filter(page -> !page.startsWith("/admin/")).toList(),
+                "/patient/book?doctor=doc1&reschedule=", "/patient/book?doctor=doc1&date=", "/patient/appointment.ics?id=");
+        List<String> adminPages = with(declared.stream().filter(page -> page.startsWith("/admin/")).toList(),
+                "/admin/timetable?doctor=doc1&date=");
         int requests = 0;
         for (String payload : PAYLOADS) {
             for (String page : patientPages) {
@@ -134,6 +140,36 @@ class HostileInputIT {
         assertTrue(requests >= 200, "the corpus is meant to be large: " + requests);
         String victim = admin.get("/admin/appointment?id=victim-1").body();
         assertTrue(victim.contains("Victim Patient") && victim.contains("Confirmed"), "nothing touched the seeded appointment");
+    }
+
+    /** Each page's address parameters as its page declares them (f:viewParam): a new one is tried as it is added. */
+    private static List<String> declaredParameters() {
+        Path webapp = Path.of("src/main/webapp");
+        Pattern parameter = Pattern.compile("<f:viewParam name=\"([^\"]+)\"");
+        try (Stream<Path> files = Files.walk(webapp)) {
+            return files.filter(file -> file.toString().endsWith(".xhtml") && !file.startsWith(webapp.resolve("WEB-INF")))
+                    .flatMap(file -> {
+                        String page = "/" + webapp.relativize(file).toString().replace('\\', '/').replaceFirst("\\.xhtml$", "");
+                        return parameter.matcher(read(file)).results().map(found -> page + "?" + found.group(1) + "=");
+                    })
+                    .sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String read(Path file) {
+        try {
+            return Files.readString(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static List<String> with(List<String> pages, String... more) {
+        List<String> all = new ArrayList<>(pages);
+        all.addAll(List.of(more));
+        return all;
     }
 
     @Test
