@@ -59,10 +59,11 @@ public class SecurityHeadersFilter extends HttpFilter {
     private static final String CACHE_CONTROL = "Cache-Control";
     private static final String NO_STORE = "no-store";
 
-    /** Style sheets, scripts and images: the only answers a browser or proxy may keep. */
+    /** Style sheets, scripts and images (and the icon's usual address): the only answers a browser or proxy may keep. */
     private static boolean isStaticResource(HttpServletRequest request) {
         String path = request.getRequestURI().substring(request.getContextPath().length());
-        return path.startsWith("/resources/") || path.startsWith("/jakarta.faces.resource/");
+        return path.startsWith("/resources/") || path.startsWith("/jakarta.faces.resource/")
+                || path.equals("/favicon.ico");
     }
 
     /**

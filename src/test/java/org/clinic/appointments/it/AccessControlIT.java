@@ -170,6 +170,20 @@ class AccessControlIT {
         assertNamesTheSitesIcon("the answer to a form too large", tooLarge.body());
     }
 
+    /** Browsers and tools that ask for /favicon.ico without reading the page are sent to the icon. */
+    @Test
+    void theIconsUsualAddressLeadsToTheIcon() throws Exception {
+        HttpResponse<String> moved = get("/favicon.ico");
+        assertEquals(301, moved.statusCode());
+        assertFalse(moved.headers().allValues("Cache-Control").contains("no-store"), "browsers may keep the redirect");
+        String icon = moved.headers().firstValue("Location").orElse("");
+        HttpResponse<String> answer = http.send(HttpRequest.newBuilder(baseUrl.toURI().resolve(icon)).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, answer.statusCode(), icon);
+        assertTrue(answer.headers().firstValue("Content-Type").orElse("").startsWith("image/svg+xml"), icon);
+        assertTrue(answer.body().startsWith("<svg"), answer.body());
+    }
+
     private void assertNamesTheSitesIcon(String page, String html) throws Exception {
         java.util.regex.Matcher icon = java.util.regex.Pattern
                 .compile("<link rel=\"icon\" type=\"image/svg\\+xml\" href=\"[^\"]*?(/jakarta\\.faces\\.resource/[^\"]+)\"")
