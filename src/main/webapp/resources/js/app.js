@@ -87,9 +87,74 @@
             button.addEventListener('click', function () { window.print(); });
         });
     }
+    /* Shortly before the session ends for lack of activity, says so and offers to stay signed in. The last contact
+       with the server is shared by the person's tabs (localStorage), so one tab in use keeps the others quiet. */
+    function sessionEnding() {
+        var box = document.getElementById('sessionEnding');
+        var seconds = box ? Number(box.getAttribute('data-seconds')) : 0;
+        if (!(seconds > 0)) {
+            return;
+        }
+        var key = 'clinic.lastContact';
+        var lead = Math.min(120, Math.floor(seconds / 2)) * 1000;
+        var text = document.getElementById('sessionEndingText');
+        var stay = document.getElementById('staySignedIn');
+        var last = 0;
+        var timer;
+        function shared() {
+            try {
+                return Number(window.localStorage.getItem(key)) || 0;
+            } catch (e) {
+                return 0;
+            }
+        }
+        function touched() {
+            last = Date.now();
+            try {
+                window.localStorage.setItem(key, String(last));
+            } catch (e) { /* private mode: this tab alone */ }
+            check();
+        }
+        function ended() {
+            clearInterval(timer);
+            box.hidden = false;
+            stay.style.display = 'none';
+            say(box.getAttribute('data-ended-text'));
+        }
+        function check() {
+            var left = Math.max(last, shared()) + seconds * 1000 - Date.now();
+            if (left <= 0) {
+                ended();
+                return;
+            }
+            box.hidden = left > lead;
+            say(box.getAttribute('data-ending-text').replace('{0}', String(Math.ceil(left / 60000))));
+        }
+        function say(words) {
+            if (text.textContent !== words) {
+                text.textContent = words;
+            }
+        }
+        stay.addEventListener('click', function () {
+            fetch(box.getAttribute('data-ping'), { method: 'POST', credentials: 'same-origin', cache: 'no-store' })
+                .then(function (answer) {
+                    if (answer.status === 204) {
+                        touched();
+                    } else {
+                        ended();
+                    }
+                }, function () { /* no answer: the notice stays */ });
+        });
+        if (window.jQuery) {
+            jQuery(document).on('pfAjaxComplete', touched);
+        }
+        touched();
+        timer = setInterval(check, 5000);
+    }
     function start() {
         startCountdowns();
         printButtons();
+        sessionEnding();
         reportAjaxFailures();
         mend();
         if (window.MutationObserver) {

@@ -281,6 +281,23 @@ public class AppConfig {
     }
 
 
+    public static final String SESSION_TIMEOUT = "appointments.session-timeout";
+    static final Duration LONGEST_SESSION = Duration.ofHours(12);
+
+    @Inject
+    @ConfigProperty(name = SESSION_TIMEOUT, defaultValue = "PT30M")
+    String sessionTimeout;
+
+    /** How long a signed-in person may leave the application alone before they are signed out (at most 12 hours). */
+    public Duration sessionTimeout() {
+        Duration timeout = positive(SESSION_TIMEOUT, sessionTimeout);
+        if (timeout.compareTo(LONGEST_SESSION) > 0) {
+            throw new IllegalArgumentException(SESSION_TIMEOUT + " must be at most " + LONGEST_SESSION + ", not '"
+                    + sessionTimeout + "'");
+        }
+        return timeout;
+    }
+
     @Inject
     @ConfigProperty(name = "appointments.waitlist-offer", defaultValue = "PT30M")
     String waitlistOffer;

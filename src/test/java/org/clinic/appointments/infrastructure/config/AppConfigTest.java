@@ -130,6 +130,8 @@ class AppConfigTest {
         "appointments.public-url | https://клиника.рф/",
         "appointments.public-url | https://clinic\u200B.example.org/",
         "appointments.waitlist-offer | PT0S",
+        "appointments.session-timeout | PT0S",
+        "appointments.session-timeout | PT12H1S",
         "appointments.line-limit | -1",
         "appointments.line-refresh-seconds | 0",
         "appointments.mail-send-seconds | 0",
@@ -155,7 +157,8 @@ class AppConfigTest {
             {"appointments.min-free-disk-bytes", "0"}, {"appointments.payment-success-rate", "0"},
             {"appointments.payment-success-rate", "1"}, {"appointments.consultation-fee", "0"},
             {"appointments.password-hash-iterations", "1024"}, {"appointments.max-request-bytes", "16384"},
-            {"appointments.cancel-cutoff", "PT0S"}, {"appointments.time-zone", " Europe/Berlin "},
+            {"appointments.cancel-cutoff", "PT0S"},
+            {"appointments.session-timeout", "PT12H"}, {"appointments.session-timeout", "PT1S"}, {"appointments.time-zone", " Europe/Berlin "},
             {"appointments.public-url", "http://10.0.0.11:8080/appointments"},
             {"appointments.public-url", "https://xn--80aalwqglfe.xn--p1ai/"},
         };
