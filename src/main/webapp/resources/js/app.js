@@ -171,9 +171,14 @@
 /* The admin calendar grows with its content instead of scrolling inside a box a keyboard cannot reach
    (p:schedule extender="calendarOptions"). Its regional locale (en_IN: dates as 5 Dec and 5/12) keeps the
    language's button names, which PrimeFaces has for the language only. On a phone a week's columns are
-   headed by the weekday's initial and the day (S 29), which fit them. */
+   headed by the weekday's initial and the day (S 29), which fit them. Its hours are the doctors' working hours;
+   an appointment outside them (booked before a plan changed) widens them, so that none is left off. */
 function calendarOptions() {
+    var widget = this;
     this.cfg.options.height = 'auto';
+    this.cfg.options.eventsSet = function (events) {
+        widenCalendarHours(widget.calendar, events);
+    };
     if (window.matchMedia('(max-width: 600px)').matches) {
         var views = this.cfg.options.views = this.cfg.options.views || {};
         views.timeGridWeek = Object.assign(views.timeGridWeek || {}, { dayHeaderFormat: { weekday: 'narrow', day: 'numeric' } });
@@ -182,5 +187,38 @@ function calendarOptions() {
     if (language && !PrimeFaces.locales[this.cfg.locale] && PrimeFaces.locales[language]) {
         PrimeFaces.locales[this.cfg.locale] = PrimeFaces.locales[language];
         this.configureLocale();
+    }
+}
+
+function widenCalendarHours(calendar, events) {
+    if (!calendar) {
+        return;
+    }
+    var first = calendar.getOption('slotMinTime'), end = calendar.getOption('slotMaxTime');
+    var firstHour = hourOf(first), endHour = hourOf(end);
+    var wantFirst = firstHour, wantEnd = endHour;
+    events.forEach(function (event) {
+        var starts = event.startStr.substring(11, 16), ends = event.endStr ? event.endStr.substring(11, 16) : starts;
+        var startHour = parseInt(starts, 10), nextDay = event.endStr && event.endStr.substring(0, 10) !== event.startStr.substring(0, 10);
+        var endsHour = nextDay ? 24 : parseInt(ends, 10) + (ends.substring(3) === '00' ? 0 : 1);
+        wantFirst = Math.min(wantFirst, startHour);
+        wantEnd = Math.max(wantEnd, endsHour, startHour + 1);
+    });
+    if (wantFirst < firstHour) {
+        calendar.setOption('slotMinTime', pad(wantFirst) + ':00:00');
+    }
+    if (wantEnd > endHour) {
+        calendar.setOption('slotMaxTime', pad(Math.min(24, wantEnd)) + ':00:00');
+    }
+
+    function hourOf(time) {
+        if (typeof time === 'string') {
+            return parseInt(time, 10);
+        }
+        return Math.round((time.milliseconds || 0) / 3600000);
+    }
+
+    function pad(hour) {
+        return (hour < 10 ? '0' : '') + hour;
     }
 }

@@ -51,7 +51,10 @@ class AdminPortalBrowserIT extends BrowserTestBase {
                 Deployments.appointment("t1", "Tara Singh", "doc5", SOON, "09:00 AM", "confirmed", "Success", "UPI", null),
                 Deployments.appointment("t2", "Uday Patel", "doc5", SOON, "11:00 AM", "pending_payment", null, null, heldUntil),
                 // For arrival and completion (doc6, today).
-                Deployments.appointment("d1", "Divya Nair", "doc6", TODAY, "05:00 PM", "confirmed", "Pending", "Pay-at-Clinic", null))));
+                Deployments.appointment("d1", "Divya Nair", "doc6", TODAY, "05:00 PM", "confirmed", "Pending", "Pay-at-Clinic", null),
+                // Booked at times the clinic's slots no longer have (doc7).
+                Deployments.appointment("e1", "Esha Bose", "doc7", SOON, "06:30 AM", "confirmed", "Success", "UPI", null),
+                Deployments.appointment("e2", "Ehsan Mir", "doc7", SOON, "08:30 PM", "confirmed", "Success", "UPI", null))));
     }
 
     /** The clinic's first admin (registered with the code), who invites every later one through the page. */
@@ -134,7 +137,7 @@ class AdminPortalBrowserIT extends BrowserTestBase {
     @Test
     void theDashboardFiltersByUrlAndExportsTheFilteredRows() throws IOException {
         loginAsNewAdmin("Dashboard Admin");
-        assertEquals("10", text("totalCount"));
+        assertEquals("12", text("totalCount"));
         assertNoCellCutOff();
 
         new Select(id("filters:doctor")).selectByValue("doc3");
@@ -166,7 +169,7 @@ class AdminPortalBrowserIT extends BrowserTestBase {
 
         open("/admin/dashboard?status=nonsense&from=31-31-2026");
         assertTrue(messages().contains("could not be read"), messages());
-        assertEquals("10", text("totalCount"));
+        assertEquals("12", text("totalCount"));
     }
 
     private static List<String> csvRows(Path csv) {
@@ -273,6 +276,8 @@ class AdminPortalBrowserIT extends BrowserTestBase {
 
         open("/admin/calendar?doctor=doc5&view=timeGridWeek&date=" + SOON);
         waitFor(() -> !browser().findElements(By.cssSelector(".fc-event.event-confirmed")).isEmpty(), "the week's events");
+        assertEquals("09:00:00", firstCalendarHour(), "the week shows the working hours, 9 to 6 by default");
+        assertEquals("17:30:00", lastCalendarHalfHour());
         String dayHeading = browser().findElement(By.cssSelector(".fc-col-header-cell[data-date='" + SOON + "']")).getText();
         assertTrue(dayHeading.matches(".*\\b0?" + SOON.getDayOfMonth() + "/0?" + SOON.getMonthValue() + "$"),
                 "the day before the month, as everywhere in the product: " + dayHeading);
@@ -289,9 +294,25 @@ class AdminPortalBrowserIT extends BrowserTestBase {
         assertFalse(id("actionsCard").isDisplayed(), "the actions are left off the printed appointment");
         showOnPaper(false);
 
+        open("/admin/calendar?doctor=doc7&view=timeGridWeek&date=" + SOON);
+        waitFor(() -> browser().findElements(By.cssSelector(".fc-event")).size() == 2, "the week's events");
+        waitFor(() -> "06:00:00".equals(firstCalendarHour()) && "20:30:00".equals(lastCalendarHalfHour()),
+                "the hours widened to the appointments outside the working hours");
+        assertTrue(browser().findElements(By.cssSelector(".fc-event")).stream()
+                .allMatch(e -> e.isDisplayed() && e.getSize().getHeight() > 10), "both appointments are shown");
+
         open("/admin/calendar?view=dayGridMonth&date=" + SOON);
         waitFor(() -> browser().findElements(By.cssSelector(".fc-event")).size() >= 5, "all doctors' appointments in the month");
         assertTrue(Stream.of("Tara Singh", "Farah Khan", "Hema Rao").allMatch(pageText()::contains), pageText());
+    }
+
+    private String firstCalendarHour() {
+        return browser().findElement(By.cssSelector(".fc-timegrid-slot-label")).getAttribute("data-time");
+    }
+
+    private String lastCalendarHalfHour() {
+        List<WebElement> slots = browser().findElements(By.cssSelector(".fc-timegrid-slot-lane"));
+        return slots.get(slots.size() - 1).getAttribute("data-time");
     }
 
     @Test

@@ -3,6 +3,7 @@ package org.clinic.appointments.web.admin;
 import java.io.Serializable;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.LocalTime;
 import java.util.List;
 
 import jakarta.faces.view.ViewScoped;
@@ -10,9 +11,12 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 
 import org.clinic.appointments.application.ClinicAdministration;
+import org.clinic.appointments.application.ClinicScheduling;
 import org.clinic.appointments.application.DoctorDirectory;
 import org.clinic.appointments.domain.Appointment;
 import org.clinic.appointments.domain.ClinicRules;
+import org.clinic.appointments.domain.ClinicSchedule;
+import org.clinic.appointments.domain.DayPlan;
 import org.clinic.appointments.domain.Doctor;
 import org.clinic.appointments.infrastructure.config.AppConfig;
 import org.clinic.appointments.web.DateParameter;
@@ -42,6 +46,9 @@ public class CalendarBacking implements Serializable {
     DoctorDirectory directory;
 
     @Inject
+    ClinicScheduling scheduling;
+
+    @Inject
     AppConfig config;
 
     private String doctor;
@@ -49,6 +56,7 @@ public class CalendarBacking implements Serializable {
     private String date;
     private LocalDate initialDate;
     private ScheduleModel model;
+    private CalendarHours hours;
 
     public void load() {
         if (doctor != null && directory.find(doctor).isEmpty()) {
@@ -62,6 +70,7 @@ public class CalendarBacking implements Serializable {
         String doctorId = doctor;
         ClinicRules rules = config.rules();
         java.time.Duration visit = config.visitLength();
+        hours = workingHours(doctorId, visit);
         String base = Faces.getRequestContextPath() + "/admin/appointment?id=";
         model = new LazyScheduleModel() {
             private static final long serialVersionUID = 1L;
@@ -84,6 +93,15 @@ public class CalendarBacking implements Serializable {
                 }
             }
         };
+    }
+
+    private CalendarHours workingHours(String doctorId, java.time.Duration visit) {
+        ClinicSchedule schedule = scheduling.schedule();
+        List<DayPlan> plans = (doctorId == null ? schedule.plans().values().stream().flatMap(List::stream)
+                : schedule.plans(doctorId).stream()).flatMap(plan -> plan.days().values().stream()).toList();
+        List<LocalTime> defaultSlots = scheduling.defaultWeek().days().isEmpty() ? List.of()
+                : scheduling.defaultWeek().slotTimes().stream().map(ClinicRules::parseTime).toList();
+        return CalendarHours.covering(plans, defaultSlots, visit);
     }
 
     public String show() {
@@ -114,7 +132,11 @@ public class CalendarBacking implements Serializable {
     }
 
     public String getMinTime() {
-        return "07:00:00";
+        return hours.start();
+    }
+
+    public String getMaxTime() {
+        return hours.end();
     }
 
     public int getMaxEvents() {
