@@ -94,6 +94,7 @@ class AdminAccessIT {
             {"/admin/timetable?doctor=doc1&date=" + DAY, "slots", "timetable:0:j_idt1:0:act"},
             {"/admin/dashboard", "table", "exportCsv"},
             {"/admin/audit", "table", "exportCsv"},
+            {"/admin/audit", "doctorChangesForm", "exportCsv"},
             {"/admin/audit", "scheduleChangesForm", "exportCsv"},
             {"/admin/audit", "accountChangesForm", "exportCsv"}}) {
             HttpResponse<String> response = patient.post(target[0], target[1], target[2], forged, "stateless");

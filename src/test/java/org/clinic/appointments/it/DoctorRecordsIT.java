@@ -121,6 +121,11 @@ class DoctorRecordsIT {
         Matcher auditRow = Pattern.compile("doctor-change-row.*?Records Admin.*?Dr. Kavya Iyer.*?fee.*?900.*?950",
                 Pattern.DOTALL).matcher(audit);
         assertTrue(auditRow.find(), "the audit trail lists the doctor's change");
+        HttpResponse<byte[]> csv = admin().download("/admin/audit", "doctorChangesForm", "exportCsv");
+        assertTrue(csv.headers().firstValue("Content-Type").orElse("").startsWith("text/csv"), "a CSV file");
+        String rows = new String(csv.body(), java.nio.charset.StandardCharsets.UTF_8);
+        assertTrue(rows.contains("\"Records Admin\",\"Dr. Kavya Iyer\",\"Edited: fee\",\"900 → 950\""),
+                "the doctors' changes export with who, which doctor, what and from → to: " + rows);
         HttpResponse<String> again = admin().submit("/admin/doctor?id=" + id, "doctorForm", "save",
                 details("Dr. Kavya Iyer", "Cardiologist", "950.00"));
         assertTrue(again.body().contains("Nothing was changed."), "the same fee written differently is no change");

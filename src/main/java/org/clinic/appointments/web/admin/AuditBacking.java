@@ -167,6 +167,10 @@ public class AuditBacking implements Serializable {
         return model.getRowCount();
     }
 
+    public int getDoctorExportRows() {
+        return doctorChanges.size();
+    }
+
     public int getScheduleExportRows() {
         return scheduleChanges.size();
     }
