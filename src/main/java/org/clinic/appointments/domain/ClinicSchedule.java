@@ -32,7 +32,52 @@ public final class ClinicSchedule {
         public List<String> slotTimes(DayOfWeek day) {
             return days.contains(day) ? slotTimes : List.of();
         }
+
+        /**
+         * The default slots as one working day: evenly spaced, with at most one break. Empty when they are spaced
+         * otherwise, which no day plan can say.
+         */
+        public Optional<DayPlan> asDayPlan() {
+            List<Integer> starts = slotTimes.stream().map(ClinicRules::parseTime)
+                    .map(t -> t.getHour() * 60 + t.getMinute()).distinct().sorted().toList();
+            if (starts.isEmpty()) {
+                return Optional.empty();
+            }
+            int length = starts.size() == 1 ? ONE_SLOT_MINUTES : java.util.stream.IntStream.range(1, starts.size())
+                    .map(i -> starts.get(i) - starts.get(i - 1)).min().orElseThrow();
+            Integer breakStart = null;
+            Integer breakEnd = null;
+            for (int i = 1; i < starts.size(); i++) {
+                if (starts.get(i) - starts.get(i - 1) != length) {
+                    if (breakStart != null) {
+                        return Optional.empty();
+                    }
+                    breakStart = starts.get(i - 1) + length;
+                    breakEnd = starts.get(i);
+                }
+            }
+            int end = starts.get(starts.size() - 1) + length;
+            if (end >= 24 * 60) {
+                return Optional.empty();
+            }
+            try {
+                DayPlan plan = new DayPlan(time(starts.get(0)), time(end), length,
+                        breakStart == null ? null : time(breakStart), breakEnd == null ? null : time(breakEnd));
+                boolean same = plan.slotTimes().stream().map(ClinicRules::parseTime).toList()
+                        .equals(starts.stream().map(DefaultWeek::time).toList());
+                return same ? Optional.of(plan) : Optional.empty();
+            } catch (BookingException e) {
+                return Optional.empty();
+            }
+        }
+
+        private static java.time.LocalTime time(int minutes) {
+            return java.time.LocalTime.of(minutes / 60, minutes % 60);
+        }
     }
+
+    /** The length given to the slot of a default week that has only one. */
+    private static final int ONE_SLOT_MINUTES = 60;
 
     private final TreeMap<LocalDate, Holiday> holidays;
     private final Map<String, List<WeeklyPlan>> plans;

@@ -11,6 +11,7 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -36,6 +37,21 @@ class ClinicScheduleTest {
         assertEquals(List.of(), ClinicSchedule.EMPTY.slotTimes("doc1", SUNDAY, MON_TO_SAT));
         assertEquals(EIGHT, hours("09:00", "18:00", 60, "13:00", "14:00").slotTimes(),
                 "the default is nine to six in hours with a lunch break");
+    }
+
+    @Test
+    void theDefaultWeekReadsAsTheDayPlanThatGivesItsSlots() {
+        assertEquals(java.util.Optional.of(hours("09:00", "18:00", 60, "13:00", "14:00")), MON_TO_SAT.asDayPlan());
+        List<String> halfHours = List.of("08:00 AM", "08:30 AM", "09:00 AM", "09:30 AM");
+        assertEquals(java.util.Optional.of(hours("08:00", "10:00", 30, null, null)),
+                new ClinicSchedule.DefaultWeek(Set.of(DayOfWeek.MONDAY), halfHours).asDayPlan());
+        assertEquals(java.util.Optional.of(hours("10:00", "11:00", 60, null, null)),
+                new ClinicSchedule.DefaultWeek(Set.of(DayOfWeek.MONDAY), List.of("10:00 AM")).asDayPlan(), "one slot: an hour");
+        for (List<String> uneven : List.of(List.of("09:00 AM", "09:45 AM", "11:00 AM"),
+                List.of("09:00 AM", "10:00 AM", "12:00 PM", "02:00 PM"), List.of("11:00 PM", "11:30 PM"))) {
+            assertEquals(java.util.Optional.empty(), new ClinicSchedule.DefaultWeek(Set.of(DayOfWeek.MONDAY), uneven).asDayPlan(),
+                    "no day plan gives " + uneven);
+        }
     }
 
     @Test

@@ -144,6 +144,25 @@ class WaitlistIT {
         assertEquals(null, offerId(meera), "Meera's offer ran out");
     }
 
+    /** This clinic's one daily slot (10 AM) is what the working-plan form starts from for a doctor without a plan. */
+    @Test
+    void theWorkingPlanFormStartsFromTheClinicsOwnSlots() {
+        WebClient admin = new WebClient(baseUrl);
+        admin.registerAndLogin("Plan Admin", Deployments.ADMIN_CODE);
+        String page = admin.get("/admin/schedule").body();
+        assertEquals("10:00", planField(page, 0, "start"), "Monday starts with the clinic's slot");
+        assertEquals("11:00", planField(page, 0, "end"), "and ends an hour later");
+        assertEquals("", planField(page, 0, "breakStart"), "with no break");
+        assertTrue(page.contains("they work the clinic's usual week, shown below"), "the form is the usual week");
+    }
+
+    private static String planField(String page, int day, String field) {
+        Matcher input = Pattern.compile("<input[^>]*id=\"planForm:week:" + day + ":" + field + "\"[^>]*>").matcher(page);
+        assertTrue(input.find(), "the plan's " + field);
+        Matcher value = Pattern.compile("value=\"([^\"]*)\"").matcher(input.group());
+        return value.find() ? value.group(1) : "";
+    }
+
     @Test
     void theDaysAreCheckedAndOnePlacePerDoctorAndDays() {
         LocalDate day = TODAY.plusDays(5);

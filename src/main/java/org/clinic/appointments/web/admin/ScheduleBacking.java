@@ -47,6 +47,12 @@ public class ScheduleBacking implements Serializable {
     @Inject
     DoctorDirectory directory;
 
+    @Inject
+    java.time.Clock clock;
+
+    @Inject
+    org.clinic.appointments.infrastructure.config.AppConfig config;
+
     private String holidayDate;
     private String holidayName;
     private String doctorId;
@@ -64,6 +70,14 @@ public class ScheduleBacking implements Serializable {
     public static final class DayRow implements Serializable {
         private static final long serialVersionUID = 1L;
         private final DayOfWeek day;
+
+        private void fill(DayPlan plan) {
+            start = plan.start().toString();
+            end = plan.end().toString();
+            slotMinutes = plan.slotMinutes();
+            breakStart = plan.breakStart() == null ? null : plan.breakStart().toString();
+            breakEnd = plan.breakEnd() == null ? null : plan.breakEnd().toString();
+        }
         private boolean working;
         private String start;
         private String end;
@@ -148,29 +162,27 @@ public class ScheduleBacking implements Serializable {
     /** The plan form starts from the doctor's plan in force today, or the clinic's default week. */
     private void fillWeek() {
         week.clear();
-        LocalDate today = LocalDate.now();
+        LocalDate today = config.rules().today(clock.instant());
         WeeklyPlan current = doctorId == null ? null : scheduling.schedule().plan(doctorId, today).orElse(null);
         ClinicSchedule.DefaultWeek defaults = scheduling.defaultWeek();
+        DayPlan usualDay = defaults.asDayPlan().orElse(NINE_TO_SIX);
         for (DayOfWeek day : DayOfWeek.values()) {
             DayRow row = new DayRow(day);
             DayPlan plan = current == null ? null : current.days().get(day);
-            if (plan != null) {
-                row.working = true;
-                row.start = plan.start().toString();
-                row.end = plan.end().toString();
-                row.slotMinutes = plan.slotMinutes();
-                row.breakStart = plan.breakStart() == null ? null : plan.breakStart().toString();
-                row.breakEnd = plan.breakEnd() == null ? null : plan.breakEnd().toString();
-            } else {
-                row.working = current == null && defaults.days().contains(day);
-                row.start = "09:00";
-                row.end = "18:00";
-                row.slotMinutes = 60;
-                row.breakStart = "13:00";
-                row.breakEnd = "14:00";
-            }
+            row.working = plan != null || current == null && defaults.days().contains(day);
+            row.fill(plan != null ? plan : usualDay);
             week.add(row);
         }
+    }
+
+    /** The form's hours for a day the clinic's default slots cannot be shown as. */
+    private static final DayPlan NINE_TO_SIX = new DayPlan(java.time.LocalTime.of(9, 0), java.time.LocalTime.of(18, 0), 60,
+            java.time.LocalTime.of(13, 0), java.time.LocalTime.of(14, 0));
+
+    /** The clinic's default slots when no day plan gives them (unevenly spaced); null when one does. */
+    public String getIrregularDefaultSlots() {
+        ClinicSchedule.DefaultWeek defaults = scheduling.defaultWeek();
+        return defaults.asDayPlan().isPresent() ? null : String.join(", ", defaults.slotTimes());
     }
 
     public void addHoliday() {
