@@ -21,6 +21,9 @@ import org.omnifaces.util.Messages;
 public class InvitationsBacking implements Serializable {
 
     @Inject
+    java.time.Clock clock;
+
+    @Inject
     MailLinks links;
 
     private static final long serialVersionUID = 1L;
@@ -78,7 +81,7 @@ public class InvitationsBacking implements Serializable {
     }
 
     public boolean isExpired(User invited) {
-        return invited.getInvitationExpires() == null || !java.time.Instant.now().isBefore(invited.getInvitationExpires());
+        return invited.getInvitationExpires() == null || !clock.instant().isBefore(invited.getInvitationExpires());
     }
 
     public Invitee getInvitee() {

@@ -1,7 +1,6 @@
 package org.clinic.appointments.web.patient;
 
 import java.io.Serializable;
-import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 
@@ -30,6 +29,9 @@ import org.omnifaces.util.Messages;
 public class AppointmentBacking implements Serializable {
 
     private static final long serialVersionUID = 1L;
+
+    @Inject
+    java.time.Clock clock;
 
     @Inject
     BookingService booking;
@@ -70,7 +72,7 @@ public class AppointmentBacking implements Serializable {
 
     /** Why the patient may not cancel or reschedule now (a message key), or null. */
     public String getChangeRefusal() {
-        return rules().patientChangeRefusal(appointment, Instant.now()).orElse(null);
+        return rules().patientChangeRefusal(appointment, clock.instant()).orElse(null);
     }
 
     public boolean isChangeable() {
@@ -78,7 +80,7 @@ public class AppointmentBacking implements Serializable {
     }
 
     public boolean isAwaitingPayment() {
-        return appointment.paymentRefusal(Instant.now()) == null;
+        return appointment.paymentRefusal(clock.instant()) == null;
     }
 
     public boolean isConfirmed() {

@@ -30,6 +30,9 @@ import org.clinic.appointments.infrastructure.config.AppConfig;
 public class AppointmentsBacking {
 
     @Inject
+    java.time.Clock clock;
+
+    @Inject
     BookingService booking;
 
     @Inject
@@ -60,7 +63,7 @@ public class AppointmentsBacking {
     @PostConstruct
     void load() {
         ClinicRules rules = config.rules();
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         List<Appointment> all = booking.mine();
         Comparator<Appointment> byStart = Comparator.comparing(rules::startOf);
         upcoming = all.stream().filter(a -> rules.startOf(a).isAfter(now)).sorted(byStart).toList();

@@ -27,6 +27,9 @@ public class PaymentBacking implements Serializable {
     private static final long serialVersionUID = 1L;
 
     @Inject
+    java.time.Clock clock;
+
+    @Inject
     BookingService booking;
 
     private String id;
@@ -41,7 +44,7 @@ public class PaymentBacking implements Serializable {
             Pages.notFound();
             return;
         }
-        refusal = appointment.paymentRefusal(Instant.now());
+        refusal = appointment.paymentRefusal(clock.instant());
     }
 
     public String pay() {
