@@ -172,12 +172,26 @@
    (p:schedule extender="calendarOptions"). Its regional locale (en_IN: dates as 5 Dec and 5/12) keeps the
    language's button names, which PrimeFaces has for the language only. On a phone a week's columns are
    headed by the weekday's initial and the day (S 29), which fit them. Its hours are the doctors' working hours;
-   an appointment outside them (booked before a plan changed) widens them, so that none is left off. */
+   an appointment outside them (booked before a plan changed) widens them, so that none is left off. The page's
+   address and the doctor's form follow the view and the dates shown, so that Back from an appointment and
+   choosing another doctor keep them. */
 function calendarOptions() {
     var widget = this;
     this.cfg.options.height = 'auto';
     this.cfg.options.eventsSet = function (events) {
         widenCalendarHours(widget.calendar, events);
+    };
+    this.cfg.options.datesSet = function (shown) {
+        var address = new URL(window.location.href);
+        address.searchParams.set('view', shown.view.type);
+        var date = shown.view.calendar.formatIso(shown.view.currentStart, true);
+        address.searchParams.set('date', date);
+        history.replaceState(history.state, '', address);
+        var choice = document.getElementById('choose');
+        if (choice) {
+            choice.elements['choose:view'].value = shown.view.type;
+            choice.elements['choose:date'].value = date;
+        }
     };
     if (window.matchMedia('(max-width: 600px)').matches) {
         var views = this.cfg.options.views = this.cfg.options.views || {};

@@ -300,10 +300,29 @@ class AdminPortalBrowserIT extends BrowserTestBase {
                 "the hours widened to the appointments outside the working hours");
         assertTrue(browser().findElements(By.cssSelector(".fc-event")).stream()
                 .allMatch(e -> e.isDisplayed() && e.getSize().getHeight() > 10), "both appointments are shown");
+        String week = calendarTitle();
+        browser().findElement(By.cssSelector(".fc-next-button")).click();
+        waitFor(() -> !calendarTitle().equals(week), "the next week");
+        String nextWeek = calendarTitle();
+        waitFor(() -> !query().contains("date=" + SOON), "the address follows the week shown");
+        browser().navigate().refresh();
+        waitFor(() -> nextWeek.equals(calendarTitle()), "the same week again, as after Back from an appointment");
+        assertTrue(query().contains("doctor=doc7") && query().contains("view=timeGridWeek"), query());
+        browser().findElement(By.cssSelector(".fc-next-button")).click();
+        waitFor(() -> !calendarTitle().equals(nextWeek), "the week after");
+        String weekAfter = calendarTitle();
+        new Select(id("choose:doctor")).selectByValue("doc5");
+        clickAndWait("choose:show");
+        waitFor(() -> weekAfter.equals(calendarTitle()), "another doctor's calendar on the week shown");
+        assertTrue(query().contains("doctor=doc5"), query());
 
         open("/admin/calendar?view=dayGridMonth&date=" + SOON);
         waitFor(() -> browser().findElements(By.cssSelector(".fc-event")).size() >= 5, "all doctors' appointments in the month");
         assertTrue(Stream.of("Tara Singh", "Farah Khan", "Hema Rao").allMatch(pageText()::contains), pageText());
+    }
+
+    private String calendarTitle() {
+        return browser().findElement(By.cssSelector(".fc-toolbar-title")).getText();
     }
 
     private String firstCalendarHour() {

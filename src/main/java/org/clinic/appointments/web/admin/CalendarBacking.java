@@ -123,6 +123,22 @@ public class CalendarBacking implements Serializable {
         return model;
     }
 
+    /** The first day the calendar shows, kept by the browser as it moves, so that choosing a doctor stays there. */
+    public String getShownDate() {
+        return initialDate == null ? null : initialDate.toString();
+    }
+
+    public void setShownDate(String shown) {
+        try {
+            LocalDate read = DateParameter.parse(shown);
+            if (read != null) {
+                initialDate = read;
+            }
+        } catch (java.time.DateTimeException unreadable) {
+            // The date the page was opened on stays.
+        }
+    }
+
     public LocalDate getInitialDate() {
         return initialDate;
     }
