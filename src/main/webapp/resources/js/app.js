@@ -236,3 +236,19 @@ function widenCalendarHours(calendar, events) {
         return (hour < 10 ? '0' : '') + hour;
     }
 }
+
+/* The dashboard's table after an ajax page or sort (TablePosition): its page, page size and order go into the
+   page's address, the usual ones left out. */
+function tableAddress(page, rows, sort, order) {
+    var address = new URL(window.location.href), params = address.searchParams;
+    var usualOrder = sort === 'slot' && order === 'desc';
+    [['page', page === 1 ? null : page], ['rows', rows === 25 ? null : rows],
+        ['sort', usualOrder ? null : sort], ['order', usualOrder ? null : order]].forEach(function (entry) {
+        if (entry[1] === null) {
+            params.delete(entry[0]);
+        } else {
+            params.set(entry[0], entry[1]);
+        }
+    });
+    history.replaceState(history.state, '', address);
+}

@@ -100,9 +100,12 @@ class AdminPortalBrowserIT extends BrowserTestBase {
         logIn(registerAdmin(name));
     }
 
+    /** The patients of the table's rows as shown, read at once (an ajax page may replace the rows meanwhile). */
+    @SuppressWarnings("unchecked")
     private List<String> patientsInTable() {
-        return browser().findElements(By.cssSelector("#table\\:appointments .appointment-row .patient-name")).stream()
-                .map(WebElement::getText).toList();
+        return (List<String>) ((JavascriptExecutor) browser()).executeScript(
+                "return Array.from(document.querySelectorAll('#table\\\\:appointments .appointment-row .patient-name'))"
+                        + ".map(name => name.textContent.trim());");
     }
 
     private String query() {
@@ -170,6 +173,38 @@ class AdminPortalBrowserIT extends BrowserTestBase {
         open("/admin/dashboard?status=nonsense&from=31-31-2026");
         assertTrue(messages().contains("could not be read"), messages());
         assertEquals("12", text("totalCount"));
+    }
+
+    @Test
+    void theTablesPageSizeAndOrderAreKeptInTheAddressForBackAndReload() {
+        loginAsNewAdmin("Paging Admin");
+        open("/admin/dashboard");
+        new Select(browser().findElement(By.cssSelector("#table\\:appointments .ui-paginator-rpp-options"))).selectByValue("10");
+        waitFor(() -> patientsInTable().size() == 10 && query().contains("rows=10"), "ten rows, and the address says so");
+        browser().findElement(By.cssSelector("#table\\:appointments .ui-paginator-next")).click();
+        waitFor(() -> patientsInTable().size() == 2 && query().contains("page=2"), "the second page, and the address says so");
+        List<String> secondPage = patientsInTable();
+        browser().findElements(By.cssSelector("#table\\:appointments .appointment-row .details")).get(0).click();
+        waitFor(() -> path().equals("/admin/appointment"), "the appointment");
+        browser().navigate().back();
+        waitFor(() -> path().equals("/admin/dashboard") && !patientsInTable().isEmpty(), "the dashboard again");
+        assertEquals(secondPage, patientsInTable(), "Back returns to the page the admin was on");
+        assertEquals("11–12 / 12", text(browser().findElement(By.cssSelector("#table\\:appointments .ui-paginator-current"))));
+
+        browser().findElements(By.cssSelector("#table\\:appointments th.ui-sortable-column")).stream()
+                .filter(th -> th.getText().contains("Patient")).findFirst().orElseThrow().click();
+        waitFor(() -> query().contains("sort=patient") && query().contains("order=asc") && !query().contains("page="),
+                "sorted by patient from the first page, and the address says so");
+        List<String> byName = patientsInTable();
+        assertEquals(byName.stream().sorted().toList(), byName);
+        browser().navigate().refresh();
+        waitFor(() -> byName.equals(patientsInTable()), "a reload keeps the order and the page size");
+
+        open("/admin/dashboard?rows=10&page=7");
+        assertFalse(patientsInTable().isEmpty(), "a page past the end shows rows, not an empty table: " + pageText());
+        open("/admin/dashboard?rows=11&page=x");
+        assertTrue(messages().contains("number of rows per page") && messages().contains("page number"), messages());
+        assertEquals(12, patientsInTable().size(), "the usual 25 rows a page");
     }
 
     private static List<String> csvRows(Path csv) {

@@ -59,6 +59,7 @@ public class AppointmentsLazyModel extends LazyDataModel<Appointment> {
         }
         var page = administration.search(query, sort, ascending, first, pageSize);
         setRowCount(page.total());
+        TablePosition.show(first, pageSize, sort, ascending);
         return page.rows();
     }
 

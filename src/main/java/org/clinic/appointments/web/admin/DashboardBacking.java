@@ -47,6 +47,7 @@ public class DashboardBacking implements Serializable {
     AdminActionRunner actions;
 
     private final AppointmentFilters filters = new AppointmentFilters();
+    private final TablePosition position = new TablePosition();
     private AppointmentsLazyModel model;
     private ClinicFigures figures;
     private List<DoctorRow> perDoctor;
@@ -176,6 +177,10 @@ public class DashboardBacking implements Serializable {
     private static jakarta.json.JsonObjectBuilder dataset(String labelKey, JsonArrayBuilder values, String colour) {
         return JSON.createObjectBuilder().add("label", Texts.get(labelKey)).add("data", values)
                 .add("backgroundColor", colour);
+    }
+
+    public TablePosition getPosition() {
+        return position;
     }
 
     public AppointmentFilters getFilters() {
