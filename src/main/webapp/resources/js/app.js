@@ -237,13 +237,16 @@ function widenCalendarHours(calendar, events) {
     }
 }
 
-/* The dashboard's table after an ajax page or sort (TablePosition): its page, page size and order go into the
-   page's address, the usual ones left out. */
+/* A page's main table after an ajax page or sort (TablePosition): its page, page size and order (for a table
+   that has several) go into the page's address, the usual ones left out. */
 function tableAddress(page, rows, sort, order) {
     var address = new URL(window.location.href), params = address.searchParams;
     var usualOrder = sort === 'slot' && order === 'desc';
-    [['page', page === 1 ? null : page], ['rows', rows === 25 ? null : rows],
-        ['sort', usualOrder ? null : sort], ['order', usualOrder ? null : order]].forEach(function (entry) {
+    var position = [['page', page === 1 ? null : page], ['rows', rows === 25 ? null : rows]];
+    if (sort) {
+        position.push(['sort', usualOrder ? null : sort], ['order', usualOrder ? null : order]);
+    }
+    position.forEach(function (entry) {
         if (entry[1] === null) {
             params.delete(entry[0]);
         } else {

@@ -37,6 +37,10 @@ class AdminPortalBrowserIT extends BrowserTestBase {
     @Deployment(testable = false)
     static WebArchive deployment() {
         String heldUntil = "\"hold_expires_at\": \"" + java.time.Instant.now().plus(Duration.ofHours(2)) + "\"";
+        // Twelve changes for the audit trail's pages.
+        String movedBack = "\"history\": [" + java.util.stream.IntStream.range(0, 12).mapToObj(i -> ("{\"at\": \"2026-01-%02dT10:00:00Z\", "
+                + "\"actor\": \"seed-esha.bose\", \"action\": \"rescheduled\", \"note\": \"move %d\"}").formatted(i + 1, i + 1))
+                .collect(java.util.stream.Collectors.joining(", ")) + "]";
         return Deployments.app("admin-portal", true, dir -> Deployments.writeAppointments(dir, List.of(
                 // For the dashboard's filters and export (doc3 and doc4 only; no test changes them).
                 Deployments.appointment("f1", "Farah Khan", "doc3", SOON, "09:00 AM", "confirmed", "Success", "UPI", null),
@@ -53,7 +57,7 @@ class AdminPortalBrowserIT extends BrowserTestBase {
                 // For arrival and completion (doc6, today).
                 Deployments.appointment("d1", "Divya Nair", "doc6", TODAY, "05:00 PM", "confirmed", "Pending", "Pay-at-Clinic", null),
                 // Booked at times the clinic's slots no longer have (doc7).
-                Deployments.appointment("e1", "Esha Bose", "doc7", SOON, "06:30 AM", "confirmed", "Success", "UPI", null),
+                Deployments.appointment("e1", "Esha Bose", "doc7", SOON, "06:30 AM", "confirmed", "Success", "UPI", movedBack),
                 Deployments.appointment("e2", "Ehsan Mir", "doc7", SOON, "08:30 PM", "confirmed", "Success", "UPI", null))));
     }
 
@@ -199,6 +203,20 @@ class AdminPortalBrowserIT extends BrowserTestBase {
         assertEquals(byName.stream().sorted().toList(), byName);
         browser().navigate().refresh();
         waitFor(() -> byName.equals(patientsInTable()), "a reload keeps the order and the page size");
+
+        open("/admin/audit");
+        new Select(browser().findElement(By.cssSelector("#table\\:audit .ui-paginator-rpp-options"))).selectByValue("10");
+        waitFor(() -> query().contains("rows=10"), "the audit trail's page size in the address");
+        browser().findElement(By.cssSelector("#table\\:audit .ui-paginator-next")).click();
+        waitFor(() -> query().contains("page=2"), "its page in the address");
+        String auditPage = text(browser().findElement(By.cssSelector("#table\\:audit .ui-paginator-current")));
+        assertTrue(auditPage.startsWith("11–"), auditPage);
+        browser().findElements(By.cssSelector("#table\\:audit .audit-appointment")).get(0).click();
+        waitFor(() -> path().equals("/admin/appointment"), "the appointment");
+        browser().navigate().back();
+        waitFor(() -> path().equals("/admin/audit"), "the audit trail again");
+        assertEquals(auditPage, text(browser().findElement(By.cssSelector("#table\\:audit .ui-paginator-current"))),
+                "Back returns to the audit trail's page the admin was on");
 
         open("/admin/dashboard?rows=10&page=7");
         assertFalse(patientsInTable().isEmpty(), "a page past the end shows rows, not an empty table: " + pageText());

@@ -86,6 +86,7 @@ public class AuditBacking implements Serializable {
     private String from;
     private String to;
     private LazyDataModel<AuditEntry> model;
+    private final TablePosition position = new TablePosition();
     private final Map<String, String> actorNames = new HashMap<>();
 
     public void load() {
@@ -128,6 +129,7 @@ public class AuditBacking implements Serializable {
                 }
                 var page = administration.audit(query, first, pageSize);
                 setRowCount(page.total());
+                TablePosition.show(first, pageSize);
                 actorNames.putAll(administration.actorNames(page.rows().stream()
                         .map(e -> e.change().getActor()).filter(id -> !actorNames.containsKey(id)).toList()));
                 return page.rows();
@@ -232,6 +234,10 @@ public class AuditBacking implements Serializable {
     /** A doctor's name, or the id of one no longer known. */
     public String doctorName(String doctorId) {
         return doctorNames.getOrDefault(doctorId, doctorId);
+    }
+
+    public TablePosition getPosition() {
+        return position;
     }
 
     public LazyDataModel<AuditEntry> getModel() {

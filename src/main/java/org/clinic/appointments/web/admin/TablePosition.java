@@ -7,8 +7,9 @@ import org.clinic.appointments.domain.AppointmentSort;
 import org.primefaces.PrimeFaces;
 
 /**
- * Where the dashboard's table stands: its page, page size and order, read from the page's address and written
- * back to it as they change, so that Back from an appointment, a reload or a bookmark returns to the same rows.
+ * Where a page's main table stands (the dashboard's, the audit trail's): its page, page size and order, read from
+ * the page's address and written back to it as they change, so that Back from an appointment, a reload or a
+ * bookmark returns to the same rows.
  */
 public final class TablePosition implements Serializable {
 
@@ -34,11 +35,17 @@ public final class TablePosition implements Serializable {
 
     /** Puts the rows just loaded into the browser's address (an ajax page or sort; the address is not reloaded). */
     static void show(int first, int pageSize, AppointmentSort sort, boolean ascending) {
-        if (!PrimeFaces.current().isAjaxRequest() || pageSize <= 0) {
-            return;
+        if (PrimeFaces.current().isAjaxRequest() && pageSize > 0) {
+            PrimeFaces.current().executeScript("tableAddress(%d,%d,'%s','%s')".formatted(first / pageSize + 1, pageSize,
+                    sort.code(), ascending ? "asc" : "desc"));
         }
-        PrimeFaces.current().executeScript("tableAddress(%d,%d,'%s','%s')".formatted(first / pageSize + 1, pageSize,
-                sort.code(), ascending ? "asc" : "desc"));
+    }
+
+    /** As above, for a table in one order. */
+    static void show(int first, int pageSize) {
+        if (PrimeFaces.current().isAjaxRequest() && pageSize > 0) {
+            PrimeFaces.current().executeScript("tableAddress(%d,%d)".formatted(first / pageSize + 1, pageSize));
+        }
     }
 
     public String getPage() {
