@@ -102,7 +102,7 @@ public class FrontDesk {
         });
         String actor = adminId();
         Appointment appointment = Appointment.bookedAtDesk(UUID.randomUUID().toString(), patient, doctor, date, time,
-                VisitReason.checked(reason), now, actor, paidNow);
+                VisitReason.optional(reason), now, actor, paidNow);
         appointment.setAmount(doctor.feeOr(config.consultationFee()));
         BookingLimits limits = config.limits();
         Optional<BookingException> beyond = limits.exceededBy(appointment, book.appointmentsOfPatient(patientId), now);

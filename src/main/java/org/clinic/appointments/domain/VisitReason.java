@@ -1,11 +1,16 @@
 package org.clinic.appointments.domain;
 
-/** The patient's reason for a visit: required, at most {@link #MAX_LENGTH} characters, kept whole. */
+/** The patient's reason for a visit: required of patients, at most {@link #MAX_LENGTH} characters, kept whole. */
 public final class VisitReason {
 
     public static final int MAX_LENGTH = 500;
 
     private VisitReason() {
+    }
+
+    /** A reason the front desk may leave out (a patient on the phone need not give one): empty when not given. */
+    public static String optional(String reason) {
+        return reason == null || reason.isBlank() ? "" : checked(reason);
     }
 
     /** The reason as stored (trimmed, line breaks as {@code \n}); refused with a {@link BookingException}. */

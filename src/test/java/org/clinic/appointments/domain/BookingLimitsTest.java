@@ -77,6 +77,15 @@ class BookingLimitsTest {
                 () -> VisitReason.checked(longest + "a")).getMessageKey());
     }
 
+    @Test
+    void atTheFrontDeskTheReasonMayBeLeftOutButIsCheckedWhenGiven() {
+        assertEquals("", VisitReason.optional(null));
+        assertEquals("", VisitReason.optional(" \n "));
+        assertEquals("Fever", VisitReason.optional(" Fever "));
+        assertEquals("booking.reason.too_long", assertThrows(BookingException.class,
+                () -> VisitReason.optional("a".repeat(VisitReason.MAX_LENGTH + 1))).getMessageKey());
+    }
+
     private static final java.time.ZoneId ZONE = java.time.ZoneId.of("Asia/Kolkata");
     private static final BookingLimits CLINIC = new BookingLimits(3, 4, 2, 2, 3, 30, Duration.ofMinutes(10), ZONE);
 

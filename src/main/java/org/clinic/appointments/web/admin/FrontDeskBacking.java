@@ -47,6 +47,9 @@ public class FrontDeskBacking implements Serializable {
     private List<User> found;
     private final WalkIn walkIn = new WalkIn();
 
+    /** The slot chosen on the timetable ({@code ?doctor=&date=&time=}), kept while the patient is found. */
+    private final ChosenSlot chosen = new ChosenSlot();
+
     private String doctorId;
     private LocalDate date;
     private String time;
@@ -65,10 +68,39 @@ public class FrontDeskBacking implements Serializable {
                 patientId = null;
             }
         }
-        if (patient != null && doctorId == null && !directory.all().isEmpty()) {
+        if (patient != null && doctorId == null && chosen.isGiven() && directory.find(chosen.getDoctor()).isPresent()) {
+            takeChosenSlot();
+        } else if (patient != null && doctorId == null && !directory.all().isEmpty()) {
             doctorId = directory.all().get(0).getId();
             doctorChanged();
         }
+    }
+
+    private void takeChosenSlot() {
+        doctorId = chosen.getDoctor();
+        days = availability.days(doctorId);
+        LocalDate asked = chosen.date();
+        if (days.stream().anyMatch(d -> d.isBookable() && d.date().equals(asked))) {
+            date = asked;
+            slots = availability.slots(doctorId, date);
+            if (slots.stream().anyMatch(s -> s.isFree() && s.time().equals(chosen.getTime()))) {
+                time = chosen.getTime();
+                return;
+            }
+        } else {
+            date = days.stream().filter(DayAvailability::isBookable).map(DayAvailability::date).findFirst().orElse(null);
+        }
+        dateChanged();
+        Messages.addGlobalWarn("desk.chosen.gone", chosen.getTime(), chosen.getDate());
+    }
+
+    /** The chosen slot's doctor's name, or null when none was chosen or the doctor is unknown. */
+    public String getChosenDoctorName() {
+        return chosen.isGiven() ? directory.find(chosen.getDoctor()).map(Doctor::getName).orElse(null) : null;
+    }
+
+    public ChosenSlot getChosen() {
+        return chosen;
     }
 
     public void search() {
@@ -79,7 +111,7 @@ public class FrontDeskBacking implements Serializable {
         try {
             User registered = desk.registerWalkIn(walkIn);
             Messages.addFlashGlobalInfo("desk.walk_in.done", registered.getName());
-            return "/admin/book?faces-redirect=true&patient=" + registered.getId();
+            return "/admin/book?faces-redirect=true&patient=" + registered.getId() + chosen.asParameters();
         } catch (BookingException e) {
             Messages.addGlobalError(e.getMessageKey(), e.getArguments());
             return null;
