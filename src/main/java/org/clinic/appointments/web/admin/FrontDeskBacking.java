@@ -20,6 +20,7 @@ import org.clinic.appointments.domain.BookingLimits;
 import org.clinic.appointments.domain.Doctor;
 import org.clinic.appointments.domain.SlotTakenException;
 import org.clinic.appointments.domain.User;
+import org.clinic.appointments.web.ClinicTime;
 import org.omnifaces.util.Messages;
 
 /**
@@ -91,7 +92,7 @@ public class FrontDeskBacking implements Serializable {
             date = days.stream().filter(DayAvailability::isBookable).map(DayAvailability::date).findFirst().orElse(null);
         }
         dateChanged();
-        Messages.addGlobalWarn("desk.chosen.gone", chosen.getTime(), chosen.getDate());
+        Messages.addGlobalWarn("desk.chosen.gone", chosen.getTime(), ClinicTime.dayOf(asked));
     }
 
     /** The chosen slot's doctor's name, or null when none was chosen or the doctor is unknown. */
@@ -134,7 +135,7 @@ public class FrontDeskBacking implements Serializable {
             FrontDesk.DeskBooking booked = desk.book(patientId, doctorId, date, time, reason, paidNow);
             Appointment appointment = booked.appointment();
             Messages.addFlashGlobalInfo("desk.booked", appointment.getUserName(), appointment.getDoctorName(),
-                    appointment.getDate(), appointment.getTime());
+                    ClinicTime.dayOf(appointment.getDate()), appointment.getTime());
             booked.beyondLimit().ifPresent(limit -> Messages.addFlashGlobalWarn("desk.beyond_limit",
                     org.clinic.appointments.web.Texts.get(limit.getMessageKey().replace("booking.limit.", "desk.limit."),
                             limit.getArguments())));
