@@ -139,6 +139,14 @@ class FrontDeskIT {
     }
 
     @Test
+    void aSlotOfADoctorWhoDoesNotExistIsNamedNotChosen() {
+        String page = admin().get("/admin/book?doctor=nobody&date=" + java.time.LocalDate.now().plusDays(2)
+                + "&time=10:00%20AM").body();
+        assertTrue(messages(page).contains("That doctor does not exist; no slot is chosen."), messages(page));
+        assertFalse(page.contains("id=\"chosenSlot\""), "no slot is announced");
+    }
+
+    @Test
     void patientsCannotUseTheDesk() {
         WebClient patient = new WebClient(baseUrl);
         patient.registerAndLogin("Curious Patient", null);

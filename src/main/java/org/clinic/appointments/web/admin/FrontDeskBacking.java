@@ -61,6 +61,9 @@ public class FrontDeskBacking implements Serializable {
 
     public void load() {
         patient = null;
+        if (chosen.isGiven() && directory.find(chosen.getDoctor()).isEmpty()) {
+            Messages.addGlobalWarn("desk.chosen.doctor_unknown");
+        }
         if (patientId != null) {
             try {
                 patient = desk.patient(patientId);
