@@ -1,6 +1,7 @@
 package org.clinic.appointments.web;
 
 import java.text.MessageFormat;
+import java.time.LocalDate;
 import java.util.Locale;
 import java.util.MissingResourceException;
 import java.util.ResourceBundle;
@@ -58,7 +59,18 @@ public class Texts {
         } catch (MissingResourceException missing) {
             return key;
         }
-        return params == null || params.length == 0 ? pattern : new MessageFormat(pattern, locale).format(params);
+        return params == null || params.length == 0 ? pattern : new MessageFormat(pattern, locale).format(shown(params));
+    }
+
+    /** Days as the pages write them ({@link ClinicTime#dayOf}), not as {@code 2026-12-08}. */
+    private static Object[] shown(Object[] params) {
+        Object[] shown = params.clone();
+        for (int i = 0; i < shown.length; i++) {
+            if (shown[i] instanceof LocalDate day) {
+                shown[i] = ClinicTime.dayOf(day);
+            }
+        }
+        return shown;
     }
 
     private static Locale currentLocale() {

@@ -67,10 +67,14 @@ class DoctorLeaveIT {
         String preview = admin.post(schedule, "leaveForm", "preview", leave).body();
         assertTrue(preview.contains("2 booked appointments fall in this leave"), "the admin sees both before confirming");
         assertTrue(preview.contains("Asha Leave") && preview.contains("Ravi Leave"));
+        assertTrue(preview.contains(PageDates.day(FIRST) + ", ") && preview.contains(PageDates.day(FIRST.plusDays(1)) + ", "),
+                "each appointment's day as the pages write days");
         assertTrue(asha.get("/patient/appointment?id=" + ashaId).body().contains("Confirmed"), "nothing changed yet");
 
         String confirmed = admin.post(schedule, "leaveForm", "confirm", leave).body();
         assertTrue(confirmed.contains("2 appointments cancelled and offered a new time"), "confirmed");
+        assertTrue(confirmed.contains(PageDates.day(FIRST) + " – " + PageDates.day(FIRST.plusDays(2)) + " · Medical conference"),
+                "the leave is listed with its days");
         String ashaAppointment = admin.get("/admin/appointment?id=" + ashaId).body();
         assertTrue(ashaAppointment.contains("Cancelled") && ashaAppointment.contains("Doctor on leave: Medical conference"));
         String raviAppointment = admin.get("/admin/appointment?id=" + raviId).body();
@@ -86,8 +90,10 @@ class DoctorLeaveIT {
                 "Ravi sees the offer and the refund");
         WebClient.FormPage ashaList = asha.open("/patient/appointments");
         assertTrue(ashaList.body().contains("the doctor is on leave"), "Asha sees the offer");
+        assertTrue(ashaList.body().contains(" on " + PageDates.day(FIRST) + " at "), "naming the day she had");
         Matcher take = TAKE.matcher(ashaList.body());
         assertTrue(take.find(), "slots are offered");
+        assertTrue(take.group(2).matches(".*[A-Z][a-z]{2} \\d{1,2} [A-Z][a-z]{2} \\d{4}, \\d\\d:\\d\\d [AP]M"), take.group(2));
         HttpResponse<String> taken = asha.post(ashaList, "list", take.group(1).substring("list:".length()), Map.of());
         assertEquals(302, taken.statusCode(), "one click");
         String moved = asha.get(taken.headers().firstValue("Location").orElseThrow().replaceFirst("^https?://[^/]+", "")).body();

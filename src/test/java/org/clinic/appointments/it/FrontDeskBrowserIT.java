@@ -75,7 +75,7 @@ class FrontDeskBrowserIT extends BrowserTestBase {
         assertEquals("Book 03:00 PM at the front desk", book.getAttribute("aria-label"));
         book.click();
         waitFor(() -> path().equals("/admin/book"), "the front desk");
-        String dayShown = day.format(java.time.format.DateTimeFormatter.ofPattern("EEE d MMM yyyy", java.util.Locale.ENGLISH));
+        String dayShown = PageDates.day(day);
         assertTrue(text("chosenSlot").contains("on " + dayShown + " at 03:00 PM"), text("chosenSlot"));
         type("findForm:query", "Meera");
         clickAndWait("findForm:search");

@@ -131,7 +131,7 @@ class FrontDeskIT {
         HttpResponse<String> answer = admin().post(page, "move", "moveIt",
                 Map.of("date", day.plusDays(1).toString(), "time", "04:00 PM"));
         String moved = answer.body();
-        assertTrue(moved.contains("Moved: Phoning Patient, now " + day.plusDays(1) + " 04:00 PM"),
+        assertTrue(moved.contains("Moved: Phoning Patient, now " + PageDates.day(day.plusDays(1)) + ", 04:00 PM"),
                 "moved for the patient: " + answer.statusCode() + " " + messages(moved));
         String history = admin().get(path).body();
         assertTrue(history.contains("by the clinic") && history.contains("Desk Admin"), "the admin is the actor");

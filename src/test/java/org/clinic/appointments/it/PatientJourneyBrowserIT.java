@@ -89,7 +89,7 @@ class PatientJourneyBrowserIT extends PatientBrowserTestBase {
         chooseSlot("11:00 AM");
         clickAndWait("bookForm:submit");
         assertEquals("/patient/appointment", path(), messages());
-        assertTrue(messages().contains("now is on"), messages());
+        assertTrue(messages().contains("now is on " + PageDates.day(newDay) + " at 11:00 AM"), messages());
         assertTrue(text("summaryTime").contains("11:00 AM"));
 
         openBooking("doc1");

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
 
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -13,6 +14,7 @@ import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
 
 /**
  * The waitlist as patients see it, with one slot a day: a full day offers to join; the offer appears on My
@@ -48,7 +50,10 @@ class WaitlistBrowserIT extends PatientBrowserTestBase {
         clickAndWait("waitForm:join");
         assertEquals("/patient/appointments", path(), messages());
         assertTrue(messages().contains("You are on the waitlist"), messages());
-        assertEquals(1, browser().findElements(By.cssSelector("#waitlist li.waitlist-place")).size());
+        List<WebElement> places = browser().findElements(By.cssSelector("#waitlist li.waitlist-place"));
+        assertEquals(1, places.size());
+        assertTrue(places.get(0).getText().startsWith("Dr. ") && places.get(0).getText().contains(": " + PageDates.day(day))
+                && !places.get(0).getText().contains(" to "), "one day, named once: " + places.get(0).getText());
     }
 
     /** Reloads My appointments until an offer shows, for at most {@code wait}. */
@@ -76,6 +81,8 @@ class WaitlistBrowserIT extends PatientBrowserTestBase {
         assertTrue(offerShows(Duration.ofSeconds(5)), "the offer shows on My appointments");
         assertTrue(browser().findElement(By.cssSelector(".waitlist-offer-title")).getText()
                 .contains("A slot came free for you"));
+        String offer = browser().findElement(By.cssSelector(".waitlist-offer-text")).getText();
+        assertTrue(offer.contains(" on " + PageDates.day(day) + " at 10:00 AM: held for you until "), offer);
         clickAndWait("list:waitOffers:0:takeOffer");
         assertEquals("/patient/pay", path());
         chooseMethod("Pay at the clinic");
