@@ -1,6 +1,6 @@
 /*
  * Countdown of a slot hold: <strong class="countdown" data-ends-at="epoch ms" data-over-text="…" data-disable="button id"
- * data-announce="live region id" data-minutes-text="… {0} …">. The live region is told once a minute, not every second.
+ * data-announce="live region id" data-minutes-text="… {0} …" data-minute-text="… a minute …">. The live region is told once a minute, not every second.
  */
 (function () {
     function announce(el, text) {
@@ -31,7 +31,9 @@
         var template = el.getAttribute('data-minutes-text');
         if (template && (seconds % 60 === 59 || !el.hasAttribute('data-announced'))) {
             el.setAttribute('data-announced', 'true');
-            announce(el, template.replace('{0}', String(minutes + (seconds % 60 > 0 ? 1 : 0))));
+            var started = minutes + (seconds % 60 > 0 ? 1 : 0);
+            announce(el, started === 1 && el.hasAttribute('data-minute-text') ? el.getAttribute('data-minute-text')
+                : template.replace('{0}', String(started)));
         }
         return true;
     }

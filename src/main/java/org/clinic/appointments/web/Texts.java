@@ -52,7 +52,10 @@ public class Texts {
     }
 
     public static String get(String key, Object... params) {
-        Locale locale = currentLocale();
+        return in(currentLocale(), key, params);
+    }
+
+    static String in(Locale locale, String key, Object... params) {
         String pattern;
         try {
             pattern = ResourceBundle.getBundle(BUNDLE, locale).getString(key);

@@ -360,7 +360,7 @@ class HostileInputIT {
         bookAtClinic(patient, "doc3", first.plusDays(1), 1);
         assertRefused(patient, "doc3", first.plusDays(2), 1, "upcoming bookings with this doctor");
         bookAtClinic(patient, "doc4", first.plusDays(1), 2);
-        assertRefused(patient, "doc5", first.plusDays(1), 3, "bookings on " + first.plusDays(1));
+        assertRefused(patient, "doc5", first.plusDays(1), 3, "bookings on " + PageDates.day(first.plusDays(1)));
         bookAtClinic(patient, "doc5", first.plusDays(4), 1);
         assertRefused(patient, "doc6", first.plusDays(5), 1,
                 "upcoming bookings, the most one patient may hold at a time");

@@ -60,7 +60,7 @@ class PatientsAdminIT {
                 "their messages are listed, with what became of them");
 
         HttpResponse<String> suspended = admin.submit("/admin/patient?id=" + id, "stateForm", "suspend", Map.of());
-        assertTrue(suspended.body().contains("is suspended; 1 unpaid hold(s) released."), suspended.body());
+        assertTrue(suspended.body().contains("is suspended; 1 unpaid hold released."), suspended.body());
         assertEquals(302, patient.get("/patient/appointments").statusCode(), "their session has ended");
         HttpResponse<String> login = new WebClient(baseUrl).login("", email, WebClient.PASSWORD);
         assertEquals(200, login.statusCode());

@@ -15,6 +15,7 @@ import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
@@ -139,6 +140,7 @@ class ScheduleBrowserIT extends BrowserTestBase {
         assertTrue(affected.contains("Asha Leave") && affected.contains("Ravi Leave"), "both shown before confirming");
         clickAndWait("leaveForm:confirm");
         assertTrue(messages().contains("2 appointments cancelled and offered a new time"), messages());
+        assertEquals(1, messages().split("appointments cancelled", -1).length - 1, "said once: " + messages());
         logOut();
 
         assertTrue(ravi.get("/patient/appointments").body().contains("payment has been refunded"),
@@ -148,6 +150,18 @@ class ScheduleBrowserIT extends BrowserTestBase {
         assertTrue(pageText().contains("the doctor is on leave"), "Asha sees the offer");
         List<WebElement> slots = browser().findElements(By.cssSelector(".rebook-slot"));
         assertFalse(slots.isEmpty(), "free slots are offered");
+        Dimension desktop = browser().manage().window().getSize();
+        browser().manage().window().setSize(new Dimension(390, 844));
+        try {
+            Object outside = ((JavascriptExecutor) browser()).executeScript("""
+                    return Array.from(document.querySelectorAll('.rebook-slot'))
+                        .filter(b => b.getBoundingClientRect().right > b.closest('.rebook-offer').getBoundingClientRect().right)
+                        .map(b => b.value);""");
+            assertEquals(List.of(), outside, "each offered time fits inside the offer at phone width");
+            assertNothingScrollsSideways();
+        } finally {
+            browser().manage().window().setSize(desktop);
+        }
         String chosen = slots.get(0).getAttribute("value");
         clickAndWait(slots.get(0).getAttribute("id"));
         assertTrue(pageText().contains("Confirmed"), "one click moves her: " + chosen);

@@ -178,7 +178,7 @@ class ScheduleIT {
         plan.put("from", TODAY.toString());
         HttpResponse<String> saved = admin().submit("/admin/schedule?doctor=doc2", "planForm", "save", plan);
         assertTrue(saved.body().contains("Plan saved"), "saved");
-        assertTrue(saved.body().contains("1 booked appointments are now outside working hours"), "the admin is told");
+        assertTrue(saved.body().contains("1 booked appointment is now outside working hours"), "the admin is told");
         assertTrue(admin().get("/admin/schedule").body().contains("Week Patient"), "and the booking is listed, not dropped");
         assertTrue(admin().get("/admin/appointment?id=" + id).body().contains("Confirmed"), "it stays confirmed");
 

@@ -290,7 +290,11 @@ public class ScheduleBacking implements Serializable {
         try {
             Leave leave = leave();
             List<Appointment> cancelled = scheduling.placeLeave(leave);
-            Messages.addGlobalInfo("schedule.leave.placed", leave.from(), leave.to(), cancelled.size());
+            if (leave.from().equals(leave.to())) {
+                Messages.addGlobalInfo("schedule.leave.placed_day", leave.from(), cancelled.size());
+            } else {
+                Messages.addGlobalInfo("schedule.leave.placed", leave.from(), leave.to(), cancelled.size());
+            }
             leaveAffected = null;
             leaveFrom = null;
             leaveTo = null;
