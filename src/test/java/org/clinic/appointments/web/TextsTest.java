@@ -40,6 +40,8 @@ class TextsTest {
                 english("appointment.reschedule.limit", 1));
         assertEquals("Too many failed attempts. Please wait 1 second and try again.", english("login.throttled", 1L));
         assertEquals("Too many failed attempts. Please wait 1,200 seconds and try again.", english("login.throttled", 1200L));
+        assertEquals("Cardiology cannot be removed: 1 doctor has it.", english("specialization.in_use", "Cardiology", 1L));
+        assertEquals("Not sent yet (2 attempts); next attempt 8 Dec", english("message.retrying", 2, "8 Dec"));
         assertEquals("You have made 1 change in the last minute. Please wait a few minutes before the next one.",
                 english("account.changes.too_many", 1, 1L));
     }
