@@ -68,7 +68,8 @@ public class BookingService {
         WaitRequest place = new WaitRequest(UUID.randomUUID().toString(), doctor.getId(), from, to, now);
         String actor = callerId();
         book.changeUser(actor, actor, ChangeType.WAITLIST_JOINED,
-                user -> user.joinedWaitlist(place, config.rules().bookableRange(now)));
+                user -> user.joinedWaitlist(place, config.rules().bookableRange(now),
+                        day -> !book.schedule().slotTimes(doctor.getId(), day, config.defaultWeek()).isEmpty()));
         return place;
     }
 

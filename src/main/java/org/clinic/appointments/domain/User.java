@@ -1,6 +1,7 @@
 package org.clinic.appointments.domain;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.Map;
 
 /** An account: a patient or an admin. {@code password} holds the password hash, never the password. */
@@ -384,13 +385,16 @@ public class User {
 
     /**
      * This patient on a doctor's waitlist for {@code from} to {@code to} (days from {@code today} on, within
-     * {@code lastDay}). Refused: dates out of range, a place already covering some of those days with that
-     * doctor, or too many places.
+     * {@code lastDay}). Refused: dates out of range, days none of which the doctor {@code works} (no slot can come
+     * free on them), a place already covering some of those days with that doctor, or too many places.
      */
-    public User joinedWaitlist(WaitRequest request, LocalDateRange bookable) {
+    public User joinedWaitlist(WaitRequest request, LocalDateRange bookable, java.util.function.Predicate<LocalDate> works) {
         if (request.getFrom().isAfter(request.getTo()) || request.getFrom().isBefore(bookable.first())
                 || request.getTo().isAfter(bookable.last())) {
             throw new BookingException("waitlist.dates", bookable.first(), bookable.last());
+        }
+        if (request.getFrom().datesUntil(request.getTo().plusDays(1)).noneMatch(works)) {
+            throw new BookingException("waitlist.no_working_day");
         }
         java.util.List<WaitRequest> places = getWaitlist(bookable.first());
         if (places.stream().anyMatch(request::overlaps)) {

@@ -512,7 +512,7 @@ public abstract class AppointmentBookContract {
     protected void join(User patient, Instant at) {
         book.changeUser(patient.getId(), patient.getId(), ChangeType.WAITLIST_JOINED, u -> u.joinedWaitlist(
                 new WaitRequest(UUID.randomUUID().toString(), "doc1", DAY, DAY, at),
-                new LocalDateRange(NOW.atZone(ZONE).toLocalDate(), NOW.atZone(ZONE).toLocalDate().plusDays(30))));
+                new LocalDateRange(NOW.atZone(ZONE).toLocalDate(), NOW.atZone(ZONE).toLocalDate().plusDays(30)), day -> true));
     }
 
     @Test

@@ -185,4 +185,32 @@ class WaitlistIT {
         HttpResponse<String> again = join(ravi, "doc7", day, day);
         assertTrue(again.body().contains("on this doctor's waitlist for some of these days already"), again.body());
     }
+
+    @Test
+    void aDayTheDoctorDoesNotSeePatientsSaysSoAndHasNoWaitlist() {
+        LocalDate full = TODAY.plusDays(8);
+        LocalDate closed = TODAY.plusDays(9);
+        WebClient admin = new WebClient(baseUrl);
+        admin.registerAndLogin("Holiday Admin", Deployments.ADMIN_CODE);
+        assertTrue(admin.submit("/admin/schedule", "holidayForm", "add", Map.of("date", closed.toString(), "name", "Clinic Day"))
+                .body().contains("nobody has slots that day"));
+        WebClient asha = new WebClient(baseUrl);
+        asha.registerAndLogin("Asha Closed", null);
+        asha.holdOn("doc8", full, "Check-up");
+        WebClient ravi = new WebClient(baseUrl);
+        ravi.registerAndLogin("Ravi Closed", null);
+
+        String closedDay = ravi.get(book("doc8", closed)).body();
+        assertTrue(closedDay.contains("Dr. Arun Kapoor does not see patients on this day"), closedDay);
+        assertFalse(closedDay.contains("waitForm") || closedDay.contains("No free slot on this day"),
+                "no waitlist for a day on which no slot can come free");
+        String fullDay = ravi.get(book("doc8", full)).body();
+        assertTrue(fullDay.contains("No free slot on this day") && fullDay.contains("waitForm"), "a full day has its waitlist");
+
+        HttpResponse<String> onlyClosed = ravi.submit(book("doc8", full), "waitForm", "join",
+                Map.of("waitFrom", closed.toString(), "waitTo", closed.toString()));
+        assertEquals(200, onlyClosed.statusCode());
+        assertTrue(onlyClosed.body().contains("does not see patients on any of these days"), onlyClosed.body());
+        assertEquals(302, join(ravi, "doc8", full, closed).statusCode(), "a range with a worked day is a place");
+    }
 }

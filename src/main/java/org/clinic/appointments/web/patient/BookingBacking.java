@@ -73,8 +73,8 @@ public class BookingBacking implements Serializable {
             return;
         }
         refresh();
-        date = requested().orElseGet(() -> days.stream().filter(DayAvailability::isBookable).map(DayAvailability::date)
-                .findFirst().orElse(days.isEmpty() ? null : days.get(0).date()));
+        date = requested().orElseGet(() -> firstDay(DayAvailability::isBookable)
+                .or(() -> firstDay(DayAvailability::isWorking)).orElse(days.isEmpty() ? null : days.get(0).date()));
         loadSlots();
         waitFrom = date;
         waitTo = date;
@@ -123,6 +123,10 @@ public class BookingBacking implements Serializable {
         }
         Messages.addGlobalWarn("book.date.unavailable");
         return java.util.Optional.empty();
+    }
+
+    private java.util.Optional<LocalDate> firstDay(java.util.function.Predicate<DayAvailability> which) {
+        return days.stream().filter(which).map(DayAvailability::date).findFirst();
     }
 
     private void refresh() {
@@ -217,6 +221,11 @@ public class BookingBacking implements Serializable {
 
     public boolean isAnySlotFree() {
         return slots.stream().anyMatch(SlotView::isFree);
+    }
+
+    /** Whether the doctor sees patients on the chosen day, so a full one has a waitlist. */
+    public boolean isDayWorked() {
+        return days.stream().anyMatch(day -> day.date().equals(date) && day.isWorking());
     }
 
     public String getTime() {

@@ -86,7 +86,7 @@ class WaitlistLedgerTest {
     private void join(LedgerCore ledger, User patient) {
         WaitRequest place = new WaitRequest(UUID.randomUUID().toString(), "doc1", DAY, DAY, clock.instant());
         ledger.changeUser(patient.getId(), patient.getId(), ChangeType.WAITLIST_JOINED,
-                u -> u.joinedWaitlist(place, BOOKABLE));
+                u -> u.joinedWaitlist(place, BOOKABLE, day -> true));
         clock.advance(Duration.ofSeconds(1));
     }
 
