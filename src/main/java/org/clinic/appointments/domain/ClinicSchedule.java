@@ -178,6 +178,22 @@ public final class ClinicSchedule {
         return of(holidays(), plans, leaves, next, changes);
     }
 
+    /** Why the doctor has no slots on {@code date}; empty when they have some. */
+    public Optional<ClosedDay> closed(String doctorId, LocalDate date, DefaultWeek defaultWeek) {
+        if (holidays.containsKey(date)) {
+            return Optional.of(new ClosedDay(ClosedDay.Why.HOLIDAY, holidays.get(date).name()));
+        }
+        Optional<Leave> leave = leaves.stream().filter(l -> l.covers(doctorId, date)).findFirst();
+        if (leave.isPresent()) {
+            return Optional.of(new ClosedDay(ClosedDay.Why.LEAVE, leave.get().reason()));
+        }
+        if (inactive.contains(doctorId)) {
+            return Optional.of(new ClosedDay(ClosedDay.Why.INACTIVE, ""));
+        }
+        return slotTimes(doctorId, date, defaultWeek).isEmpty()
+                ? Optional.of(new ClosedDay(ClosedDay.Why.NOT_WORKED, "")) : Optional.empty();
+    }
+
     public boolean onLeave(String doctorId, LocalDate date) {
         return leaves.stream().anyMatch(leave -> leave.covers(doctorId, date));
     }

@@ -194,4 +194,16 @@ class ClinicScheduleTest {
         assertEquals("2027-01-26 Festival", schedule.changes().get(1).detail());
         assertTrue(ClinicSchedule.EMPTY.changes().isEmpty());
     }
+
+    @Test
+    void aDayWithoutSlotsSaysWhyHolidayFirstThenLeaveThenTheDoctorThenTheirWeek() {
+        ClinicSchedule schedule = ClinicSchedule.of(List.of(new Holiday(TUESDAY, "Republic Day")), Map.of(),
+                List.of(new Leave("doc2", MONDAY, TUESDAY, "Conference"))).withDoctorActive("doc3", false);
+        assertEquals(java.util.Optional.of(new ClosedDay(ClosedDay.Why.HOLIDAY, "Republic Day")),
+                schedule.closed("doc2", TUESDAY, MON_TO_SAT));
+        assertEquals(java.util.Optional.of(new ClosedDay(ClosedDay.Why.LEAVE, "Conference")), schedule.closed("doc2", MONDAY, MON_TO_SAT));
+        assertEquals(ClosedDay.Why.INACTIVE, schedule.closed("doc3", MONDAY, MON_TO_SAT).orElseThrow().why());
+        assertEquals(ClosedDay.Why.NOT_WORKED, schedule.closed("doc1", SUNDAY, MON_TO_SAT).orElseThrow().why());
+        assertEquals(java.util.Optional.empty(), schedule.closed("doc1", MONDAY, MON_TO_SAT), "a worked day is open");
+    }
 }

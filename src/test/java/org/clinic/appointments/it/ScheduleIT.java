@@ -47,11 +47,12 @@ class ScheduleIT {
     /** A holiday and a leave already past, a leave ending today, and a holiday months away. */
     private static void earlierAndLaterDaysOff(java.nio.file.Path dataDir) {
         String schedule = """
-                {"holidays": [{"date": "%s", "name": "Old Festival"}, {"date": "%s", "name": "Far Festival"}],
+                {"holidays": [{"date": "%s", "name": "Old Festival"}, {"date": "%s", "name": "Far Festival"},
+                              {"date": "%s", "name": "<b>Bold</b> Day"}],
                  "plans": {},
                  "leaves": [{"doctor_id": "doc6", "from": "%s", "to": "%s", "reason": "Old conference"},
                             {"doctor_id": "doc6", "from": "%s", "to": "%s", "reason": "Ends today"}]}
-                """.formatted(TODAY.minusDays(40), TODAY.plusDays(200), TODAY.minusDays(30), TODAY.minusDays(28),
+                """.formatted(TODAY.minusDays(40), TODAY.plusDays(200), TODAY.plusDays(201), TODAY.minusDays(30), TODAY.minusDays(28),
                 TODAY.minusDays(2), TODAY);
         try {
             java.nio.file.Files.writeString(dataDir.resolve("schedule.json"), schedule);
@@ -109,6 +110,21 @@ class ScheduleIT {
         assertEquals(8, freeTimes("doc1", NEXT_MONDAY).size(), "a Monday has today's eight slots");
         String page = patient().get("/patient/book?doctor=doc1").body();
         assertTrue(page.contains("Not available"), "the Sunday's badge");
+    }
+
+    @Test
+    void theTimetableSaysWhyADayHasNoSlots() {
+        String sunday = admin().get("/admin/timetable?doctor=doc3&date=" + NEXT_SUNDAY).body();
+        assertTrue(sunday.contains("Dr. Meera Kulkarni does not work on this day under their working plan."), sunday);
+        String leave = admin().get("/admin/timetable?doctor=doc6&date=" + TODAY).body();
+        assertTrue(leave.contains("Dr. Vikram Singh is on leave on this day: Ends today"), leave);
+        String holiday = admin().get("/admin/timetable?doctor=doc1&date=" + TODAY.plusDays(200)).body();
+        assertTrue(holiday.contains("A clinic holiday (Far Festival): nobody has slots on this day."), holiday);
+        String marked = admin().get("/admin/timetable?doctor=doc1&date=" + TODAY.plusDays(201)).body();
+        assertTrue(marked.contains("(&lt;b&gt;Bold&lt;/b&gt; Day)") && !marked.contains("<b>Bold"), "a name is text, never markup");
+        for (String page : List.of(sunday, leave, holiday, marked)) {
+            assertFalse(page.contains("No records found"), "the product's words, not the widget's");
+        }
     }
 
     @Test

@@ -16,6 +16,7 @@ import org.clinic.appointments.domain.Appointment;
 import org.clinic.appointments.domain.Doctor;
 import org.clinic.appointments.infrastructure.config.AppConfig;
 import org.clinic.appointments.web.DateParameter;
+import org.clinic.appointments.web.Texts;
 import org.omnifaces.util.Messages;
 
 /** One doctor's day, slot by slot ({@code /admin/timetable?doctor=…&date=…}). */
@@ -47,6 +48,7 @@ public class TimetableBacking implements Serializable {
     private List<TimetableSlot> slots;
     private List<Appointment> cancelled;
     private List<org.clinic.appointments.domain.WaitlistPlace> waitlist;
+    private org.clinic.appointments.domain.ClosedDay closed;
 
     /** Reads doctor and date from the URL; the first doctor and today when missing or unreadable. */
     public void load() {
@@ -70,8 +72,10 @@ public class TimetableBacking implements Serializable {
             slots = List.of();
             cancelled = List.of();
             waitlist = List.of();
+            closed = null;
             return;
         }
+        closed = administration.closedDay(chosenDoctor.getId(), day).orElse(null);
         waitlist = administration.waitlist(chosenDoctor.getId(), day);
         slots = administration.timetable(chosenDoctor.getId(), day);
         cancelled = administration.cancelledOn(chosenDoctor.getId(), day);
@@ -106,6 +110,14 @@ public class TimetableBacking implements Serializable {
 
     public String getNextDay() {
         return day.plusDays(1).toString();
+    }
+
+    /** Why the table has no slots, for its empty message; the product's own words, never the widget's. */
+    public String getEmptyText() {
+        if (closed == null || chosenDoctor == null) {
+            return Texts.get("timetable.no_slots");
+        }
+        return Texts.get("timetable.closed." + closed.why().code(), chosenDoctor.getName(), closed.detail());
     }
 
     public List<TimetableSlot> getSlots() {
