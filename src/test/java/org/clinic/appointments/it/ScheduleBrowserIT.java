@@ -141,6 +141,15 @@ class ScheduleBrowserIT extends BrowserTestBase {
         clickAndWait("leaveForm:confirm");
         assertTrue(messages().contains("2 appointments cancelled and offered a new time"), messages());
         assertEquals(1, messages().split("appointments cancelled", -1).length - 1, "said once: " + messages());
+        open("/admin/calendar?doctor=doc6&view=timeGridWeek&date=" + LEAVE);
+        waitFor(() -> !browser().findElements(By.cssSelector(".fc-bg-event.event-closed")).isEmpty(), "the leave is shaded");
+        List<String> shaded = browser().findElements(By.cssSelector(".fc-bg-event.event-closed")).stream()
+                .map(WebElement::getText).distinct().toList();
+        assertEquals(List.of("On leave: Medical conference"), shaded, "each day of the leave says why it has no slots");
+        checkAccessibility();
+        open("/admin/calendar?doctor=doc6&view=dayGridMonth&date=" + LEAVE);
+        waitFor(() -> browser().findElements(By.cssSelector(".fc-daygrid-day[data-date='" + LEAVE + "'] .fc-bg-event.event-closed"))
+                .stream().anyMatch(e -> e.getText().equals("On leave: Medical conference")), "the month view shades the leave too");
         logOut();
 
         assertTrue(ravi.get("/patient/appointments").body().contains("payment has been refunded"),

@@ -20,10 +20,12 @@ import org.clinic.appointments.domain.DayPlan;
 import org.clinic.appointments.domain.Doctor;
 import org.clinic.appointments.infrastructure.config.AppConfig;
 import org.clinic.appointments.web.DateParameter;
+import org.clinic.appointments.web.Texts;
 import org.omnifaces.util.Faces;
 import org.omnifaces.util.Messages;
 import org.primefaces.model.DefaultScheduleEvent;
 import org.primefaces.model.LazyScheduleModel;
+import org.primefaces.model.ScheduleDisplayMode;
 import org.primefaces.model.ScheduleModel;
 
 /**
@@ -37,6 +39,8 @@ public class CalendarBacking implements Serializable {
     private static final long serialVersionUID = 1L;
     /** More events than this in one view would not be readable; the page says so. */
     public static final int MAX_EVENTS = 500;
+    /** A month view's six weeks; a longer range asked for is shaded no further. */
+    private static final int MAX_SHADED_DAYS = 42;
     public static final List<String> VIEWS = List.of("timeGridDay", "timeGridWeek", "dayGridMonth");
 
     @Inject
@@ -91,8 +95,33 @@ public class CalendarBacking implements Serializable {
                             .url(base + a.getId())
                             .build());
                 }
+                ClinicSchedule schedule = scheduling.schedule();
+                LocalDate last = start.toLocalDate().plusDays(MAX_SHADED_DAYS);
+                for (LocalDate day = start.toLocalDate(); day.isBefore(end.toLocalDate()) && day.isBefore(last); day = day.plusDays(1)) {
+                    LocalDate shaded = day;
+                    closedLabel(schedule, doctorId, day).ifPresent(label -> {
+                        addEvent(closedShade(label, shaded.atTime(hours.firstHour(), 0),
+                                hours.endHour() == 24 ? shaded.plusDays(1).atStartOfDay() : shaded.atTime(hours.endHour(), 0), false));
+                        addEvent(closedShade(label, shaded.atStartOfDay(), shaded.plusDays(1).atStartOfDay(), true));
+                    });
+                }
             }
         };
+    }
+
+    /** Day and week views draw the timed shade across the hours, the month view the all-day one. */
+    private static DefaultScheduleEvent<?> closedShade(String label, LocalDateTime from, LocalDateTime until, boolean allDay) {
+        return DefaultScheduleEvent.builder().title(label).startDate(from).endDate(until).allDay(allDay)
+                .display(ScheduleDisplayMode.BACKGROUND).styleClass("event-closed").build();
+    }
+
+    /** A day without slots, shaded with why: for all doctors only the clinic's holidays. */
+    private java.util.Optional<String> closedLabel(ClinicSchedule schedule, String doctorId, LocalDate day) {
+        if (doctorId == null) {
+            return schedule.holiday(day).map(h -> Texts.get("calendar.closed.holiday", h.name()));
+        }
+        return schedule.closed(doctorId, day, scheduling.defaultWeek())
+                .map(closed -> Texts.get("calendar.closed." + closed.why().code(), closed.detail()));
     }
 
     private CalendarHours workingHours(String doctorId, java.time.Duration visit) {
