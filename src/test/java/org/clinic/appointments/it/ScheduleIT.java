@@ -125,6 +125,12 @@ class ScheduleIT {
         for (String page : List.of(sunday, leave, holiday, marked)) {
             assertFalse(page.contains("No records found"), "the product's words, not the widget's");
         }
+
+        String patientsSunday = patient().get("/patient/book?doctor=doc3&date=" + NEXT_SUNDAY).body();
+        assertTrue(patientsSunday.contains("Dr. Meera Kulkarni does not see patients on this day."), patientsSunday);
+        String patientsLeave = patient().get("/patient/book?doctor=doc6&date=" + TODAY).body();
+        assertTrue(patientsLeave.contains("Dr. Vikram Singh is on leave on this day.") && !patientsLeave.contains("Ends today"),
+                "a patient is told of the leave, not its reason: " + patientsLeave);
     }
 
     @Test

@@ -21,6 +21,7 @@ import org.clinic.appointments.domain.BookingException;
 import org.clinic.appointments.domain.Doctor;
 import org.clinic.appointments.domain.SlotTakenException;
 import org.clinic.appointments.web.Pages;
+import org.clinic.appointments.web.Texts;
 import org.omnifaces.util.Messages;
 
 /**
@@ -226,6 +227,14 @@ public class BookingBacking implements Serializable {
     /** Whether the doctor sees patients on the chosen day, so a full one has a waitlist. */
     public boolean isDayWorked() {
         return days.stream().anyMatch(day -> day.date().equals(date) && day.isWorking());
+    }
+
+    /** Why the chosen day has no slots: the clinic's holiday (its name), the doctor's leave, or their week. */
+    public String getNotWorkedText() {
+        java.util.Optional<org.clinic.appointments.domain.ClosedDay> closed = date == null ? java.util.Optional.empty()
+                : availability.closedDay(doctor.getId(), date);
+        String why = closed.map(c -> c.why().code()).orElse(org.clinic.appointments.domain.ClosedDay.Why.NOT_WORKED.code());
+        return Texts.get("book.slots.closed." + why, doctor.getName(), closed.map(c -> c.detail()).orElse(""));
     }
 
     public String getTime() {
