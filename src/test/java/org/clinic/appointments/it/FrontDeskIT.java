@@ -147,6 +147,20 @@ class FrontDeskIT {
     }
 
     @Test
+    void aChosenSlotThatIsNotFreeIsSaidSoBeforeThePatientIsFound() {
+        java.time.LocalDate day = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Kolkata")).plusDays(6);
+        WebClient taker = new WebClient(baseUrl);
+        taker.registerAndLogin("Slot Taker", null);
+        java.util.regex.Matcher time = WebClient.FREE_SLOT.matcher(taker.get("/patient/book?doctor=doc2&date=" + day).body());
+        assertTrue(time.find(), "a free slot to take");
+        taker.holdOn("doc2", day, "Check-up");
+        String page = admin().get("/admin/book?doctor=doc2&date=" + day + "&time=" + time.group(1).replace(" ", "%20")).body();
+        assertTrue(messages(page).contains(time.group(1) + " on " + PageDates.day(day) + " is not free now"), messages(page));
+        String free = admin().get("/admin/book?doctor=doc2&date=" + day.plusDays(1) + "&time=" + time.group(1).replace(" ", "%20")).body();
+        assertFalse(messages(free).contains("is not free now"), "a free slot is just chosen: " + messages(free));
+    }
+
+    @Test
     void patientsCannotUseTheDesk() {
         WebClient patient = new WebClient(baseUrl);
         patient.registerAndLogin("Curious Patient", null);

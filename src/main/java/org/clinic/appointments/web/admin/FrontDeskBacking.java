@@ -72,12 +72,22 @@ public class FrontDeskBacking implements Serializable {
                 patientId = null;
             }
         }
+        if (patient == null && chosen.isGiven() && directory.find(chosen.getDoctor()).isPresent() && !chosenSlotFree()) {
+            Messages.addGlobalWarn("desk.chosen.not_free", chosen.getTime(), ClinicTime.dayOf(chosen.date()));
+        }
         if (patient != null && doctorId == null && chosen.isGiven() && directory.find(chosen.getDoctor()).isPresent()) {
             takeChosenSlot();
         } else if (patient != null && doctorId == null && !directory.all().isEmpty()) {
             doctorId = directory.all().get(0).getId();
             doctorChanged();
         }
+    }
+
+    private boolean chosenSlotFree() {
+        LocalDate asked = chosen.date();
+        return availability.days(chosen.getDoctor()).stream().anyMatch(d -> d.isBookable() && d.date().equals(asked))
+                && availability.slots(chosen.getDoctor(), asked).stream()
+                        .anyMatch(s -> s.isFree() && s.time().equals(chosen.getTime()));
     }
 
     private void takeChosenSlot() {
