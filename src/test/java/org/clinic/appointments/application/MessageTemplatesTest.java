@@ -88,4 +88,20 @@ class MessageTemplatesTest {
                 MailSessionPostbox.oneLine("Appointment confirmed: Dr. X\r\nBcc: victim@example.org"));
         assertEquals("a b c", MailSessionPostbox.oneLine("a\u2028b\u0085c"));
     }
+
+    @Test
+    void aLinksTimeReadsAsWritten() {
+        User user = new User();
+        user.setId("p1");
+        user.setName("Asha Rao");
+        user.setEmail("asha@example.com");
+        assertTrue(MessageTemplates.resetMail(user, "https://x/reset", Duration.ofMinutes(1), "Lotus", "Pune").text()
+                .contains("within 1 minute:"));
+        assertTrue(MessageTemplates.resetMail(user, "https://x/reset", Duration.ofMinutes(30), "Lotus", "Pune").text()
+                .contains("within 30 minutes:"));
+        assertTrue(MessageTemplates.verifyMail(user.unverified(NOW), "https://x/verify", Duration.ofHours(1), "Lotus", "Pune").text()
+                .contains("within 1 hour:"));
+        assertTrue(MessageTemplates.verifyMail(user.unverified(NOW), "https://x/verify", Duration.ofHours(48), "Lotus", "Pune").text()
+                .contains("within 48 hours:"));
+    }
 }
