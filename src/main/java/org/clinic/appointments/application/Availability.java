@@ -99,12 +99,12 @@ public class Availability {
         return free;
     }
 
-    /** The worked slot times a doctor has on a date (none on a holiday or a day off). */
     /** Why the doctor has no slots on the day, when they have none. */
     public Optional<org.clinic.appointments.domain.ClosedDay> closedDay(String doctorId, LocalDate date) {
         return book.schedule().closed(doctorId, date, config.defaultWeek());
     }
 
+    /** The worked slot times a doctor has on a date (none on a holiday or a day off). */
     public List<String> workedTimes(String doctorId, LocalDate date) {
         return book.schedule().slotTimes(doctorId, date, config.defaultWeek());
     }

@@ -130,12 +130,12 @@ public class ClinicAdministration {
         return names;
     }
 
-    /** Every slot of one doctor's day, with what occupies it. */
     /** Why the doctor has no slots on the day, when they have none. */
     public java.util.Optional<org.clinic.appointments.domain.ClosedDay> closedDay(String doctorId, LocalDate date) {
         return book.schedule().closed(doctorId, date, config.defaultWeek());
     }
 
+    /** Every slot of one doctor's day, with what occupies it. */
     public List<TimetableSlot> timetable(String doctorId, LocalDate date) {
         ClinicRules rules = config.rules();
         Instant now = clock.instant();

@@ -1,6 +1,6 @@
 package org.clinic.appointments.domain;
 
-/** Why a doctor has no slots on a day: a clinic holiday (its name), their leave (its reason), or neither. */
+/** Why a doctor has no slots on a day: a clinic holiday (its name), their leave (its reason), deactivated, or not in their week. */
 public record ClosedDay(Why why, String detail) {
 
     public enum Why {
