@@ -7,11 +7,7 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.function.Consumer;
 
-import org.jboss.shrinkwrap.api.Configuration;
-import org.jboss.shrinkwrap.api.ConfigurationBuilder;
-import org.jboss.shrinkwrap.api.Domain;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
-import org.jboss.shrinkwrap.api.exporter.ZipExporter;
 import org.jboss.shrinkwrap.api.asset.StringAsset;
 import org.jboss.shrinkwrap.api.importer.ZipImporter;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
@@ -23,9 +19,6 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 public final class Deployments {
 
     public static final String ADMIN_CODE = "test-admin-code-7731";
-
-    /** Archives that Arquillian exports with {@link StoredZipExporter}. */
-    private static final Domain STORED = storedExports();
 
     private Deployments() {
     }
@@ -52,7 +45,7 @@ public final class Deployments {
         for (String setting : settings) {
             config.append(setting).append('\n');
         }
-        return STORED.getArchiveFactory().create(ZipImporter.class, name + ".war")
+        return ShrinkWrap.create(ZipImporter.class, name + ".war")
                 .importFrom(Path.of(System.getProperty("war.file")).toFile())
                 .as(WebArchive.class)
                 .addAsResource(new StringAsset(config.toString()), "META-INF/microprofile-config.properties");
@@ -83,12 +76,6 @@ public final class Deployments {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    private static Domain storedExports() {
-        Configuration configuration = new ConfigurationBuilder().build();
-        configuration.getExtensionLoader().addOverride(ZipExporter.class, StoredZipExporter.class);
-        return ShrinkWrap.createDomain(configuration);
     }
 
     public static Path freshDataDirectory(String name) {
