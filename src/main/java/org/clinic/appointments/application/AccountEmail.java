@@ -8,9 +8,10 @@ import java.lang.annotation.Target;
 
 import jakarta.validation.Constraint;
 import jakarta.validation.Payload;
+import org.clinic.appointments.domain.EmailAddress;
 
 /**
- * An address an account can be known by: at most {@link org.clinic.appointments.domain.EmailAddress#MAX_LENGTH}
+ * An address an account can be known by: at most {@link EmailAddress#MAX_LENGTH}
  * code points, no invisible characters, and the shape name@domain.tld once white space at its ends is trimmed.
  */
 @Documented

@@ -15,6 +15,7 @@ import jakarta.inject.Inject;
 
 import org.clinic.appointments.domain.ClinicRules;
 import org.clinic.appointments.domain.ClinicSchedule;
+import org.clinic.appointments.domain.ClosedDay;
 import org.clinic.appointments.domain.SlotKey;
 import org.clinic.appointments.infrastructure.config.AppConfig;
 import org.clinic.appointments.domain.port.AppointmentBook;
@@ -100,7 +101,7 @@ public class Availability {
     }
 
     /** Why the doctor has no slots on the day, when they have none. */
-    public Optional<org.clinic.appointments.domain.ClosedDay> closedDay(String doctorId, LocalDate date) {
+    public Optional<ClosedDay> closedDay(String doctorId, LocalDate date) {
         return book.schedule().closed(doctorId, date, config.defaultWeek());
     }
 

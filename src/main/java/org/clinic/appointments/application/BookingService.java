@@ -28,6 +28,7 @@ import org.clinic.appointments.infrastructure.config.AppConfig;
 import org.clinic.appointments.domain.port.AppointmentBook;
 import org.clinic.appointments.infrastructure.metrics.ClinicMetrics;
 import org.clinic.appointments.security.Roles;
+import org.clinic.appointments.domain.PaymentMethod;
 
 /**
  * A patient's own bookings: hold a slot, pay, cancel, reschedule, list. Every call acts for the logged-in
@@ -119,7 +120,7 @@ public class BookingService {
             details.forgetSecrets();
             throw new BookingException(refusal);
         }
-        if (details.getMethod() == org.clinic.appointments.domain.PaymentMethod.PAY_AT_CLINIC
+        if (details.getMethod() == PaymentMethod.PAY_AT_CLINIC
                 && !book.user(callerId()).map(User::isEmailVerified).orElse(false)) {
             details.forgetSecrets();
             throw new BookingException("payment.verify_first");

@@ -9,6 +9,7 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 import jakarta.annotation.Resource;
@@ -27,12 +28,16 @@ import org.clinic.appointments.domain.AuditEntry;
 import org.clinic.appointments.domain.AuditQuery;
 import org.clinic.appointments.domain.ClinicFigures;
 import org.clinic.appointments.domain.ClinicRules;
+import org.clinic.appointments.domain.ClosedDay;
 import org.clinic.appointments.domain.Page;
 import org.clinic.appointments.domain.User;
 import org.clinic.appointments.infrastructure.config.AppConfig;
 import org.clinic.appointments.domain.port.AppointmentBook;
 import org.clinic.appointments.infrastructure.metrics.ClinicMetrics;
 import org.clinic.appointments.security.Roles;
+import org.clinic.appointments.domain.WaitlistPlace;
+import org.clinic.appointments.domain.BookingException;
+import org.clinic.appointments.domain.port.Postbox;
 
 /** What the clinic's admins see and do: figures, appointment lists, the timetable, actions, the audit trail. */
 @Stateless
@@ -58,7 +63,7 @@ public class ClinicAdministration {
     AppConfig config;
 
     @Inject
-    org.clinic.appointments.domain.port.Postbox postbox;
+    Postbox postbox;
 
     /** Whether messages leave the outbox (a mail server is configured). */
     public boolean mailConfigured() {
@@ -93,7 +98,7 @@ public class ClinicAdministration {
 
     /**
      * Takes the action on the stored state of the appointment, durably, in the caller's name; refused with a
-     * {@link org.clinic.appointments.domain.BookingException} when the rules do not allow it now.
+     * {@link BookingException} when the rules do not allow it now.
      */
     public Appointment act(String appointmentId, AdminAction action, String note) {
         if (book.appointment(appointmentId).isEmpty()) {
@@ -111,7 +116,7 @@ public class ClinicAdministration {
     public Appointment move(String appointmentId, LocalDate date, String time) {
         Appointment appointment = appointment(appointmentId);
         if (date == null || time == null) {
-            throw new org.clinic.appointments.domain.BookingException("booking.slot.choose");
+            throw new BookingException("booking.slot.choose");
         }
         String actor = context.getCallerPrincipal().getName();
         List<String> offered = book.schedule().slotTimes(appointment.getDoctorId(), date, config.defaultWeek());
@@ -131,7 +136,7 @@ public class ClinicAdministration {
     }
 
     /** Why the doctor has no slots on the day, when they have none. */
-    public java.util.Optional<org.clinic.appointments.domain.ClosedDay> closedDay(String doctorId, LocalDate date) {
+    public Optional<ClosedDay> closedDay(String doctorId, LocalDate date) {
         return book.schedule().closed(doctorId, date, config.defaultWeek());
     }
 
@@ -178,7 +183,7 @@ public class ClinicAdministration {
 
     /** The day's appointments that no longer own a slot (cancelled, expired, declined), latest slot first. */
     /** Who waits for a slot of this doctor on this day, first in line first. */
-    public List<org.clinic.appointments.domain.WaitlistPlace> waitlist(String doctorId, LocalDate date) {
+    public List<WaitlistPlace> waitlist(String doctorId, LocalDate date) {
         return book.waitlist(doctorId, date);
     }
 

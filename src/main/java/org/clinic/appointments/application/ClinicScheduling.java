@@ -28,6 +28,7 @@ import org.clinic.appointments.domain.WeeklyPlan;
 import org.clinic.appointments.domain.port.AppointmentBook;
 import org.clinic.appointments.infrastructure.config.AppConfig;
 import org.clinic.appointments.security.Roles;
+import org.clinic.appointments.domain.AppointmentStatus;
 
 /**
  * The clinic's week, run by admins: holidays (nobody has slots) and each doctor's working plan from a date on.
@@ -137,8 +138,8 @@ public class ClinicScheduling {
         List<Appointment> affected = new ArrayList<>();
         for (LocalDate date = leave.from(); !date.isAfter(leave.to()); date = date.plusDays(1)) {
             for (Appointment a : book.appointmentsOf(leave.doctorId(), date)) {
-                if (a.holdsSlot(now) && a.getStatus() != org.clinic.appointments.domain.AppointmentStatus.ARRIVED
-                        && a.getStatus() != org.clinic.appointments.domain.AppointmentStatus.COMPLETED
+                if (a.holdsSlot(now) && a.getStatus() != AppointmentStatus.ARRIVED
+                        && a.getStatus() != AppointmentStatus.COMPLETED
                         && rules.startOf(a).isAfter(now)) {
                     affected.add(a);
                 }

@@ -20,13 +20,15 @@ import org.clinic.appointments.domain.ChangeType;
 import org.clinic.appointments.domain.Doctor;
 import org.clinic.appointments.domain.FreeText;
 import org.clinic.appointments.domain.port.AppointmentBook;
+import org.clinic.appointments.security.Roles;
+import org.clinic.appointments.domain.DoctorRecordChange;
 
 /**
  * The doctors' records, kept by admins: add and edit a doctor, their photo, and the list of specializations a doctor
  * is chosen from. Every change is stored with who made it and, per field, from what to what.
  */
 @Stateless
-@RolesAllowed(org.clinic.appointments.security.Roles.ADMIN)
+@RolesAllowed(Roles.ADMIN)
 public class DoctorRecords {
 
     private static final Logger LOG = Logger.getLogger(DoctorRecords.class.getName());
@@ -50,16 +52,16 @@ public class DoctorRecords {
     }
 
     /** The changes of every doctor's record by this actor (null: anyone) in [from, until), newest first. */
-    public List<org.clinic.appointments.domain.DoctorRecordChange> changes(String actorId, java.time.Instant from,
+    public List<DoctorRecordChange> changes(String actorId, java.time.Instant from,
             java.time.Instant until) {
         return book.doctors().stream()
                 .flatMap(d -> d.getHistory().stream()
-                        .map(c -> new org.clinic.appointments.domain.DoctorRecordChange(d.getId(), d.getName(), c)))
+                        .map(c -> new DoctorRecordChange(d.getId(), d.getName(), c)))
                 .filter(r -> actorId == null || actorId.equals(r.change().getActor()))
                 .filter(r -> from == null || !r.change().getAt().isBefore(from))
                 .filter(r -> until == null || r.change().getAt().isBefore(until))
                 .sorted(java.util.Comparator.comparing(
-                        (org.clinic.appointments.domain.DoctorRecordChange r) -> r.change().getAt()).reversed())
+                        (DoctorRecordChange r) -> r.change().getAt()).reversed())
                 .toList();
     }
 

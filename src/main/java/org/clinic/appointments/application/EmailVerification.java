@@ -14,6 +14,7 @@ import org.clinic.appointments.domain.User;
 import org.clinic.appointments.domain.port.AppointmentBook;
 import org.clinic.appointments.domain.port.Postbox;
 import org.clinic.appointments.infrastructure.config.AppConfig;
+import org.clinic.appointments.domain.DuplicateEmailException;
 
 /**
  * Proof that an address belongs to its patient: a single-use link with an expiry, sent to the address (a new
@@ -90,7 +91,7 @@ public class EmailVerification {
             });
             LOG.info(() -> "User " + user.getId() + " verified their e-mail address");
             return user;
-        } catch (org.clinic.appointments.domain.DuplicateEmailException e) {
+        } catch (DuplicateEmailException e) {
             throw new BookingException("profile.email.taken");
         }
     }

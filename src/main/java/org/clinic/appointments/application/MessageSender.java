@@ -23,6 +23,9 @@ import org.clinic.appointments.domain.StorageException;
 import org.clinic.appointments.domain.port.AppointmentBook;
 import org.clinic.appointments.domain.port.Postbox;
 import org.clinic.appointments.infrastructure.config.AppConfig;
+import org.clinic.appointments.domain.Doctor;
+import org.clinic.appointments.domain.BookingException;
+import org.clinic.appointments.domain.MessagePolicy;
 
 /**
  * Sends the outbox, every {@code appointments.mail-send-seconds}: each due message is handed to the mail server,
@@ -99,11 +102,11 @@ public class MessageSender {
         Duration longest = leads.stream().max(Duration::compareTo).orElseThrow();
         java.time.LocalDate today = java.time.LocalDate.ofInstant(now, config.zone());
         java.time.LocalDate last = java.time.LocalDate.ofInstant(now.plus(longest), config.zone());
-        for (org.clinic.appointments.domain.Doctor doctor : book.doctors()) {
+        for (Doctor doctor : book.doctors()) {
             for (java.time.LocalDate day = today; !day.isAfter(last); day = day.plusDays(1)) {
                 for (Appointment a : book.appointmentsOf(doctor.getId(), day)) {
                     Instant start = config.rules().startOf(a);
-                    org.clinic.appointments.domain.MessagePolicy.dueReminder(a, start, leads, now)
+                    MessagePolicy.dueReminder(a, start, leads, now)
                             .ifPresent(lead -> queueReminder(a.getId(), leads));
                 }
             }
@@ -115,10 +118,10 @@ public class MessageSender {
         try {
             book.change(appointmentId, ACTOR, ChangeType.REMINDER_QUEUED, current -> {
                 Instant now = clock.instant();
-                return org.clinic.appointments.domain.MessagePolicy.dueReminder(current, config.rules().startOf(current),
+                return MessagePolicy.dueReminder(current, config.rules().startOf(current),
                         leads, now).map(due -> current.reminderQueued(due, now, ACTOR)).orElse(current);
             });
-        } catch (org.clinic.appointments.domain.BookingException | IllegalArgumentException changedMeanwhile) {
+        } catch (BookingException | IllegalArgumentException changedMeanwhile) {
             LOG.fine(() -> "No reminder for " + appointmentId + ": " + changedMeanwhile.getMessage());
         }
     }

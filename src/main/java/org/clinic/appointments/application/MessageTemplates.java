@@ -15,6 +15,7 @@ import org.clinic.appointments.domain.HistoryEntry;
 import org.clinic.appointments.domain.MessageKind;
 import org.clinic.appointments.domain.OutboxMessage;
 import org.clinic.appointments.domain.port.Postbox;
+import org.clinic.appointments.domain.User;
 
 /**
  * A message of the outbox as a mail, from the templates in {@code i18n/mail.properties}: the same words as plain
@@ -51,21 +52,21 @@ public final class MessageTemplates {
     }
 
     /** The mail with a password-reset link; its id names the account, never the link. */
-    public static Postbox.Mail resetMail(org.clinic.appointments.domain.User user, String link, Duration validFor,
+    public static Postbox.Mail resetMail(User user, String link, Duration validFor,
             String clinicName, String clinicAddress) {
         return linkMail("password_reset", "reset", user, user.getEmail(), link, validFor.toMinutes(), clinicName,
                 clinicAddress);
     }
 
     /** The verification link, to the address it is for (a new one the patient asked for, or their first). */
-    public static Postbox.Mail verifyMail(org.clinic.appointments.domain.User user, String link, Duration validFor,
+    public static Postbox.Mail verifyMail(User user, String link, Duration validFor,
             String clinicName, String clinicAddress) {
         return linkMail("verify", "verify", user, user.addressToVerify(), link, validFor.toHours(), clinicName,
                 clinicAddress);
     }
 
     /** A mail carrying a single-use link: the template {@code mail.<template>.*} with the time it stays valid. */
-    private static Postbox.Mail linkMail(String template, String idPrefix, org.clinic.appointments.domain.User user,
+    private static Postbox.Mail linkMail(String template, String idPrefix, User user,
             String to, String link, long validFor, String clinicName, String clinicAddress) {
         ResourceBundle texts = ResourceBundle.getBundle(BUNDLE, Locale.ENGLISH);
         Object[] values = {user.getName(), link, validFor, clinicName, clinicAddress};

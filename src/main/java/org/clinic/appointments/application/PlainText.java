@@ -8,9 +8,10 @@ import java.lang.annotation.Target;
 
 import jakarta.validation.Constraint;
 import jakarta.validation.Payload;
+import org.clinic.appointments.domain.FreeText;
 
 /**
- * Free text under the rules of {@link org.clinic.appointments.domain.FreeText}: at most {@code max} code points,
+ * Free text under the rules of {@link FreeText}: at most {@code max} code points,
  * no broken or control characters (line breaks only when {@code multiline}). {@code message} is the field's own
  * "too long" text; broken and control characters have shared texts.
  */

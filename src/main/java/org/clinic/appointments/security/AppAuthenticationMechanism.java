@@ -16,6 +16,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.omnifaces.util.Servlets;
+import org.clinic.appointments.domain.User;
+import org.clinic.appointments.domain.port.AppointmentBook;
 
 /**
  * Form login through the two login pages. The page hands the credential over with
@@ -42,7 +44,7 @@ public class AppAuthenticationMechanism implements HttpAuthenticationMechanism {
     DeviceMarks devices;
 
     @Inject
-    org.clinic.appointments.domain.port.AppointmentBook book;
+    AppointmentBook book;
 
     /** The session attribute with the instant its user signed in (see {@code User#sessionValid}). */
     public static final String SIGNED_IN_AT = "appointments.signedInAt";
@@ -94,7 +96,7 @@ public class AppAuthenticationMechanism implements HttpAuthenticationMechanism {
         }
         attempt.get().succeeded();
         devices.remember(request, response, email);
-        if (book.user(result.getCallerPrincipal().getName()).map(org.clinic.appointments.domain.User::isSuspended).orElse(false)) {
+        if (book.user(result.getCallerPrincipal().getName()).map(User::isSuspended).orElse(false)) {
             LOG.info(() -> "Login of suspended user " + result.getCallerPrincipal().getName() + " refused");
             request.setAttribute(LoginOutcome.REQUEST_ATTRIBUTE, LoginOutcome.SUSPENDED);
             return AuthenticationStatus.SEND_FAILURE;

@@ -10,12 +10,13 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import org.omnifaces.util.Exceptions;
 import org.primefaces.csp.CspException;
+import org.clinic.appointments.security.TrustedProxies;
 
 /**
  * Headers every answer carries: no content-type guessing, no referrer to other sites, never inside a frame, no
  * camera, microphone, location, payment or USB access for any script, and
  * {@code Cache-Control: no-store} on everything but static resources; HSTS on HTTPS (also when a trusted proxy
- * says so, see {@link org.clinic.appointments.security.TrustedProxies}).
+ * says so, see {@link TrustedProxies}).
  * The Content-Security-Policy of pages comes from PrimeFaces (a fresh script nonce per page, see web.xml);
  * a form post that does not carry its page's nonce is answered as a bad request, not as a server error.
  * Mapped in web.xml, so it wraps every other filter. On WildFly, WEB-INF/undertow-handlers.conf sets the

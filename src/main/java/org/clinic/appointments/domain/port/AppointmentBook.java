@@ -18,6 +18,9 @@ import org.clinic.appointments.domain.ClinicFigures;
 import org.clinic.appointments.domain.Doctor;
 import org.clinic.appointments.domain.Page;
 import org.clinic.appointments.domain.User;
+import org.clinic.appointments.domain.ClinicSchedule;
+import org.clinic.appointments.domain.WaitlistPlace;
+import org.clinic.appointments.domain.AccountRecordChange;
 
 /**
  * What the clinic needs from storage: doctors, accounts and appointments, read and changed. Every change is
@@ -63,7 +66,7 @@ public interface AppointmentBook {
      * One page of the accounts' changes (see {@code User.getChanges}) the query matches, in
      * {@code AccountRecordChange.NEWEST_FIRST} order, and how many match in all.
      */
-    Page<org.clinic.appointments.domain.AccountRecordChange> accountChanges(AuditQuery query, int first, int size);
+    Page<AccountRecordChange> accountChanges(AuditQuery query, int first, int size);
 
     /**
      * Moves an appointment the clinic cancelled for a doctor's leave to the replacement its patient chose, in one
@@ -73,11 +76,11 @@ public interface AppointmentBook {
     Appointment rebook(String cancelledId, String actor, java.util.function.UnaryOperator<Appointment> replacementOf);
 
     /** The clinic's holidays and doctors' working plans. */
-    org.clinic.appointments.domain.ClinicSchedule schedule();
+    ClinicSchedule schedule();
 
     /** Applies a change to the schedule and stores it durably; the change may refuse with a {@code BookingException}. */
-    org.clinic.appointments.domain.ClinicSchedule changeSchedule(String actor, ChangeType type,
-            java.util.function.UnaryOperator<org.clinic.appointments.domain.ClinicSchedule> change);
+    ClinicSchedule changeSchedule(String actor, ChangeType type,
+            java.util.function.UnaryOperator<ClinicSchedule> change);
 
     /**
      * Patients whose name or e-mail address contains the text (ignoring case), or whose phone contains its
@@ -100,7 +103,7 @@ public interface AppointmentBook {
      * Who waits for this doctor on this day, first in line first. A slot let go (cancelled, hold run out,
      * payment failed; not a no-show) is offered to the first who may take it, in the same write.
      */
-    List<org.clinic.appointments.domain.WaitlistPlace> waitlist(String doctorId, LocalDate date);
+    List<WaitlistPlace> waitlist(String doctorId, LocalDate date);
 
     /** For each day from {@code from} to {@code to} (inclusive) that has any, the doctor's slots held now. */
     Map<LocalDate, Set<String>> takenTimes(String doctorId, LocalDate from, LocalDate to);

@@ -44,6 +44,7 @@ import org.clinic.appointments.domain.port.AppointmentBook;
 import org.clinic.appointments.infrastructure.config.AppConfig;
 import org.clinic.appointments.infrastructure.config.StoreKind;
 import org.clinic.appointments.infrastructure.metrics.ClinicMetrics;
+import org.clinic.appointments.domain.AccountRecordChange;
 
 /**
  * The one writer of the clinic's data. Reads share a READ lock; every change takes the WRITE lock, is checked
@@ -230,7 +231,7 @@ public class Ledger implements AppointmentBook {
     }
 
     @Override
-    public Page<org.clinic.appointments.domain.AccountRecordChange> accountChanges(AuditQuery query, int first,
+    public Page<AccountRecordChange> accountChanges(AuditQuery query, int first,
             int size) {
         return core().accountChanges(query, first, size);
     }

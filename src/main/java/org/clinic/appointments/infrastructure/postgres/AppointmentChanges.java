@@ -24,6 +24,7 @@ import org.clinic.appointments.domain.SlotTakenException;
 import org.clinic.appointments.domain.User;
 import org.clinic.appointments.domain.WaitlistOffer;
 import org.clinic.appointments.domain.WaitlistTerms;
+import org.clinic.appointments.domain.StorageException;
 
 /**
  * Changes to appointments and accounts, each one transaction checked against what is stored when it runs. The
@@ -243,7 +244,7 @@ final class AppointmentChanges {
         try {
             return query.run();
         } catch (SQLException e) {
-            throw new org.clinic.appointments.domain.StorageException(e);
+            throw new StorageException(e);
         }
     }
 }

@@ -34,6 +34,7 @@ import org.clinic.appointments.domain.WaitlistPlace;
 import org.clinic.appointments.domain.WaitlistTerms;
 import org.clinic.appointments.domain.port.AppointmentBook;
 import org.clinic.appointments.infrastructure.ledger.RecordJson;
+import org.clinic.appointments.domain.AccountRecordChange;
 
 /**
  * The clinic's records on PostgreSQL, for several application servers sharing one database. Each change is one
@@ -188,7 +189,7 @@ public final class PostgresBook implements AppointmentBook {
     }
 
     @Override
-    public Page<org.clinic.appointments.domain.AccountRecordChange> accountChanges(AuditQuery query, int first,
+    public Page<AccountRecordChange> accountChanges(AuditQuery query, int first,
             int size) {
         return db.read(c -> users.changes(c, query, first, size));
     }

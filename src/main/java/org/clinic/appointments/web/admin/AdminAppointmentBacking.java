@@ -17,6 +17,12 @@ import org.clinic.appointments.domain.AdminAction;
 import org.clinic.appointments.domain.Appointment;
 import org.clinic.appointments.domain.HistoryEntry;
 import org.clinic.appointments.web.Pages;
+import org.clinic.appointments.application.DayAvailability;
+import org.clinic.appointments.application.SlotView;
+import org.clinic.appointments.domain.SlotTakenException;
+import org.clinic.appointments.domain.AppointmentStatus;
+import org.clinic.appointments.application.Availability;
+import org.clinic.appointments.domain.BookingException;
 
 /** One appointment for an admin ({@code /admin/appointment?id=…}): every field, its history, its actions. */
 @Named
@@ -32,12 +38,12 @@ public class AdminAppointmentBacking implements Serializable {
     AdminActionRunner actions;
 
     @Inject
-    org.clinic.appointments.application.Availability availability;
+    Availability availability;
 
     private java.time.LocalDate moveDate;
     private String moveTime;
-    private List<org.clinic.appointments.application.DayAvailability> moveDays;
-    private List<org.clinic.appointments.application.SlotView> moveSlots = List.of();
+    private List<DayAvailability> moveDays;
+    private List<SlotView> moveSlots = List.of();
 
     private String id;
     private Appointment appointment;
@@ -62,11 +68,11 @@ public class AdminAppointmentBacking implements Serializable {
 
     /** Whether the front desk may move it: awaiting payment or confirmed. */
     public boolean isMovable() {
-        return appointment != null && (appointment.getStatus() == org.clinic.appointments.domain.AppointmentStatus.CONFIRMED
-                || appointment.getStatus() == org.clinic.appointments.domain.AppointmentStatus.PENDING_PAYMENT);
+        return appointment != null && (appointment.getStatus() == AppointmentStatus.CONFIRMED
+                || appointment.getStatus() == AppointmentStatus.PENDING_PAYMENT);
     }
 
-    public List<org.clinic.appointments.application.DayAvailability> getMoveDays() {
+    public List<DayAvailability> getMoveDays() {
         if (moveDays == null && appointment != null) {
             moveDays = availability.days(appointment.getDoctorId());
         }
@@ -75,8 +81,8 @@ public class AdminAppointmentBacking implements Serializable {
 
     public void moveDateChanged() {
         moveSlots = moveDate == null ? List.of() : availability.slots(appointment.getDoctorId(), moveDate);
-        moveTime = moveSlots.stream().filter(org.clinic.appointments.application.SlotView::isFree)
-                .map(org.clinic.appointments.application.SlotView::time).findFirst().orElse(null);
+        moveTime = moveSlots.stream().filter(SlotView::isFree)
+                .map(SlotView::time).findFirst().orElse(null);
     }
 
     public void move() {
@@ -86,9 +92,9 @@ public class AdminAppointmentBacking implements Serializable {
             moveDays = null;
             moveDate = null;
             moveSlots = List.of();
-        } catch (org.clinic.appointments.domain.SlotTakenException e) {
+        } catch (SlotTakenException e) {
             org.omnifaces.util.Messages.addGlobalError("booking.slot.just_taken", moveTime);
-        } catch (org.clinic.appointments.domain.BookingException e) {
+        } catch (BookingException e) {
             org.omnifaces.util.Messages.addGlobalError(e.getMessageKey(), e.getArguments());
         }
         load();
@@ -110,7 +116,7 @@ public class AdminAppointmentBacking implements Serializable {
         this.moveTime = moveTime;
     }
 
-    public List<org.clinic.appointments.application.SlotView> getMoveSlots() {
+    public List<SlotView> getMoveSlots() {
         return moveSlots;
     }
 

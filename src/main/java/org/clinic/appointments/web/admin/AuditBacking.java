@@ -29,6 +29,8 @@ import org.omnifaces.util.Messages;
 import org.primefaces.model.FilterMeta;
 import org.primefaces.model.LazyDataModel;
 import org.primefaces.model.SortMeta;
+import org.clinic.appointments.application.DoctorRecords;
+import org.clinic.appointments.domain.DoctorRecordChange;
 
 /**
  * The audit trail ({@code /admin/audit?actor=…&action=…&from=…&to=…}): every change of every appointment, of the
@@ -68,7 +70,7 @@ public class AuditBacking implements Serializable {
     AppConfig config;
 
     @Inject
-    org.clinic.appointments.application.DoctorRecords doctorRecords;
+    DoctorRecords doctorRecords;
 
     @Inject
     ClinicScheduling scheduling;
@@ -76,7 +78,7 @@ public class AuditBacking implements Serializable {
     @Inject
     AccountAudit accountAudit;
 
-    private List<org.clinic.appointments.domain.DoctorRecordChange> doctorChanges;
+    private List<DoctorRecordChange> doctorChanges;
     private List<ScheduleChange> scheduleChanges;
     private LazyDataModel<AccountRecordChange> accountChanges;
     private final Map<String, String> doctorNames = new HashMap<>();
@@ -217,7 +219,7 @@ public class AuditBacking implements Serializable {
     }
 
     /** Changes of the doctors' records that match the filters (none when an appointment action is chosen). */
-    public List<org.clinic.appointments.domain.DoctorRecordChange> getDoctorChanges() {
+    public List<DoctorRecordChange> getDoctorChanges() {
         return doctorChanges;
     }
 

@@ -20,6 +20,7 @@ import org.clinic.appointments.domain.Doctor;
 import org.clinic.appointments.domain.DoctorChange;
 import org.clinic.appointments.infrastructure.config.AppConfig;
 import org.omnifaces.util.Messages;
+import org.clinic.appointments.application.ClinicAdministration;
 
 /**
  * One doctor's record ({@code /admin/doctor?id=}; without an id, a new doctor): details, fee, photo, whether they
@@ -44,7 +45,7 @@ public class DoctorRecordBacking implements Serializable {
     AppConfig config;
 
     @Inject
-    org.clinic.appointments.application.ClinicAdministration administration;
+    ClinicAdministration administration;
 
     private java.util.Map<String, String> actorNames;
 

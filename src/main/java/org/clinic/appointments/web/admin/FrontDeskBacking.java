@@ -22,6 +22,7 @@ import org.clinic.appointments.domain.SlotTakenException;
 import org.clinic.appointments.domain.User;
 import org.clinic.appointments.web.ClinicTime;
 import org.omnifaces.util.Messages;
+import org.clinic.appointments.web.Texts;
 
 /**
  * The front desk ({@code /admin/book}, {@code ?patient=} once chosen): find the patient or register a walk-in,
@@ -61,7 +62,8 @@ public class FrontDeskBacking implements Serializable {
 
     public void load() {
         patient = null;
-        if (chosen.isGiven() && directory.find(chosen.getDoctor()).isEmpty()) {
+        boolean chosenDoctorKnown = chosen.isGiven() && directory.find(chosen.getDoctor()).isPresent();
+        if (chosen.isGiven() && !chosenDoctorKnown) {
             Messages.addGlobalWarn("desk.chosen.doctor_unknown");
         }
         if (patientId != null) {
@@ -72,10 +74,10 @@ public class FrontDeskBacking implements Serializable {
                 patientId = null;
             }
         }
-        if (patient == null && chosen.isGiven() && directory.find(chosen.getDoctor()).isPresent() && !chosenSlotFree()) {
+        if (patient == null && chosenDoctorKnown && !chosenSlotFree()) {
             Messages.addGlobalWarn("desk.chosen.not_free", chosen.getTime(), ClinicTime.dayOf(chosen.date()));
         }
-        if (patient != null && doctorId == null && chosen.isGiven() && directory.find(chosen.getDoctor()).isPresent()) {
+        if (patient != null && doctorId == null && chosenDoctorKnown) {
             takeChosenSlot();
         } else if (patient != null && doctorId == null && !directory.all().isEmpty()) {
             doctorId = directory.all().get(0).getId();
@@ -85,19 +87,18 @@ public class FrontDeskBacking implements Serializable {
 
     private boolean chosenSlotFree() {
         LocalDate asked = chosen.date();
-        return availability.days(chosen.getDoctor()).stream().anyMatch(d -> d.isBookable() && d.date().equals(asked))
-                && availability.slots(chosen.getDoctor(), asked).stream()
-                        .anyMatch(s -> s.isFree() && s.time().equals(chosen.getTime()));
+        return bookable(availability.days(chosen.getDoctor()), asked)
+                && free(availability.slots(chosen.getDoctor(), asked), chosen.getTime());
     }
 
     private void takeChosenSlot() {
         doctorId = chosen.getDoctor();
         days = availability.days(doctorId);
         LocalDate asked = chosen.date();
-        if (days.stream().anyMatch(d -> d.isBookable() && d.date().equals(asked))) {
+        if (bookable(days, asked)) {
             date = asked;
             slots = availability.slots(doctorId, date);
-            if (slots.stream().anyMatch(s -> s.isFree() && s.time().equals(chosen.getTime()))) {
+            if (free(slots, chosen.getTime())) {
                 time = chosen.getTime();
                 return;
             }
@@ -106,6 +107,14 @@ public class FrontDeskBacking implements Serializable {
         }
         dateChanged();
         Messages.addGlobalWarn("desk.chosen.gone", chosen.getTime(), ClinicTime.dayOf(asked));
+    }
+
+    private static boolean bookable(List<DayAvailability> days, LocalDate date) {
+        return days.stream().anyMatch(d -> d.isBookable() && d.date().equals(date));
+    }
+
+    private static boolean free(List<SlotView> slots, String time) {
+        return slots.stream().anyMatch(s -> s.isFree() && s.time().equals(time));
     }
 
     /** The chosen slot's doctor's name, or null when none was chosen or the doctor is unknown. */
@@ -150,7 +159,7 @@ public class FrontDeskBacking implements Serializable {
             Messages.addFlashGlobalInfo("desk.booked", appointment.getUserName(), appointment.getDoctorName(),
                     ClinicTime.dayOf(appointment.getDate()), appointment.getTime());
             booked.beyondLimit().ifPresent(limit -> Messages.addFlashGlobalWarn("desk.beyond_limit",
-                    org.clinic.appointments.web.Texts.get(limit.getMessageKey().replace("booking.limit.", "desk.limit."),
+                    Texts.get(limit.getMessageKey().replace("booking.limit.", "desk.limit."),
                             limit.getArguments())));
             return "/admin/appointment?faces-redirect=true&id=" + appointment.getId();
         } catch (SlotTakenException e) {

@@ -13,6 +13,7 @@ import org.clinic.appointments.domain.Appointment;
 import org.clinic.appointments.domain.BookingException;
 import org.clinic.appointments.domain.User;
 import org.omnifaces.util.Messages;
+import org.clinic.appointments.application.ClinicAdministration;
 
 /** One patient ({@code /admin/patient?id=}): their details and appointments; suspend or reactivate them. */
 @Named
@@ -25,7 +26,7 @@ public class PatientRecordBacking implements Serializable {
     PatientRecords records;
 
     @Inject
-    org.clinic.appointments.application.ClinicAdministration administration;
+    ClinicAdministration administration;
 
     private String id;
     private User patient;

@@ -30,6 +30,7 @@ import org.clinic.appointments.domain.WeeklyPlan;
 import org.clinic.appointments.web.DateParameter;
 import org.clinic.appointments.web.Texts;
 import org.omnifaces.util.Messages;
+import org.clinic.appointments.infrastructure.config.AppConfig;
 
 /**
  * The clinic's week ({@code /admin/schedule}, {@code ?doctor=}): holidays, a doctor's working plan from a date on,
@@ -51,7 +52,7 @@ public class ScheduleBacking implements Serializable {
     java.time.Clock clock;
 
     @Inject
-    org.clinic.appointments.infrastructure.config.AppConfig config;
+    AppConfig config;
 
     private String holidayDate;
     private String holidayName;

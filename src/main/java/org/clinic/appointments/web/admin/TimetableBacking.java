@@ -18,6 +18,8 @@ import org.clinic.appointments.infrastructure.config.AppConfig;
 import org.clinic.appointments.web.DateParameter;
 import org.clinic.appointments.web.Texts;
 import org.omnifaces.util.Messages;
+import org.clinic.appointments.domain.WaitlistPlace;
+import org.clinic.appointments.domain.ClosedDay;
 
 /** One doctor's day, slot by slot ({@code /admin/timetable?doctor=…&date=…}). */
 @Named
@@ -47,8 +49,8 @@ public class TimetableBacking implements Serializable {
     private LocalDate day;
     private List<TimetableSlot> slots;
     private List<Appointment> cancelled;
-    private List<org.clinic.appointments.domain.WaitlistPlace> waitlist;
-    private org.clinic.appointments.domain.ClosedDay closed;
+    private List<WaitlistPlace> waitlist;
+    private ClosedDay closed;
 
     /** Reads doctor and date from the URL; the first doctor and today when missing or unreadable. */
     public void load() {
@@ -124,12 +126,12 @@ public class TimetableBacking implements Serializable {
         return slots;
     }
 
-    public List<org.clinic.appointments.domain.WaitlistPlace> getWaitlist() {
+    public List<WaitlistPlace> getWaitlist() {
         return waitlist;
     }
 
     /** When a place was taken, as the clinic's clock reads. */
-    public String joined(org.clinic.appointments.domain.WaitlistPlace place) {
+    public String joined(WaitlistPlace place) {
         return java.time.format.DateTimeFormatter.ofPattern("d MMM HH:mm")
                 .format(place.request().getJoinedAt().atZone(config.zone()));
     }

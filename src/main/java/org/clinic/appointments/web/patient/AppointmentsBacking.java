@@ -21,6 +21,7 @@ import org.clinic.appointments.domain.WaitRequest;
 import org.clinic.appointments.application.DoctorDirectory;
 import org.clinic.appointments.domain.ClinicRules;
 import org.clinic.appointments.infrastructure.config.AppConfig;
+import org.clinic.appointments.application.AppointmentNotFoundException;
 
 /**
  * My appointments ({@code /patient/appointments}): upcoming ones, soonest first, and past ones, latest first.
@@ -122,7 +123,7 @@ public class AppointmentsBacking {
             return "/patient/appointment?faces-redirect=true&id=" + moved.getId();
         } catch (SlotTakenException e) {
             Messages.addGlobalError("booking.slot.just_taken", time);
-        } catch (org.clinic.appointments.application.AppointmentNotFoundException e) {
+        } catch (AppointmentNotFoundException e) {
             Messages.addGlobalError("rebook.not_open");
         } catch (BookingException e) {
             Messages.addGlobalError(e.getMessageKey(), e.getArguments());

@@ -23,6 +23,7 @@ import org.clinic.appointments.domain.SlotTakenException;
 import org.clinic.appointments.web.Pages;
 import org.clinic.appointments.web.Texts;
 import org.omnifaces.util.Messages;
+import org.clinic.appointments.domain.ClosedDay;
 
 /**
  * The booking page ({@code /patient/book?doctor=…}): the horizon's days with their badges, the chosen day's
@@ -231,9 +232,9 @@ public class BookingBacking implements Serializable {
 
     /** Why the chosen day has no slots: the clinic's holiday (its name), the doctor's leave, or their week. */
     public String getNotWorkedText() {
-        java.util.Optional<org.clinic.appointments.domain.ClosedDay> closed = date == null ? java.util.Optional.empty()
+        java.util.Optional<ClosedDay> closed = date == null ? java.util.Optional.empty()
                 : availability.closedDay(doctor.getId(), date);
-        String why = closed.map(c -> c.why().code()).orElse(org.clinic.appointments.domain.ClosedDay.Why.NOT_WORKED.code());
+        String why = closed.map(c -> c.why().code()).orElse(ClosedDay.Why.NOT_WORKED.code());
         return Texts.get("book.slots.closed." + why, doctor.getName(), closed.map(c -> c.detail()).orElse(""));
     }
 
