@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.util.List;
+import java.util.Optional;
 
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
@@ -96,10 +97,11 @@ public class CalendarBacking implements Serializable {
                             .build());
                 }
                 ClinicSchedule schedule = scheduling.schedule();
+                ClinicSchedule.DefaultWeek week = scheduling.defaultWeek();
                 LocalDate last = start.toLocalDate().plusDays(MAX_SHADED_DAYS);
                 for (LocalDate day = start.toLocalDate(); day.isBefore(end.toLocalDate()) && day.isBefore(last); day = day.plusDays(1)) {
                     LocalDate shaded = day;
-                    closedLabel(schedule, doctorId, day).ifPresent(label -> {
+                    closedLabel(schedule, week, doctorId, day).ifPresent(label -> {
                         addEvent(closedShade(label, shaded.atTime(hours.firstHour(), 0),
                                 hours.endHour() == 24 ? shaded.plusDays(1).atStartOfDay() : shaded.atTime(hours.endHour(), 0), false));
                         addEvent(closedShade(label, shaded.atStartOfDay(), shaded.plusDays(1).atStartOfDay(), true));
@@ -116,11 +118,12 @@ public class CalendarBacking implements Serializable {
     }
 
     /** A day without slots, shaded with why: for all doctors only the clinic's holidays. */
-    private java.util.Optional<String> closedLabel(ClinicSchedule schedule, String doctorId, LocalDate day) {
+    private static Optional<String> closedLabel(ClinicSchedule schedule, ClinicSchedule.DefaultWeek week, String doctorId,
+            LocalDate day) {
         if (doctorId == null) {
             return schedule.holiday(day).map(h -> Texts.get("calendar.closed.holiday", h.name()));
         }
-        return schedule.closed(doctorId, day, scheduling.defaultWeek())
+        return schedule.closed(doctorId, day, week)
                 .map(closed -> Texts.get("calendar.closed." + closed.why().code(), closed.detail()));
     }
 
