@@ -176,7 +176,7 @@
    headed by the weekday's initial and the day (S 29), which fit them. Its hours are the doctors' working hours;
    an appointment outside them (booked before a plan changed) widens them, so that none is left off. The page's
    address and the doctor's form follow the view and the dates shown, so that Back from an appointment and
-   choosing another doctor keep them. */
+   choosing another doctor keep them. Weeks start on Monday, as the working plan lists them. */
 function calendarOptions() {
     var widget = this;
     this.cfg.options.height = 'auto';
@@ -204,6 +204,7 @@ function calendarOptions() {
         PrimeFaces.locales[this.cfg.locale] = PrimeFaces.locales[language];
         this.configureLocale();
     }
+    this.cfg.options.firstDay = 1;
 }
 
 function widenCalendarHours(calendar, events) {

@@ -146,6 +146,8 @@ class ScheduleBrowserIT extends BrowserTestBase {
         List<String> shaded = browser().findElements(By.cssSelector(".fc-bg-event.event-closed")).stream()
                 .map(WebElement::getText).distinct().toList();
         assertEquals(List.of("On leave: Medical conference"), shaded, "each day of the leave says why it has no slots");
+        String firstDayShown = browser().findElement(By.cssSelector(".fc-col-header-cell[data-date]")).getAttribute("data-date");
+        assertEquals(DayOfWeek.MONDAY, LocalDate.parse(firstDayShown).getDayOfWeek(), "the week starts on Monday, as the plan lists it");
         checkAccessibility();
         open("/admin/calendar?doctor=doc6&view=dayGridMonth&date=" + LEAVE);
         waitFor(() -> browser().findElements(By.cssSelector(".fc-daygrid-day[data-date='" + LEAVE + "'] .fc-bg-event.event-closed"))
