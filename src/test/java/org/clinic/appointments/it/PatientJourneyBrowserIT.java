@@ -264,6 +264,11 @@ class PatientJourneyBrowserIT extends PatientBrowserTestBase {
         assertTrue(text("payForm:methodMessage").contains("choose a payment method"));
 
         chooseMethod("Credit or debit card");
+        assertEquals(List.of(true, true), ((JavascriptExecutor) browser()).executeScript("""
+                const page = getComputedStyle(document.body).fontFamily;
+                return ['payForm:pay', 'payForm:cardNumber']
+                    .map(id => getComputedStyle(document.getElementById(id)).fontFamily === page);"""),
+                "the button and the fields are in the page's font, not the widget theme's");
         type("payForm:cardNumber", "4242 4242 4242 4241");
         type("payForm:cardExpiry", "01/20");
         type("payForm:cardCvv", "12");
