@@ -217,6 +217,11 @@ public class User {
     }
 
     public boolean isWalkIn() {
+        return isWalkInAddress(email);
+    }
+
+    /** Whether the address is the placeholder of a patient registered at the front desk without one. */
+    public static boolean isWalkInAddress(String email) {
         return email != null && email.endsWith("@" + WALK_IN_DOMAIN);
     }
 

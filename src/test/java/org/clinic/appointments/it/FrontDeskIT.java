@@ -8,10 +8,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.net.URL;
 import java.net.http.HttpResponse;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.clinic.appointments.domain.User;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -100,6 +102,14 @@ class FrontDeskIT {
         assertEquals(302, booked.statusCode());
         String appointment = admin().get(location(booked)).body();
         assertTrue(appointment.contains("Confirmed") && appointment.contains("Pending"), "to be paid at the clinic");
+        String dashboard = admin().get("/admin/dashboard?q=Walk+In+Person").body();
+        String csv = new String(admin().download("/admin/dashboard?q=Walk+In+Person", "table", "exportCsv").body(),
+                java.nio.charset.StandardCharsets.UTF_8);
+        assertTrue(appointment.contains("(walk-in, no e-mail)") && dashboard.contains("(walk-in, no e-mail)")
+                && csv.contains("Walk In Person"), "the appointment, the dashboard and its export name the walk-in");
+        for (String shown : List.of(appointment, dashboard, csv)) {
+            assertFalse(shown.contains(User.WALK_IN_DOMAIN), "the placeholder address is never shown");
+        }
 
         String byPhone = admin().submit("/admin/book", "findForm", "search", Map.of("query", "90000 11111")).body();
         assertTrue(byPhone.contains("Walk In Person"), "found again by phone");
