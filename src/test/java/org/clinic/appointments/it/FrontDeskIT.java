@@ -90,7 +90,7 @@ class FrontDeskIT {
         assertEquals(302, registered.statusCode());
         String deskPage = location(registered);
         String page = admin().get(deskPage).body();
-        assertTrue(page.contains("Book for Walk In Person") && page.contains("walk-in (no e-mail)"), "the walk-in is chosen");
+        assertTrue(page.contains("Book for Walk In Person") && page.contains("(walk-in, no e-mail)"), "the walk-in is chosen");
         String patientId = deskPage.replaceFirst(".*patient=", "");
         String opened = admin().get("/admin/patient?id=" + patientId).body();
         assertTrue(opened.contains("Account opened by Desk Admin"), "who opened the account is kept on it");
