@@ -44,6 +44,10 @@ class TextsTest {
         assertEquals("Not sent yet (2 attempts); next attempt 8 Dec", english("message.retrying", 2, "8 Dec"));
         assertEquals("You have made 1 change in the last minute. Please wait a few minutes before the next one.",
                 english("account.changes.too_many", 1, 1L));
+        assertEquals("This patient has 1 upcoming booking; patients booking themselves may have 4.", english("desk.limits", 1, 4));
+        assertEquals("This patient has no upcoming bookings; patients booking themselves may have 4.", english("desk.limits", 0, 4));
+        assertEquals("They had 1 upcoming booking with this doctor already, the most a patient may hold with one doctor.",
+                english("desk.limit.doctor", 1));
     }
 
     @Test
