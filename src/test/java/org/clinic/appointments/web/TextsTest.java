@@ -1,6 +1,7 @@
 package org.clinic.appointments.web;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -48,6 +49,8 @@ class TextsTest {
         assertEquals("This patient has no upcoming bookings; patients booking themselves may have 4.", english("desk.limits", 0, 4));
         assertEquals("They had 1 upcoming booking with this doctor already, the most a patient may hold with one doctor.",
                 english("desk.limit.doctor", 1));
+        assertTrue(english("booking.holds.too_many", 1).startsWith("You already hold 1 unpaid slot."));
+        assertTrue(english("line.text", 1).contains("every second and"));
     }
 
     @Test
