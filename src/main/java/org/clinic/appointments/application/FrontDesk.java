@@ -22,6 +22,7 @@ import org.clinic.appointments.domain.BookingLimits;
 import org.clinic.appointments.domain.ClinicRules;
 import org.clinic.appointments.domain.Doctor;
 import org.clinic.appointments.domain.Role;
+import org.clinic.appointments.domain.PhoneNumber;
 import org.clinic.appointments.domain.User;
 import org.clinic.appointments.domain.VisitReason;
 import org.clinic.appointments.domain.port.AppointmentBook;
@@ -62,6 +63,15 @@ public class FrontDesk {
 
     public List<User> findPatients(String text) {
         return text == null || text.isBlank() ? List.of() : book.findPatients(text.strip(), MAX_FOUND);
+    }
+
+    /** The patients already registered with this phone number (see {@link PhoneNumber#same}). */
+    public List<User> patientsWithPhone(String phone) {
+        String digits = PhoneNumber.significantDigits(phone);
+        if (digits.isEmpty()) {
+            return List.of();
+        }
+        return book.findPatients(digits, MAX_FOUND).stream().filter(u -> PhoneNumber.same(u.getPhone(), phone)).toList();
     }
 
     public User patient(String patientId) {

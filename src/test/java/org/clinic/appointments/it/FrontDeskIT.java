@@ -118,6 +118,26 @@ class FrontDeskIT {
     }
 
     @Test
+    void aWalkInWithTheNumberOfARegisteredPatientIsShownThemBeforeANewRecordIsMade() {
+        assertEquals(302, admin().submit("/admin/book", "walkInForm", "register",
+                Map.of("name", "Number Holder", "phone", "+91 93333 71717")).statusCode());
+        WebClient.FormPage desk = admin().open("/admin/book");
+        HttpResponse<String> warned = admin().post(desk, "walkInForm", "register",
+                Map.of("name", "Number Sharer", "phone", "093333-71717"));
+        assertEquals(200, warned.statusCode(), "no record is made yet");
+        assertTrue(warned.body().contains("A patient with the phone number 093333-71717 is already registered")
+                && warned.body().contains("Number Holder"), "the patient with that number is shown to choose");
+        assertTrue(admin().submit("/admin/book", "findForm", "search", Map.of("query", "Number Sharer")).body()
+                .contains("No patient matches"), "nobody was registered");
+
+        HttpResponse<String> anyway = admin().post(admin().answered(desk.path(), warned.body()), "walkInForm",
+                "registerAnyway", Map.of("name", "Number Sharer", "phone", "093333-71717"));
+        assertEquals(302, anyway.statusCode(), "someone else sharing the number is registered when the desk says so");
+        String byNumber = admin().submit("/admin/book", "findForm", "search", Map.of("query", "93333 71717")).body();
+        assertTrue(byNumber.contains("Number Holder") && byNumber.contains("Number Sharer"), "both are found by the number");
+    }
+
+    @Test
     void theDeskMovesAPatientsAppointmentForThemOnlyToAFreeWorkedSlot() {
         WebClient patient = new WebClient(baseUrl);
         patient.registerAndLogin("Phoning Patient", null);

@@ -180,7 +180,11 @@ final class WebClient {
     }
 
     FormPage open(String path) {
-        String body = get(path).body();
+        return answered(path, get(path).body());
+    }
+
+    /** The page a post answered with (a form shown again), to post its forms in turn. */
+    FormPage answered(String path, String body) {
         Matcher viewState = VIEW_STATE.matcher(body);
         Matcher nonce = NONCE.matcher(body);
         return new FormPage(path, body, viewState.find() ? viewState.group(1) : "none", nonce.find() ? nonce.group(1) : null);

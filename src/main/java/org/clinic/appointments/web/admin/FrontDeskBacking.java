@@ -18,6 +18,7 @@ import org.clinic.appointments.domain.Appointment;
 import org.clinic.appointments.domain.BookingException;
 import org.clinic.appointments.domain.BookingLimits;
 import org.clinic.appointments.domain.Doctor;
+import org.clinic.appointments.domain.PhoneNumber;
 import org.clinic.appointments.domain.SlotTakenException;
 import org.clinic.appointments.domain.User;
 import org.clinic.appointments.web.ClinicTime;
@@ -48,6 +49,7 @@ public class FrontDeskBacking implements Serializable {
     private String query;
     private List<User> found;
     private final WalkIn walkIn = new WalkIn();
+    private String warnedPhone;
 
     /** The slot chosen on the timetable ({@code ?doctor=&date=&time=}), kept while the patient is found. */
     private final ChosenSlot chosen = new ChosenSlot();
@@ -131,6 +133,22 @@ public class FrontDeskBacking implements Serializable {
     }
 
     public String registerWalkIn() {
+        List<User> samePhone = desk.patientsWithPhone(walkIn.getPhone());
+        if (!samePhone.isEmpty()) {
+            found = samePhone;
+            warnedPhone = walkIn.getPhone();
+            Messages.addGlobalWarn("desk.walk_in.same_phone", samePhone.size(), walkIn.getPhone().strip());
+            return null;
+        }
+        return register();
+    }
+
+    /** Registers the walk-in although patients with the same phone number were shown: someone else at that number. */
+    public String registerWalkInAnyway() {
+        return PhoneNumber.same(warnedPhone, walkIn.getPhone()) ? register() : registerWalkIn();
+    }
+
+    private String register() {
         try {
             User registered = desk.registerWalkIn(walkIn);
             Messages.addFlashGlobalInfo("desk.walk_in.done", registered.getName());
@@ -139,6 +157,11 @@ public class FrontDeskBacking implements Serializable {
             Messages.addGlobalError(e.getMessageKey(), e.getArguments());
             return null;
         }
+    }
+
+    /** Whether patients with the walk-in's phone number were shown, so that registering anyway is offered. */
+    public boolean isSamePhoneShown() {
+        return warnedPhone != null;
     }
 
     public void doctorChanged() {
