@@ -250,6 +250,13 @@ public abstract class AppointmentBookContract {
         assertEquals(List.of("Asha Rao", "Ben Das"), book.findPatients("EXAMPLE.com", 10).stream().map(User::getName).toList());
         String digits = asha.getPhone().replaceAll("[^0-9]", "").substring(5);
         assertTrue(book.findPatients(digits, 10).stream().anyMatch(u -> u.getId().equals(asha.getId())));
+        User chitra = patient("Chitra Iyer", "chitra@example.com");
+        chitra.setPhone("+91 94444 12345");
+        book.registerUser(chitra, "system");
+        for (String asWritten : List.of("094444 12345", "9444412345", "+91-94444-12345", "919444412345")) {
+            assertEquals(List.of("Chitra Iyer"), book.findPatients(asWritten, 10).stream().map(User::getName).toList(),
+                    "the number found with or without +91 or a leading 0: " + asWritten);
+        }
         assertEquals(1, book.findPatients("example", 1).size(), "at most max");
         assertTrue(book.findPatients("%", 10).isEmpty(), "a wildcard is a plain character");
         assertTrue(book.findPatients("zed", 10).isEmpty(), "admins are not patients");

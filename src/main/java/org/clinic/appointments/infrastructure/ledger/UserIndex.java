@@ -15,6 +15,7 @@ import org.clinic.appointments.domain.EmailAddress;
 import org.clinic.appointments.domain.Page;
 import org.clinic.appointments.domain.Role;
 import org.clinic.appointments.domain.User;
+import org.clinic.appointments.domain.PhoneNumber;
 
 /** The accounts in memory, by id and by e-mail identity key. Stored users are never mutated; callers get copies. */
 final class UserIndex {
@@ -87,7 +88,7 @@ final class UserIndex {
 
     List<User> findPatients(String text, int max) {
         String lower = text == null ? "" : text.strip().toLowerCase(Locale.ROOT);
-        String digits = lower.replaceAll("[^0-9]", "");
+        String digits = PhoneNumber.significantDigits(lower);
         if (lower.isEmpty()) {
             return List.of();
         }

@@ -24,6 +24,7 @@ import org.clinic.appointments.domain.User;
 import org.clinic.appointments.domain.WaitRequest;
 import org.clinic.appointments.domain.WaitlistPlace;
 import org.clinic.appointments.infrastructure.ledger.RecordJson;
+import org.clinic.appointments.domain.PhoneNumber;
 
 /** The {@code users} table (one account per address, by its identity key) and the waitlist places they list. */
 final class UserTable {
@@ -79,7 +80,7 @@ final class UserTable {
         if (lower.isEmpty()) {
             return List.of();
         }
-        String digits = lower.replaceAll("[^0-9]", "");
+        String digits = PhoneNumber.significantDigits(lower);
         String pattern = "%" + lower.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
         return list(c, SELECT + "WHERE role = ? AND (lower(name) LIKE ? OR lower(record->>'email') LIKE ?"
                 + " OR (? AND regexp_replace(phone, '[^0-9]', '', 'g') LIKE ?))" + BY_NAME + " LIMIT ?", this::read,
