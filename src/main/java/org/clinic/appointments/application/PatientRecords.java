@@ -10,6 +10,8 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
 
 import org.clinic.appointments.domain.Appointment;
 import org.clinic.appointments.domain.AppointmentStatus;
@@ -22,7 +24,8 @@ import org.clinic.appointments.security.Roles;
 
 /**
  * The clinic's patients for admins: found by name, e-mail or phone; each with their appointments; suspended (no
- * login, no booking, their sessions end and their unpaid holds are released) or reactivated.
+ * login, no booking, their sessions end and their unpaid holds are released) or reactivated; a walk-in's name
+ * and phone corrected.
  */
 @Stateless
 @RolesAllowed(Roles.ADMIN)
@@ -73,6 +76,16 @@ public class PatientRecords {
         int count = released;
         LOG.info(() -> "Admin " + actor + " suspended patient " + patientId + "; " + count + " hold(s) released");
         return count;
+    }
+
+    /** Corrects a walk-in's name or phone (a patient with an account changes their own). */
+    public User correctWalkIn(String patientId, @NotNull @Valid Profile details) {
+        find(patientId).orElseThrow(() -> new BookingException("patients.unknown"));
+        String actor = actor();
+        User corrected = book.changeUser(patientId, actor, ChangeType.PROFILE_CHANGED, u -> u.walkInDetailsCorrected(
+                details.getName().strip(), details.getPhone().strip(), clock.instant(), actor));
+        LOG.info(() -> "Admin " + actor + " corrected the name or phone of walk-in patient " + patientId);
+        return corrected;
     }
 
     public void reactivate(String patientId) {

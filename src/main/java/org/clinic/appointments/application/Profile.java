@@ -1,12 +1,16 @@
 package org.clinic.appointments.application;
 
+import java.io.Serializable;
+
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 
 import org.clinic.appointments.domain.User;
 
 /** What a patient may change about themselves on {@code /patient/profile}: their name and phone. */
-public class Profile {
+public class Profile implements Serializable {
+
+    private static final long serialVersionUID = 1L;
 
     @NotBlank(message = "{registration.name.required}")
     @PlainText(max = Registration.NAME_MAX, message = "{registration.name.size}")

@@ -1,10 +1,14 @@
 package org.clinic.appointments.application;
 
+import java.io.Serializable;
+
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 
 /** A patient at the counter or on the phone without an account: a name and a phone number. */
-public class WalkIn {
+public class WalkIn implements Serializable {
+
+    private static final long serialVersionUID = 1L;
 
     @NotBlank(message = "{registration.name.required}")
     @PlainText(max = Registration.NAME_MAX, message = "{registration.name.size}")

@@ -339,6 +339,21 @@ public class User {
      * phone: …"), and nothing when nothing changed.
      */
     public User profileChanged(String newName, String newPhone, Instant now) {
+        return detailsChanged(newName, newPhone, now, id);
+    }
+
+    /**
+     * This walk-in's name and phone corrected by admin {@code by}: the clinic keeps those of the patients it
+     * registered without an account; account holders keep their own ({@code patients.details.own_account}).
+     */
+    public User walkInDetailsCorrected(String newName, String newPhone, Instant now, String by) {
+        if (!isWalkIn()) {
+            throw new BookingException("patients.details.own_account");
+        }
+        return detailsChanged(newName, newPhone, now, by);
+    }
+
+    private User detailsChanged(String newName, String newPhone, Instant now, String by) {
         java.util.StringJoiner changed = new java.util.StringJoiner("; ");
         if (!java.util.Objects.equals(name, newName)) {
             changed.add("name: " + name + " → " + newName);
@@ -350,7 +365,7 @@ public class User {
         next.name = newName;
         next.phone = newPhone;
         if (changed.length() > 0) {
-            next.recorded(new AccountChange(now, id, ChangeType.PROFILE_CHANGED, changed.toString()));
+            next.recorded(new AccountChange(now, by, ChangeType.PROFILE_CHANGED, changed.toString()));
         }
         return next;
     }

@@ -81,6 +81,19 @@ class UserVerificationTest {
     }
 
     @Test
+    void theClinicCorrectsAWalkInsNameAndPhoneButNotThoseOfAnAccountHolder() {
+        User walkIn = User.walkIn("w1", "Lakshmi N", "+91 94444 12345", NOW, "admin-1");
+        User corrected = walkIn.walkInDetailsCorrected("Lakshmi Narayanan", "+91 94444 12346", NOW.plusSeconds(60), "admin-2");
+        assertEquals("+91 94444 12346", corrected.getPhone());
+        assertEquals(new AccountChange(NOW.plusSeconds(60), "admin-2", ChangeType.PROFILE_CHANGED,
+                "name: Lakshmi N → Lakshmi Narayanan; phone: +91 94444 12345 → +91 94444 12346"),
+                corrected.getChanges().get(1), "kept with the admin who corrected it");
+        BookingException refused = assertThrows(BookingException.class,
+                () -> patient().walkInDetailsCorrected("Someone Else", "+91 90000 00000", NOW, "admin-1"));
+        assertEquals("patients.details.own_account", refused.getMessageKey());
+    }
+
+    @Test
     void aChosenPasswordEndsEverySessionSignedInBeforeIt() {
         User changed = patient().passwordChanged("new-hash", NOW);
         assertEquals("new-hash", changed.getPassword());

@@ -123,6 +123,35 @@ class PatientsAdminIT {
                 "never a password hash; the address only where it changed");
     }
 
+    @Test
+    void theClinicCorrectsAWalkInsNameAndPhoneButNotThoseOfAPatientWithAnAccount() {
+        WebClient admin = new WebClient(baseUrl);
+        admin.registerAndLogin("Records Admin", Deployments.ADMIN_CODE);
+        HttpResponse<String> registered = admin.submit("/admin/book", "walkInForm", "register",
+                Map.of("name", "Typo Walkin", "phone", "+91 95555 00001"));
+        String id = registered.headers().firstValue("Location").orElseThrow().replaceFirst(".*patient=", "");
+        String record = "/admin/patient?id=" + id;
+        assertTrue(admin.get(record).body().contains("/admin/book?patient=" + id), "the record leads to the front desk");
+
+        String wrong = admin.submit(record, "detailsForm", "save", Map.of("name", "Typo Walkin", "phone", "12")).body();
+        assertTrue(wrong.contains("+91 95555 00001") && wrong.contains("phone"), "a wrong number is refused, nothing saved");
+        String saved = admin.submit(record, "detailsForm", "save",
+                Map.of("name", "Tapo Walkin", "phone", "+91 95555 00002")).body();
+        assertTrue(saved.contains("Tapo Walkin&#39;s name and phone are saved.") || saved.contains("Tapo Walkin's name and phone are saved."),
+                saved);
+        String after = admin.get(record).body();
+        assertTrue(after.contains("+91 95555 00002") && after.contains("Name or phone changed by Records Admin"),
+                "saved, and kept on the record with who");
+        assertTrue(admin.get("/admin/patients?q=95555%2000002").body().contains(id), "found by the corrected number");
+
+        WebClient patient = new WebClient(baseUrl);
+        patient.registerAndLogin("Account Holder Patient", null);
+        Matcher link = PATIENT_LINK.matcher(admin.get("/admin/patients?q=Account%20Holder").body());
+        assertTrue(link.find());
+        String holder = admin.get("/admin/patient?id=" + link.group(1)).body();
+        assertFalse(holder.contains("detailsForm"), "a patient with an account keeps their own name and phone");
+    }
+
     /** The rows of the audit trail's account changes, as text. */
     static List<String> accountChanges(String auditPage) {
         Matcher row = Pattern.compile("<tr[^>]*account-change-row[^>]*>(.*?)</tr>", Pattern.DOTALL).matcher(auditPage);

@@ -3,11 +3,13 @@ package org.clinic.appointments.web.admin;
 import java.io.Serializable;
 import java.util.List;
 
+import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 
 import org.clinic.appointments.application.PatientRecords;
+import org.clinic.appointments.application.Profile;
 import org.clinic.appointments.domain.AccountChange;
 import org.clinic.appointments.domain.Appointment;
 import org.clinic.appointments.domain.BookingException;
@@ -15,7 +17,10 @@ import org.clinic.appointments.domain.User;
 import org.omnifaces.util.Messages;
 import org.clinic.appointments.application.ClinicAdministration;
 
-/** One patient ({@code /admin/patient?id=}): their details and appointments; suspend or reactivate them. */
+/**
+ * One patient ({@code /admin/patient?id=}): their details and appointments; suspend or reactivate them; correct
+ * a walk-in's name and phone.
+ */
 @Named
 @ViewScoped
 public class PatientRecordBacking implements Serializable {
@@ -34,6 +39,7 @@ public class PatientRecordBacking implements Serializable {
     private List<MessageRow> messages = List.of();
     private List<AccountChange> accountChanges = List.of();
     private final java.util.Map<String, String> actorNames = new java.util.HashMap<>();
+    private Profile details = new Profile();
 
     /**
      * A message to the patient: when, about which appointment, its kind, and what became of it (a history
@@ -47,6 +53,9 @@ public class PatientRecordBacking implements Serializable {
         if (patient == null) {
             Messages.addGlobalError("patients.unknown");
             return;
+        }
+        if (!FacesContext.getCurrentInstance().isPostback() || !patient.isWalkIn()) {
+            details = Profile.of(patient);
         }
         appointments = records.appointments(patient.getId());
         messages = messagesOf(appointments);
@@ -103,6 +112,21 @@ public class PatientRecordBacking implements Serializable {
             Messages.addGlobalError(e.getMessageKey(), e.getArguments());
         }
         load();
+    }
+
+    public void correctDetails() {
+        try {
+            User corrected = records.correctWalkIn(patient.getId(), details);
+            Messages.addGlobalInfo("patients.details.saved", corrected.getName());
+            details = Profile.of(corrected);
+        } catch (BookingException e) {
+            Messages.addGlobalError(e.getMessageKey(), e.getArguments());
+        }
+        load();
+    }
+
+    public Profile getDetails() {
+        return details;
     }
 
     public void reactivate() {
