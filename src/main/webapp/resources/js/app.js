@@ -84,6 +84,16 @@
         jQuery(document).on('pfAjaxSuccess', function () { show(false); });
     }
     /* <button type="button" data-print> prints the page (app.css has what paper leaves out). */
+    /* On a phone the booking page's days scroll sideways: the chosen one is brought into view, not left off-screen. */
+    function showChosenDay() {
+        var chosen = document.querySelector('.day-grid [aria-current="date"]');
+        var strip = chosen && chosen.closest('.day-grid');
+        if (!strip || strip.scrollWidth <= strip.clientWidth) {
+            return;
+        }
+        strip.scrollLeft += chosen.getBoundingClientRect().left - strip.getBoundingClientRect().left
+            - (strip.clientWidth - chosen.offsetWidth) / 2;
+    }
     function printButtons() {
         document.querySelectorAll('[data-print]').forEach(function (button) {
             button.addEventListener('click', function () { window.print(); });
@@ -155,6 +165,7 @@
     }
     function start() {
         startCountdowns();
+        showChosenDay();
         printButtons();
         sessionEnding();
         reportAjaxFailures();

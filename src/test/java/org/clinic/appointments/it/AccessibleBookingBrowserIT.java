@@ -151,6 +151,11 @@ class AccessibleBookingBrowserIT extends PatientBrowserTestBase {
             assertFitsAPhone();
             openBooking("doc3");
             assertFitsAPhone();
+            open("/patient/book?doctor=doc3&date=" + inDays(20));
+            assertEquals(true, ((JavascriptExecutor) browser()).executeScript("""
+                    var chosen = document.querySelector('.day-grid [aria-current="date"]');
+                    var c = chosen.getBoundingClientRect(), s = chosen.closest('.day-grid').getBoundingClientRect();
+                    return c.left >= s.left && c.right <= s.right;"""), "a day far along the sideways list is shown when chosen");
             LocalDate day = inDays(2);
             chooseDate(day);
             assertFitsAPhone();
