@@ -79,7 +79,7 @@ public class PatientRecords {
     }
 
     /** Corrects a walk-in's name or phone (a patient with an account changes their own). */
-    public User correctWalkIn(String patientId, @NotNull @Valid Profile details) {
+    public User correctWalkIn(String patientId, @NotNull @Valid WalkIn details) {
         find(patientId).orElseThrow(() -> new BookingException("patients.unknown"));
         String actor = actor();
         User corrected = book.changeUser(patientId, actor, ChangeType.PROFILE_CHANGED, u -> u.walkInDetailsCorrected(

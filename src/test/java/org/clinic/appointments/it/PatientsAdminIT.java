@@ -135,6 +135,8 @@ class PatientsAdminIT {
 
         String wrong = admin.submit(record, "detailsForm", "save", Map.of("name", "Typo Walkin", "phone", "12")).body();
         assertTrue(wrong.contains("+91 95555 00001") && wrong.contains("phone"), "a wrong number is refused, nothing saved");
+        assertTrue(admin.submit(record, "detailsForm", "save", Map.of("name", " ", "phone", "+91 95555 00001")).body()
+                .contains("Please enter the patient"), "the clinic is asked for the patient's name, not its own");
         String saved = admin.submit(record, "detailsForm", "save",
                 Map.of("name", "Tapo Walkin", "phone", "+91 95555 00002")).body();
         assertTrue(saved.contains("Tapo Walkin&#39;s name and phone are saved.") || saved.contains("Tapo Walkin's name and phone are saved."),

@@ -9,7 +9,7 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 
 import org.clinic.appointments.application.PatientRecords;
-import org.clinic.appointments.application.Profile;
+import org.clinic.appointments.application.WalkIn;
 import org.clinic.appointments.domain.AccountChange;
 import org.clinic.appointments.domain.Appointment;
 import org.clinic.appointments.domain.BookingException;
@@ -39,7 +39,7 @@ public class PatientRecordBacking implements Serializable {
     private List<MessageRow> messages = List.of();
     private List<AccountChange> accountChanges = List.of();
     private final java.util.Map<String, String> actorNames = new java.util.HashMap<>();
-    private Profile details = new Profile();
+    private WalkIn details = new WalkIn();
 
     /**
      * A message to the patient: when, about which appointment, its kind, and what became of it (a history
@@ -55,7 +55,7 @@ public class PatientRecordBacking implements Serializable {
             return;
         }
         if (!FacesContext.getCurrentInstance().isPostback() || !patient.isWalkIn()) {
-            details = Profile.of(patient);
+            details = WalkIn.of(patient);
         }
         appointments = records.appointments(patient.getId());
         messages = messagesOf(appointments);
@@ -118,14 +118,14 @@ public class PatientRecordBacking implements Serializable {
         try {
             User corrected = records.correctWalkIn(patient.getId(), details);
             Messages.addGlobalInfo("patients.details.saved", corrected.getName());
-            details = Profile.of(corrected);
+            details = WalkIn.of(corrected);
         } catch (BookingException e) {
             Messages.addGlobalError(e.getMessageKey(), e.getArguments());
         }
         load();
     }
 
-    public Profile getDetails() {
+    public WalkIn getDetails() {
         return details;
     }
 
