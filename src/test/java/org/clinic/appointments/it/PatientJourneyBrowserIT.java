@@ -36,6 +36,8 @@ class PatientJourneyBrowserIT extends PatientBrowserTestBase {
         registerAndLogin("Asha Rao");
 
         open("/patient/doctors");
+        assertEquals(id("searchForm:query").getLocation().getY(), id("searchForm:specialization").getLocation().getY(),
+                "the search field and the specialization's choice stand side by side, level");
         type("searchForm:query", "cardio");
         waitFor(() -> !exists("doctor-doc2"), "the orthopedic surgeon is filtered out as the patient types");
         assertTrue(exists("doctor-doc1"), "the cardiologist is found");
