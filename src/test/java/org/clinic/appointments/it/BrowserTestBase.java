@@ -327,18 +327,22 @@ public abstract class BrowserTestBase {
     }
 
     /** Whether the element belongs to a page that was left (Chromium says so in two ways). */
-    private static boolean isGone(WebElement element) {
+    protected static boolean isGone(WebElement element) {
         try {
             element.isEnabled();
             return false;
-        } catch (org.openqa.selenium.StaleElementReferenceException e) {
-            return true;
         } catch (org.openqa.selenium.WebDriverException e) {
-            if (String.valueOf(e.getMessage()).contains("does not belong to the document")) {
+            if (isReplacedNode(e)) {
                 return true;
             }
             throw e;
         }
+    }
+
+    /** Whether the error says that an element was replaced by a page load or an update. */
+    private static boolean isReplacedNode(org.openqa.selenium.WebDriverException e) {
+        return e instanceof org.openqa.selenium.StaleElementReferenceException
+                || String.valueOf(e.getMessage()).contains("does not belong to the document");
     }
 
     protected void waitUntilReady() {
@@ -350,9 +354,18 @@ public abstract class BrowserTestBase {
         });
     }
 
-    /** Waits until the condition holds, e.g. after an as-you-type search. */
+    /** Waits until the condition holds, e.g. after an as-you-type search; an element replaced meanwhile is looked at again. */
     protected void waitFor(java.util.function.BooleanSupplier condition, String what) {
-        waiting(Duration.ofSeconds(15)).withMessage(what).until(driver -> condition.getAsBoolean());
+        waiting(Duration.ofSeconds(15)).withMessage(what).until(driver -> {
+            try {
+                return condition.getAsBoolean();
+            } catch (org.openqa.selenium.WebDriverException e) {
+                if (isReplacedNode(e)) {
+                    return false;
+                }
+                throw e;
+            }
+        });
         waitUntilReady();
     }
 

@@ -42,13 +42,8 @@ class FrontDeskBrowserIT extends BrowserTestBase {
 
         new Select(id("deskForm:doctor")).selectByValue("doc2");
         waitUntilReady();
-        waitFor(() -> {
-            try {
-                return new Select(id("deskForm:date")).getOptions().stream().anyMatch(o -> o.isSelected());
-            } catch (org.openqa.selenium.StaleElementReferenceException replacedByTheUpdate) {
-                return false;
-            }
-        }, "the days of doc2");
+        waitFor(() -> new Select(id("deskForm:date")).getOptions().stream().anyMatch(o -> o.isSelected()),
+                "the days of doc2");
         String time = new Select(id("deskForm:time")).getFirstSelectedOption().getAttribute("value");
         type("deskForm:reason", "Walked in with a fever");
         id("deskForm:paidNow").click();

@@ -196,14 +196,7 @@ class ScheduleBrowserIT extends BrowserTestBase {
         waitFor(yes::isDisplayed, "the confirm dialog");
         WebElement page = browser().findElement(By.tagName("html"));
         yes.click();
-        waitFor(() -> {
-            try {
-                page.isEnabled();
-                return !exists("activeForm:deactivate");
-            } catch (org.openqa.selenium.StaleElementReferenceException gone) {
-                return true;
-            }
-        }, "the page after deactivating");
+        waitFor(() -> isGone(page) || !exists("activeForm:deactivate"), "the page after deactivating");
         waitUntilReady();
         checkAccessibility();
         assertTrue(messages().contains("no longer appears in patients' search"), messages());
