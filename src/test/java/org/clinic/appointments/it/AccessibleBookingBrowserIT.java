@@ -15,7 +15,6 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
-import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
 
@@ -133,7 +132,7 @@ class AccessibleBookingBrowserIT extends PatientBrowserTestBase {
             tabTo(e -> "confirmYes".equals(e.getAttribute("id")), "the dialog's yes");
         }
         press(Keys.ENTER);
-        waiting(Duration.ofSeconds(30)).ignoring(StaleElementReferenceException.class)
+        waiting(Duration.ofSeconds(30))
                 .withMessage(() -> "cancelled; the page says: " + pageText())
                 .until(driver -> exists("summaryStatus") && "Cancelled".equals(text("summaryStatus")));
         waitUntilReady();

@@ -255,7 +255,8 @@ public abstract class BrowserTestBase {
 
     /** A wait that looks every 50 ms: Selenium's default half second adds up over hundreds of clicks. */
     protected WebDriverWait waiting(Duration timeout) {
-        return (WebDriverWait) new WebDriverWait(browser(), timeout).pollingEvery(Duration.ofMillis(50));
+        return (WebDriverWait) new WebDriverWait(browser(), timeout).pollingEvery(Duration.ofMillis(50))
+                .ignoring(org.openqa.selenium.StaleElementReferenceException.class);
     }
 
     protected WebElement id(String id) {
