@@ -129,7 +129,7 @@ class AdminPortalBrowserIT extends BrowserTestBase {
         WebElement yes = id("confirmYes");
         waitFor(yes::isDisplayed, "the confirm dialog");
         yes.click();
-        waitFor(() -> !yes.isDisplayed(), "the confirm dialog to close");
+        waitFor(() -> isGone(yes) || !yes.isDisplayed(), "the confirm dialog to close");
         waitUntilReady();
     }
 
