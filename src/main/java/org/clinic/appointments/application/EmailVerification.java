@@ -41,6 +41,9 @@ public class EmailVerification {
     AppConfig config;
 
     @Inject
+    PatientDetailsCarryOver carryOver;
+
+    @Inject
     Clock clock;
 
     /** Whether new patients must verify their address before confirming a Pay-at-Clinic booking. */
@@ -90,6 +93,7 @@ public class EmailVerification {
                 return u.verified(clock.instant());
             });
             LOG.info(() -> "User " + user.getId() + " verified their e-mail address");
+            carryOver.carryOver(user, user.getId());
             return user;
         } catch (DuplicateEmailException e) {
             throw new BookingException("profile.email.taken");

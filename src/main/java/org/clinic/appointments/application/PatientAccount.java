@@ -46,6 +46,9 @@ public class PatientAccount {
     AccountMailThrottle throttle;
 
     @Inject
+    PatientDetailsCarryOver carryOver;
+
+    @Inject
     Clock clock;
 
     public User me() {
@@ -56,6 +59,7 @@ public class PatientAccount {
         User updated = book.changeUser(callerId(), callerId(), ChangeType.PROFILE_CHANGED,
                 user -> user.profileChanged(profile.getName().strip(), profile.getPhone().strip(), clock.instant()));
         LOG.info(() -> "Patient " + updated.getId() + " changed their name or phone");
+        carryOver.carryOver(updated, updated.getId());
         return updated;
     }
 

@@ -42,6 +42,9 @@ public class PatientRecords {
     AppointmentBook book;
 
     @Inject
+    PatientDetailsCarryOver carryOver;
+
+    @Inject
     Clock clock;
 
     public List<User> search(String text) {
@@ -85,6 +88,7 @@ public class PatientRecords {
         User corrected = book.changeUser(patientId, actor, ChangeType.PROFILE_CHANGED, u -> u.walkInDetailsCorrected(
                 details.getName().strip(), details.getPhone().strip(), clock.instant(), actor));
         LOG.info(() -> "Admin " + actor + " corrected the name or phone of walk-in patient " + patientId);
+        carryOver.carryOver(corrected, actor);
         return corrected;
     }
 

@@ -528,6 +528,35 @@ public class Appointment implements java.io.Serializable {
         return next.recorded(this, now, actor, REMINDER_QUEUED, lead.toString());
     }
 
+    /**
+     * Whether this appointment should follow its patient's present name and address: it is still to come (held,
+     * confirmed or under way) or a message about it waits, and it names the patient otherwise.
+     */
+    public boolean lagsBehind(User patient) {
+        boolean current = status == AppointmentStatus.PENDING_PAYMENT || status == AppointmentStatus.CONFIRMED
+                || status == AppointmentStatus.ARRIVED || hasPendingMessage();
+        return current && patient.getId().equals(userId)
+                && (!Objects.equals(userName, patient.getName()) || !Objects.equals(userEmail, patient.getEmail()));
+    }
+
+    /**
+     * This appointment with its patient's present name and address (the clinic corrected them, or the patient
+     * changed them): the pages show them, and its waiting messages and later reminders go to that address.
+     */
+    public Appointment patientDetailsChanged(User patient, Instant now, String actor) {
+        Appointment next = copy();
+        if (!lagsBehind(patient)) {
+            return next;
+        }
+        next.userName = patient.getName();
+        next.userEmail = patient.getEmail();
+        if (next.messages != null && !Objects.equals(userEmail, next.userEmail)) {
+            next.messages.replaceAll(waiting -> waiting.to(next.userEmail));
+        }
+        return next.recorded(this, now, actor, PATIENT_DETAILS, null);
+    }
+
+    public static final String PATIENT_DETAILS = "patient_details";
     private static final String REMINDER_QUEUED = "reminder_queued";
     private static final String RESCHEDULED = "rescheduled";
 

@@ -40,6 +40,13 @@ public class OutboxMessage implements java.io.Serializable {
         return copy;
     }
 
+    /** The same message, to another address (its patient's address changed while it waited). */
+    OutboxMessage to(String address) {
+        OutboxMessage moved = copy();
+        moved.recipient = address;
+        return moved;
+    }
+
     /** Whether its next attempt is due. */
     public boolean isDue(Instant now) {
         return nextAttemptAt == null || !now.isBefore(nextAttemptAt);

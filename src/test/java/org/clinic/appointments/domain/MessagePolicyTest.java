@@ -157,6 +157,55 @@ class MessagePolicyTest {
                 .isEmpty(), "and only one");
     }
 
+    @Test
+    void aConfirmedVisitFollowsItsPatientsNewAddressAndNameIncludingTheMessageStillWaiting() {
+        Appointment hold = held("asha@example.com");
+        Appointment confirmed = changed(hold, hold.paid(new PaymentOutcome(PaymentMethod.PAY_AT_CLINIC,
+                PaymentStatus.PENDING, "T5", null, null, null), NOW, "p1"));
+        User now = new User();
+        now.setId("p1");
+        now.setName("Asha Rao");
+        now.setEmail("asha.rao@example.com");
+        assertTrue(confirmed.lagsBehind(now));
+
+        Appointment followed = changed(confirmed, confirmed.patientDetailsChanged(now, NOW, "p1"));
+        assertEquals("Asha Rao", followed.getUserName());
+        assertEquals("asha.rao@example.com", followed.getUserEmail());
+        assertEquals("asha.rao@example.com", followed.getMessages().get(0).getRecipient(),
+                "the confirmation still waiting goes to the address in use");
+        assertEquals("a1.2.booking_confirmed", followed.getMessages().get(0).getId(), "the same message, not a new one");
+        assertEquals(List.of(MessageKind.BOOKING_CONFIRMED), kinds(followed), "the change itself sends nothing");
+        assertEquals(Appointment.PATIENT_DETAILS, last(followed).getAction());
+        assertEquals("p1", last(followed).getActor());
+        assertFalse(followed.lagsBehind(now));
+
+        Instant dayBefore = DAY.atTime(9, 30).atZone(ZONE).minusDays(1).toInstant();
+        assertEquals("asha.rao@example.com", followed.reminderQueued(Duration.ofHours(24), dayBefore, "system")
+                .getMessages().get(1).getRecipient(), "and so do its reminders");
+    }
+
+    @Test
+    void aVisitOverAndDoneKeepsTheNameItWasBookedUnder() {
+        Appointment hold = held("asha@example.com");
+        Appointment confirmed = changed(hold, hold.paid(new PaymentOutcome(PaymentMethod.CARD, PaymentStatus.SUCCESS,
+                "T6", "Visa", "Visa", "4242"), NOW, "p1"));
+        Appointment completed = confirmed.byAdmin(AdminAction.ARRIVE, null, RULES, DAY.atTime(9, 5).atZone(ZONE)
+                .toInstant(), "admin-1").byAdmin(AdminAction.COMPLETE, null, RULES, DAY.atTime(9, 40).atZone(ZONE)
+                .toInstant(), "admin-1").messageSent("a1.2.booking_confirmed", NOW, "system")
+                .messageSent("a1.2.payment_received", NOW, "system");
+        User renamed = new User();
+        renamed.setId("p1");
+        renamed.setName("Asha Rao");
+        renamed.setEmail("asha@example.com");
+        assertFalse(completed.lagsBehind(renamed));
+        assertEquals("Asha", completed.patientDetailsChanged(renamed, NOW, "p1").getUserName());
+        User someoneElse = new User();
+        someoneElse.setId("p2");
+        someoneElse.setName("Ravi");
+        someoneElse.setEmail("ravi@example.com");
+        assertFalse(confirmed.lagsBehind(someoneElse), "another patient's details never enter it");
+    }
+
     private static HistoryEntry last(Appointment a) {
         return a.getHistory().get(a.getHistory().size() - 1);
     }

@@ -539,6 +539,31 @@ public abstract class AppointmentBookContract {
         assertTrue(book.withDueMessages(10).isEmpty());
     }
 
+    @Test
+    void anAppointmentTakingItsPatientsNewDetailsIsFoundAndSortedByThemAndMailsTheNewAddress() {
+        User asha = registered("Asha Rao");
+        User ben = registered("Ben Das");
+        Appointment a = confirmed(asha, "doc1", "09:00 AM");
+        Appointment b = confirmed(ben, "doc1", "10:00 AM");
+        User renamed = book.changeUser(asha.getId(), asha.getId(), ChangeType.PROFILE_CHANGED,
+                u -> u.profileChanged("Zoya Rao", u.getPhone(), clock.instant()));
+        renamed.setEmail("zoya.rao@example.com");
+        book.change(a.getId(), asha.getId(), ChangeType.PATIENT_DETAILS,
+                current -> current.patientDetailsChanged(renamed, clock.instant(), asha.getId()));
+
+        for (int round = 0; round < 2; round++) {
+            AppointmentBook store = round == 0 ? book : reopened();
+            AppointmentQuery byNewName = new AppointmentQuery(null, null, null, null, null, null, "zoya");
+            assertEquals(List.of(a.getId()), ids(store.search(byNewName, AppointmentSort.SLOT, true, 0, 10).rows()));
+            AppointmentQuery byOldName = new AppointmentQuery(null, null, null, null, null, null, "asha");
+            assertEquals(0, store.search(byOldName, AppointmentSort.SLOT, true, 0, 10).total());
+            assertEquals(List.of(b.getId(), a.getId()), ids(store.search(AppointmentQuery.all(), AppointmentSort.PATIENT,
+                    true, 0, 10).rows()), "Ben before Zoya");
+            assertEquals("zoya.rao@example.com", store.appointment(a.getId()).orElseThrow().getMessages().get(0)
+                    .getRecipient(), "the confirmation still waiting goes to the new address");
+        }
+    }
+
     // ---- the admins' views -------------------------------------------------------------------------------
 
     @Test

@@ -227,6 +227,26 @@ class FrontDeskIT {
         return id.group(1);
     }
 
+    @Test
+    void aWalkInsCorrectedNameIsTheNameOnTheirBookings() {
+        HttpResponse<String> registered = admin().submit("/admin/book", "walkInForm", "register",
+                Map.of("name", "Sunita Kulkrni", "phone", "+91 90000 22222"));
+        String deskPage = location(registered);
+        String patientId = deskPage.replaceFirst(".*patient=", "");
+        String appointmentPage = location(bookDefaults(admin(), deskPage, false));
+        assertTrue(admin().submit("/admin/patient?id=" + patientId, "detailsForm", "save",
+                Map.of("name", "Sunita Kulkarni", "phone", "+91 90000 22222")).body().contains("name and phone are saved"));
+
+        String appointment = admin().get(appointmentPage).body();
+        assertTrue(appointment.contains("Sunita Kulkarni") && !appointment.contains("Sunita Kulkrni"),
+                "the booking names the patient as corrected");
+        assertTrue(appointment.contains("Patient&#39;s name or address updated")
+                || appointment.contains("Patient's name or address updated"), "and its history says so");
+        assertTrue(admin().get("/admin/dashboard?q=Sunita+Kulkarni").body().contains(appointmentPage.replaceFirst(".*id=", "")),
+                "the dashboard finds it by the corrected name");
+        assertFalse(admin().get("/admin/dashboard?q=Kulkrni").body().contains(appointmentPage.replaceFirst(".*id=", "")));
+    }
+
     /** Books the slot the desk page proposes (its first doctor, first bookable day, first free time). */
     private static HttpResponse<String> bookDefaults(WebClient client, String deskPage, boolean paidNow) {
         WebClient.FormPage page = client.open(deskPage);

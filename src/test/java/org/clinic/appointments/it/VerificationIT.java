@@ -126,6 +126,9 @@ class VerificationIT {
         WebClient meera = new WebClient(baseUrl);
         String old = meera.registerAndLogin("Meera Verify", null);
         confirm(token(mailTo(old, 1).get(0)));
+        String booked = meera.holdOn("doc5", DAY, "Check-up");
+        assertEquals(302, meera.payAtClinic(booked).statusCode());
+        assertEquals(2, mailTo(old, 2).size(), "the booking is confirmed to the address in use");
 
         HttpResponse<String> refused = meera.submit("/patient/profile", "emailForm", "changeEmail",
                 Map.of("newEmail", taken.toUpperCase(), "emailPassword", WebClient.PASSWORD));
@@ -147,5 +150,11 @@ class VerificationIT {
                 "verified: the new address logs in");
         assertEquals(200, new WebClient(baseUrl).login("", old, WebClient.PASSWORD).statusCode(), "the old one not");
         assertTrue(meera.get("/patient/my-data.json").body().contains(fresh));
+
+        assertEquals(302, meera.submit("/patient/appointment?id=" + booked, "actions", "cancel", Map.of()).statusCode());
+        List<MimeMessage> toFresh = mailTo(fresh, 2);
+        assertTrue(toFresh.size() == 2 && toFresh.get(1).getSubject().startsWith("Appointment cancelled"),
+                "what follows about a booking made before goes to the new address");
+        assertEquals(2, mailTo(old, 3).size(), "and nothing more to the old one");
     }
 }
