@@ -43,6 +43,9 @@ public class DoctorRecords {
     @Inject
     AppointmentBook book;
 
+    @Inject
+    DetailsCarryOver carryOver;
+
     public List<Doctor> all() {
         return book.doctors();
     }
@@ -91,6 +94,9 @@ public class DoctorRecords {
         Doctor edited = book.changeDoctor(id, actor(), ChangeType.DOCTOR_EDITED,
                 current -> current.edited(wanted, clock.instant(), actor()));
         LOG.info(() -> "Admin " + actor() + " edited doctor " + id);
+        if (!edited.getName().equals(stored.getName())) {
+            carryOver.doctor(edited, actor());
+        }
         return edited;
     }
 

@@ -41,7 +41,7 @@ public class EmailVerification {
     AppConfig config;
 
     @Inject
-    PatientDetailsCarryOver carryOver;
+    DetailsCarryOver carryOver;
 
     @Inject
     Clock clock;
@@ -93,7 +93,7 @@ public class EmailVerification {
                 return u.verified(clock.instant());
             });
             LOG.info(() -> "User " + user.getId() + " verified their e-mail address");
-            carryOver.carryOver(user, user.getId());
+            carryOver.patient(user, user.getId());
             return user;
         } catch (DuplicateEmailException e) {
             throw new BookingException("profile.email.taken");

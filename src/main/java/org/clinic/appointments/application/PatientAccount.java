@@ -46,7 +46,7 @@ public class PatientAccount {
     AccountMailThrottle throttle;
 
     @Inject
-    PatientDetailsCarryOver carryOver;
+    DetailsCarryOver carryOver;
 
     @Inject
     Clock clock;
@@ -59,7 +59,7 @@ public class PatientAccount {
         User updated = book.changeUser(callerId(), callerId(), ChangeType.PROFILE_CHANGED,
                 user -> user.profileChanged(profile.getName().strip(), profile.getPhone().strip(), clock.instant()));
         LOG.info(() -> "Patient " + updated.getId() + " changed their name or phone");
-        carryOver.carryOver(updated, updated.getId());
+        carryOver.patient(updated, updated.getId());
         return updated;
     }
 

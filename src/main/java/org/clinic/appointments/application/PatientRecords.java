@@ -42,7 +42,7 @@ public class PatientRecords {
     AppointmentBook book;
 
     @Inject
-    PatientDetailsCarryOver carryOver;
+    DetailsCarryOver carryOver;
 
     @Inject
     Clock clock;
@@ -88,7 +88,7 @@ public class PatientRecords {
         User corrected = book.changeUser(patientId, actor, ChangeType.PROFILE_CHANGED, u -> u.walkInDetailsCorrected(
                 details.getName().strip(), details.getPhone().strip(), clock.instant(), actor));
         LOG.info(() -> "Admin " + actor + " corrected the name or phone of walk-in patient " + patientId);
-        carryOver.carryOver(corrected, actor);
+        carryOver.patient(corrected, actor);
         return corrected;
     }
 

@@ -533,10 +533,18 @@ public class Appointment implements java.io.Serializable {
      * confirmed or under way) or a message about it waits, and it names the patient otherwise.
      */
     public boolean lagsBehind(User patient) {
-        boolean current = status == AppointmentStatus.PENDING_PAYMENT || status == AppointmentStatus.CONFIRMED
-                || status == AppointmentStatus.ARRIVED || hasPendingMessage();
-        return current && patient.getId().equals(userId)
+        return isCurrent() && patient.getId().equals(userId)
                 && (!Objects.equals(userName, patient.getName()) || !Objects.equals(userEmail, patient.getEmail()));
+    }
+
+    /** Whether this appointment, still to come, names its doctor otherwise than the doctor's record does now. */
+    public boolean lagsBehind(Doctor doctor) {
+        return isCurrent() && doctor.getId().equals(doctorId) && !Objects.equals(doctorName, doctor.getName());
+    }
+
+    private boolean isCurrent() {
+        return status == AppointmentStatus.PENDING_PAYMENT || status == AppointmentStatus.CONFIRMED
+                || status == AppointmentStatus.ARRIVED || hasPendingMessage();
     }
 
     /**
@@ -556,7 +564,18 @@ public class Appointment implements java.io.Serializable {
         return next.recorded(this, now, actor, PATIENT_DETAILS, null);
     }
 
+    /** This appointment naming its doctor as the doctor's record does now (the clinic corrected the name). */
+    public Appointment doctorDetailsChanged(Doctor doctor, Instant now, String actor) {
+        Appointment next = copy();
+        if (!lagsBehind(doctor)) {
+            return next;
+        }
+        next.doctorName = doctor.getName();
+        return next.recorded(this, now, actor, DOCTOR_DETAILS, null);
+    }
+
     public static final String PATIENT_DETAILS = "patient_details";
+    public static final String DOCTOR_DETAILS = "doctor_details";
     private static final String REMINDER_QUEUED = "reminder_queued";
     private static final String RESCHEDULED = "rescheduled";
 

@@ -19,6 +19,7 @@ public enum ChangeType {
     MESSAGE_FAILED("appointment.message_failed"),
     REMINDER_QUEUED("appointment.reminder_queued"),
     PATIENT_DETAILS("appointment.patient_details"),
+    DOCTOR_DETAILS("appointment.doctor_details"),
     LEAVE_PLACED("schedule.leave_placed"),
     DOCTOR_DEACTIVATED("schedule.doctor_deactivated"),
     DOCTOR_REACTIVATED("schedule.doctor_reactivated"),

@@ -55,6 +55,28 @@ class AppointmentRulesTest {
     }
 
     @Test
+    void aBookingStillToComeTakesItsDoctorsCorrectedNameAndAnEndedOneKeepsItsOwn() {
+        Doctor renamed = new Doctor();
+        renamed.setId("doc1");
+        renamed.setName("Dr. Onkar");
+        Appointment hold = held(TODAY.plusDays(2), "09:00 AM");
+        assertTrue(hold.lagsBehind(renamed));
+        Appointment followed = hold.doctorDetailsChanged(renamed, NOW, "admin-1");
+        assertEquals("Dr. Onkar", followed.getDoctorName());
+        assertEquals(Appointment.DOCTOR_DETAILS, followed.getHistory().get(followed.getHistory().size() - 1).getAction());
+        assertEquals(AppointmentStatus.PENDING_PAYMENT, followed.getStatus(), "nothing else changes");
+        assertFalse(followed.lagsBehind(renamed));
+
+        Appointment expired = hold.expired(RULES.holdExpiry(NOW).plusSeconds(1));
+        assertFalse(expired.lagsBehind(renamed), "an ended booking keeps the name it had");
+        assertEquals("Dr. One", expired.doctorDetailsChanged(renamed, NOW, "admin-1").getDoctorName());
+        Doctor other = new Doctor();
+        other.setId("doc2");
+        other.setName("Dr. Two");
+        assertFalse(hold.lagsBehind(other), "another doctor's name never enters it");
+    }
+
+    @Test
     void nonsensicalSettingsAreRefusedWithTheirReason() {
         assertThrows(IllegalArgumentException.class, () -> new ClinicRules(ZONE, List.of("25:00"), 30,
                 Duration.ofMinutes(15), Duration.ofHours(24), 3));

@@ -132,6 +132,22 @@ class DoctorRecordsIT {
     }
 
     @Test
+    void aCorrectedNameIsTheNameOnTheDoctorsBookingsStillToCome() {
+        String id = addDoctor("Dr. Nandni Rao", "700");
+        WebClient patient = new WebClient(baseUrl);
+        patient.registerAndLogin("Renamed Doctor's Patient", null);
+        String appointment = patient.holdFirstFreeSlot(id, "Follow-up");
+        assertEquals(200, admin().submit("/admin/doctor?id=" + id, "doctorForm", "save",
+                details("Dr. Nandini Rao", "Cardiologist", "700")).statusCode());
+
+        String mine = patient.get("/patient/pay?id=" + appointment).body();
+        assertTrue(mine.contains("Dr. Nandini Rao") && !mine.contains("Dr. Nandni Rao"), "the patient's booking");
+        String clinics = admin().get("/admin/appointment?id=" + appointment).body();
+        assertTrue(clinics.contains("Dr. Nandini Rao") && (clinics.contains("Doctor&#39;s name updated")
+                || clinics.contains("Doctor's name updated")), "the clinic's page, with the change in its history");
+    }
+
+    @Test
     void invalidDetailsAreRefusedWithTheirMessageAndAddNobody() {
         int before = doctorRows();
         Map<String, String> refusals = Map.of(

@@ -1,0 +1,81 @@
+package org.clinic.appointments.application;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.function.Predicate;
+import java.util.function.UnaryOperator;
+import java.util.logging.Logger;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import org.clinic.appointments.domain.Appointment;
+import org.clinic.appointments.domain.BookingException;
+import org.clinic.appointments.domain.ChangeType;
+import org.clinic.appointments.domain.Doctor;
+import org.clinic.appointments.domain.User;
+import org.clinic.appointments.domain.port.AppointmentBook;
+import org.clinic.appointments.infrastructure.config.AppConfig;
+
+/**
+ * Carries a patient's present name and address, or a doctor's present name, into the appointments still to come
+ * that name them, after the patient or the clinic changed them: the pages then show them as they are now, and the
+ * messages still waiting and the reminders go to the address in use. Past visits keep the names they were booked
+ * under. Run again with the same details, it finishes what an interrupted run left.
+ */
+@ApplicationScoped
+public class DetailsCarryOver {
+
+    private static final Logger LOG = Logger.getLogger(DetailsCarryOver.class.getName());
+
+    @Inject
+    AppointmentBook book;
+
+    @Inject
+    AppConfig config;
+
+    @Inject
+    Clock clock;
+
+    /** Answers how many of the patient's appointments now carry their details. */
+    public int patient(User patient, String actor) {
+        int count = carry(book.appointmentsOfPatient(patient.getId()), a -> a.lagsBehind(patient),
+                ChangeType.PATIENT_DETAILS, a -> a.patientDetailsChanged(patient, clock.instant(), actor), actor);
+        if (count > 0) {
+            LOG.info(() -> "The details of patient " + patient.getId() + " carried into " + count + " appointment(s)");
+        }
+        return count;
+    }
+
+    /** Answers how many of the doctor's appointments, from today to the booking horizon, now carry their name. */
+    public int doctor(Doctor doctor, String actor) {
+        int count = 0;
+        for (LocalDate date : config.rules().bookableDates(clock.instant())) {
+            count += carry(book.appointmentsOf(doctor.getId(), date), a -> a.lagsBehind(doctor),
+                    ChangeType.DOCTOR_DETAILS, a -> a.doctorDetailsChanged(doctor, clock.instant(), actor), actor);
+        }
+        int carried = count;
+        if (carried > 0) {
+            LOG.info(() -> "The name of doctor " + doctor.getId() + " carried into " + carried + " appointment(s)");
+        }
+        return carried;
+    }
+
+    private int carry(List<Appointment> appointments, Predicate<Appointment> lagging, ChangeType type,
+            UnaryOperator<Appointment> change, String actor) {
+        int carried = 0;
+        for (Appointment a : appointments) {
+            if (!lagging.test(a)) {
+                continue;
+            }
+            try {
+                book.change(a.getId(), actor, type, change);
+                carried++;
+            } catch (BookingException changedMeanwhile) {
+                LOG.fine(() -> "Appointment " + a.getId() + " changed meanwhile");
+            }
+        }
+        return carried;
+    }
+}
