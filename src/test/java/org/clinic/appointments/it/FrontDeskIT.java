@@ -242,6 +242,8 @@ class FrontDeskIT {
                 "the booking names the patient as corrected");
         assertTrue(appointment.contains("Patient&#39;s name or address updated")
                 || appointment.contains("Patient's name or address updated"), "and its history says so");
+        assertTrue(appointment.contains("Confirmed") && !appointment.contains("Confirmed → Confirmed"),
+                "a status that did not change is shown once");
         assertTrue(admin().get("/admin/dashboard?q=Sunita+Kulkarni").body().contains(appointmentPage.replaceFirst(".*id=", "")),
                 "the dashboard finds it by the corrected name");
         assertFalse(admin().get("/admin/dashboard?q=Kulkrni").body().contains(appointmentPage.replaceFirst(".*id=", "")));
