@@ -80,9 +80,10 @@ public class DoctorRecordBacking implements Serializable {
             }
             Doctor edited = records.edit(doctor.getId(), details);
             boolean changed = edited.getHistory().size() != doctor.getHistory().size();
+            boolean renamed = !edited.getName().equals(doctor.getName());
             doctor = edited;
             details = DoctorDetails.of(edited);
-            Messages.addGlobalInfo(changed ? "doctor.saved" : "doctor.unchanged");
+            Messages.addGlobalInfo(renamed ? "doctor.saved.renamed" : changed ? "doctor.saved" : "doctor.unchanged");
         } catch (BookingException e) {
             Messages.addGlobalError(e.getMessageKey(), e.getArguments());
         }
