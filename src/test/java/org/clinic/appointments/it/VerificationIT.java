@@ -146,7 +146,8 @@ class VerificationIT {
                 "until verified, the old address logs in");
         assertEquals(200, new WebClient(baseUrl).login("", fresh, WebClient.PASSWORD).statusCode());
 
-        assertTrue(confirm(token(mailTo(fresh, 1).get(0))).body().contains("is confirmed"));
+        assertTrue(confirm(token(mailTo(fresh, 1).get(0))).body()
+                .contains("is confirmed. Messages about your appointments go there from now on."));
         assertEquals(302, new WebClient(baseUrl).login("", fresh, WebClient.PASSWORD).statusCode(),
                 "verified: the new address logs in");
         assertEquals(200, new WebClient(baseUrl).login("", old, WebClient.PASSWORD).statusCode(), "the old one not");
