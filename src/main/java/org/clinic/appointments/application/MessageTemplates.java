@@ -65,6 +65,13 @@ public final class MessageTemplates {
                 clinicAddress);
     }
 
+    /** A walk-in's link to choose a password, to the address they gave the clinic. */
+    public static Postbox.Mail accessMail(User walkIn, String link, Duration validFor,
+            String clinicName, String clinicAddress) {
+        return linkMail("online_access", "access", walkIn, walkIn.getPendingEmail(), link, validFor.toHours(),
+                clinicName, clinicAddress);
+    }
+
     /** A mail carrying a single-use link: the template {@code mail.<template>.*} with the time it stays valid. */
     private static Postbox.Mail linkMail(String template, String idPrefix, User user,
             String to, String link, long validFor, String clinicName, String clinicAddress) {

@@ -13,6 +13,7 @@ import jakarta.validation.constraints.NotNull;
 
 import org.clinic.appointments.domain.BookingException;
 import org.clinic.appointments.domain.ChangeType;
+import org.clinic.appointments.domain.DuplicateEmailException;
 import org.clinic.appointments.domain.EmailAddress;
 import org.clinic.appointments.domain.User;
 import org.clinic.appointments.domain.port.AppointmentBook;
@@ -48,6 +49,9 @@ public class PasswordReset {
     AppConfig config;
 
     @Inject
+    DetailsCarryOver carryOver;
+
+    @Inject
     Clock clock;
 
     /** Sends a link when the address has an account that signs in with a password; answers nothing either way. */
@@ -80,23 +84,42 @@ public class PasswordReset {
         return LinkToken.parse(token).flatMap(t -> book.user(t.userId()).filter(u -> u.resetOpen(t.secretHash(), now)));
     }
 
-    /** Sets the new password when the link is open; {@code BookingException} ("reset.invalid") otherwise. */
+    /** Whether the link names a walk-in (who asks the clinic for a new link, not "Forgot password?"). */
+    public boolean forWalkIn(String token) {
+        return LinkToken.parse(token).flatMap(t -> book.user(t.userId())).filter(User::isWalkIn).isPresent();
+    }
+
+    /**
+     * Sets the new password when the link is open; a walk-in's link also makes the address it went to the
+     * account's. {@code BookingException}: "reset.invalid" (unknown, used, run out or another link),
+     * "access.email.taken" (a walk-in's address that has become another account's meanwhile).
+     */
     public User reset(String token, @NotNull @Valid ChosenPassword chosen) {
         LinkToken parsed = LinkToken.parse(token).orElseThrow(() -> new BookingException("reset.invalid"));
-        if (book.user(parsed.userId()).isEmpty()) {
-            throw new BookingException("reset.invalid");
-        }
+        User holder = book.user(parsed.userId()).orElseThrow(() -> new BookingException("reset.invalid"));
         String hash = hasher.hashIfFree(chosen.getPassword().toCharArray())
                 .orElseThrow(() -> new BookingException("register.busy"));
         String secretHash = parsed.secretHash();
-        User user = book.changeUser(parsed.userId(), parsed.userId(), ChangeType.PASSWORD_RESET, u -> {
-            Instant now = clock.instant();
-            if (!u.resetOpen(secretHash, now)) {
-                throw new BookingException("reset.invalid");
-            }
-            return u.passwordReset(hash, now);
-        });
-        LOG.info(() -> "User " + user.getId() + " reset their password; their other sessions end");
+        boolean firstPassword = holder.isWalkIn();
+        ChangeType type = firstPassword ? ChangeType.ONLINE_ACCESS_TAKEN : ChangeType.PASSWORD_RESET;
+        User user;
+        try {
+            user = book.changeUser(parsed.userId(), parsed.userId(), type, u -> {
+                Instant now = clock.instant();
+                if (!u.resetOpen(secretHash, now) || u.isWalkIn() != firstPassword) {
+                    throw new BookingException("reset.invalid");
+                }
+                return u.passwordChosenByLink(hash, now);
+            });
+        } catch (DuplicateEmailException e) {
+            throw new BookingException("access.email.taken");
+        }
+        if (firstPassword) {
+            LOG.info(() -> "Walk-in patient " + user.getId() + " chose a password: online access taken");
+            carryOver.patient(user, user.getId());
+        } else {
+            LOG.info(() -> "User " + user.getId() + " reset their password; their other sessions end");
+        }
         return user;
     }
 }

@@ -41,6 +41,8 @@ public enum ChangeType {
     WAITLIST_OFFER_MADE("user.waitlist_offer_made"),
     WAITLIST_OFFERED("appointment.waitlist_offered"),
     EMAIL_CHANGE_REQUESTED("user.email_change_requested"),
+    ONLINE_ACCESS_OFFERED("user.online_access_offered"),
+    ONLINE_ACCESS_TAKEN("user.online_access_taken"),
     SUSPENDED("user.suspended"),
     REACTIVATED("user.reactivated"),
     ADMIN_INVITED("user.admin_invited"),

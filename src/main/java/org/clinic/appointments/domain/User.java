@@ -328,6 +328,52 @@ public class User {
         return next;
     }
 
+    /**
+     * This walk-in offered online access by admin {@code by}: a link to choose a password (its secret's hash,
+     * replacing any earlier one) goes to {@code address}, which becomes the account's address once the link is used.
+     */
+    public User onlineAccessOffered(String address, String secretHash, Instant expires, Instant now, String by) {
+        if (!isWalkIn()) {
+            throw new BookingException("patients.access.own_account");
+        }
+        if (suspendedAt != null) {
+            throw new BookingException("patients.access.suspended");
+        }
+        User next = copy();
+        next.pendingEmail = address;
+        next.resetToken = secretHash;
+        next.resetExpires = expires;
+        next.recorded(new AccountChange(now, by, ChangeType.ONLINE_ACCESS_OFFERED, address));
+        return next;
+    }
+
+    /** Until when the walk-in's link to choose a password works; null when none was sent. */
+    public Instant accessOfferedUntil() {
+        return isWalkIn() && pendingEmail != null ? resetExpires : null;
+    }
+
+    /**
+     * This account with the password chosen through its mailed link: a walk-in's link makes the address it was
+     * mailed to the account's (online access taken), any other link is a password reset.
+     */
+    public User passwordChosenByLink(String newHash, Instant now) {
+        if (!isWalkIn()) {
+            return passwordReset(newHash, now);
+        }
+        if (pendingEmail == null) {
+            throw new BookingException("reset.invalid");
+        }
+        User next = copy();
+        next.email = pendingEmail;
+        next.pendingEmail = null;
+        next.password = newHash;
+        next.resetToken = null;
+        next.resetExpires = null;
+        next.sessionsValidFrom = now;
+        next.recorded(new AccountChange(now, id, ChangeType.ONLINE_ACCESS_TAKEN, next.email));
+        return next;
+    }
+
     /** Whether a session that signed in at this instant is still valid. */
     public boolean sessionValid(Instant signedInAt) {
         return suspendedAt == null

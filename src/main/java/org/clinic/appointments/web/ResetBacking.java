@@ -1,6 +1,7 @@
 package org.clinic.appointments.web;
 
 import java.io.Serializable;
+import java.util.Optional;
 
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
@@ -9,9 +10,13 @@ import jakarta.inject.Named;
 import org.clinic.appointments.application.ChosenPassword;
 import org.clinic.appointments.application.PasswordReset;
 import org.clinic.appointments.domain.BookingException;
+import org.clinic.appointments.domain.User;
 import org.omnifaces.util.Messages;
 
-/** A password-reset link ({@code /reset?token=}): a new password while the link is open. */
+/**
+ * A password-reset link ({@code /reset?token=}): a new password while the link is open; for a walk-in given online
+ * access, their first, with the address they will log in with.
+ */
 @Named
 @ViewScoped
 public class ResetBacking implements Serializable {
@@ -23,25 +28,47 @@ public class ResetBacking implements Serializable {
 
     private String token;
     private boolean open;
+    private String accessAddress;
+    private boolean walkInsLink;
     private final ChosenPassword chosen = new ChosenPassword();
 
     public void load() {
-        open = token != null && reset.openFor(token).isPresent();
+        Optional<User> holder = token == null ? Optional.empty() : reset.openFor(token);
+        open = holder.isPresent();
+        if (open && holder.get().isWalkIn()) {
+            accessAddress = holder.get().getPendingEmail();
+        }
         if (!open) {
-            Messages.addGlobalError("reset.invalid");
+            walkInsLink = token != null && reset.forWalkIn(token);
+            Messages.addGlobalError(walkInsLink ? "reset.first.invalid" : "reset.invalid");
         }
     }
 
     public String save() {
+        User user;
         try {
-            reset.reset(token, chosen);
+            user = reset.reset(token, chosen);
         } catch (BookingException e) {
             open = false;
             Messages.addGlobalError(e.getMessageKey(), e.getArguments());
             return null;
         }
-        Messages.addFlashGlobalInfo("reset.done");
+        if (isFirstPassword()) {
+            Messages.addFlashGlobalInfo("reset.first.done", user.getEmail());
+        } else {
+            Messages.addFlashGlobalInfo("reset.done");
+        }
         return "/login?faces-redirect=true";
+    }
+
+    /** Whether the link is a walk-in's, to choose their first password (online access). */
+    public boolean isFirstPassword() {
+        return accessAddress != null || walkInsLink;
+    }
+
+    /** The address a walk-in's account will have: the one the link went to. */
+    public String getAccessAddress() {
+        return accessAddress;
     }
 
     public boolean isOpen() {

@@ -250,7 +250,7 @@ class FrontDeskIT {
     }
 
     /** Books the slot the desk page proposes (its first doctor, first bookable day, first free time). */
-    private static HttpResponse<String> bookDefaults(WebClient client, String deskPage, boolean paidNow) {
+    static HttpResponse<String> bookDefaults(WebClient client, String deskPage, boolean paidNow) {
         WebClient.FormPage page = client.open(deskPage);
         Matcher selected = SELECTED.matcher(page.body());
         Map<String, String> fields = new java.util.HashMap<>();
@@ -265,7 +265,7 @@ class FrontDeskIT {
         return client.post(page, "deskForm", "book", fields);
     }
 
-    private static String location(HttpResponse<String> response) {
+    static String location(HttpResponse<String> response) {
         String location = response.headers().firstValue("Location").orElseThrow();
         return location.replaceFirst("^https?://[^/]+", "");
     }

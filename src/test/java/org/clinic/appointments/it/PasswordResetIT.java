@@ -126,6 +126,52 @@ class PasswordResetIT {
     }
 
     @Test
+    void aWalkInGivenOnlineAccessLogsInWithTheAddressTheyGaveAndFindsTheDesksBookings() throws Exception {
+        WebClient admin = new WebClient(baseUrl);
+        admin.registerAndLogin("Access Admin", Deployments.ADMIN_CODE);
+        String deskPage = FrontDeskIT.location(admin.submit("/admin/book", "walkInForm", "register",
+                Map.of("name", "Online Walkin", "phone", "+91 96666 00001")));
+        String record = "/admin/patient?id=" + deskPage.replaceFirst(".*patient=", "");
+        String appointmentId = FrontDeskIT.location(FrontDeskIT.bookDefaults(admin, deskPage, false))
+                .replaceFirst(".*id=", "");
+
+        String blank = admin.submit(record, "accessForm", "send", Map.of("email", " ")).body();
+        assertTrue(blank.contains("Please enter the patient&#39;s e-mail address.")
+                || blank.contains("Please enter the patient's e-mail address."), "asked for the patient's address: " + blank);
+        assertTrue(admin.submit(record, "accessForm", "send", Map.of("email", "online.walkin@")).body()
+                .contains("Please enter a valid e-mail address"));
+        String someoneElses = new WebClient(baseUrl).registerAndLogin("Someone Else", null);
+        assertTrue(admin.submit(record, "accessForm", "send", Map.of("email", someoneElses)).body()
+                .contains("This address already has an account."), "another account's address is refused");
+        assertEquals(0, mailTo(someoneElses, 1, Duration.ofSeconds(2)).size(), "and gets no link");
+
+        String email = "online.walkin." + System.nanoTime() + "@example.com";
+        String sent = admin.submit(record, "accessForm", "send", Map.of("email", email)).body();
+        assertTrue(sent.contains("A link to choose a password is on its way to " + email)
+                && sent.contains("Online access offered (a link mailed) by Access Admin"), sent);
+        MimeMessage mail = mailTo(email, 1).get(0);
+        assertTrue(mail.getSubject().startsWith("Your online account"), mail.getSubject());
+        String token = token(mail);
+        String page = new WebClient(baseUrl).get("/reset?token=" + token).body();
+        assertTrue(page.contains("Choose your password") && page.contains("Your account is " + email), page);
+
+        HttpResponse<String> saved = new WebClient(baseUrl).submit("/reset?token=" + token, "resetForm", "save",
+                Map.of("password", NEW_PASSWORD));
+        assertEquals(302, saved.statusCode(), saved.body());
+        WebClient patient = new WebClient(baseUrl);
+        assertEquals(302, patient.login("", email, NEW_PASSWORD).statusCode(), "the walk-in logs in with their address");
+        assertTrue(patient.get("/patient/appointments").body().contains(appointmentId),
+                "and finds the booking the desk made for them");
+        String after = admin.get(record).body();
+        assertTrue(after.contains(email) && !after.contains("accessForm") && after.contains("Online access taken"),
+                "the record now has the address, kept with who did it");
+        assertTrue(admin.get("/admin/appointment?id=" + appointmentId).body().contains(email),
+                "the booking's messages go to the address from now on");
+        String reused = new WebClient(baseUrl).get("/reset?token=" + token).body();
+        assertTrue(reused.contains("This link has run out") && !reused.contains("resetForm"), "the link works once");
+    }
+
+    @Test
     void requestsAreThrottledPerAddressAskedAbout() throws Exception {
         WebClient meera = new WebClient(baseUrl);
         String email = meera.registerAndLogin("Meera Reset", null);

@@ -58,7 +58,8 @@ public class AuditBacking implements Serializable {
     public static final List<String> ACCOUNT_ACTIONS = Stream.of(ChangeType.USER_REGISTERED, ChangeType.SUSPENDED,
             ChangeType.REACTIVATED, ChangeType.ADMIN_INVITED, ChangeType.INVITATION_ACCEPTED,
             ChangeType.INVITATION_WITHDRAWN, ChangeType.PROFILE_CHANGED, ChangeType.EMAIL_VERIFIED,
-            ChangeType.PASSWORD_CHANGED, ChangeType.PASSWORD_RESET).map(ChangeType::code).toList();
+            ChangeType.PASSWORD_CHANGED, ChangeType.PASSWORD_RESET, ChangeType.ONLINE_ACCESS_OFFERED,
+            ChangeType.ONLINE_ACCESS_TAKEN).map(ChangeType::code).toList();
 
     /** What the filter offers: the appointments' actions, then the schedule's, then the accounts'. */
     public static final List<String> ALL_ACTIONS = Stream.of(ACTIONS, SCHEDULE_ACTIONS, ACCOUNT_ACTIONS)

@@ -8,18 +8,21 @@ import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 
+import org.clinic.appointments.application.AccessAddress;
+import org.clinic.appointments.application.ClinicAdministration;
+import org.clinic.appointments.application.OnlineAccess;
 import org.clinic.appointments.application.PatientRecords;
 import org.clinic.appointments.application.WalkIn;
 import org.clinic.appointments.domain.AccountChange;
 import org.clinic.appointments.domain.Appointment;
 import org.clinic.appointments.domain.BookingException;
 import org.clinic.appointments.domain.User;
+import org.clinic.appointments.web.MailLinks;
 import org.omnifaces.util.Messages;
-import org.clinic.appointments.application.ClinicAdministration;
 
 /**
  * One patient ({@code /admin/patient?id=}): their details and appointments; suspend or reactivate them; correct
- * a walk-in's name and phone.
+ * a walk-in's name and phone; give a walk-in online access.
  */
 @Named
 @ViewScoped
@@ -33,6 +36,12 @@ public class PatientRecordBacking implements Serializable {
     @Inject
     ClinicAdministration administration;
 
+    @Inject
+    OnlineAccess onlineAccess;
+
+    @Inject
+    MailLinks links;
+
     private String id;
     private User patient;
     private List<Appointment> appointments = List.of();
@@ -40,6 +49,7 @@ public class PatientRecordBacking implements Serializable {
     private List<AccountChange> accountChanges = List.of();
     private final java.util.Map<String, String> actorNames = new java.util.HashMap<>();
     private WalkIn details = new WalkIn();
+    private AccessAddress access = new AccessAddress();
 
     /**
      * A message to the patient: when, about which appointment, its kind, and what became of it (a history
@@ -123,6 +133,31 @@ public class PatientRecordBacking implements Serializable {
             Messages.addGlobalError(e.getMessageKey(), e.getArguments());
         }
         load();
+    }
+
+    /** Mails the walk-in a link to choose a password, at the address they gave. */
+    public void offerAccess() {
+        try {
+            User offered = onlineAccess.offer(patient.getId(), access, links.page("reset"));
+            Messages.addGlobalInfo("patients.access.sent", offered.getPendingEmail());
+            access = new AccessAddress();
+        } catch (BookingException e) {
+            Messages.addGlobalError(e.getMessageKey(), e.getArguments());
+        }
+        load();
+    }
+
+    public AccessAddress getAccess() {
+        return access;
+    }
+
+    public boolean isAccessAvailable() {
+        return onlineAccess.available();
+    }
+
+    /** How many hours a link to choose a password works. */
+    public long getAccessHours() {
+        return onlineAccess.validFor().toHours();
     }
 
     public WalkIn getDetails() {
