@@ -3,6 +3,7 @@ package org.clinic.appointments.application;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Predicate;
 import java.util.function.UnaryOperator;
 import java.util.logging.Logger;
@@ -60,6 +61,34 @@ public class DetailsCarryOver {
             LOG.info(() -> "The name of doctor " + doctor.getId() + " carried into " + carried + " appointment(s)");
         }
         return carried;
+    }
+
+    /**
+     * The appointment naming its patient and doctor as they are now, before a message about it goes out: a carry-over
+     * that a crash cut short, or a hold taken while the details changed, is finished here, so no message goes to an
+     * address its patient has left. Empty when the appointment changed meanwhile (its messages wait for the next round).
+     */
+    public Optional<Appointment> beforeSending(Appointment appointment, String actor) {
+        try {
+            Appointment current = appointment;
+            Optional<User> patient = book.user(appointment.getUserId()).filter(appointment::lagsBehind);
+            if (patient.isPresent()) {
+                current = book.change(appointment.getId(), actor, ChangeType.PATIENT_DETAILS,
+                        a -> a.patientDetailsChanged(patient.get(), clock.instant(), actor));
+                LOG.info(() -> "The details of patient " + patient.get().getId() + " carried into appointment "
+                        + appointment.getId() + " before its message");
+            }
+            Appointment named = current;
+            Optional<Doctor> doctor = book.doctor(named.getDoctorId()).filter(named::lagsBehind);
+            if (doctor.isPresent()) {
+                current = book.change(named.getId(), actor, ChangeType.DOCTOR_DETAILS,
+                        a -> a.doctorDetailsChanged(doctor.get(), clock.instant(), actor));
+            }
+            return Optional.of(current);
+        } catch (BookingException changedMeanwhile) {
+            LOG.fine(() -> "Appointment " + appointment.getId() + " changed meanwhile; its messages wait");
+            return Optional.empty();
+        }
     }
 
     private int carry(List<Appointment> appointments, Predicate<Appointment> lagging, ChangeType type,

@@ -3,6 +3,7 @@ package org.clinic.appointments.application;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.logging.Logger;
 
 import jakarta.annotation.PostConstruct;
@@ -56,6 +57,9 @@ public class MessageSender {
     Postbox postbox;
 
     @Inject
+    DetailsCarryOver carryOver;
+
+    @Inject
     Clock clock;
 
     private volatile boolean sending;
@@ -77,11 +81,12 @@ public class MessageSender {
         sending = true;
         try {
             queueDueReminders();
-            for (Appointment appointment : book.withDueMessages(BATCH)) {
+            for (Appointment due : book.withDueMessages(BATCH)) {
+                Optional<Appointment> appointment = carryOver.beforeSending(due, ACTOR);
                 Instant now = clock.instant();
-                for (OutboxMessage message : appointment.getMessages()) {
+                for (OutboxMessage message : appointment.map(Appointment::getMessages).orElse(java.util.List.of())) {
                     if (message.isDue(now)) {
-                        send(appointment, message);
+                        send(appointment.get(), message);
                     }
                 }
             }
