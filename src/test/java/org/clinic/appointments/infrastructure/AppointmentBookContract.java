@@ -564,6 +564,31 @@ public abstract class AppointmentBookContract {
         }
     }
 
+    @Test
+    void aWalkInTakingOnlineAccessIsKnownByTheAddressWithTheSameAppointments() {
+        User walkIn = book.registerUser(User.walkIn(UUID.randomUUID().toString(), "Walk In", "+91 90000 11111",
+                clock.instant(), "admin"), "admin");
+        Appointment booked = confirmed(walkIn, "doc1", "09:00 AM");
+        book.changeUser(walkIn.getId(), "admin", ChangeType.ONLINE_ACCESS_OFFERED, u -> u.onlineAccessOffered(
+                "walk.in@example.com", "hash", clock.instant().plus(Duration.ofHours(48)), clock.instant(), "admin"));
+        assertTrue(book.userByEmail("walk.in@example.com").isEmpty(), "not the account's address until the link is used");
+        book.changeUser(walkIn.getId(), walkIn.getId(), ChangeType.ONLINE_ACCESS_TAKEN,
+                u -> u.passwordChosenByLink("pbkdf2:chosen", clock.instant()));
+
+        for (int round = 0; round < 2; round++) {
+            AppointmentBook store = round == 0 ? book : reopened();
+            User account = store.userByEmail("WALK.IN@example.com").orElseThrow();
+            assertEquals(walkIn.getId(), account.getId());
+            assertEquals("pbkdf2:chosen", account.getPassword());
+            assertEquals(List.of(walkIn.getId()), store.findPatients("walk.in@", 10).stream().map(User::getId).toList());
+            assertEquals(List.of(booked.getId()), ids(store.appointmentsOfPatient(walkIn.getId())));
+        }
+        User other = registered("Other Patient");
+        assertThrows(DuplicateEmailException.class, () -> book.changeUser(other.getId(), other.getId(),
+                ChangeType.EMAIL_VERIFIED, u -> u.emailChangeRequested("walk.in@example.com", "h",
+                        clock.instant().plusSeconds(60)).verified(clock.instant())), "the address is one account's");
+    }
+
     // ---- the admins' views -------------------------------------------------------------------------------
 
     @Test
