@@ -145,6 +145,9 @@ class PasswordResetIT {
                 .contains("This address already has an account."), "another account's address is refused");
         assertEquals(0, mailTo(someoneElses, 1, Duration.ofSeconds(2)).size(), "and gets no link");
 
+        String typo = "online.walkin." + System.nanoTime() + "@example.con";
+        admin.submit(record, "accessForm", "send", Map.of("email", typo));
+        String typoToken = token(mailTo(typo, 1).get(0));
         String email = "online.walkin." + System.nanoTime() + "@example.com";
         String sent = admin.submit(record, "accessForm", "send", Map.of("email", email)).body();
         assertTrue(sent.contains("A link to choose a password is on its way to " + email)
@@ -154,6 +157,10 @@ class PasswordResetIT {
         String token = token(mail);
         String page = new WebClient(baseUrl).get("/reset?token=" + token).body();
         assertTrue(page.contains("Choose your password") && page.contains("Your account is " + email), page);
+
+        String replaced = new WebClient(baseUrl).get("/reset?token=" + typoToken).body();
+        assertTrue(replaced.contains("Ask the clinic to send you a new one") && !replaced.contains("resetForm"),
+                "a second link makes the first worthless, and the walk-in is told whom to ask");
 
         HttpResponse<String> saved = new WebClient(baseUrl).submit("/reset?token=" + token, "resetForm", "save",
                 Map.of("password", NEW_PASSWORD));
