@@ -1,6 +1,7 @@
 package org.clinic.appointments.application;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.logging.Logger;
 
@@ -58,7 +59,7 @@ public class OnlineAccess {
     }
 
     /** How long a link to choose a password works. */
-    public java.time.Duration validFor() {
+    public Duration validFor() {
         return config.verifyExpiry();
     }
 
