@@ -140,6 +140,10 @@ class PasswordResetIT {
                 || blank.contains("Please enter the patient's e-mail address."), "asked for the patient's address: " + blank);
         assertTrue(admin.submit(record, "accessForm", "send", Map.of("email", "online.walkin@")).body()
                 .contains("Please enter a valid e-mail address"));
+        assertTrue(admin.submit(record, "accessForm", "send", Map.of("email", "a".repeat(10_000) + "@example.com"))
+                .body().contains("The e-mail address may have at most 254 characters."), "far past its limit");
+        assertTrue(admin.submit(record, "accessForm", "send", Map.of("email", "walk\u200Bin@example.com")).body()
+                .contains("contains an invisible character"), "an invisible character is named, not kept");
         String someoneElses = new WebClient(baseUrl).registerAndLogin("Someone Else", null);
         assertTrue(admin.submit(record, "accessForm", "send", Map.of("email", someoneElses)).body()
                 .contains("This address already has an account."), "another account's address is refused");
