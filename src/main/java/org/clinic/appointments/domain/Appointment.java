@@ -564,6 +564,23 @@ public class Appointment implements java.io.Serializable {
         return next.recorded(this, now, actor, PATIENT_DETAILS, null);
     }
 
+    /**
+     * This new appointment naming its patient and doctor as their records are when it is stored: a hold built
+     * from details read a moment earlier, or a move taken after the patient changed their address, names them as
+     * they are, and its messages go to the address in use.
+     */
+    public Appointment namedAsStored(User patient, Doctor doctor) {
+        Appointment next = copy();
+        if (patient != null && patient.getId().equals(userId)) {
+            next.userName = patient.getName();
+            next.userEmail = patient.getEmail();
+        }
+        if (doctor != null && doctor.getId().equals(doctorId)) {
+            next.doctorName = doctor.getName();
+        }
+        return next;
+    }
+
     /** This appointment naming its doctor as the doctor's record does now (the clinic corrected the name). */
     public Appointment doctorDetailsChanged(Doctor doctor, Instant now, String actor) {
         Appointment next = copy();

@@ -77,6 +77,31 @@ class AppointmentRulesTest {
     }
 
     @Test
+    void aNewAppointmentTakesTheNamesStoredForItsOwnPatientAndDoctorOnly() {
+        User renamed = new User();
+        renamed.setId("p1");
+        renamed.setName("Asha Menon");
+        renamed.setEmail("asha.menon@example.com");
+        Doctor doctor = new Doctor();
+        doctor.setId("doc1");
+        doctor.setName("Dr. Onkar");
+        Appointment hold = held(TODAY.plusDays(2), "09:00 AM");
+        Appointment named = hold.namedAsStored(renamed, doctor);
+        assertEquals(List.of("Asha Menon", "asha.menon@example.com", "Dr. Onkar"),
+                List.of(named.getUserName(), named.getUserEmail(), named.getDoctorName()));
+        assertEquals(hold.getHistory().size(), named.getHistory().size(), "not a change: it is how the booking is stored");
+
+        User stranger = renamed.copy();
+        stranger.setId("p2");
+        Doctor otherDoctor = doctor.copy();
+        otherDoctor.setId("doc2");
+        Appointment untouched = hold.namedAsStored(stranger, otherDoctor);
+        assertEquals(List.of("Asha", "asha@example.com", "Dr. One"),
+                List.of(untouched.getUserName(), untouched.getUserEmail(), untouched.getDoctorName()));
+        assertEquals("Asha", hold.namedAsStored(null, null).getUserName(), "a record not found changes nothing");
+    }
+
+    @Test
     void nonsensicalSettingsAreRefusedWithTheirReason() {
         assertThrows(IllegalArgumentException.class, () -> new ClinicRules(ZONE, List.of("25:00"), 30,
                 Duration.ofMinutes(15), Duration.ofHours(24), 3));

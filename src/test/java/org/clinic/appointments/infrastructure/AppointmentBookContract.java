@@ -565,6 +565,60 @@ public abstract class AppointmentBookContract {
     }
 
     @Test
+    void aNewAppointmentNamesItsPatientAndDoctorAsTheyAreWhenItIsStored() {
+        User asOnThePage = registered("Asha Rao");
+        Doctor doctorOnThePage = book.doctor("doc1").orElseThrow();
+        renamedWithNewAddress(asOnThePage, "Zoya Rao", "zoya.rao@example.com");
+        book.changeDoctor("doc1", "admin", ChangeType.DOCTOR_EDITED, d -> {
+            d.setName("Dr. Asha Iyer-Menon");
+            return d;
+        });
+
+        Appointment held = book.hold(Appointment.hold(UUID.randomUUID().toString(), asOnThePage, doctorOnThePage, DAY,
+                "09:00 AM", "Check-up", clock.instant(), clock.instant().plus(Duration.ofMinutes(15))),
+                asOnThePage.getId(), LIMITS);
+        Appointment desk = confirmed(asOnThePage, "doc2", "10:00 AM");
+        for (int round = 0; round < 2; round++) {
+            AppointmentBook store = round == 0 ? book : reopened();
+            Appointment hold = store.appointment(held.getId()).orElseThrow();
+            assertEquals(List.of("Zoya Rao", "zoya.rao@example.com", "Dr. Asha Iyer-Menon"),
+                    List.of(hold.getUserName(), hold.getUserEmail(), hold.getDoctorName()));
+            assertEquals("zoya.rao@example.com", store.appointment(desk.getId()).orElseThrow().getMessages().get(0)
+                    .getRecipient(), "the confirmation goes to the address in use");
+        }
+        assertEquals("Zoya Rao", held.getUserName(), "the store answers what it stored");
+    }
+
+    @Test
+    void aMoveTakenAfterThePatientChangedTheirAddressIsConfirmedToTheNewOne() {
+        User patient = registered("Asha Rao");
+        Appointment original = confirmed(patient, "doc1", "09:00 AM");
+        Appointment cancelled = book.change(original.getId(), "admin", ChangeType.CANCELLED,
+                a -> a.cancelledForLeave("leave", clock.instant(), "admin"));
+        for (var message : cancelled.getMessages()) {
+            book.change(cancelled.getId(), "system", ChangeType.MESSAGE_SENT,
+                    a -> a.messageSent(message.getId(), clock.instant(), "system"));
+        }
+        renamedWithNewAddress(patient, "Asha Menon", "asha.menon@example.com");
+
+        Appointment replacement = book.rebook(cancelled.getId(), patient.getId(), a -> a.rebookedTo(
+                book.doctor("doc2").orElseThrow(), DAY, "10:00 AM", clock.instant(), patient.getId()));
+        for (int round = 0; round < 2; round++) {
+            Appointment stored = (round == 0 ? book : reopened()).appointment(replacement.getId()).orElseThrow();
+            assertEquals(List.of("Asha Menon", "asha.menon@example.com"), List.of(stored.getUserName(), stored.getUserEmail()));
+            assertEquals(List.of(MessageKind.BOOKING_CONFIRMED), stored.getMessages().stream().map(m -> m.getKind()).toList());
+            assertEquals("asha.menon@example.com", stored.getMessages().get(0).getRecipient());
+        }
+    }
+
+    private void renamedWithNewAddress(User patient, String name, String email) {
+        book.changeUser(patient.getId(), patient.getId(), ChangeType.PROFILE_CHANGED,
+                u -> u.profileChanged(name, u.getPhone(), clock.instant()));
+        book.changeUser(patient.getId(), patient.getId(), ChangeType.EMAIL_VERIFIED,
+                u -> u.emailChangeRequested(email, "h", clock.instant().plusSeconds(60)).verified(clock.instant()));
+    }
+
+    @Test
     void aWalkInTakingOnlineAccessIsKnownByTheAddressWithTheSameAppointments() {
         User walkIn = book.registerUser(User.walkIn(UUID.randomUUID().toString(), "Walk In", "+91 90000 11111",
                 clock.instant(), "admin"), "admin");

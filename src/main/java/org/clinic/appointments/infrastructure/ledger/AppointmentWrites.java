@@ -65,7 +65,7 @@ final class AppointmentWrites {
             throw new IllegalArgumentException("Appointment " + appointment.getId() + " exists already");
         }
         limits.requireRoomForHold(appointment, appointments.storedOfPatient(appointment.getUserId()), now);
-        Appointment stored = appointment.copy();
+        Appointment stored = namedAsStored(appointment);
         commit(now, actor, ChangeType.BOOKED, null, stored);
         return stored.copy();
     }
@@ -100,7 +100,7 @@ final class AppointmentWrites {
             }
             requireFree(replacement, now);
             BookingLimits.requireNoClash(replacement, appointments.storedOfPatient(replacement.getUserId()), now);
-            commit(now, actor, ChangeType.BOOKED, null, replacement.copy());
+            commit(now, actor, ChangeType.BOOKED, null, namedAsStored(replacement));
         }
         if (cancelled.getRebookedAs() == null) {
             commit(now, actor, ChangeType.REBOOKED, cancelled, cancelled.rebooked(newId, now, actor));
@@ -115,6 +115,10 @@ final class AppointmentWrites {
             change(id, "system", ChangeType.HOLD_EXPIRED, a -> a.expired(now));
         }
         return expired.size();
+    }
+
+    private Appointment namedAsStored(Appointment fresh) {
+        return fresh.namedAsStored(users.stored(fresh.getUserId()), clinic.doctor(fresh.getDoctorId()).orElse(null));
     }
 
     private Appointment stored(String id) {

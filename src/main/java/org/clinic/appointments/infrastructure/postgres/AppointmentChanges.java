@@ -63,13 +63,13 @@ final class AppointmentChanges {
     Appointment hold(Appointment appointment, String actor, BookingLimits limits) {
         return db.inTransaction(appointment.slot(), c -> {
             Instant now = clock.instant();
-            users.find(c, appointment.getUserId(), true);
+            Optional<User> patient = users.find(c, appointment.getUserId(), true);
             if (appointments.find(c, appointment.getId(), false).isPresent()) {
                 throw new IllegalArgumentException("Appointment " + appointment.getId() + " exists already");
             }
             requireFree(c, appointment, now);
             limits.requireRoomForHold(appointment, appointments.liveOfPatient(c, appointment.getUserId(), now), now);
-            Appointment stored = appointment.copy();
+            Appointment stored = namedAsStored(c, appointment, patient);
             store(c, now, actor, ChangeType.BOOKED, null, stored, null);
             return stored.copy();
         });
@@ -110,7 +110,8 @@ final class AppointmentChanges {
                 requireFree(c, replacement, now);
                 BookingLimits.requireNoClash(replacement, appointments.liveOfPatient(c, replacement.getUserId(), now),
                         now);
-                store(c, now, actor, ChangeType.BOOKED, null, replacement.copy(), replacement.slot());
+                store(c, now, actor, ChangeType.BOOKED, null,
+                        namedAsStored(c, replacement, users.find(c, replacement.getUserId(), false)), replacement.slot());
             }
             if (cancelled.getRebookedAs() == null) {
                 store(c, now, actor, ChangeType.REBOOKED, cancelled, cancelled.rebooked(newId, now, actor), null);
@@ -155,6 +156,11 @@ final class AppointmentChanges {
         users.update(c, stored);
         ClinicTable.changed(c, clock.instant(), actor, type, id, null);
         return stored.copy();
+    }
+
+    /** A new appointment naming its patient as their locked row does, and its doctor as stored. */
+    private Appointment namedAsStored(Connection c, Appointment fresh, Optional<User> patient) throws SQLException {
+        return fresh.namedAsStored(patient.orElse(null), clinic.doctor(c, fresh.getDoctorId(), false).orElse(null));
     }
 
     /** The appointment, locked after its patient's account (the order every change takes its locks in). */
