@@ -59,10 +59,8 @@ public class Rebooking {
         if (own != null) {
             availability.freeSlots(own.getId(), SLOTS_PER_DOCTOR).forEach(s -> offers.add(new Offer(s, own.getName())));
         }
-        String specialization = own == null ? null : own.getSpecialization();
         book.doctors().stream()
-                .filter(d -> specialization != null && specialization.equals(d.getSpecialization())
-                        && !d.getId().equals(cancelled.getDoctorId()))
+                .filter(d -> !d.getId().equals(cancelled.getDoctorId()) && d.mayStandInFor(own))
                 .limit(OTHER_DOCTORS)
                 .forEach(d -> availability.freeSlots(d.getId(), 1).forEach(s -> offers.add(new Offer(s, d.getName()))));
         return offers;
@@ -74,6 +72,9 @@ public class Rebooking {
         Appointment cancelled = book.appointment(cancelledId).filter(a -> a.getUserId().equals(caller))
                 .orElseThrow(AppointmentNotFoundException::new);
         Doctor doctor = book.doctor(doctorId).orElseThrow(() -> new BookingException("booking.doctor.unknown"));
+        if (!doctor.mayStandInFor(book.doctor(cancelled.getDoctorId()).orElse(null))) {
+            throw new BookingException("rebook.other_doctor");
+        }
         config.rules().bookingRefusal(date, time, clock.instant(),
                 book.schedule().slotTimes(doctorId, date, config.defaultWeek())).ifPresent(key -> {
                     throw new BookingException(key);

@@ -105,6 +105,15 @@ public class Doctor implements java.io.Serializable {
         return (first + last).toUpperCase(Locale.ROOT);
     }
 
+    /**
+     * Whether this doctor may see the patients of {@code own} in their place (a new time after a leave): the same
+     * doctor, or another of the same specialization.
+     */
+    public boolean mayStandInFor(Doctor own) {
+        return own != null && (own.getId().equals(id)
+                || own.specialization != null && own.specialization.equals(specialization));
+    }
+
     public boolean matches(String text) {
         if (text == null || text.isBlank()) {
             return true;

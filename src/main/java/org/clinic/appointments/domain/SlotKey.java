@@ -4,7 +4,7 @@ import java.time.LocalDate;
 import java.util.Objects;
 
 /** One doctor's slot on one day: the unit that at most one active appointment may own. */
-public record SlotKey(String doctorId, LocalDate date, String time) {
+public record SlotKey(String doctorId, LocalDate date, String time) implements java.io.Serializable {
 
     public SlotKey {
         Objects.requireNonNull(doctorId, "doctorId");

@@ -1,6 +1,7 @@
 package org.clinic.appointments.domain;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -48,6 +49,21 @@ class DoctorTest {
     void theSameFeeWrittenDifferentlyAndBlankTextAreNoChange() {
         Doctor stored = Doctor.added("dr-1", details("Dr. A", null, "750"), AT, "admin-1");
         assertTrue(stored.changedBy(details("Dr. A", "  ", "750.00")).isEmpty());
+    }
+
+    @Test
+    void aPatientsNewTimeAfterALeaveIsWithTheSameDoctorOrOneOfTheSameSpecialization() {
+        Doctor own = Doctor.added("dr-1", details("Dr. A", null, null), AT, "admin-1");
+        Doctor colleague = Doctor.added("dr-2", details("Dr. B", null, null), AT, "admin-1");
+        Doctor other = Doctor.added("dr-3", details("Dr. C", null, null), AT, "admin-1");
+        other.setSpecialization("Neurologist");
+        assertTrue(own.mayStandInFor(own));
+        assertTrue(colleague.mayStandInFor(own));
+        assertFalse(other.mayStandInFor(own), "another specialization");
+        own.setSpecialization(null);
+        assertFalse(colleague.mayStandInFor(own), "none to match");
+        assertTrue(own.mayStandInFor(own), "the doctor themselves, whatever their specialization");
+        assertFalse(own.mayStandInFor(null), "a doctor no longer on record");
     }
 
     @Test

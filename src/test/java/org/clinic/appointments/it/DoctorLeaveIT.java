@@ -88,6 +88,7 @@ class DoctorLeaveIT {
         String raviList = ravi.get("/patient/appointments").body();
         assertTrue(raviList.contains("the doctor is on leave") && raviList.contains("payment has been refunded"),
                 "Ravi sees the offer and the refund");
+        WebClient.FormPage raviOffers = ravi.open("/patient/appointments");
         WebClient.FormPage ashaList = asha.open("/patient/appointments");
         assertTrue(ashaList.body().contains("the doctor is on leave"), "Asha sees the offer");
         assertTrue(ashaList.body().contains(" on " + PageDates.day(FIRST) + " at "), "naming the day she had");
@@ -102,5 +103,35 @@ class DoctorLeaveIT {
         HttpResponse<String> again = asha.post(ashaList, "list", take.group(1).substring("list:".length()), Map.of());
         assertEquals(1, asha.get("/patient/appointments").body().split("status-confirmed", -1).length - 1,
                 "taking it again books nothing more (" + again.statusCode() + ")");
+
+        theTimeAPatientClicksIsTheTimeTheyGet(ravi, raviOffers, take.group(2));
+    }
+
+    /**
+     * Ravi's page was shown before Asha took the first time it offered them both: that button now answers that the
+     * time was just taken, and the next button still books the time it shows, though the times offered moved on.
+     */
+    private static void theTimeAPatientClicksIsTheTimeTheyGet(WebClient ravi, WebClient.FormPage shown, String takenByAsha) {
+        Matcher buttons = TAKE.matcher(shown.body());
+        assertTrue(buttons.find() && buttons.group(2).equals(takenByAsha), "the same first time was offered to both");
+        String first = buttons.group(1).substring("list:".length());
+        assertTrue(buttons.find(), "a second time is offered");
+        String second = buttons.group(1).substring("list:".length());
+        Matcher label = Pattern.compile("([A-Z][a-z]{2} \\d{1,2} [A-Z][a-z]{2} \\d{4}), (\\d\\d:\\d\\d [AP]M)$")
+                .matcher(buttons.group(2));
+        assertTrue(label.find(), buttons.group(2));
+
+        HttpResponse<String> late = ravi.post(shown, "list", first, Map.of());
+        assertEquals(302, late.statusCode());
+        String after = ravi.get(late.headers().firstValue("Location").orElseThrow().replaceFirst("^https?://[^/]+", "")).body();
+        assertTrue(after.contains("was just taken"), "the time shown was taken: " + after);
+        assertTrue(after.contains("the doctor is on leave") && !after.contains("status-confirmed"),
+                "nothing booked, the offer still open");
+
+        HttpResponse<String> taken = ravi.post(shown, "list", second, Map.of());
+        assertEquals(302, taken.statusCode());
+        String moved = ravi.get(taken.headers().firstValue("Location").orElseThrow().replaceFirst("^https?://[^/]+", "")).body();
+        assertTrue(moved.contains(label.group(1)) && moved.contains(label.group(2)),
+                "booked at the time on the button, " + buttons.group(2) + ": " + moved);
     }
 }
