@@ -4,7 +4,7 @@ import java.time.LocalDate;
 import java.util.Objects;
 
 /** A day the whole clinic is closed, e.g. 2027-01-26 Republic Day. */
-public record Holiday(LocalDate date, String name) {
+public record Holiday(LocalDate date, String name) implements java.io.Serializable {
 
     public static final int NAME_MAX = 100;
 

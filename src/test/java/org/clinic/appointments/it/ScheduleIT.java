@@ -134,6 +134,24 @@ class ScheduleIT {
     }
 
     @Test
+    void removingAHolidayRemovesTheOneOnItsRowEvenWhenAnotherWasAddedMeanwhile() {
+        LocalDate kept = NEXT_MONDAY.plusDays(14);
+        LocalDate removed = NEXT_MONDAY.plusDays(21);
+        admin().submit("/admin/schedule", "holidayForm", "add", Map.of("date", removed.toString(), "name", "Harvest Day"));
+        WebClient.FormPage shown = admin().open("/admin/schedule");
+        int row = shown.body().indexOf("Harvest Day");
+        Matcher remove = Pattern.compile("name=\"holidayForm:(holidays:\\d+:remove)\"").matcher(shown.body());
+        assertTrue(row > 0 && remove.find(row), "Harvest Day has its Remove button");
+
+        admin().submit("/admin/schedule", "holidayForm", "add", Map.of("date", kept.toString(), "name", "Founders Day"));
+        String after = admin().post(shown, "holidayForm", remove.group(1), Map.of()).body();
+        assertTrue(after.contains("Founders Day") && !after.contains("Harvest Day"),
+                "the holiday on the row clicked is removed, the one added meanwhile stays: " + after);
+        assertEquals(List.of(), freeTimes("doc1", kept), "Founders Day still closes the clinic");
+        assertFalse(freeTimes("doc1", removed).isEmpty(), "Harvest Day opens again");
+    }
+
+    @Test
     void aHolidayClosesTheClinicForEveryDoctor() {
         LocalDate holiday = NEXT_MONDAY.plusDays(7);
         assertEquals(8, freeTimes("doc3", holiday).size());

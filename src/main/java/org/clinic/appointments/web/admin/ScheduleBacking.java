@@ -60,6 +60,8 @@ public class ScheduleBacking implements Serializable {
     private String planFrom;
     private final List<DayRow> week = new ArrayList<>();
     private List<Appointment> outside;
+    /** The holidays as the page shows them, so a row's Remove removes that row's holiday. */
+    private List<Holiday> holidays;
     private String leaveDoctor;
     private String leaveFrom;
     private String leaveTo;
@@ -193,6 +195,7 @@ public class ScheduleBacking implements Serializable {
             holidayDate = null;
             holidayName = null;
             outside = null;
+            holidays = null;
         } catch (BookingException e) {
             Messages.addGlobalError(e.getMessageKey(), e.getArguments());
         }
@@ -202,6 +205,7 @@ public class ScheduleBacking implements Serializable {
         scheduling.removeHoliday(date);
         Messages.addGlobalInfo("schedule.holiday.removed", date);
         outside = null;
+        holidays = null;
     }
 
     public boolean isDoctorActive() {
@@ -361,7 +365,10 @@ public class ScheduleBacking implements Serializable {
     }
 
     public List<Holiday> getHolidays() {
-        return scheduling.comingHolidays();
+        if (holidays == null) {
+            holidays = scheduling.comingHolidays();
+        }
+        return holidays;
     }
 
     public List<WeeklyPlan> getPlans() {
