@@ -169,6 +169,29 @@ class FrontDeskIT {
     }
 
     @Test
+    void aDashboardRowsActionActsOnTheAppointmentShownInThatRow() {
+        WebClient patient = new WebClient(baseUrl);
+        patient.registerAndLogin("Row Patient", null);
+        LocalDate day = LocalDate.now(java.time.ZoneId.of("Asia/Kolkata")).plusDays(10);
+        String shownFirst = holdOn(patient, "doc8", day, 0);
+        assertEquals(302, patient.payAtClinic(shownFirst).statusCode());
+        String path = "/admin/dashboard?doctor=doc8&sort=slot&order=asc";
+        WebClient.FormPage dashboard = admin().open(path);
+        Matcher cancel = Pattern.compile("id=\"table:(appointments:0:[^\"]+:act)\"[^>]*action-cancel").matcher(dashboard.body());
+        assertTrue(cancel.find() && dashboard.body().contains(shownFirst), "the first row is Row Patient's, with Cancel");
+
+        WebClient earlier = new WebClient(baseUrl);
+        earlier.registerAndLogin("Earlier Patient", null);
+        String bookedMeanwhile = holdOn(earlier, "doc8", day.minusDays(1), 7);
+        assertEquals(302, earlier.payAtClinic(bookedMeanwhile).statusCode());
+        admin().post(dashboard, "table", cancel.group(1), Map.of());
+        assertTrue(admin().get("/admin/appointment?id=" + bookedMeanwhile).body().contains("status-confirmed"),
+                "not the appointment that took the first row meanwhile");
+        assertTrue(admin().get("/admin/appointment?id=" + shownFirst).body().contains("status-cancelled"),
+                "the row clicked is cancelled");
+    }
+
+    @Test
     void aSlotOfADoctorWhoDoesNotExistIsNamedNotChosen() {
         String page = admin().get("/admin/book?doctor=nobody&date=" + java.time.LocalDate.now().plusDays(2)
                 + "&time=10:00%20AM").body();
