@@ -67,6 +67,8 @@ class DoctorLeaveIT {
         String preview = admin.post(schedule, "leaveForm", "preview", leave).body();
         assertTrue(preview.contains("2 booked appointments fall in this leave"), "the admin sees both before confirming");
         assertTrue(preview.contains("Asha Leave") && preview.contains("Ravi Leave"));
+        assertTrue(preview.contains("Confirmed · Pay at clinic") && preview.contains("Confirmed · Paid")
+                && !preview.contains("PENDING"), "each one's payment in the pages' words");
         assertTrue(preview.contains(PageDates.day(FIRST) + ", ") && preview.contains(PageDates.day(FIRST.plusDays(1)) + ", "),
                 "each appointment's day as the pages write days");
         assertTrue(asha.get("/patient/appointment?id=" + ashaId).body().contains("Confirmed"), "nothing changed yet");
