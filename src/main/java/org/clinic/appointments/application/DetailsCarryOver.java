@@ -1,9 +1,12 @@
 package org.clinic.appointments.application;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Predicate;
 import java.util.function.UnaryOperator;
 import java.util.logging.Logger;
@@ -11,10 +14,13 @@ import java.util.logging.Logger;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import org.clinic.appointments.domain.AccountRecordChange;
 import org.clinic.appointments.domain.Appointment;
+import org.clinic.appointments.domain.AuditQuery;
 import org.clinic.appointments.domain.BookingException;
 import org.clinic.appointments.domain.ChangeType;
 import org.clinic.appointments.domain.Doctor;
+import org.clinic.appointments.domain.Page;
 import org.clinic.appointments.domain.User;
 import org.clinic.appointments.domain.port.AppointmentBook;
 import org.clinic.appointments.infrastructure.config.AppConfig;
@@ -29,6 +35,10 @@ import org.clinic.appointments.infrastructure.config.AppConfig;
 public class DetailsCarryOver {
 
     private static final Logger LOG = Logger.getLogger(DetailsCarryOver.class.getName());
+    /** The account changes that change a patient's name or address. */
+    private static final List<ChangeType> PATIENT_DETAIL_CHANGES = List.of(ChangeType.PROFILE_CHANGED,
+            ChangeType.EMAIL_VERIFIED, ChangeType.ONLINE_ACCESS_TAKEN);
+    private static final int CATCH_UP_PAGE = 500;
 
     @Inject
     AppointmentBook book;
@@ -89,6 +99,35 @@ public class DetailsCarryOver {
             LOG.fine(() -> "Appointment " + appointment.getId() + " changed meanwhile; its messages wait");
             return Optional.empty();
         }
+    }
+
+    /**
+     * Finishes the carry-overs that the changes of names and addresses since {@code since} may have left undone (a
+     * server stopped between storing the change and carrying it): each patient and doctor changed since then is
+     * carried again, which changes only what still lags. Answers how many appointments it changed.
+     */
+    public int catchUp(Instant since, String actor) {
+        Set<String> patients = new LinkedHashSet<>();
+        for (ChangeType type : PATIENT_DETAIL_CHANGES) {
+            AuditQuery changed = new AuditQuery(null, type.code(), since, null);
+            for (int first = 0;; first += CATCH_UP_PAGE) {
+                Page<AccountRecordChange> page = book.accountChanges(changed, first, CATCH_UP_PAGE);
+                page.rows().forEach(row -> patients.add(row.userId()));
+                if (page.rows().size() < CATCH_UP_PAGE) {
+                    break;
+                }
+            }
+        }
+        int count = 0;
+        for (String id : patients) {
+            count += book.user(id).map(patient -> patient(patient, actor)).orElse(0);
+        }
+        for (Doctor doctor : book.doctors()) {
+            boolean renamed = doctor.getHistory().stream().anyMatch(change -> !change.getAt().isBefore(since)
+                    && ChangeType.DOCTOR_EDITED.code().equals(change.getAction()));
+            count += renamed ? doctor(doctor, actor) : 0;
+        }
+        return count;
     }
 
     private int carry(List<Appointment> appointments, Predicate<Appointment> lagging, ChangeType type,

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.DayOfWeek;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -16,10 +17,12 @@ import org.clinic.appointments.MutableClock;
 import org.clinic.appointments.domain.Appointment;
 import org.clinic.appointments.domain.BookingLimits;
 import org.clinic.appointments.domain.ChangeType;
+import org.clinic.appointments.domain.ClinicRules;
 import org.clinic.appointments.domain.ClinicSchedule;
 import org.clinic.appointments.domain.Doctor;
 import org.clinic.appointments.domain.Role;
 import org.clinic.appointments.domain.User;
+import org.clinic.appointments.infrastructure.config.AppConfig;
 import org.clinic.appointments.infrastructure.ledger.LedgerCore;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -63,6 +66,12 @@ class DetailsCarryOverTest {
         carryOver = new DetailsCarryOver();
         carryOver.book = book;
         carryOver.clock = clock;
+        carryOver.config = new AppConfig() {
+            @Override
+            public ClinicRules rules() {
+                return new ClinicRules(ZONE, List.of("09:00 AM"), 30, Duration.ofMinutes(15), Duration.ofHours(24), 3);
+            }
+        };
     }
 
     @AfterEach
@@ -89,6 +98,28 @@ class DetailsCarryOverTest {
         int changes = sent.getHistory().size();
         Appointment again = carryOver.beforeSending(sent, "system").orElseThrow();
         assertEquals(changes, again.getHistory().size(), "nothing to do the second time");
+    }
+
+    @Test
+    void theChangesOfTheLastDaysAreCarriedAgainAfterAStopCutThemShort() {
+        Instant before = clock.instant();
+        book.changeUser("p1", "p1", ChangeType.PROFILE_CHANGED, u -> u.profileChanged("Asha Menon", u.getPhone(), clock.instant()));
+        book.changeUser("p1", "p1", ChangeType.EMAIL_VERIFIED,
+                u -> u.emailChangeRequested("asha.new@example.com", "h", clock.instant().plusSeconds(60)).verified(clock.instant()));
+        book.changeDoctor("doc1", "admin", ChangeType.DOCTOR_EDITED, d -> {
+            Doctor renamed = d.copy();
+            renamed.setName("Dr. Asha Iyer-Menon");
+            return d.edited(renamed, clock.instant(), "admin");
+        });
+        clock.advance(Duration.ofMinutes(5));
+
+        assertEquals(0, carryOver.catchUp(clock.instant(), "system"), "nothing changed since then");
+        assertEquals(2, carryOver.catchUp(before, "system"), "the patient's details, then the doctor's name");
+        Appointment current = book.appointment("a1").orElseThrow();
+        assertEquals(List.of("Asha Menon", "asha.new@example.com", "Dr. Asha Iyer-Menon"),
+                List.of(current.getUserName(), current.getUserEmail(), current.getDoctorName()));
+        assertEquals("asha.new@example.com", current.getMessages().get(0).getRecipient(), "its waiting message follows");
+        assertEquals(0, carryOver.catchUp(before, "system"), "a second run finds nothing left");
     }
 
     @Test
