@@ -9,7 +9,6 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 
 import jakarta.annotation.Resource;
@@ -28,7 +27,6 @@ import org.clinic.appointments.domain.AuditEntry;
 import org.clinic.appointments.domain.AuditQuery;
 import org.clinic.appointments.domain.ClinicFigures;
 import org.clinic.appointments.domain.ClinicRules;
-import org.clinic.appointments.domain.ClosedDay;
 import org.clinic.appointments.domain.Page;
 import org.clinic.appointments.domain.User;
 import org.clinic.appointments.infrastructure.config.AppConfig;
@@ -133,11 +131,6 @@ public class ClinicAdministration {
             }
         }
         return names;
-    }
-
-    /** Why the doctor has no slots on the day, when they have none. */
-    public Optional<ClosedDay> closedDay(String doctorId, LocalDate date) {
-        return book.schedule().closed(doctorId, date, config.defaultWeek());
     }
 
     /** Every slot of one doctor's day, with what occupies it. */

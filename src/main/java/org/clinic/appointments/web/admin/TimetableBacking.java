@@ -9,6 +9,7 @@ import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 
+import org.clinic.appointments.application.Availability;
 import org.clinic.appointments.application.ClinicAdministration;
 import org.clinic.appointments.application.DoctorDirectory;
 import org.clinic.appointments.application.TimetableSlot;
@@ -36,6 +37,9 @@ public class TimetableBacking implements Serializable {
 
     @Inject
     DoctorDirectory directory;
+
+    @Inject
+    Availability availability;
 
     @Inject
     AdminActionRunner actions;
@@ -77,7 +81,7 @@ public class TimetableBacking implements Serializable {
             closed = null;
             return;
         }
-        closed = administration.closedDay(chosenDoctor.getId(), day).orElse(null);
+        closed = availability.closedDay(chosenDoctor.getId(), day).orElse(null);
         waitlist = administration.waitlist(chosenDoctor.getId(), day);
         slots = administration.timetable(chosenDoctor.getId(), day);
         cancelled = administration.cancelledOn(chosenDoctor.getId(), day);
