@@ -53,6 +53,9 @@ public class AppointmentOffersBacking implements Serializable {
     @Inject
     DoctorDirectory directory;
 
+    @Inject
+    AppointmentsBacking page;
+
     /** An appointment the clinic cancelled for a doctor's leave, with the times offered in its place. */
     public record RebookOffer(String cancelledId, String doctorName, LocalDate date, String time, boolean refunded,
             List<Rebooking.Offer> slots) implements Serializable {
@@ -75,7 +78,7 @@ public class AppointmentOffersBacking implements Serializable {
     void load() {
         ClinicRules rules = config.rules();
         Instant now = clock.instant();
-        List<Appointment> mine = booking.mine();
+        List<Appointment> mine = page.all();
         DateTimeFormatter clock24 = DateTimeFormatter.ofPattern("HH:mm");
         rebookOffers = mine.stream().filter(Appointment::isRebookOpen).sorted(Comparator.comparing(rules::startOf))
                 .map(a -> new RebookOffer(a.getId(), a.getDoctorName(), a.getDate(), a.getTime(),

@@ -31,6 +31,7 @@ public class AppointmentsBacking {
     @Inject
     AppConfig config;
 
+    private List<Appointment> all;
     private List<Appointment> upcoming;
     private List<Appointment> past;
 
@@ -38,10 +39,15 @@ public class AppointmentsBacking {
     void load() {
         ClinicRules rules = config.rules();
         Instant now = clock.instant();
-        List<Appointment> all = booking.mine();
+        all = booking.mine();
         Comparator<Appointment> byStart = Comparator.comparing(rules::startOf);
         upcoming = all.stream().filter(a -> rules.startOf(a).isAfter(now)).sorted(byStart).toList();
         past = all.stream().filter(a -> !rules.startOf(a).isAfter(now)).sorted(byStart.reversed()).toList();
+    }
+
+    /** Every appointment of the patient, as this request read them once. */
+    List<Appointment> all() {
+        return all;
     }
 
     public List<Appointment> getUpcoming() {
