@@ -158,9 +158,9 @@ final class AppointmentChanges {
         return stored.copy();
     }
 
-    /** A new appointment naming its patient as their locked row does, and its doctor as stored. */
+    /** A new appointment naming its patient as their locked row does, and its doctor as their held row does. */
     private Appointment namedAsStored(Connection c, Appointment fresh, Optional<User> patient) throws SQLException {
-        return fresh.namedAsStored(patient.orElse(null), clinic.doctor(c, fresh.getDoctorId(), false).orElse(null));
+        return fresh.namedAsStored(patient.orElse(null), clinic.doctorToName(c, fresh.getDoctorId()).orElse(null));
     }
 
     /** The appointment, locked after its patient's account (the order every change takes its locks in). */
@@ -217,7 +217,7 @@ final class AppointmentChanges {
     private void offerOnward(Connection c, SlotKey slot, String releasedBy, Instant now) throws SQLException {
         WaitlistTerms terms = waitlistTerms;
         ClinicSchedule.DefaultWeek week = defaultWeek;
-        Optional<Doctor> doctor = clinic.doctor(c, slot.doctorId(), false);
+        Optional<Doctor> doctor = clinic.doctorToName(c, slot.doctorId());
         if (terms == null || week == null || doctor.isEmpty() || !terms.stillAhead(slot, now)
                 || appointments.liveHolder(c, slot, now).isPresent()
                 || !clinic.schedule(c, false).offers(slot.doctorId(), slot.date(), slot.time(), week)) {

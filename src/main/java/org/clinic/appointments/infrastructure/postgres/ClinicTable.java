@@ -44,6 +44,14 @@ final class ClinicTable {
                 row -> json.doctor(row.getString(1)), id);
     }
 
+    /**
+     * The doctor, for a new appointment that copies their name: a rename waits until this transaction ends, and this
+     * read waits for a rename being stored, so the copy is never older than the rename's carry-over.
+     */
+    Optional<Doctor> doctorToName(Connection c, String id) throws SQLException {
+        return one(c, "SELECT record::text FROM doctors WHERE id = ? FOR KEY SHARE", row -> json.doctor(row.getString(1)), id);
+    }
+
     /** Stores a new doctor; false when the id is taken. */
     boolean insertDoctor(Connection c, Doctor doctor) throws SQLException {
         return execute(c, "INSERT INTO doctors (id, record) VALUES (?, ?) ON CONFLICT DO NOTHING", doctor.getId(),

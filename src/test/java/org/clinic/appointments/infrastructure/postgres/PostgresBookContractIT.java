@@ -10,6 +10,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
 
 import javax.sql.DataSource;
@@ -209,6 +215,60 @@ class PostgresBookContractIT extends AppointmentBookContract {
         } finally {
             execute("DROP TRIGGER offer_fails ON " + table);
             execute("DROP FUNCTION offer_fails()");
+        }
+    }
+
+    /**
+     * A hold stored while an admin's rename of its doctor is being stored waits for the rename and names the doctor
+     * as renamed: the rename's carry-over, which reads the appointments once the rename is stored, cannot see it.
+     */
+    @Test
+    void aHoldStoredDuringItsDoctorsRenameNamesTheDoctorAsRenamed() throws Exception {
+        User patient = registered("Asha Rao");
+        Doctor onThePage = book.doctor("doc1").orElseThrow();
+        CountDownLatch renaming = new CountDownLatch(1);
+        CountDownLatch renamed = new CountDownLatch(1);
+        ExecutorService threads = Executors.newFixedThreadPool(2);
+        try {
+            Future<Doctor> rename = threads.submit(() -> book.changeDoctor("doc1", "admin", ChangeType.DOCTOR_EDITED, d -> {
+                renaming.countDown();
+                awaitQuietly(renamed);
+                d.setName("Dr. Asha Iyer-Menon");
+                return d;
+            }));
+            assertTrue(renaming.await(10, TimeUnit.SECONDS));
+            Instant now = clock.instant();
+            Future<Appointment> hold = threads.submit(() -> book.hold(Appointment.hold(UUID.randomUUID().toString(),
+                    patient, onThePage, DAY, "09:00 AM", "Check-up", now, now.plusSeconds(900)), patient.getId(), LIMITS));
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            while (!hold.isDone() && lockWaits() == 0 && System.nanoTime() < deadline) {
+                Thread.onSpinWait();
+            }
+            renamed.countDown();
+            rename.get(10, TimeUnit.SECONDS);
+            Appointment held = hold.get(10, TimeUnit.SECONDS);
+            assertEquals("Dr. Asha Iyer-Menon", held.getDoctorName());
+            assertEquals("Dr. Asha Iyer-Menon", book.appointment(held.getId()).orElseThrow().getDoctorName());
+        } finally {
+            renamed.countDown();
+            threads.shutdownNow();
+        }
+    }
+
+    private static long lockWaits() throws SQLException {
+        try (Connection c = database.getConnection(); Statement s = c.createStatement();
+                java.sql.ResultSet waits = s.executeQuery("SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock'"
+                        + " AND datname = current_database()")) {
+            waits.next();
+            return waits.getLong(1);
+        }
+    }
+
+    private static void awaitQuietly(CountDownLatch latch) {
+        try {
+            latch.await(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
