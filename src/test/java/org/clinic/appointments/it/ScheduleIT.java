@@ -264,6 +264,12 @@ class ScheduleIT {
         assertEquals(404, patient().get("/patient/book?doctor=doc8").statusCode());
         assertTrue(admin().get("/admin/appointment?id=" + id).body().contains("Confirmed"), "the booking stays");
         assertTrue(admin().get("/admin/schedule").body().contains(id), "and is listed for the admin");
+        String desk = admin().get(FrontDeskIT.location(admin().submit("/admin/book", "walkInForm", "register",
+                Map.of("name", "Desk Walk In", "phone", "+91 90000 80808")))).body();
+        assertTrue(desk.contains("Book for Desk Walk In") && desk.contains("<option value=\"doc1\""), "the desk books");
+        assertFalse(desk.contains("<option value=\"doc8\""), "but does not offer the doctor taken off booking");
+        assertTrue(admin().get("/admin/book?doctor=doc8&date=" + NEXT_MONDAY.plusDays(2) + "&time=09:00+AM").body()
+                .contains("That doctor is taken off booking; no slot is chosen."), "nor takes a slot of theirs");
 
         admin().submit("/admin/schedule?doctor=doc8", "planForm", "reactivate", form);
         assertTrue(patient().get("/patient/doctors").body().contains("doctor-doc8"), "back in search");

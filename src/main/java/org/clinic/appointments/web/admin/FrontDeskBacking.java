@@ -64,9 +64,10 @@ public class FrontDeskBacking implements Serializable {
 
     public void load() {
         patient = null;
-        boolean chosenDoctorKnown = chosen.isGiven() && directory.find(chosen.getDoctor()).isPresent();
+        boolean chosenDoctorKnown = chosen.isGiven() && directory.findActive(chosen.getDoctor()).isPresent();
         if (chosen.isGiven() && !chosenDoctorKnown) {
-            Messages.addGlobalWarn("desk.chosen.doctor_unknown");
+            Messages.addGlobalWarn(directory.find(chosen.getDoctor()).isPresent() ? "desk.chosen.doctor_inactive"
+                    : "desk.chosen.doctor_unknown");
         }
         if (patientId != null) {
             try {
@@ -81,8 +82,8 @@ public class FrontDeskBacking implements Serializable {
         }
         if (patient != null && doctorId == null && chosenDoctorKnown) {
             takeChosenSlot();
-        } else if (patient != null && doctorId == null && !directory.all().isEmpty()) {
-            doctorId = directory.all().get(0).getId();
+        } else if (patient != null && doctorId == null && !getDoctors().isEmpty()) {
+            doctorId = getDoctors().get(0).getId();
             doctorChanged();
         }
     }
@@ -119,9 +120,9 @@ public class FrontDeskBacking implements Serializable {
         return slots.stream().anyMatch(s -> s.isFree() && s.time().equals(time));
     }
 
-    /** The chosen slot's doctor's name, or null when none was chosen or the doctor is unknown. */
+    /** The chosen slot's doctor's name, or null when none was chosen or the doctor is unknown or off booking. */
     public String getChosenDoctorName() {
-        return chosen.isGiven() ? directory.find(chosen.getDoctor()).map(Doctor::getName).orElse(null) : null;
+        return chosen.isGiven() ? directory.findActive(chosen.getDoctor()).map(Doctor::getName).orElse(null) : null;
     }
 
     public ChosenSlot getChosen() {
@@ -202,8 +203,9 @@ public class FrontDeskBacking implements Serializable {
         return desk.limits();
     }
 
+    /** The doctors the desk may book: those taken off booking are not offered. */
     public List<Doctor> getDoctors() {
-        return directory.all();
+        return directory.active();
     }
 
     public String getPatientId() {
