@@ -8,6 +8,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.SQLFeatureNotSupportedException;
 import java.time.Clock;
+import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -16,6 +17,7 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
@@ -31,6 +33,7 @@ import javax.sql.DataSource;
 
 import org.clinic.appointments.domain.Appointment;
 import org.clinic.appointments.domain.BookingLimits;
+import org.clinic.appointments.domain.ClinicSchedule;
 import org.clinic.appointments.domain.Doctor;
 import org.clinic.appointments.domain.Role;
 import org.clinic.appointments.domain.User;
@@ -39,7 +42,7 @@ import org.clinic.appointments.infrastructure.postgres.PostgresSchema;
 import org.clinic.appointments.infrastructure.postgres.PostgresServer;
 
 /**
- * Holds on PostgreSQL from concurrent writers, all for one doctor (every hold reads that doctor's row, the case a
+ * Holds on PostgreSQL from concurrent writers, each checked against the clinic's schedule, all for one doctor (every hold reads that doctor's row, the case a
  * lock on it would make wait) or each writer for a doctor of its own: holds per second and their p50 / p99. A
  * throw-away server on a temporary directory ({@link PostgresServer}: {@code fsync} off), pooled connections.
  * Usage: {@code PostgresHolds [writers] [holds per writer] [rounds]}.
@@ -49,6 +52,8 @@ public final class PostgresHolds {
     private static final ZoneId ZONE = ZoneId.of("Asia/Kolkata");
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("hh:mm a", Locale.ENGLISH);
     private static final BookingLimits NO_LIMIT = new BookingLimits(Integer.MAX_VALUE);
+    private static final List<String> QUARTER_HOURS = java.util.stream.IntStream.range(0, 96)
+            .mapToObj(q -> LocalTime.MIDNIGHT.plusMinutes(15L * q).format(TIME)).toList();
 
     private PostgresHolds() {
     }
@@ -65,6 +70,7 @@ public final class PostgresHolds {
                         writers);
                 PostgresSchema.migrate(source);
                 PostgresBook book = new PostgresBook(source, ZONE, Clock.systemUTC());
+                book.offerOnly(new ClinicSchedule.DefaultWeek(EnumSet.allOf(DayOfWeek.class), QUARTER_HOURS));
                 run(book, writers, perWriter, oneDoctor);
                 for (Connection connection : opened) {
                     connection.close();
@@ -102,7 +108,7 @@ public final class PostgresHolds {
                     User patient = patients.get(n);
                     int slot = oneDoctor ? n : writer * perWriter + i;
                     LocalDate date = LocalDate.now(ZONE).plusDays(1 + slot / 96);
-                    String time = LocalTime.MIDNIGHT.plusMinutes(15L * (slot % 96)).format(TIME);
+                    String time = QUARTER_HOURS.get(slot % 96);
                     Instant now = Instant.now();
                     Appointment hold = Appointment.hold(UUID.randomUUID().toString(), patient, doctor, date, time,
                             "Check-up", now, now.plus(Duration.ofMinutes(15)));

@@ -176,7 +176,7 @@ final class AppointmentChanges {
             throw new SlotTakenException(appointment.slot());
         }
         ClinicSchedule.DefaultWeek week = defaultWeek;
-        if (week != null && !clinic.schedule(c, false).offers(appointment.getDoctorId(), appointment.getDate(),
+        if (week != null && !clinic.scheduleToBookBy(c).offers(appointment.getDoctorId(), appointment.getDate(),
                 appointment.getTime(), week)) {
             throw new BookingException("booking.slot.not_working");
         }
@@ -220,7 +220,7 @@ final class AppointmentChanges {
         Optional<Doctor> doctor = clinic.doctorToName(c, slot.doctorId());
         if (terms == null || week == null || doctor.isEmpty() || !terms.stillAhead(slot, now)
                 || appointments.liveHolder(c, slot, now).isPresent()
-                || !clinic.schedule(c, false).offers(slot.doctorId(), slot.date(), slot.time(), week)) {
+                || !clinic.scheduleToBookBy(c).offers(slot.doctorId(), slot.date(), slot.time(), week)) {
             return;
         }
         Optional<WaitlistOffer> offer = WaitlistOffer.firstTaker(slot, releasedBy, now, doctor.get(), terms,

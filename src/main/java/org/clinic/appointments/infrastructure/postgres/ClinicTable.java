@@ -110,6 +110,15 @@ final class ClinicTable {
         return stored.get().schedule();
     }
 
+    /**
+     * The schedule, for an appointment about to take a slot by it: a change of the schedule waits until this
+     * transaction ends, and this read waits for a change being stored, so no slot is taken by a schedule just replaced.
+     */
+    ClinicSchedule scheduleToBookBy(Connection c) throws SQLException {
+        list(c, "SELECT pg_advisory_xact_lock_shared(hashtext(?))", row -> Boolean.TRUE, "clinic_settings." + SCHEDULE);
+        return schedule(c, false);
+    }
+
     /** Records a change: who, when, which type, of what (an id), and the new record when it is not an account's. */
     static void changed(Connection c, Instant at, String actor, ChangeType type, String subject, String record)
             throws SQLException {

@@ -255,6 +255,43 @@ class PostgresBookContractIT extends AppointmentBookContract {
         }
     }
 
+    /**
+     * A hold stored while a holiday on its day is being stored waits for it and is refused: the holiday's page, which
+     * lists the day's appointments once the holiday is stored, cannot miss it.
+     */
+    @Test
+    void aHoldStoredDuringAHolidayOnItsDayIsRefused() throws Exception {
+        User patient = registered("Asha Rao");
+        Doctor doctor = book.doctor("doc1").orElseThrow();
+        CountDownLatch adding = new CountDownLatch(1);
+        CountDownLatch added = new CountDownLatch(1);
+        ExecutorService threads = Executors.newFixedThreadPool(2);
+        try {
+            Future<?> holiday = threads.submit(() -> book.changeSchedule("admin", ChangeType.HOLIDAY_ADDED, s -> {
+                adding.countDown();
+                awaitQuietly(added);
+                return s.withHoliday(new Holiday(DAY, "Festival"));
+            }));
+            assertTrue(adding.await(10, TimeUnit.SECONDS));
+            Instant now = clock.instant();
+            Future<Appointment> hold = threads.submit(() -> book.hold(Appointment.hold(UUID.randomUUID().toString(),
+                    patient, doctor, DAY, "09:00 AM", "Check-up", now, now.plusSeconds(900)), patient.getId(), LIMITS));
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            while (!hold.isDone() && lockWaits() == 0 && System.nanoTime() < deadline) {
+                Thread.onSpinWait();
+            }
+            added.countDown();
+            holiday.get(10, TimeUnit.SECONDS);
+            java.util.concurrent.ExecutionException refused = assertThrows(java.util.concurrent.ExecutionException.class,
+                    () -> hold.get(10, TimeUnit.SECONDS));
+            assertEquals("booking.slot.not_working", ((BookingException) refused.getCause()).getMessageKey());
+            assertTrue(book.appointmentsOf("doc1", DAY).isEmpty(), "nothing stored on the holiday");
+        } finally {
+            added.countDown();
+            threads.shutdownNow();
+        }
+    }
+
     private static long lockWaits() throws SQLException {
         try (Connection c = database.getConnection(); Statement s = c.createStatement();
                 java.sql.ResultSet waits = s.executeQuery("SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock'"
