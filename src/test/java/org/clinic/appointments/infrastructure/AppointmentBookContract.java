@@ -11,6 +11,7 @@ import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.function.UnaryOperator;
 import java.time.ZoneId;
 import java.util.EnumSet;
 import java.util.List;
@@ -426,6 +427,27 @@ public abstract class AppointmentBookContract {
                     return a;
                 }));
         assertThrows(IllegalArgumentException.class, () -> book.change("no-such-id", "x", ChangeType.CANCELLED, a -> a));
+    }
+
+    @Test
+    void aMoveOntoASlotTheScheduleDoesNotOfferAsStoredIsRefusedAndChangesNothing() {
+        User patient = registered("Asha Rao");
+        Appointment mine = held(patient, "doc1", "09:00 AM");
+        LocalDate tuesday = DAY.plusDays(1);
+        book.changeSchedule("admin", ChangeType.HOLIDAY_ADDED,
+                s -> s.withHoliday(new Holiday(tuesday, "Festival")));
+        for (UnaryOperator<Appointment> move : List.<UnaryOperator<Appointment>>of(a -> {
+            a.setDate(tuesday);
+            return at(a, "10:00 AM");
+        }, a -> at(a, "12:00 PM"))) {
+            BookingException refused = assertThrows(BookingException.class,
+                    () -> book.change(mine.getId(), patient.getId(), ChangeType.RESCHEDULED, move));
+            assertEquals("booking.slot.not_working", refused.getMessageKey());
+        }
+        Appointment kept = reopened().appointment(mine.getId()).orElseThrow();
+        assertEquals(List.of(DAY, "09:00 AM"), List.of(kept.getDate(), kept.getTime()), "nothing moved");
+        assertEquals("11:00 AM", book.change(mine.getId(), patient.getId(), ChangeType.RESCHEDULED,
+                a -> at(a, "11:00 AM")).getTime(), "a worked slot is taken");
     }
 
     private static Appointment at(Appointment appointment, String time) {

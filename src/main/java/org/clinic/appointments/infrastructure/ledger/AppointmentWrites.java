@@ -82,6 +82,7 @@ final class AppointmentWrites {
             if (owner.isPresent() && !owner.get().getId().equals(next.getId())) {
                 throw new SlotTakenException(next.slot());
             }
+            requireWorked(next);
             BookingLimits.requireNoClash(next, appointments.storedOfPatient(next.getUserId()), now);
         }
         Appointment stored = next.copy();
@@ -133,6 +134,11 @@ final class AppointmentWrites {
         if (appointments.liveOwner(appointment.slot(), now).isPresent()) {
             throw new SlotTakenException(appointment.slot());
         }
+        requireWorked(appointment);
+    }
+
+    /** Refuses a slot the schedule, as stored now, does not offer. */
+    private void requireWorked(Appointment appointment) {
         ClinicSchedule.DefaultWeek week = defaultWeek;
         if (week != null && !clinic.schedule().offers(appointment.getDoctorId(), appointment.getDate(),
                 appointment.getTime(), week)) {

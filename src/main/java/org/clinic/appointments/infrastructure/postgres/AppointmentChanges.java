@@ -89,6 +89,7 @@ final class AppointmentChanges {
                 if (owner.isPresent() && !owner.get().getId().equals(next.getId())) {
                     throw new SlotTakenException(next.slot());
                 }
+                requireWorked(c, next);
                 BookingLimits.requireNoClash(next, appointments.liveOfPatient(c, next.getUserId(), now), now);
             }
             Appointment stored = next.copy();
@@ -175,6 +176,11 @@ final class AppointmentChanges {
         if (appointments.liveHolder(c, appointment.slot(), now).isPresent()) {
             throw new SlotTakenException(appointment.slot());
         }
+        requireWorked(c, appointment);
+    }
+
+    /** Refuses a slot the schedule, as stored when this transaction holds it, does not offer. */
+    private void requireWorked(Connection c, Appointment appointment) throws SQLException {
         ClinicSchedule.DefaultWeek week = defaultWeek;
         if (week != null && !clinic.scheduleToBookBy(c).offers(appointment.getDoctorId(), appointment.getDate(),
                 appointment.getTime(), week)) {
