@@ -442,6 +442,13 @@ public class User {
         return suspendedAt != null;
     }
 
+    /** Refuses a hold this account makes for itself while suspended; the front desk may still book for it. */
+    public void requireMayHoldAs(String actor) {
+        if (isSuspended() && id.equals(actor)) {
+            throw new BookingException("login.suspended");
+        }
+    }
+
     public Instant getSuspendedAt() {
         return suspendedAt;
     }

@@ -378,6 +378,18 @@ public abstract class AppointmentBookContract {
     }
 
     @Test
+    void aSuspendedPatientsOwnHoldIsRefusedAsStoredButTheDeskMayBookForThem() {
+        User patient = registered("Asha Rao");
+        User onTheBookingPage = book.user(patient.getId()).orElseThrow();
+        book.changeUser(patient.getId(), "admin", ChangeType.SUSPENDED, u -> u.suspended(clock.instant(), "admin"));
+        BookingException refused = assertThrows(BookingException.class,
+                () -> book.hold(holdOf(onTheBookingPage, "doc1", "09:00 AM"), patient.getId(), LIMITS));
+        assertEquals("login.suspended", refused.getMessageKey());
+        assertTrue(reopened().appointmentsOfPatient(patient.getId()).isEmpty(), "nothing stored");
+        assertEquals(patient.getId(), confirmed(onTheBookingPage, "doc1", "09:00 AM").getUserId(), "the desk books");
+    }
+
+    @Test
     void manyPatientsRacingForOneSlotGetOneHolder() throws Exception {
         List<User> patients = new java.util.ArrayList<>();
         for (int i = 0; i < 24; i++) {

@@ -64,6 +64,10 @@ final class AppointmentWrites {
         if (appointments.stored(appointment.getId()) != null) {
             throw new IllegalArgumentException("Appointment " + appointment.getId() + " exists already");
         }
+        User patient = users.stored(appointment.getUserId());
+        if (patient != null) {
+            patient.requireMayHoldAs(actor);
+        }
         limits.requireRoomForHold(appointment, appointments.storedOfPatient(appointment.getUserId()), now);
         Appointment stored = namedAsStored(appointment);
         commit(now, actor, ChangeType.BOOKED, null, stored);

@@ -64,6 +64,7 @@ final class AppointmentChanges {
         return db.inTransaction(appointment.slot(), c -> {
             Instant now = clock.instant();
             Optional<User> patient = users.find(c, appointment.getUserId(), true);
+            patient.ifPresent(p -> p.requireMayHoldAs(actor));
             if (appointments.find(c, appointment.getId(), false).isPresent()) {
                 throw new IllegalArgumentException("Appointment " + appointment.getId() + " exists already");
             }
