@@ -155,7 +155,6 @@ class PostgresTransferIT {
                     s -> ClinicSchedule.of(List.of(new Holiday(DAY.plusDays(2), "Festival")), s.plans()));
             User asha = ledger.registerUser(patient("Asha Rao", "asha@example.com"), "system");
             User ben = ledger.registerUser(patient("Ben Das", "ben@example.com"), "system");
-            ledger.changeUser(ben.getId(), "admin", ChangeType.SUSPENDED, u -> u.suspended(clock.instant(), "admin"));
             Appointment held = ledger.hold(Appointment.hold(UUID.randomUUID().toString(), asha, doctor, DAY, "09:00 AM",
                     "Chest pain", clock.instant(), clock.instant().plus(Duration.ofMinutes(15))), asha.getId(),
                     new BookingLimits(3));
@@ -169,6 +168,7 @@ class PostgresTransferIT {
             ledger.hold(Appointment.hold(UUID.randomUUID().toString(), ben, ledger.doctors().get(1), DAY, "11:00 AM",
                     "Knee", clock.instant(), clock.instant().plus(Duration.ofMinutes(15))), ben.getId(),
                     new BookingLimits(3));
+            ledger.changeUser(ben.getId(), "admin", ChangeType.SUSPENDED, u -> u.suspended(clock.instant(), "admin"));
         }
     }
 
