@@ -226,31 +226,18 @@ class PostgresBookContractIT extends AppointmentBookContract {
     void aHoldStoredDuringItsDoctorsRenameNamesTheDoctorAsRenamed() throws Exception {
         User patient = registered("Asha Rao");
         Doctor onThePage = book.doctor("doc1").orElseThrow();
-        CountDownLatch renaming = new CountDownLatch(1);
-        CountDownLatch renamed = new CountDownLatch(1);
         ExecutorService threads = Executors.newFixedThreadPool(2);
         try {
-            Future<Doctor> rename = threads.submit(() -> book.changeDoctor("doc1", "admin", ChangeType.DOCTOR_EDITED, d -> {
-                renaming.countDown();
-                awaitQuietly(renamed);
-                d.setName("Dr. Asha Iyer-Menon");
-                return d;
-            }));
-            assertTrue(renaming.await(10, TimeUnit.SECONDS));
-            Instant now = clock.instant();
-            Future<Appointment> hold = threads.submit(() -> book.hold(Appointment.hold(UUID.randomUUID().toString(),
-                    patient, onThePage, DAY, "09:00 AM", "Check-up", now, now.plusSeconds(900)), patient.getId(), LIMITS));
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-            while (!hold.isDone() && lockWaits() == 0 && System.nanoTime() < deadline) {
-                Thread.onSpinWait();
-            }
-            renamed.countDown();
-            rename.get(10, TimeUnit.SECONDS);
+            Future<Appointment> hold = holdDuring(threads, patient, onThePage,
+                    inside -> book.changeDoctor("doc1", "admin", ChangeType.DOCTOR_EDITED, d -> {
+                        inside.run();
+                        d.setName("Dr. Asha Iyer-Menon");
+                        return d;
+                    }));
             Appointment held = hold.get(10, TimeUnit.SECONDS);
             assertEquals("Dr. Asha Iyer-Menon", held.getDoctorName());
             assertEquals("Dr. Asha Iyer-Menon", book.appointment(held.getId()).orElseThrow().getDoctorName());
         } finally {
-            renamed.countDown();
             threads.shutdownNow();
         }
     }
@@ -263,16 +250,37 @@ class PostgresBookContractIT extends AppointmentBookContract {
     void aHoldStoredDuringAHolidayOnItsDayIsRefused() throws Exception {
         User patient = registered("Asha Rao");
         Doctor doctor = book.doctor("doc1").orElseThrow();
-        CountDownLatch adding = new CountDownLatch(1);
-        CountDownLatch added = new CountDownLatch(1);
         ExecutorService threads = Executors.newFixedThreadPool(2);
         try {
-            Future<?> holiday = threads.submit(() -> book.changeSchedule("admin", ChangeType.HOLIDAY_ADDED, s -> {
-                adding.countDown();
-                awaitQuietly(added);
-                return s.withHoliday(new Holiday(DAY, "Festival"));
+            Future<Appointment> hold = holdDuring(threads, patient, doctor,
+                    inside -> book.changeSchedule("admin", ChangeType.HOLIDAY_ADDED, s -> {
+                        inside.run();
+                        return s.withHoliday(new Holiday(DAY, "Festival"));
+                    }));
+            java.util.concurrent.ExecutionException refused = assertThrows(java.util.concurrent.ExecutionException.class,
+                    () -> hold.get(10, TimeUnit.SECONDS));
+            assertEquals("booking.slot.not_working", ((BookingException) refused.getCause()).getMessageKey());
+            assertTrue(book.appointmentsOf("doc1", DAY).isEmpty(), "nothing stored on the holiday");
+        } finally {
+            threads.shutdownNow();
+        }
+    }
+
+    /**
+     * Starts the patient's hold of the doctor's 09:00 on {@link #DAY} while another transaction is inside
+     * {@code change} (at the point where it runs what it is given, its locks taken), and lets that transaction
+     * commit once the hold waits on a lock or is done; answers the hold.
+     */
+    private Future<Appointment> holdDuring(ExecutorService threads, User patient, Doctor doctor,
+            java.util.function.Consumer<Runnable> change) throws Exception {
+        CountDownLatch inside = new CountDownLatch(1);
+        CountDownLatch commit = new CountDownLatch(1);
+        try {
+            Future<?> changing = threads.submit(() -> change.accept(() -> {
+                inside.countDown();
+                awaitQuietly(commit);
             }));
-            assertTrue(adding.await(10, TimeUnit.SECONDS));
+            assertTrue(inside.await(10, TimeUnit.SECONDS));
             Instant now = clock.instant();
             Future<Appointment> hold = threads.submit(() -> book.hold(Appointment.hold(UUID.randomUUID().toString(),
                     patient, doctor, DAY, "09:00 AM", "Check-up", now, now.plusSeconds(900)), patient.getId(), LIMITS));
@@ -280,15 +288,11 @@ class PostgresBookContractIT extends AppointmentBookContract {
             while (!hold.isDone() && lockWaits() == 0 && System.nanoTime() < deadline) {
                 Thread.onSpinWait();
             }
-            added.countDown();
-            holiday.get(10, TimeUnit.SECONDS);
-            java.util.concurrent.ExecutionException refused = assertThrows(java.util.concurrent.ExecutionException.class,
-                    () -> hold.get(10, TimeUnit.SECONDS));
-            assertEquals("booking.slot.not_working", ((BookingException) refused.getCause()).getMessageKey());
-            assertTrue(book.appointmentsOf("doc1", DAY).isEmpty(), "nothing stored on the holiday");
+            commit.countDown();
+            changing.get(10, TimeUnit.SECONDS);
+            return hold;
         } finally {
-            added.countDown();
-            threads.shutdownNow();
+            commit.countDown();
         }
     }
 
