@@ -224,22 +224,14 @@ class PostgresBookContractIT extends AppointmentBookContract {
      */
     @Test
     void aHoldStoredDuringItsDoctorsRenameNamesTheDoctorAsRenamed() throws Exception {
-        User patient = registered("Asha Rao");
-        Doctor onThePage = book.doctor("doc1").orElseThrow();
-        ExecutorService threads = Executors.newFixedThreadPool(2);
-        try {
-            Future<Appointment> hold = holdDuring(threads, patient, onThePage,
-                    inside -> book.changeDoctor("doc1", "admin", ChangeType.DOCTOR_EDITED, d -> {
-                        inside.run();
-                        d.setName("Dr. Asha Iyer-Menon");
-                        return d;
-                    }));
-            Appointment held = hold.get(10, TimeUnit.SECONDS);
-            assertEquals("Dr. Asha Iyer-Menon", held.getDoctorName());
-            assertEquals("Dr. Asha Iyer-Menon", book.appointment(held.getId()).orElseThrow().getDoctorName());
-        } finally {
-            threads.shutdownNow();
-        }
+        Future<Appointment> hold = holdDuring(inside -> book.changeDoctor("doc1", "admin", ChangeType.DOCTOR_EDITED, d -> {
+            inside.run();
+            d.setName("Dr. Asha Iyer-Menon");
+            return d;
+        }));
+        Appointment held = hold.get();
+        assertEquals("Dr. Asha Iyer-Menon", held.getDoctorName());
+        assertEquals("Dr. Asha Iyer-Menon", book.appointment(held.getId()).orElseThrow().getDoctorName());
     }
 
     /**
@@ -248,33 +240,27 @@ class PostgresBookContractIT extends AppointmentBookContract {
      */
     @Test
     void aHoldStoredDuringAHolidayOnItsDayIsRefused() throws Exception {
-        User patient = registered("Asha Rao");
-        Doctor doctor = book.doctor("doc1").orElseThrow();
-        ExecutorService threads = Executors.newFixedThreadPool(2);
-        try {
-            Future<Appointment> hold = holdDuring(threads, patient, doctor,
-                    inside -> book.changeSchedule("admin", ChangeType.HOLIDAY_ADDED, s -> {
-                        inside.run();
-                        return s.withHoliday(new Holiday(DAY, "Festival"));
-                    }));
-            java.util.concurrent.ExecutionException refused = assertThrows(java.util.concurrent.ExecutionException.class,
-                    () -> hold.get(10, TimeUnit.SECONDS));
-            assertEquals("booking.slot.not_working", ((BookingException) refused.getCause()).getMessageKey());
-            assertTrue(book.appointmentsOf("doc1", DAY).isEmpty(), "nothing stored on the holiday");
-        } finally {
-            threads.shutdownNow();
-        }
+        Future<Appointment> hold = holdDuring(inside -> book.changeSchedule("admin", ChangeType.HOLIDAY_ADDED, s -> {
+            inside.run();
+            return s.withHoliday(new Holiday(DAY, "Festival"));
+        }));
+        java.util.concurrent.ExecutionException refused = assertThrows(java.util.concurrent.ExecutionException.class,
+                hold::get);
+        assertEquals("booking.slot.not_working", ((BookingException) refused.getCause()).getMessageKey());
+        assertTrue(book.appointmentsOf("doc1", DAY).isEmpty(), "nothing stored on the holiday");
     }
 
     /**
-     * Starts the patient's hold of the doctor's 09:00 on {@link #DAY} while another transaction is inside
-     * {@code change} (at the point where it runs what it is given, its locks taken), and lets that transaction
-     * commit once the hold waits on a lock or is done; answers the hold.
+     * A new patient's hold of doc1's 09:00 on {@link #DAY}, started while another transaction is inside
+     * {@code change} (where it runs what it is given, its locks taken); that transaction commits once the hold waits
+     * on a lock or is done. Answers the hold, finished.
      */
-    private Future<Appointment> holdDuring(ExecutorService threads, User patient, Doctor doctor,
-            java.util.function.Consumer<Runnable> change) throws Exception {
+    private Future<Appointment> holdDuring(java.util.function.Consumer<Runnable> change) throws Exception {
+        User patient = registered("Asha Rao");
+        Doctor doctor = book.doctor("doc1").orElseThrow();
         CountDownLatch inside = new CountDownLatch(1);
         CountDownLatch commit = new CountDownLatch(1);
+        ExecutorService threads = Executors.newFixedThreadPool(2);
         try {
             Future<?> changing = threads.submit(() -> change.accept(() -> {
                 inside.countDown();
@@ -290,9 +276,12 @@ class PostgresBookContractIT extends AppointmentBookContract {
             }
             commit.countDown();
             changing.get(10, TimeUnit.SECONDS);
+            threads.shutdown();
+            assertTrue(threads.awaitTermination(10, TimeUnit.SECONDS), "the hold finished");
             return hold;
         } finally {
             commit.countDown();
+            threads.shutdownNow();
         }
     }
 
