@@ -94,7 +94,6 @@ public class BookingService {
         });
         String cleanReason = VisitReason.checked(reason);
         User patient = caller();
-        requireChangeRate();
         Appointment appointment = Appointment.hold(UUID.randomUUID().toString(), patient, doctor, date, time,
                 cleanReason, now, rules.holdExpiry(now));
         appointment.setAmount(doctor.feeOr(config.consultationFee()));
@@ -129,7 +128,7 @@ public class BookingService {
         PaymentOutcome outcome = gateway.charge(details);
         details.forgetSecrets();
         String actor = callerId();
-        Appointment paid = book.change(appointmentId, actor, ChangeType.PAYMENT,
+        Appointment paid = book.changeOwn(appointmentId, actor, ChangeType.PAYMENT, config.limits(),
                 current -> current.paid(outcome, clock.instant(), actor));
         metrics.paid(outcome.status());
         return paid;
@@ -138,9 +137,8 @@ public class BookingService {
     /** Cancels the caller's appointment (refunding a paid one) unless the cut-off has passed. */
     public Appointment cancel(String appointmentId) {
         find(appointmentId);
-        requireChangeRate();
         String actor = callerId();
-        Appointment cancelled = book.change(appointmentId, actor, ChangeType.CANCELLED,
+        Appointment cancelled = book.changeOwn(appointmentId, actor, ChangeType.CANCELLED, config.limits(),
                 current -> current.cancelledByPatient(config.rules(), clock.instant(), actor));
         return cancelled;
     }
@@ -149,12 +147,9 @@ public class BookingService {
     public Appointment reschedule(String appointmentId, LocalDate date, String time) {
         Appointment appointment = find(appointmentId);
         BookingLimits limits = config.limits();
-        List<Appointment> mine = mine();
-        limits.requireChangeRate(callerId(), mine, clock.instant());
-        limits.requireRoomForMove(appointment, date, mine, clock.instant());
         String actor = callerId();
         List<String> offered = book.schedule().slotTimes(appointment.getDoctorId(), date, config.defaultWeek());
-        Appointment moved = book.change(appointmentId, actor, ChangeType.RESCHEDULED, current -> {
+        Appointment moved = book.changeOwn(appointmentId, actor, ChangeType.RESCHEDULED, limits, current -> {
             limits.requireRescheduleAllowed(current);
             return current.rescheduled(date, time, offered, config.rules(), clock.instant(), actor);
         });
@@ -174,7 +169,10 @@ public class BookingService {
                 .orElseThrow(AppointmentNotFoundException::new);
     }
 
-    /** Refuses a change by a caller who made too many in the last minutes (see {@link BookingLimits}). */
+    /**
+     * Refuses a change by a caller who made too many in the last minutes (see {@link BookingLimits}) before a
+     * payment is charged; the store counts again as it stores the change.
+     */
     private void requireChangeRate() {
         Instant now = clock.instant();
         config.limits().requireChangeRate(callerId(),

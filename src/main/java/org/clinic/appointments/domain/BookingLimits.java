@@ -12,8 +12,8 @@ import java.util.List;
  * How much one patient may hold and change, so that no account can hoard a clinic's slots or rewrite its
  * bookings without end. The store checks a new hold against the patient's appointments as stored, under the
  * same lock as the write: open (unpaid) holds, active upcoming bookings in all, per doctor and per day, and never
- * two appointments at the same time. Reschedules per appointment and changes per account in a time window are
- * checked by the use cases.
+ * two appointments at the same time. A patient's own changes are checked there too: how many they made in a time
+ * window, and the day a move lands on. Reschedules per appointment are checked by the move itself.
  */
 public record BookingLimits(int maxOpenHolds, int maxActive, int maxPerDoctor, int maxPerDay, int maxReschedules,
         int maxChanges, Duration changeWindow, ZoneId zone) {
@@ -126,6 +126,23 @@ public record BookingLimits(int maxOpenHolds, int maxActive, int maxPerDoctor, i
                 .count();
         if (recent >= maxChanges) {
             throw new BookingException("account.changes.too_many", maxChanges, changeWindow.toMinutes());
+        }
+    }
+
+    /** Whether this actor's changes count against the patient's change rate: only the patient's own do. */
+    public boolean limitsChangesBy(String actor, String patientId) {
+        return maxChanges != NO_LIMIT && actor.equals(patientId);
+    }
+
+    /**
+     * Refuses a patient's own change of {@code current} into {@code next} beyond their limits: too many changes in
+     * the window, or a move onto a day that already has as many of their bookings as a day may.
+     */
+    public void requireRoomForOwnChange(Appointment current, Appointment next,
+            Collection<Appointment> patientAppointments, Instant now) {
+        requireChangeRate(current.getUserId(), patientAppointments, now);
+        if (next.holdsSlot(now)) {
+            requireRoomForMove(current, next.getDate(), patientAppointments, now);
         }
     }
 

@@ -157,6 +157,30 @@ class BookingLimitsTest {
     }
 
     @Test
+    void aPatientsOwnChangeCountsTheirRateAndTheDayAMoveLandsOn() {
+        assertEquals(List.of(true, false), List.of(CLINIC.limitsChangesBy("p1", "p1"), CLINIC.limitsChangesBy("admin", "p1")),
+                "only the patient's own changes are counted");
+        Appointment busy = confirmed("b", "doc2", "10:00 AM");
+        for (int i = 0; i < 30; i++) {
+            busy.getHistory().add(new HistoryEntry(NOW.minusSeconds(i), "p1", "cancelled", null, null, null, null, null));
+        }
+        Appointment same = busy.copy();
+        assertEquals("account.changes.too_many", assertThrows(BookingException.class,
+                () -> CLINIC.requireRoomForOwnChange(busy, same, List.of(busy), NOW)).getMessageKey());
+
+        List<Appointment> twoThatDay = List.of(confirmedOn("x", "doc1", DAY.plusDays(5), "09:00 AM"),
+                confirmedOn("y", "doc2", DAY.plusDays(5), "10:00 AM"));
+        Appointment moving = confirmedOn("m", "doc3", DAY.plusDays(1), "09:00 AM");
+        Appointment moved = moving.copy();
+        moved.setDate(DAY.plusDays(5));
+        assertEquals("booking.limit.day", assertThrows(BookingException.class,
+                () -> CLINIC.requireRoomForOwnChange(moving, moved, twoThatDay, NOW)).getMessageKey());
+        moved.setStatus(AppointmentStatus.CANCELLED);
+        assertDoesNotThrow(() -> CLINIC.requireRoomForOwnChange(moving, moved, twoThatDay, NOW),
+                "a change that lets the slot go takes no room");
+    }
+
+    @Test
     void theFrontDeskIsNotBoundByThePatientsLimitsButIsToldWhichOneItPasses() {
         Appointment candidate = held("new", "doc5", "09:00 AM", null);
         candidate.setDate(DAY.plusDays(5));

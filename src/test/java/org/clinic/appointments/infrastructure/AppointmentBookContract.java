@@ -45,6 +45,8 @@ import org.clinic.appointments.domain.Leave;
 import org.clinic.appointments.domain.LocalDateRange;
 import org.clinic.appointments.domain.MessageKind;
 import org.clinic.appointments.domain.Page;
+import org.clinic.appointments.domain.PaymentMethod;
+import org.clinic.appointments.domain.PaymentOutcome;
 import org.clinic.appointments.domain.PaymentStatus;
 import org.clinic.appointments.domain.Role;
 import org.clinic.appointments.domain.ScheduleChange;
@@ -72,6 +74,8 @@ public abstract class AppointmentBookContract {
     protected static final ClinicSchedule.DefaultWeek WEEK = new ClinicSchedule.DefaultWeek(
             EnumSet.complementOf(EnumSet.of(DayOfWeek.SUNDAY)), List.of("09:00 AM", "10:00 AM", "11:00 AM", "02:00 PM"));
     protected static final BookingLimits LIMITS = new BookingLimits(3);
+    private static final PaymentOutcome AT_CLINIC = new PaymentOutcome(PaymentMethod.PAY_AT_CLINIC,
+            PaymentStatus.PENDING, "CLN1", null, null, null);
     protected static final WaitlistTerms TERMS = new WaitlistTerms(Duration.ofMinutes(30), new BigDecimal("500"), LIMITS, ZONE);
 
     protected final MutableClock clock = new MutableClock(NOW);
@@ -133,7 +137,11 @@ public abstract class AppointmentBookContract {
     }
 
     private Appointment holdOf(User patient, String doctorId, String time) {
-        return Appointment.hold(UUID.randomUUID().toString(), patient, book.doctor(doctorId).orElseThrow(), DAY, time,
+        return holdOf(patient, doctorId, DAY, time);
+    }
+
+    private Appointment holdOf(User patient, String doctorId, LocalDate date, String time) {
+        return Appointment.hold(UUID.randomUUID().toString(), patient, book.doctor(doctorId).orElseThrow(), date, time,
                 "Check-up", clock.instant(), clock.instant().plus(Duration.ofMinutes(15)));
     }
 
@@ -387,6 +395,86 @@ public abstract class AppointmentBookContract {
         assertEquals("login.suspended", refused.getMessageKey());
         assertTrue(reopened().appointmentsOfPatient(patient.getId()).isEmpty(), "nothing stored");
         assertEquals(patient.getId(), confirmed(onTheBookingPage, "doc1", "09:00 AM").getUserId(), "the desk books");
+    }
+
+    @Test
+    void aPatientsOwnChangesPastTheirRateAreRefusedAsStoredWhileOthersMayStillChangeForThem() {
+        BookingLimits threeChanges = new BookingLimits(10, 10, 10, 10, 3, 3, Duration.ofMinutes(10), ZONE);
+        User patient = registered("Asha Rao");
+        String own = patient.getId();
+        Appointment first = book.hold(holdOf(patient, "doc1", "09:00 AM"), own, threeChanges);
+        book.changeOwn(first.getId(), own, ChangeType.PAYMENT, threeChanges,
+                a -> a.paid(AT_CLINIC, clock.instant(), own));
+        Appointment second = book.hold(holdOf(patient, "doc1", "10:00 AM"), own, threeChanges);
+
+        assertEquals("account.changes.too_many", assertThrows(BookingException.class,
+                () -> book.hold(holdOf(patient, "doc2", "11:00 AM"), own, threeChanges)).getMessageKey());
+        assertEquals("account.changes.too_many", assertThrows(BookingException.class,
+                () -> book.changeOwn(second.getId(), own, ChangeType.CANCELLED, threeChanges,
+                        a -> a.holdReleased("changed my mind", clock.instant(), own))).getMessageKey());
+        assertEquals(List.of(AppointmentStatus.PENDING_PAYMENT, AppointmentStatus.CONFIRMED),
+                reopened().appointmentsOfPatient(own).stream().map(Appointment::getStatus).toList(),
+                "refusals store nothing");
+
+        assertEquals(AppointmentStatus.CANCELLED, book.change(second.getId(), "admin", ChangeType.CANCELLED,
+                a -> a.holdReleased("desk", clock.instant(), "admin")).getStatus(), "an admin's change is not counted");
+        assertEquals(own, confirmed(patient, "doc2", "11:00 AM").getUserId(), "nor the desk's booking");
+        clock.advance(Duration.ofMinutes(11));
+        assertEquals(own, book.hold(holdOf(patient, "doc2", "02:00 PM"), own, threeChanges).getUserId(),
+                "once the window has passed");
+    }
+
+    @Test
+    void aPatientRacingThemselvesMakesNoMoreChangesThanTheirRate() throws Exception {
+        BookingLimits threeChanges = new BookingLimits(10, 10, 10, 10, 3, 3, Duration.ofMinutes(10), ZONE);
+        User patient = registered("Asha Rao");
+        AppointmentBook shared = asInTheServer(book);
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        CountDownLatch start = new CountDownLatch(1);
+        ConcurrentLinkedQueue<String> refusals = new ConcurrentLinkedQueue<>();
+        ConcurrentLinkedQueue<Throwable> surprises = new ConcurrentLinkedQueue<>();
+        for (int i = 0; i < 8; i++) {
+            Appointment hold = holdOf(patient, "doc" + (1 + i % 2), DAY.plusDays(i % 6), WEEK.slotTimes().get(i % 4));
+            pool.execute(() -> {
+                try {
+                    start.await();
+                    shared.hold(hold, patient.getId(), threeChanges);
+                } catch (BookingException refused) {
+                    refusals.add(refused.getMessageKey());
+                } catch (Throwable e) {
+                    surprises.add(e);
+                }
+            });
+        }
+        start.countDown();
+        pool.shutdown();
+        assertTrue(pool.awaitTermination(60, TimeUnit.SECONDS));
+        assertTrue(surprises.isEmpty(), () -> "only refusals: " + surprises);
+        assertEquals(3, book.appointmentsOfPatient(patient.getId()).size(), "three changes in the window");
+        assertEquals(List.of("account.changes.too_many"), refusals.stream().distinct().toList());
+    }
+
+    @Test
+    void aPatientsOwnMoveOntoADayAtTheirLimitIsRefusedAsStoredButTheDeskMayMoveThem() {
+        BookingLimits onePerDay = new BookingLimits(10, 10, 10, 1, 3, 30, Duration.ofMinutes(10), ZONE);
+        User patient = registered("Asha Rao");
+        String own = patient.getId();
+        book.hold(holdOf(patient, "doc1", "09:00 AM"), own, onePerDay);
+        Appointment tuesday = book.hold(holdOf(patient, "doc2", DAY.plusDays(1), "10:00 AM"), own, onePerDay);
+        UnaryOperator<Appointment> toMonday = a -> {
+            a.setDate(DAY);
+            return at(a, "11:00 AM");
+        };
+        assertEquals("booking.limit.day", assertThrows(BookingException.class,
+                () -> book.changeOwn(tuesday.getId(), own, ChangeType.RESCHEDULED, onePerDay, toMonday)).getMessageKey());
+        assertEquals(DAY.plusDays(1), reopened().appointment(tuesday.getId()).orElseThrow().getDate(), "nothing moved");
+
+        assertEquals("11:00 AM", book.changeOwn(tuesday.getId(), own, ChangeType.RESCHEDULED, onePerDay,
+                a -> at(a, "11:00 AM")).getTime(), "a move within its own day");
+        assertThrows(IllegalArgumentException.class, () -> book.changeOwn(tuesday.getId(),
+                registered("Ben Das").getId(), ChangeType.RESCHEDULED, onePerDay, a -> at(a, "02:00 PM")));
+        assertEquals(DAY, book.change(tuesday.getId(), "admin", ChangeType.RESCHEDULED, toMonday).getDate(),
+                "the desk may");
     }
 
     @Test

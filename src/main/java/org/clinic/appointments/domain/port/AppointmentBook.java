@@ -145,6 +145,15 @@ public interface AppointmentBook {
     Appointment change(String id, String actor, ChangeType type, UnaryOperator<Appointment> transition);
 
     /**
+     * A patient's own change of their appointment, as {@link #change} and also refused with a
+     * {@code BookingException} beyond the patient's limits as stored when it runs: the changes they made in the
+     * limits' window, and their bookings on a day it moves to. A new hold of the patient's own is likewise
+     * counted by {@link #hold}.
+     */
+    Appointment changeOwn(String id, String patientId, ChangeType type, BookingLimits limits,
+            UnaryOperator<Appointment> transition);
+
+    /**
      * Appointments with a message due to be sent now (see {@code MessagePolicy}), at most {@code max}. A store shared
      * by several servers hands each of them to one server for a while (to send and record the outcome), after which
      * another may take what is still due: no message is sent twice at once, and none is lost with a server.

@@ -68,19 +68,40 @@ final class AppointmentWrites {
         if (patient != null) {
             patient.requireMayHoldAs(actor);
         }
-        limits.requireRoomForHold(appointment, appointments.storedOfPatient(appointment.getUserId()), now);
+        List<Appointment> patientAppointments = appointments.storedOfPatient(appointment.getUserId());
+        if (limits.limitsChangesBy(actor, appointment.getUserId())) {
+            limits.requireChangeRate(actor, patientAppointments, now);
+        }
+        limits.requireRoomForHold(appointment, patientAppointments, now);
         Appointment stored = namedAsStored(appointment);
         commit(now, actor, ChangeType.BOOKED, null, stored);
         return stored.copy();
     }
 
     Appointment change(String id, String actor, ChangeType type, UnaryOperator<Appointment> transition) {
+        return change(id, actor, type, null, transition);
+    }
+
+    Appointment changeOwn(String id, String patientId, ChangeType type, BookingLimits limits,
+            UnaryOperator<Appointment> transition) {
+        return change(id, patientId, type, limits, transition);
+    }
+
+    /** A change; with {@code ownLimits}, the patient's own, within their limits as stored now. */
+    private Appointment change(String id, String actor, ChangeType type, BookingLimits ownLimits,
+            UnaryOperator<Appointment> transition) {
         Appointment current = stored(id);
+        if (ownLimits != null && !current.getUserId().equals(actor)) {
+            throw new IllegalArgumentException("Appointment " + id + " is not " + actor + "'s own");
+        }
         Appointment next = transition.apply(current.copy());
         if (!current.getId().equals(next.getId()) || !current.getUserId().equals(next.getUserId())) {
             throw new IllegalArgumentException("A change cannot alter an appointment's id or patient");
         }
         Instant now = clock.instant();
+        if (ownLimits != null) {
+            ownLimits.requireRoomForOwnChange(current, next, appointments.storedOfPatient(actor), now);
+        }
         if (next.holdsSlot(now) && !next.slot().equals(current.slot())) {
             Optional<Appointment> owner = appointments.liveOwner(next.slot(), now);
             if (owner.isPresent() && !owner.get().getId().equals(next.getId())) {

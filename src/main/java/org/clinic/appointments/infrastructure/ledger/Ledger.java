@@ -340,6 +340,13 @@ public class Ledger implements AppointmentBook {
 
     @Override
     @Lock(LockType.WRITE)
+    public Appointment changeOwn(String id, String patientId, ChangeType type, BookingLimits limits,
+            UnaryOperator<Appointment> transition) {
+        return core().changeOwn(id, patientId, type, limits, transition);
+    }
+
+    @Override
+    @Lock(LockType.WRITE)
     @AccessTimeout(value = 30, unit = TimeUnit.SECONDS)
     public int expireHolds() {
         return core().expireHolds();

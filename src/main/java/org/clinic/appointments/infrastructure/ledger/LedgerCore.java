@@ -329,6 +329,12 @@ public final class LedgerCore implements AppointmentBook, AutoCloseable {
         return appointmentWrites.change(id, actor, type, transition);
     }
 
+    @Override
+    public Appointment changeOwn(String id, String patientId, ChangeType type, BookingLimits limits,
+            UnaryOperator<Appointment> transition) {
+        return appointmentWrites.changeOwn(id, patientId, type, limits, transition);
+    }
+
     /** Cancels every hold that has run out; returns how many. */
     public int expireHolds() {
         return appointmentWrites.expireHolds();

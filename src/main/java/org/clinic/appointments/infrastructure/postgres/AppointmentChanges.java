@@ -5,7 +5,9 @@ import java.sql.SQLException;
 import java.sql.Savepoint;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
@@ -69,6 +71,10 @@ final class AppointmentChanges {
                 throw new IllegalArgumentException("Appointment " + appointment.getId() + " exists already");
             }
             requireFree(c, appointment, now);
+            if (limits.limitsChangesBy(actor, appointment.getUserId())) {
+                limits.requireChangeRate(actor, appointments.ofPatientChangedSince(c, actor,
+                        now.minus(limits.changeWindow())), now);
+            }
             limits.requireRoomForHold(appointment, appointments.liveOfPatient(c, appointment.getUserId(), now), now);
             Appointment stored = namedAsStored(c, appointment, patient);
             store(c, now, actor, ChangeType.BOOKED, null, stored, null);
@@ -77,13 +83,30 @@ final class AppointmentChanges {
     }
 
     Appointment change(String id, String actor, ChangeType type, UnaryOperator<Appointment> transition) {
+        return change(id, actor, type, null, transition);
+    }
+
+    Appointment changeOwn(String id, String patientId, ChangeType type, BookingLimits limits,
+            UnaryOperator<Appointment> transition) {
+        return change(id, patientId, type, limits, transition);
+    }
+
+    /** A change; with {@code ownLimits}, the patient's own, within their limits as stored when it runs. */
+    private Appointment change(String id, String actor, ChangeType type, BookingLimits ownLimits,
+            UnaryOperator<Appointment> transition) {
         return db.inTransaction(c -> {
             Appointment current = locked(c, id);
+            if (ownLimits != null && !current.getUserId().equals(actor)) {
+                throw new IllegalArgumentException("Appointment " + id + " is not " + actor + "'s own");
+            }
             Appointment next = transition.apply(current.copy());
             if (!current.getId().equals(next.getId()) || !current.getUserId().equals(next.getUserId())) {
                 throw new IllegalArgumentException("A change cannot alter an appointment's id or patient");
             }
             Instant now = clock.instant();
+            if (ownLimits != null) {
+                ownLimits.requireRoomForOwnChange(current, next, limitedOf(c, actor, ownLimits, now), now);
+            }
             if (next.holdsSlot(now) && !next.slot().equals(current.slot())) {
                 takeOver(c, next.slot(), now);
                 Optional<Appointment> owner = appointments.liveHolder(c, next.slot(), now);
@@ -163,6 +186,19 @@ final class AppointmentChanges {
     /** A new appointment naming its patient as their locked row does, and its doctor as their held row does. */
     private Appointment namedAsStored(Connection c, Appointment fresh, Optional<User> patient) throws SQLException {
         return fresh.namedAsStored(patient.orElse(null), clinic.doctorToName(c, fresh.getDoctorId()).orElse(null));
+    }
+
+    /** The patient's appointments their limits look at: those with a change in the window, and those keeping a slot. */
+    private List<Appointment> limitedOf(Connection c, String patientId, BookingLimits limits, Instant now)
+            throws SQLException {
+        Map<String, Appointment> byId = new LinkedHashMap<>();
+        for (Appointment a : appointments.ofPatientChangedSince(c, patientId, now.minus(limits.changeWindow()))) {
+            byId.put(a.getId(), a);
+        }
+        for (Appointment a : appointments.liveOfPatient(c, patientId, now)) {
+            byId.putIfAbsent(a.getId(), a);
+        }
+        return List.copyOf(byId.values());
     }
 
     /** The appointment, locked after its patient's account (the order every change takes its locks in). */

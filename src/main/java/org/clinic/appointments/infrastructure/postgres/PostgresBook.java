@@ -295,6 +295,12 @@ public final class PostgresBook implements AppointmentBook {
     }
 
     @Override
+    public Appointment changeOwn(String id, String patientId, ChangeType type, BookingLimits limits,
+            UnaryOperator<Appointment> transition) {
+        return changes.changeOwn(id, patientId, type, limits, transition);
+    }
+
+    @Override
     public Appointment rebook(String cancelledId, String actor, UnaryOperator<Appointment> replacementOf) {
         return changes.rebook(cancelledId, actor, replacementOf);
     }
