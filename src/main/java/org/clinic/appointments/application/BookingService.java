@@ -7,6 +7,7 @@ import java.time.YearMonth;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.logging.Logger;
 
 import jakarta.annotation.Resource;
 import jakarta.annotation.security.RolesAllowed;
@@ -21,6 +22,7 @@ import org.clinic.appointments.domain.ChangeType;
 import org.clinic.appointments.domain.ClinicRules;
 import org.clinic.appointments.domain.Doctor;
 import org.clinic.appointments.domain.PaymentOutcome;
+import org.clinic.appointments.domain.PaymentStatus;
 import org.clinic.appointments.domain.User;
 import org.clinic.appointments.domain.WaitRequest;
 import org.clinic.appointments.domain.VisitReason;
@@ -37,6 +39,8 @@ import org.clinic.appointments.domain.PaymentMethod;
 @Stateless
 @RolesAllowed(Roles.PATIENT)
 public class BookingService {
+
+    private static final Logger LOG = Logger.getLogger(BookingService.class.getName());
 
     @Inject
     Clock clock;
@@ -128,10 +132,29 @@ public class BookingService {
         PaymentOutcome outcome = gateway.charge(details);
         details.forgetSecrets();
         String actor = callerId();
-        Appointment paid = book.changeOwn(appointmentId, actor, ChangeType.PAYMENT, config.limits(),
-                current -> current.paid(outcome, clock.instant(), actor));
+        Appointment paid;
+        try {
+            paid = book.changeOwn(appointmentId, actor, ChangeType.PAYMENT, config.limits(),
+                    current -> current.paid(outcome, clock.instant(), actor));
+        } catch (RuntimeException notRecorded) {
+            throw reversedIfCharged(appointmentId, outcome, notRecorded);
+        }
         metrics.paid(outcome.status());
         return paid;
+    }
+
+    /** A charge the store did not record is given back, so no patient pays for what they did not get. */
+    private RuntimeException reversedIfCharged(String appointmentId, PaymentOutcome outcome,
+            RuntimeException notRecorded) {
+        if (outcome.status() != PaymentStatus.SUCCESS) {
+            return notRecorded;
+        }
+        String reversal = gateway.reverse(outcome);
+        LOG.warning(() -> "Payment " + outcome.transactionId() + " for appointment " + appointmentId
+                + " was not recorded (" + notRecorded.getClass().getSimpleName() + " "
+                + notRecorded.getMessage() + "); reversed as " + reversal);
+        return notRecorded instanceof BookingException refusal ? new PaymentReversedException(refusal, reversal)
+                : notRecorded;
     }
 
     /** Cancels the caller's appointment (refunding a paid one) unless the cut-off has passed. */

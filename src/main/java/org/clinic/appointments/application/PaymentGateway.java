@@ -51,6 +51,14 @@ public class PaymentGateway {
                 method == PaymentMethod.CARD ? details.cardLast4() : null);
     }
 
+    /** Gives back a successful charge that was not recorded on its appointment; answers the reversal's reference. */
+    public String reverse(PaymentOutcome charged) {
+        if (charged.status() != PaymentStatus.SUCCESS) {
+            throw new IllegalArgumentException("Only a successful charge can be reversed, not " + charged.status());
+        }
+        return transactionId("RFD");
+    }
+
     private String transactionId(String prefix) {
         StringBuilder id = new StringBuilder(prefix);
         for (int i = 0; i < 12; i++) {

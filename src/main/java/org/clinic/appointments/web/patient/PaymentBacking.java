@@ -13,6 +13,7 @@ import org.clinic.appointments.application.AppointmentNotFoundException;
 import org.clinic.appointments.application.BookingService;
 import org.clinic.appointments.application.InvalidPaymentException;
 import org.clinic.appointments.application.PaymentDetails;
+import org.clinic.appointments.application.PaymentReversedException;
 import org.clinic.appointments.domain.Appointment;
 import org.clinic.appointments.domain.BookingException;
 import org.clinic.appointments.domain.PaymentMethod;
@@ -57,6 +58,9 @@ public class PaymentBacking implements Serializable {
             }
         } catch (BookingException e) {
             Messages.addGlobalError(e.getMessageKey(), e.getArguments());
+            if (e instanceof PaymentReversedException reversed) {
+                Messages.addGlobalInfo("payment.reversed", reversed.getReversalReference());
+            }
             load();
         }
         return null;
