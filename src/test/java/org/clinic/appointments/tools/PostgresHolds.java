@@ -42,7 +42,7 @@ import org.clinic.appointments.infrastructure.postgres.PostgresSchema;
 import org.clinic.appointments.infrastructure.postgres.PostgresServer;
 
 /**
- * Holds on PostgreSQL from concurrent writers, each checked against the clinic's schedule, all for one doctor (every hold reads that doctor's row, the case a
+ * Holds on PostgreSQL from concurrent writers, each checked against the clinic's schedule and its patient's limits, all for one doctor (every hold reads that doctor's row, the case a
  * lock on it would make wait) or each writer for a doctor of its own: holds per second and their p50 / p99. A
  * throw-away server on a temporary directory ({@link PostgresServer}: {@code fsync} off), pooled connections.
  * Usage: {@code PostgresHolds [writers] [holds per writer] [rounds]}.
@@ -51,7 +51,8 @@ public final class PostgresHolds {
 
     private static final ZoneId ZONE = ZoneId.of("Asia/Kolkata");
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("hh:mm a", Locale.ENGLISH);
-    private static final BookingLimits NO_LIMIT = new BookingLimits(Integer.MAX_VALUE);
+    /** The product's default limits: each hold is its patient's first, so all of them are read and none refuses. */
+    private static final BookingLimits CLINIC = new BookingLimits(3, 4, 2, 2, 3, 30, Duration.ofMinutes(10), ZONE);
     private static final List<String> QUARTER_HOURS = java.util.stream.IntStream.range(0, 96)
             .mapToObj(q -> LocalTime.MIDNIGHT.plusMinutes(15L * q).format(TIME)).toList();
 
@@ -113,7 +114,7 @@ public final class PostgresHolds {
                     Appointment hold = Appointment.hold(UUID.randomUUID().toString(), patient, doctor, date, time,
                             "Check-up", now, now.plus(Duration.ofMinutes(15)));
                     long t0 = System.nanoTime();
-                    book.hold(hold, patient.getId(), NO_LIMIT);
+                    book.hold(hold, patient.getId(), CLINIC);
                     nanos[n] = System.nanoTime() - t0;
                 }
                 return null;
