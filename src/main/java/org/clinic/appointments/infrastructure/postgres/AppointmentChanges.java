@@ -5,9 +5,7 @@ import java.sql.SQLException;
 import java.sql.Savepoint;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
@@ -71,11 +69,14 @@ final class AppointmentChanges {
                 throw new IllegalArgumentException("Appointment " + appointment.getId() + " exists already");
             }
             requireFree(c, appointment, now);
+            List<Appointment> patientAppointments;
             if (limits.limitsChangesBy(actor, appointment.getUserId())) {
-                limits.requireChangeRate(actor, appointments.ofPatientChangedSince(c, actor,
-                        now.minus(limits.changeWindow())), now);
+                patientAppointments = limitedOf(c, actor, limits, now);
+                limits.requireChangeRate(actor, patientAppointments, now);
+            } else {
+                patientAppointments = appointments.liveOfPatient(c, appointment.getUserId(), now);
             }
-            limits.requireRoomForHold(appointment, appointments.liveOfPatient(c, appointment.getUserId(), now), now);
+            limits.requireRoomForHold(appointment, patientAppointments, now);
             Appointment stored = namedAsStored(c, appointment, patient);
             store(c, now, actor, ChangeType.BOOKED, null, stored, null);
             return stored.copy();
@@ -188,17 +189,10 @@ final class AppointmentChanges {
         return fresh.namedAsStored(patient.orElse(null), clinic.doctorToName(c, fresh.getDoctorId()).orElse(null));
     }
 
-    /** The patient's appointments their limits look at: those with a change in the window, and those keeping a slot. */
+    /** The patient's appointments their limits look at: those keeping a slot, and those with a change in the window. */
     private List<Appointment> limitedOf(Connection c, String patientId, BookingLimits limits, Instant now)
             throws SQLException {
-        Map<String, Appointment> byId = new LinkedHashMap<>();
-        for (Appointment a : appointments.ofPatientChangedSince(c, patientId, now.minus(limits.changeWindow()))) {
-            byId.put(a.getId(), a);
-        }
-        for (Appointment a : appointments.liveOfPatient(c, patientId, now)) {
-            byId.putIfAbsent(a.getId(), a);
-        }
-        return List.copyOf(byId.values());
+        return appointments.liveOrChangedOfPatient(c, patientId, now, now.minus(limits.changeWindow()));
     }
 
     /** The appointment, locked after its patient's account (the order every change takes its locks in). */

@@ -64,6 +64,17 @@ final class AppointmentTable {
                 + " WHERE h.appointment_id = a.id AND h.at >= ?) ORDER BY booking_order DESC", this::read, userId, since);
     }
 
+    /**
+     * The patient's appointments that keep a slot at {@code now} or have a change at or after {@code since}: all
+     * that their limits, their clashes and the changes they made lately look at.
+     */
+    List<Appointment> liveOrChangedOfPatient(Connection c, String userId, Instant now, Instant since)
+            throws SQLException {
+        return list(c, SELECT + "a WHERE user_id = ? AND (" + LIVE + " OR EXISTS (SELECT 1 FROM appointment_changes h"
+                + " WHERE h.appointment_id = a.id AND h.at >= ?)) ORDER BY booking_order DESC", this::read, userId, now,
+                since);
+    }
+
     /** The patient's appointments that keep a slot at {@code now}: all that their limits and clashes look at. */
     List<Appointment> liveOfPatient(Connection c, String userId, Instant now) throws SQLException {
         return list(c, SELECT + "WHERE user_id = ? AND " + LIVE + " ORDER BY booking_order DESC", this::read, userId, now);
