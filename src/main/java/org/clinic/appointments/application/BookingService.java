@@ -153,6 +153,14 @@ public class BookingService {
         LOG.warning(() -> "Payment " + outcome.transactionId() + " for appointment " + appointmentId
                 + " was not recorded (" + notRecorded.getClass().getSimpleName() + " "
                 + notRecorded.getMessage() + "); reversed as " + reversal);
+        try {
+            book.change(appointmentId, ClinicAdministration.SYSTEM, ChangeType.PAYMENT_REVERSED,
+                    current -> current.paymentReversed(outcome.transactionId(), reversal, clock.instant(),
+                            ClinicAdministration.SYSTEM));
+        } catch (RuntimeException unnoted) {
+            LOG.warning(() -> "Reversal " + reversal + " could not be noted on appointment " + appointmentId + ": "
+                    + unnoted.getMessage());
+        }
         return notRecorded instanceof BookingException refusal ? new PaymentReversedException(refusal, reversal)
                 : notRecorded;
     }

@@ -192,6 +192,11 @@ public class Appointment implements java.io.Serializable {
         return next.recorded(this, now, actor, action, outcome.method().code());
     }
 
+    /** Notes a charge for it that the gateway took but that was not recorded, given back as {@code reversal}. */
+    public Appointment paymentReversed(String chargeId, String reversal, Instant now, String actor) {
+        return copy().recorded(this, now, actor, "payment_reversed", chargeId + " given back as " + reversal);
+    }
+
     /** Cancelled by its patient, refunded if it was paid; the slot is free at once. */
     public Appointment cancelledByPatient(ClinicRules rules, Instant now, String actor) {
         rules.patientChangeRefusal(this, now).ifPresent(key -> {

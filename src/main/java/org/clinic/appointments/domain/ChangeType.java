@@ -6,6 +6,7 @@ public enum ChangeType {
     PASSWORD_REHASHED("user.password_rehashed"),
     BOOKED("appointment.booked"),
     PAYMENT("appointment.payment"),
+    PAYMENT_REVERSED("appointment.payment_reversed"),
     CANCELLED("appointment.cancelled"),
     RESCHEDULED("appointment.rescheduled"),
     HOLD_EXPIRED("appointment.hold_expired"),

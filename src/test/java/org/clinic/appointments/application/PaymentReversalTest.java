@@ -29,6 +29,7 @@ import org.clinic.appointments.domain.BookingLimits;
 import org.clinic.appointments.domain.ClinicRules;
 import org.clinic.appointments.domain.ClinicSchedule;
 import org.clinic.appointments.domain.Doctor;
+import org.clinic.appointments.domain.HistoryEntry;
 import org.clinic.appointments.domain.PaymentMethod;
 import org.clinic.appointments.domain.PaymentOutcome;
 import org.clinic.appointments.domain.PaymentStatus;
@@ -175,6 +176,7 @@ class PaymentReversalTest {
         Appointment stored = book.appointment(held.getId()).orElseThrow();
         assertFalse(stored.holdsSlot(clock.instant()));
         assertNull(stored.getTransactionId(), "no payment recorded");
+        assertReversalNoted(stored, gateway.charged.get(0), reversed.getReversalReference());
     }
 
     @Test
@@ -192,6 +194,14 @@ class PaymentReversalTest {
         assertEquals(AppointmentStatus.CONFIRMED, stored.getStatus());
         assertEquals(gateway.charged.get(1), stored.getTransactionId(), "the charge that stands is the one recorded");
         assertEquals(stored.getTransactionId(), paidInTheOtherTab.get(0).getTransactionId());
+        assertReversalNoted(stored, gateway.charged.get(0), reversed.getReversalReference());
+    }
+
+    /** The front desk finds the charge given back on the appointment's history, by the system. */
+    private static void assertReversalNoted(Appointment stored, String chargeId, String reversal) {
+        HistoryEntry last = stored.getHistory().get(stored.getHistory().size() - 1);
+        assertEquals(List.of("payment_reversed", "system", chargeId + " given back as " + reversal),
+                java.util.Arrays.asList(last.getAction(), last.getActor(), last.getNote()));
     }
 
     @Test

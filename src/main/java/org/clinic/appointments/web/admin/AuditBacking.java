@@ -45,6 +45,7 @@ public class AuditBacking implements Serializable {
 
     /** The history actions there are, in the order a booking lives through them. */
     public static final List<String> ACTIONS = List.of("booked", "paid", "pay_at_clinic", "payment_failed",
+            "payment_reversed",
             "rescheduled", "cancelled", "hold_expired", "no_show", "refunded", "marked_paid", "arrived", "completed", "rebooked",
             "patient_details", "doctor_details",
             "reminder_queued", "message_sent", "message_failed", "message_gave_up");
