@@ -60,6 +60,9 @@ public class BookingService {
     @Inject
     PaymentGateway gateway;
 
+    @Inject
+    OwnAccountChanges ownChanges;
+
     /**
      * Puts the caller on the doctor's waitlist for these days: a slot let go on one of them is offered to the
      * first in line, held for them for a while ({@code appointments.waitlist-offer}).
@@ -72,6 +75,7 @@ public class BookingService {
         Instant now = clock.instant();
         WaitRequest place = new WaitRequest(UUID.randomUUID().toString(), doctor.getId(), from, to, now);
         String actor = callerId();
+        ownChanges.admit(actor);
         book.changeUser(actor, actor, ChangeType.WAITLIST_JOINED,
                 user -> user.joinedWaitlist(place, config.rules().bookableRange(now),
                         day -> !book.schedule().slotTimes(doctor.getId(), day, config.defaultWeek()).isEmpty()));
@@ -80,6 +84,7 @@ public class BookingService {
 
     public void leaveWaitlist(String placeId) {
         String actor = callerId();
+        ownChanges.admit(actor);
         book.changeUser(actor, actor, ChangeType.WAITLIST_LEFT, user -> user.leftWaitlist(placeId));
     }
 

@@ -51,11 +51,15 @@ public class PatientAccount {
     @Inject
     Clock clock;
 
+    @Inject
+    OwnAccountChanges ownChanges;
+
     public User me() {
         return book.user(callerId()).orElseThrow(() -> new BookingException("profile.unknown"));
     }
 
     public User updateProfile(@NotNull @Valid Profile profile) {
+        ownChanges.admit(callerId());
         User updated = book.changeUser(callerId(), callerId(), ChangeType.PROFILE_CHANGED,
                 user -> user.profileChanged(profile.getName().strip(), profile.getPhone().strip(), clock.instant()));
         LOG.info(() -> "Patient " + updated.getId() + " changed their name or phone");
@@ -68,6 +72,7 @@ public class PatientAccount {
      * signed in before the returned instant ends; the caller's own renews itself from it.
      */
     public Instant changePassword(@NotNull @Valid PasswordChange change) {
+        ownChanges.admit(callerId());
         User me = requireCurrentPassword(change.getCurrent());
         String hash = hasher.hashIfFree(change.getChosen().toCharArray())
                 .orElseThrow(() -> new BookingException("register.busy"));

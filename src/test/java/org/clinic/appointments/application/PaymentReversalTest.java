@@ -6,38 +6,21 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.lang.reflect.Proxy;
-import java.math.BigDecimal;
 import java.nio.file.Path;
-import java.security.Principal;
-import java.time.DayOfWeek;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.List;
-
-import jakarta.ejb.SessionContext;
 
 import org.clinic.appointments.MutableClock;
 import org.clinic.appointments.domain.Appointment;
 import org.clinic.appointments.domain.AppointmentStatus;
 import org.clinic.appointments.domain.BookingException;
-import org.clinic.appointments.domain.BookingLimits;
-import org.clinic.appointments.domain.ClinicRules;
-import org.clinic.appointments.domain.ClinicSchedule;
-import org.clinic.appointments.domain.Doctor;
 import org.clinic.appointments.domain.HistoryEntry;
 import org.clinic.appointments.domain.PaymentMethod;
 import org.clinic.appointments.domain.PaymentOutcome;
 import org.clinic.appointments.domain.PaymentStatus;
-import org.clinic.appointments.domain.Role;
-import org.clinic.appointments.domain.User;
-import org.clinic.appointments.infrastructure.config.AppConfig;
 import org.clinic.appointments.infrastructure.ledger.LedgerCore;
-import org.clinic.appointments.infrastructure.metrics.ClinicMetrics;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -46,15 +29,14 @@ import org.junit.jupiter.api.io.TempDir;
 /** A charge the gateway took but the store could not record is given back, and the patient is told so. */
 class PaymentReversalTest {
 
-    private static final ZoneId ZONE = ZoneId.of("Asia/Kolkata");
-    private static final LocalDate DAY = LocalDate.of(2026, 11, 30);
-    private static final List<String> TIMES = List.of("09:00 AM");
+    private static final LocalDate DAY = BookingServiceFixture.DAY;
 
     @TempDir
     Path dir;
 
-    private final MutableClock clock = new MutableClock(Instant.parse("2026-11-24T06:00:00Z"));
     private final ChargingGateway gateway = new ChargingGateway();
+    private BookingServiceFixture fixture;
+    private MutableClock clock;
     private LedgerCore book;
     private BookingService booking;
 
@@ -83,74 +65,15 @@ class PaymentReversalTest {
 
     @BeforeEach
     void open() {
-        book = LedgerCore.open(dir, ZONE, clock, 0);
-        ClinicSchedule.DefaultWeek week = new ClinicSchedule.DefaultWeek(EnumSet.allOf(DayOfWeek.class), TIMES);
-        book.offerOnly(week);
-        Doctor doctor = new Doctor();
-        doctor.setId("doc1");
-        doctor.setName("Dr. Asha Iyer");
-        doctor.setSpecialization("Cardiology");
-        doctor.setFee(new BigDecimal("700"));
-        book.addDoctor(doctor, "admin");
-        User patient = new User();
-        patient.setId("p1");
-        patient.setName("Asha Rao");
-        patient.setEmail("asha.rao@example.com");
-        patient.setRole(Role.PATIENT);
-        patient.setCreatedAt(clock.instant());
-        book.registerUser(patient, "p1");
-
-        AppConfig config = new AppConfig() {
-            @Override
-            public ZoneId zone() {
-                return ZONE;
-            }
-
-            @Override
-            public ClinicRules rules() {
-                return new ClinicRules(ZONE, TIMES, 30, Duration.ofMinutes(15), Duration.ofHours(24), 3);
-            }
-
-            @Override
-            public BookingLimits limits() {
-                return new BookingLimits(3, 4, 2, 2, 3, 30, Duration.ofMinutes(10), ZONE);
-            }
-
-            @Override
-            public ClinicSchedule.DefaultWeek defaultWeek() {
-                return week;
-            }
-
-            @Override
-            public BigDecimal consultationFee() {
-                return new BigDecimal("500");
-            }
-
-            @Override
-            public boolean paymentTestCards() {
-                return true;
-            }
-        };
-        gateway.config = config;
-        booking = new BookingService();
-        booking.clock = clock;
-        booking.book = book;
-        booking.config = config;
-        booking.gateway = gateway;
-        booking.metrics = new ClinicMetrics();
-        Principal caller = () -> "p1";
-        booking.context = (SessionContext) Proxy.newProxyInstance(SessionContext.class.getClassLoader(),
-                new Class<?>[] {SessionContext.class}, (proxy, method, args) -> {
-                    if (method.getName().equals("getCallerPrincipal")) {
-                        return caller;
-                    }
-                    throw new UnsupportedOperationException(method.getName());
-                });
+        fixture = new BookingServiceFixture(dir, gateway);
+        clock = fixture.clock;
+        book = fixture.book;
+        booking = fixture.booking;
     }
 
     @AfterEach
     void close() {
-        book.close();
+        fixture.close();
     }
 
     private static PaymentDetails card(String number) {

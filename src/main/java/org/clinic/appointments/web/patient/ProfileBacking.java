@@ -44,7 +44,12 @@ public class ProfileBacking implements Serializable {
 
     /** Saves, then shows the page afresh: the header names the patient as they are now. */
     public String saveProfile() {
-        account.updateProfile(profile);
+        try {
+            account.updateProfile(profile);
+        } catch (BookingException e) {
+            Messages.addGlobalError(e.getMessageKey(), e.getArguments());
+            return null;
+        }
         Messages.addFlashGlobalInfo("profile.saved");
         return "/patient/profile?faces-redirect=true";
     }
