@@ -19,12 +19,18 @@ public final class MemoryAbuseCounts implements AbuseCounts {
 
     private final Map<String, Deque<Instant>> events = new HashMap<>();
     private final Map<String, FailureTally> tallies = new HashMap<>();
+    /** The longest window any count was asked for: keys are forgotten only once past it. */
+    private Duration longestWindow = Duration.ZERO;
 
     @Override
     public synchronized Optional<Duration> admit(String key, Instant now, int limit, Duration window) {
         Instant since = now.minus(window);
+        if (window.compareTo(longestWindow) > 0) {
+            longestWindow = window;
+        }
         if (events.size() > MAX_TRACKED) {
-            events.values().removeIf(times -> !times.peekLast().isAfter(since));
+            Instant forgettable = now.minus(longestWindow);
+            events.values().removeIf(times -> !times.peekLast().isAfter(forgettable));
         }
         Deque<Instant> times = events.computeIfAbsent(key, k -> new ArrayDeque<>());
         while (!times.isEmpty() && !times.peekFirst().isAfter(since)) {
