@@ -15,6 +15,7 @@ import org.clinic.appointments.domain.ClinicSchedule;
 import org.clinic.appointments.domain.MessagePolicy;
 import org.clinic.appointments.domain.Doctor;
 import org.clinic.appointments.domain.SlotKey;
+import org.clinic.appointments.domain.StoredChange;
 import org.clinic.appointments.domain.SlotTakenException;
 import org.clinic.appointments.domain.User;
 import org.clinic.appointments.domain.WaitlistOffer;
@@ -91,13 +92,7 @@ final class AppointmentWrites {
     private Appointment change(String id, String actor, ChangeType type, BookingLimits ownLimits,
             UnaryOperator<Appointment> transition) {
         Appointment current = stored(id);
-        if (ownLimits != null && !current.getUserId().equals(actor)) {
-            throw new IllegalArgumentException("Appointment " + id + " is not " + actor + "'s own");
-        }
-        Appointment next = transition.apply(current.copy());
-        if (!current.getId().equals(next.getId()) || !current.getUserId().equals(next.getUserId())) {
-            throw new IllegalArgumentException("A change cannot alter an appointment's id or patient");
-        }
+        Appointment next = StoredChange.next(current, ownLimits == null ? null : actor, transition);
         Instant now = clock.instant();
         if (ownLimits != null) {
             ownLimits.requireRoomForOwnChange(current, next, appointments.storedOfPatient(actor), now);

@@ -21,6 +21,7 @@ import org.clinic.appointments.domain.EmailAddress;
 import org.clinic.appointments.domain.MessagePolicy;
 import org.clinic.appointments.domain.SlotKey;
 import org.clinic.appointments.domain.SlotTakenException;
+import org.clinic.appointments.domain.StoredChange;
 import org.clinic.appointments.domain.User;
 import org.clinic.appointments.domain.WaitlistOffer;
 import org.clinic.appointments.domain.WaitlistTerms;
@@ -97,13 +98,7 @@ final class AppointmentChanges {
             UnaryOperator<Appointment> transition) {
         return db.inTransaction(c -> {
             Appointment current = locked(c, id);
-            if (ownLimits != null && !current.getUserId().equals(actor)) {
-                throw new IllegalArgumentException("Appointment " + id + " is not " + actor + "'s own");
-            }
-            Appointment next = transition.apply(current.copy());
-            if (!current.getId().equals(next.getId()) || !current.getUserId().equals(next.getUserId())) {
-                throw new IllegalArgumentException("A change cannot alter an appointment's id or patient");
-            }
+            Appointment next = StoredChange.next(current, ownLimits == null ? null : actor, transition);
             Instant now = clock.instant();
             if (ownLimits != null) {
                 ownLimits.requireRoomForOwnChange(current, next, limitedOf(c, actor, ownLimits, now), now);
