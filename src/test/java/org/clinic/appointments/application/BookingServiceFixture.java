@@ -15,12 +15,10 @@ import java.util.List;
 import jakarta.ejb.SessionContext;
 
 import org.clinic.appointments.MutableClock;
+import org.clinic.appointments.SampleRecords;
 import org.clinic.appointments.domain.BookingLimits;
 import org.clinic.appointments.domain.ClinicRules;
 import org.clinic.appointments.domain.ClinicSchedule;
-import org.clinic.appointments.domain.Doctor;
-import org.clinic.appointments.domain.Role;
-import org.clinic.appointments.domain.User;
 import org.clinic.appointments.infrastructure.config.AppConfig;
 import org.clinic.appointments.infrastructure.ledger.LedgerCore;
 import org.clinic.appointments.infrastructure.memory.MemoryAbuseCounts;
@@ -47,19 +45,8 @@ final class BookingServiceFixture implements AutoCloseable {
         book = LedgerCore.open(dir, ZONE, clock, 0);
         ClinicSchedule.DefaultWeek week = new ClinicSchedule.DefaultWeek(EnumSet.allOf(DayOfWeek.class), TIMES);
         book.offerOnly(week);
-        Doctor doctor = new Doctor();
-        doctor.setId("doc1");
-        doctor.setName("Dr. Asha Iyer");
-        doctor.setSpecialization("Cardiology");
-        doctor.setFee(new BigDecimal("700"));
-        book.addDoctor(doctor, "admin");
-        User patient = new User();
-        patient.setId(PATIENT);
-        patient.setName("Asha Rao");
-        patient.setEmail("asha.rao@example.com");
-        patient.setRole(Role.PATIENT);
-        patient.setCreatedAt(clock.instant());
-        book.registerUser(patient, PATIENT);
+        book.addDoctor(SampleRecords.cardiologist(), "admin");
+        book.registerUser(SampleRecords.patient(clock.instant()), PATIENT);
 
         config = new AppConfig() {
             @Override

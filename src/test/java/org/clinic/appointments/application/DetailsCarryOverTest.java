@@ -3,7 +3,6 @@ package org.clinic.appointments.application;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
-import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.DayOfWeek;
 import java.time.Duration;
@@ -14,13 +13,13 @@ import java.util.EnumSet;
 import java.util.List;
 
 import org.clinic.appointments.MutableClock;
+import org.clinic.appointments.SampleRecords;
 import org.clinic.appointments.domain.Appointment;
 import org.clinic.appointments.domain.BookingLimits;
 import org.clinic.appointments.domain.ChangeType;
 import org.clinic.appointments.domain.ClinicRules;
 import org.clinic.appointments.domain.ClinicSchedule;
 import org.clinic.appointments.domain.Doctor;
-import org.clinic.appointments.domain.Role;
 import org.clinic.appointments.domain.User;
 import org.clinic.appointments.infrastructure.config.AppConfig;
 import org.clinic.appointments.infrastructure.ledger.LedgerCore;
@@ -48,19 +47,8 @@ class DetailsCarryOverTest {
     void open() {
         book = LedgerCore.open(dir, ZONE, clock, 0);
         book.offerOnly(new ClinicSchedule.DefaultWeek(EnumSet.allOf(DayOfWeek.class), List.of("09:00 AM")));
-        Doctor doctor = new Doctor();
-        doctor.setId("doc1");
-        doctor.setName("Dr. Asha Iyer");
-        doctor.setSpecialization("Cardiology");
-        doctor.setFee(new BigDecimal("700"));
-        book.addDoctor(doctor, "admin");
-        User patient = new User();
-        patient.setId("p1");
-        patient.setName("Asha Rao");
-        patient.setEmail("asha.rao@example.com");
-        patient.setRole(Role.PATIENT);
-        patient.setCreatedAt(clock.instant());
-        asha = book.registerUser(patient, "p1");
+        Doctor doctor = book.addDoctor(SampleRecords.cardiologist(), "admin");
+        asha = book.registerUser(SampleRecords.patient(clock.instant()), "p1");
         booked = book.hold(Appointment.bookedAtDesk("a1", asha, doctor, DAY, "09:00 AM", "Desk", clock.instant(),
                 "admin", true), "admin", new BookingLimits(3));
         carryOver = new DetailsCarryOver();

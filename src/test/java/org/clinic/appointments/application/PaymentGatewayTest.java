@@ -2,7 +2,6 @@ package org.clinic.appointments.application;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import org.clinic.appointments.domain.PaymentMethod;
 import org.clinic.appointments.domain.PaymentStatus;
 import org.clinic.appointments.infrastructure.config.AppConfig;
 import org.junit.jupiter.api.Test;
@@ -26,26 +25,16 @@ class PaymentGatewayTest {
         return gateway;
     }
 
-    private static PaymentDetails card(String number) {
-        PaymentDetails details = new PaymentDetails();
-        details.setMethod(PaymentMethod.CARD);
-        details.setCardNumber(number);
-        details.setCardExpiry("12/40");
-        details.setCardCvv("123");
-        details.setCardName("Asha Rao");
-        return details;
-    }
-
     @Test
     void theAlwaysSucceedingCardIsAnOrdinaryCardByDefault() {
-        assertEquals(PaymentStatus.FAILED, gateway(false, 0.0).charge(card("4242 4242 4242 4242")).status(),
+        assertEquals(PaymentStatus.FAILED, gateway(false, 0.0).charge(PaymentCards.card("4242 4242 4242 4242")).status(),
                 "with every charge failing, the test card fails too");
-        assertEquals(PaymentStatus.SUCCESS, gateway(false, 1.0).charge(card("4000 0000 0000 0002")).status());
+        assertEquals(PaymentStatus.SUCCESS, gateway(false, 1.0).charge(PaymentCards.card("4000 0000 0000 0002")).status());
     }
 
     @Test
     void withTestCardsOnTheyGiveTheirAnswer() {
-        assertEquals(PaymentStatus.SUCCESS, gateway(true, 0.0).charge(card("4242 4242 4242 4242")).status());
-        assertEquals(PaymentStatus.FAILED, gateway(true, 1.0).charge(card("4000 0000 0000 0002")).status());
+        assertEquals(PaymentStatus.SUCCESS, gateway(true, 0.0).charge(PaymentCards.card("4242 4242 4242 4242")).status());
+        assertEquals(PaymentStatus.FAILED, gateway(true, 1.0).charge(PaymentCards.card("4000 0000 0000 0002")).status());
     }
 }

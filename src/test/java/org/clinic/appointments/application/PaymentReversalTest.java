@@ -76,23 +76,13 @@ class PaymentReversalTest {
         fixture.close();
     }
 
-    private static PaymentDetails card(String number) {
-        PaymentDetails details = new PaymentDetails();
-        details.setMethod(PaymentMethod.CARD);
-        details.setCardNumber(number);
-        details.setCardExpiry("12/40");
-        details.setCardCvv("123");
-        details.setCardName("Asha Rao");
-        return details;
-    }
-
     @Test
     void aChargeThatOutlastsTheHoldIsGivenBackAndThePatientIsToldWhy() {
         Appointment held = booking.hold("doc1", DAY, "09:00 AM", "Check-up");
         gateway.duringCharge = () -> clock.advance(Duration.ofMinutes(16));
 
         PaymentReversedException reversed = assertThrows(PaymentReversedException.class,
-                () -> booking.pay(held.getId(), card(PaymentGateway.ALWAYS_SUCCEEDS)));
+                () -> booking.pay(held.getId(), PaymentCards.card(PaymentGateway.ALWAYS_SUCCEEDS)));
         assertEquals("payment.refused.hold_expired", reversed.getMessageKey());
         assertTrue(reversed.getReversalReference().startsWith("RFD"), reversed.getReversalReference());
         assertEquals(gateway.charged, gateway.reversed, "the one charge is given back");
@@ -106,10 +96,10 @@ class PaymentReversalTest {
     void aSecondPaymentMadeWhileTheFirstWasChargingKeepsOneChargeAndGivesTheOtherBack() {
         Appointment held = booking.hold("doc1", DAY, "09:00 AM", "Check-up");
         List<Appointment> paidInTheOtherTab = new ArrayList<>();
-        gateway.duringCharge = () -> paidInTheOtherTab.add(booking.pay(held.getId(), card(PaymentGateway.ALWAYS_SUCCEEDS)));
+        gateway.duringCharge = () -> paidInTheOtherTab.add(booking.pay(held.getId(), PaymentCards.card(PaymentGateway.ALWAYS_SUCCEEDS)));
 
         PaymentReversedException reversed = assertThrows(PaymentReversedException.class,
-                () -> booking.pay(held.getId(), card(PaymentGateway.ALWAYS_SUCCEEDS)));
+                () -> booking.pay(held.getId(), PaymentCards.card(PaymentGateway.ALWAYS_SUCCEEDS)));
         assertEquals("payment.refused.already_paid", reversed.getMessageKey());
         assertEquals(2, gateway.charged.size());
         assertEquals(List.of(gateway.charged.get(0)), gateway.reversed, "the first tab's charge is given back");
@@ -133,7 +123,7 @@ class PaymentReversalTest {
         gateway.duringCharge = () -> clock.advance(Duration.ofMinutes(16));
 
         BookingException refused = assertThrows(BookingException.class,
-                () -> booking.pay(held.getId(), card(PaymentGateway.ALWAYS_DECLINED)));
+                () -> booking.pay(held.getId(), PaymentCards.card(PaymentGateway.ALWAYS_DECLINED)));
         assertEquals("payment.refused.hold_expired", refused.getMessageKey());
         assertFalse(refused instanceof PaymentReversedException);
         assertTrue(gateway.reversed.isEmpty());
