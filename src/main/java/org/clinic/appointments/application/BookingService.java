@@ -7,7 +7,6 @@ import java.time.YearMonth;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.logging.Logger;
 
 import jakarta.annotation.Resource;
 import jakarta.annotation.security.RolesAllowed;
@@ -22,7 +21,6 @@ import org.clinic.appointments.domain.ChangeType;
 import org.clinic.appointments.domain.ClinicRules;
 import org.clinic.appointments.domain.Doctor;
 import org.clinic.appointments.domain.PaymentOutcome;
-import org.clinic.appointments.domain.PaymentStatus;
 import org.clinic.appointments.domain.User;
 import org.clinic.appointments.domain.WaitRequest;
 import org.clinic.appointments.domain.VisitReason;
@@ -39,8 +37,6 @@ import org.clinic.appointments.domain.PaymentMethod;
 @Stateless
 @RolesAllowed(Roles.PATIENT)
 public class BookingService {
-
-    private static final Logger LOG = Logger.getLogger(BookingService.class.getName());
 
     @Inject
     Clock clock;
@@ -62,6 +58,9 @@ public class BookingService {
 
     @Inject
     OwnAccountChanges ownChanges;
+
+    @Inject
+    ChargeRecording charges;
 
     /**
      * Puts the caller on the doctor's waitlist for these days: a slot let go on one of them is offered to the
@@ -136,38 +135,9 @@ public class BookingService {
         requireChangeRate();
         PaymentOutcome outcome = gateway.charge(details);
         details.forgetSecrets();
-        String actor = callerId();
-        Appointment paid;
-        try {
-            paid = book.changeOwn(appointmentId, actor, ChangeType.PAYMENT, config.limits(),
-                    current -> current.paid(outcome, clock.instant(), actor));
-        } catch (RuntimeException notRecorded) {
-            throw reversedIfCharged(appointmentId, outcome, notRecorded);
-        }
+        Appointment paid = charges.record(appointmentId, callerId(), outcome, config.limits());
         metrics.paid(outcome.status());
         return paid;
-    }
-
-    /** A charge the store did not record is given back, so no patient pays for what they did not get. */
-    private RuntimeException reversedIfCharged(String appointmentId, PaymentOutcome outcome,
-            RuntimeException notRecorded) {
-        if (outcome.status() != PaymentStatus.SUCCESS) {
-            return notRecorded;
-        }
-        String reversal = gateway.reverse(outcome);
-        LOG.warning(() -> "Payment " + outcome.transactionId() + " for appointment " + appointmentId
-                + " was not recorded (" + notRecorded.getClass().getSimpleName() + " "
-                + notRecorded.getMessage() + "); reversed as " + reversal);
-        try {
-            book.change(appointmentId, ClinicAdministration.SYSTEM, ChangeType.PAYMENT_REVERSED,
-                    current -> current.paymentReversed(outcome.transactionId(), reversal, clock.instant(),
-                            ClinicAdministration.SYSTEM));
-        } catch (RuntimeException unnoted) {
-            LOG.warning(() -> "Reversal " + reversal + " could not be noted on appointment " + appointmentId + ": "
-                    + unnoted.getMessage());
-        }
-        return notRecorded instanceof BookingException refusal ? new PaymentReversedException(refusal, reversal)
-                : notRecorded;
     }
 
     /** Cancels the caller's appointment (refunding a paid one) unless the cut-off has passed. */

@@ -86,6 +86,7 @@ final class BookingServiceFixture implements AutoCloseable {
         booking.gateway = gateway;
         booking.metrics = new ClinicMetrics();
         booking.ownChanges = new OwnAccountChanges(new MemoryAbuseCounts(), clock, config);
+        booking.charges = new ChargeRecording(book, gateway, clock);
         Principal caller = () -> PATIENT;
         booking.context = (SessionContext) Proxy.newProxyInstance(SessionContext.class.getClassLoader(),
                 new Class<?>[] {SessionContext.class}, (proxy, method, args) -> {

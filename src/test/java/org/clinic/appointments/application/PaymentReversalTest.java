@@ -6,7 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.nio.file.Path;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -20,6 +23,8 @@ import org.clinic.appointments.domain.HistoryEntry;
 import org.clinic.appointments.domain.PaymentMethod;
 import org.clinic.appointments.domain.PaymentOutcome;
 import org.clinic.appointments.domain.PaymentStatus;
+import org.clinic.appointments.domain.StorageException;
+import org.clinic.appointments.domain.port.AppointmentBook;
 import org.clinic.appointments.infrastructure.ledger.LedgerCore;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -108,6 +113,50 @@ class PaymentReversalTest {
         assertEquals(gateway.charged.get(1), stored.getTransactionId(), "the charge that stands is the one recorded");
         assertEquals(stored.getTransactionId(), paidInTheOtherTab.get(0).getTransactionId());
         assertReversalNoted(stored, gateway.charged.get(0), reversed.getReversalReference());
+    }
+
+    /** The store as seen through a database connection lost at the commit: {@code recorded} says if it committed. */
+    private void failingAtCommit(boolean recorded) {
+        AppointmentBook real = book;
+        AppointmentBook failing = (AppointmentBook) Proxy.newProxyInstance(AppointmentBook.class.getClassLoader(),
+                new Class<?>[] {AppointmentBook.class}, (proxy, method, args) -> {
+                    if (method.getName().equals("changeOwn")) {
+                        if (recorded) {
+                            method.invoke(real, args);
+                        }
+                        throw new StorageException(new SQLException("An I/O error occurred while sending to the backend.", "08006"));
+                    }
+                    try {
+                        return method.invoke(real, args);
+                    } catch (InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
+        booking.charges = new ChargeRecording(failing, gateway, clock);
+    }
+
+    @Test
+    void aPaymentTheStoreRecordedBeforeItsAnswerWasLostStandsAndIsNotGivenBack() {
+        Appointment held = booking.hold("doc1", DAY, "09:00 AM", "Check-up");
+        failingAtCommit(true);
+
+        Appointment paid = booking.pay(held.getId(), PaymentCards.card(PaymentGateway.ALWAYS_SUCCEEDS));
+        assertEquals(AppointmentStatus.CONFIRMED, paid.getStatus());
+        assertEquals(gateway.charged, List.of(paid.getTransactionId()));
+        assertTrue(gateway.reversed.isEmpty(), "the recorded charge stands");
+    }
+
+    @Test
+    void aPaymentTheStoreDidNotRecordBeforeItsAnswerWasLostIsGivenBack() {
+        Appointment held = booking.hold("doc1", DAY, "09:00 AM", "Check-up");
+        failingAtCommit(false);
+
+        PaymentReversedException reversed = assertThrows(PaymentReversedException.class,
+                () -> booking.pay(held.getId(), PaymentCards.card(PaymentGateway.ALWAYS_SUCCEEDS)));
+        assertEquals("storage.unavailable", reversed.getMessageKey());
+        assertEquals(gateway.charged, gateway.reversed);
+        assertReversalNoted(book.appointment(held.getId()).orElseThrow(), gateway.charged.get(0),
+                reversed.getReversalReference());
     }
 
     /** The front desk finds the charge given back on the appointment's history, by the system. */
