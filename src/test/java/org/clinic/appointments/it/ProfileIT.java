@@ -52,6 +52,21 @@ class ProfileIT {
     }
 
     @Test
+    void aPatientSavingTheirDetailsInALoopIsStoppedAtTheChangeLimitWithAMessage() {
+        WebClient patient = new WebClient(baseUrl);
+        patient.registerAndLogin("Looping Patient", null);
+        for (int i = 0; i < 30; i++) {
+            assertEquals(302, patient.submit("/patient/profile", "profileForm", "save",
+                    Map.of("name", "Looping Patient " + i, "phone", "+91 90000 11111")).statusCode());
+        }
+        HttpResponse<String> refused = patient.submit("/patient/profile", "profileForm", "save",
+                Map.of("name", "Looping Patient 30", "phone", "+91 90000 11111"));
+        assertEquals(200, refused.statusCode(), "the form again, not an error page");
+        assertTrue(refused.body().contains("You have made 30 changes in the last 10 minutes."), refused.body());
+        assertTrue(patient.get("/patient/profile").body().contains("value=\"Looping Patient 29\""), "nothing changed");
+    }
+
+    @Test
     void aPasswordIsChangedOnlyWithTheCurrentOne() {
         WebClient patient = new WebClient(baseUrl);
         String email = patient.registerAndLogin("Password Patient", null);
