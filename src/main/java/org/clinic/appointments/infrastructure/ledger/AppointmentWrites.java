@@ -79,17 +79,8 @@ final class AppointmentWrites {
         return stored.copy();
     }
 
-    Appointment change(String id, String actor, ChangeType type, UnaryOperator<Appointment> transition) {
-        return change(id, actor, type, null, transition);
-    }
-
-    Appointment changeOwn(String id, String patientId, ChangeType type, BookingLimits limits,
-            UnaryOperator<Appointment> transition) {
-        return change(id, patientId, type, limits, transition);
-    }
-
-    /** A change; with {@code ownLimits}, the patient's own, within their limits as stored now. */
-    private Appointment change(String id, String actor, ChangeType type, BookingLimits ownLimits,
+    /** A change; with {@code ownLimits}, the patient's ({@code actor}'s) own, within their limits as stored now. */
+    Appointment change(String id, String actor, ChangeType type, BookingLimits ownLimits,
             UnaryOperator<Appointment> transition) {
         Appointment current = stored(id);
         Appointment next = StoredChange.next(current, ownLimits == null ? null : actor, transition);
@@ -133,7 +124,7 @@ final class AppointmentWrites {
         Instant now = clock.instant();
         List<String> expired = appointments.expiredHolds(now);
         for (String id : expired) {
-            change(id, "system", ChangeType.HOLD_EXPIRED, a -> a.expired(now));
+            change(id, "system", ChangeType.HOLD_EXPIRED, null, a -> a.expired(now));
         }
         return expired.size();
     }

@@ -326,13 +326,13 @@ public final class LedgerCore implements AppointmentBook, AutoCloseable {
      * the old slot is released in the same write.
      */
     public Appointment change(String id, String actor, ChangeType type, UnaryOperator<Appointment> transition) {
-        return appointmentWrites.change(id, actor, type, transition);
+        return appointmentWrites.change(id, actor, type, null, transition);
     }
 
     @Override
     public Appointment changeOwn(String id, String patientId, ChangeType type, BookingLimits limits,
             UnaryOperator<Appointment> transition) {
-        return appointmentWrites.changeOwn(id, patientId, type, limits, transition);
+        return appointmentWrites.change(id, patientId, type, limits, transition);
     }
 
     /** Cancels every hold that has run out; returns how many. */

@@ -84,17 +84,8 @@ final class AppointmentChanges {
         });
     }
 
-    Appointment change(String id, String actor, ChangeType type, UnaryOperator<Appointment> transition) {
-        return change(id, actor, type, null, transition);
-    }
-
-    Appointment changeOwn(String id, String patientId, ChangeType type, BookingLimits limits,
-            UnaryOperator<Appointment> transition) {
-        return change(id, patientId, type, limits, transition);
-    }
-
-    /** A change; with {@code ownLimits}, the patient's own, within their limits as stored when it runs. */
-    private Appointment change(String id, String actor, ChangeType type, BookingLimits ownLimits,
+    /** A change; with {@code ownLimits}, the patient's ({@code actor}'s) own, within their limits as stored when it runs. */
+    Appointment change(String id, String actor, ChangeType type, BookingLimits ownLimits,
             UnaryOperator<Appointment> transition) {
         return db.inTransaction(c -> {
             Appointment current = locked(c, id);

@@ -291,13 +291,13 @@ public final class PostgresBook implements AppointmentBook {
 
     @Override
     public Appointment change(String id, String actor, ChangeType type, UnaryOperator<Appointment> transition) {
-        return changes.change(id, actor, type, transition);
+        return changes.change(id, actor, type, null, transition);
     }
 
     @Override
     public Appointment changeOwn(String id, String patientId, ChangeType type, BookingLimits limits,
             UnaryOperator<Appointment> transition) {
-        return changes.changeOwn(id, patientId, type, limits, transition);
+        return changes.change(id, patientId, type, limits, transition);
     }
 
     @Override
