@@ -3,6 +3,7 @@ package org.clinic.appointments.application;
 import java.time.Clock;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 import java.util.logging.Logger;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -12,6 +13,7 @@ import org.clinic.appointments.domain.Appointment;
 import org.clinic.appointments.domain.BookingException;
 import org.clinic.appointments.domain.BookingLimits;
 import org.clinic.appointments.domain.ChangeType;
+import org.clinic.appointments.domain.ChargeReversals;
 import org.clinic.appointments.domain.PaymentOutcome;
 import org.clinic.appointments.domain.PaymentStatus;
 import org.clinic.appointments.domain.StorageException;
@@ -21,7 +23,8 @@ import org.clinic.appointments.domain.port.AppointmentBook;
  * Records the gateway's answer on the appointment, and gives a successful charge back when it is not recorded, so
  * no patient pays for what they did not get. When the store could not say whether it recorded the payment (a
  * database whose answer to the commit was lost), the appointment as stored decides; when even that cannot be read,
- * nothing is given back and a severe log line asks for the charge to be checked by hand.
+ * nothing is given back and a severe log line asks for the charge to be checked by hand. A charge the gateway cannot
+ * give back at once is noted on the appointment as owed, and {@link OwedReversals} gives it back later.
  */
 @ApplicationScoped
 public class ChargeRecording {
@@ -84,19 +87,69 @@ public class ChargeRecording {
         if (outcome.status() != PaymentStatus.SUCCESS) {
             return notRecorded;
         }
-        String reversal = gateway.reverse(outcome);
-        LOG.warning(() -> "Payment " + outcome.transactionId() + " for appointment " + appointmentId
-                + " was not recorded (" + notRecorded.getClass().getSimpleName() + " "
-                + notRecorded.getMessage() + "); reversed as " + reversal);
+        String chargeId = outcome.transactionId();
+        String why = notRecorded.getClass().getSimpleName() + " " + notRecorded.getMessage();
+        String reversal;
         try {
-            book.change(appointmentId, ClinicAdministration.SYSTEM, ChangeType.PAYMENT_REVERSED,
-                    current -> current.paymentReversed(outcome.transactionId(), reversal, clock.instant(),
-                            ClinicAdministration.SYSTEM));
-        } catch (RuntimeException unnoted) {
-            LOG.warning(() -> "Reversal " + reversal + " could not be noted on appointment " + appointmentId + ": "
-                    + unnoted.getMessage());
+            reversal = gateway.reverse(chargeId);
+        } catch (RuntimeException gatewayFailed) {
+            LOG.severe(() -> "Payment " + chargeId + " for appointment " + appointmentId + " was not recorded (" + why
+                    + ") and the gateway could not give it back (" + gatewayFailed.getMessage()
+                    + "); it is owed and given back by a later attempt");
+            note(appointmentId, ChangeType.PAYMENT_REVERSAL_OWED,
+                    current -> current.paymentReversalOwed(chargeId, clock.instant(), ClinicAdministration.SYSTEM));
+            return notRecorded instanceof BookingException refusal ? new PaymentReversedException(refusal, chargeId, null)
+                    : notRecorded;
         }
-        return notRecorded instanceof BookingException refusal ? new PaymentReversedException(refusal, reversal)
+        LOG.warning(() -> "Payment " + chargeId + " for appointment " + appointmentId + " was not recorded (" + why
+                + "); reversed as " + reversal);
+        noteGivenBack(appointmentId, chargeId, reversal);
+        return notRecorded instanceof BookingException refusal ? new PaymentReversedException(refusal, chargeId, reversal)
                 : notRecorded;
+    }
+
+    /**
+     * Gives back the charges the appointment owes, noting each on its history; answers how many. One the gateway still
+     * cannot give back stays owed for the next attempt.
+     */
+    public int giveBackOwed(Appointment appointment) {
+        int givenBack = 0;
+        for (String chargeId : ChargeReversals.owed(appointment)) {
+            String reversal;
+            try {
+                reversal = gateway.reverse(chargeId);
+            } catch (RuntimeException gatewayFailed) {
+                LOG.warning(() -> "Payment " + chargeId + " for appointment " + appointment.getId()
+                        + " is still owed: the gateway could not give it back (" + gatewayFailed.getMessage() + ")");
+                continue;
+            }
+            LOG.info(() -> "Owed payment " + chargeId + " for appointment " + appointment.getId() + " reversed as "
+                    + reversal);
+            if (noteGivenBack(appointment.getId(), chargeId, reversal)) {
+                givenBack++;
+            }
+        }
+        return givenBack;
+    }
+
+    private boolean noteGivenBack(String appointmentId, String chargeId, String reversal) {
+        return note(appointmentId, ChangeType.PAYMENT_REVERSED,
+                current -> current.paymentReversed(chargeId, reversal, clock.instant(), ClinicAdministration.SYSTEM));
+    }
+
+    private boolean note(String appointmentId, ChangeType type, UnaryOperator<Appointment> transition) {
+        try {
+            book.change(appointmentId, ClinicAdministration.SYSTEM, type, transition);
+            return true;
+        } catch (RuntimeException unnoted) {
+            if (unnoted instanceof BookingException refused && !(unnoted instanceof StorageException)) {
+                LOG.fine(() -> type.code() + " not noted on appointment " + appointmentId + ": "
+                        + refused.getMessageKey());
+                return false;
+            }
+            LOG.warning(() -> type.code() + " could not be noted on appointment " + appointmentId + ": "
+                    + unnoted.getMessage());
+            return false;
+        }
     }
 }

@@ -1,6 +1,8 @@
 package org.clinic.appointments.application;
 
 import java.security.SecureRandom;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.random.RandomGenerator;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -24,7 +26,15 @@ public class PaymentGateway {
 
     private static final char[] ID_CHARS = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789".toCharArray();
 
+    private static final int REVERSALS_KEPT = 10_000;
+
     private final RandomGenerator random = new SecureRandom();
+    private final Map<String, String> reversals = new LinkedHashMap<>() {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, String> eldest) {
+            return size() > REVERSALS_KEPT;
+        }
+    };
 
     @Inject
     AppConfig config;
@@ -51,12 +61,15 @@ public class PaymentGateway {
                 method == PaymentMethod.CARD ? details.cardLast4() : null);
     }
 
-    /** Gives back a successful charge that was not recorded on its appointment; answers the reversal's reference. */
-    public String reverse(PaymentOutcome charged) {
-        if (charged.status() != PaymentStatus.SUCCESS) {
-            throw new IllegalArgumentException("Only a successful charge can be reversed, not " + charged.status());
+    /**
+     * Gives back a successful charge that was not recorded on its appointment; answers the reversal's reference. Giving
+     * the same charge back again answers the same reference and takes nothing more, as a real gateway's refund with
+     * an idempotency key does. A real gateway may fail to answer: that is a runtime exception, and the charge is owed.
+     */
+    public String reverse(String chargeId) {
+        synchronized (reversals) {
+            return reversals.computeIfAbsent(chargeId, charge -> transactionId("RFD"));
         }
-        return transactionId("RFD");
     }
 
     private String transactionId(String prefix) {

@@ -192,9 +192,21 @@ public class Appointment implements java.io.Serializable {
         return next.recorded(this, now, actor, action, outcome.method().code());
     }
 
-    /** Notes a charge for it that the gateway took but that was not recorded, given back as {@code reversal}. */
+    /**
+     * Notes a charge for it that the gateway took but that was not recorded, given back as {@code reversal};
+     * refused ("payment.reversal.noted") when the charge is already noted as given back.
+     */
     public Appointment paymentReversed(String chargeId, String reversal, Instant now, String actor) {
-        return copy().recorded(this, now, actor, "payment_reversed", chargeId + " given back as " + reversal);
+        if (ChargeReversals.givenBack(this, chargeId)) {
+            throw new BookingException("payment.reversal.noted");
+        }
+        return copy().recorded(this, now, actor, ChargeReversals.GIVEN_BACK,
+                ChargeReversals.givenBackNote(chargeId, reversal));
+    }
+
+    /** Notes a charge for it that was not recorded and that the gateway could not give back yet. */
+    public Appointment paymentReversalOwed(String chargeId, Instant now, String actor) {
+        return copy().recorded(this, now, actor, ChargeReversals.OWED, chargeId);
     }
 
     /** Cancelled by its patient, refunded if it was paid; the slot is free at once. */

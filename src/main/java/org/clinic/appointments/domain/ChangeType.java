@@ -7,6 +7,7 @@ public enum ChangeType {
     BOOKED("appointment.booked"),
     PAYMENT("appointment.payment"),
     PAYMENT_REVERSED("appointment.payment_reversed"),
+    PAYMENT_REVERSAL_OWED("appointment.payment_reversal_owed"),
     CANCELLED("appointment.cancelled"),
     RESCHEDULED("appointment.rescheduled"),
     HOLD_EXPIRED("appointment.hold_expired"),

@@ -19,10 +19,9 @@ import org.clinic.appointments.MutableClock;
 import org.clinic.appointments.domain.Appointment;
 import org.clinic.appointments.domain.AppointmentStatus;
 import org.clinic.appointments.domain.BookingException;
+import org.clinic.appointments.domain.ChargeReversals;
 import org.clinic.appointments.domain.HistoryEntry;
-import org.clinic.appointments.domain.PaymentMethod;
 import org.clinic.appointments.domain.PaymentOutcome;
-import org.clinic.appointments.domain.PaymentStatus;
 import org.clinic.appointments.domain.StorageException;
 import org.clinic.appointments.domain.port.AppointmentBook;
 import org.clinic.appointments.infrastructure.ledger.LedgerCore;
@@ -45,9 +44,13 @@ class PaymentReversalTest {
     private LedgerCore book;
     private BookingService booking;
 
-    /** The mock gateway, with something happening while it charges, and the charges and reversals it made. */
+    /**
+     * The mock gateway, with something happening while it charges, a number of reversals it cannot make yet, and the
+     * charges and reversals it made.
+     */
     private static final class ChargingGateway extends PaymentGateway {
         Runnable duringCharge = () -> { };
+        int unreachableReversals;
         final List<String> charged = new ArrayList<>();
         final List<String> reversed = new ArrayList<>();
 
@@ -62,9 +65,13 @@ class PaymentReversalTest {
         }
 
         @Override
-        public String reverse(PaymentOutcome charge) {
-            reversed.add(charge.transactionId());
-            return super.reverse(charge);
+        public String reverse(String chargeId) {
+            if (unreachableReversals > 0) {
+                unreachableReversals--;
+                throw new IllegalStateException("The gateway did not answer in time");
+            }
+            reversed.add(chargeId);
+            return super.reverse(chargeId);
         }
     }
 
@@ -161,9 +168,7 @@ class PaymentReversalTest {
 
     /** The front desk finds the charge given back on the appointment's history, by the system. */
     private static void assertReversalNoted(Appointment stored, String chargeId, String reversal) {
-        HistoryEntry last = stored.getHistory().get(stored.getHistory().size() - 1);
-        assertEquals(List.of("payment_reversed", "system", chargeId + " given back as " + reversal),
-                java.util.Arrays.asList(last.getAction(), last.getActor(), last.getNote()));
+        assertLastChange(stored, "payment_reversed", chargeId + " given back as " + reversal);
     }
 
     @Test
@@ -176,7 +181,62 @@ class PaymentReversalTest {
         assertEquals("payment.refused.hold_expired", refused.getMessageKey());
         assertFalse(refused instanceof PaymentReversedException);
         assertTrue(gateway.reversed.isEmpty());
-        assertThrows(IllegalArgumentException.class, () -> gateway.reverse(new PaymentOutcome(PaymentMethod.CARD,
-                PaymentStatus.FAILED, "TXN1", null, "Visa", "0002")), "the gateway gives back only a charge it took");
+    }
+
+    @Test
+    void aChargeTheGatewayCannotGiveBackAtOnceIsOwedAndGivenBackByALaterAttempt() {
+        Appointment held = booking.hold("doc1", DAY, "09:00 AM", "Check-up");
+        gateway.duringCharge = () -> clock.advance(Duration.ofMinutes(16));
+        gateway.unreachableReversals = 2;
+
+        PaymentReversedException owed = assertThrows(PaymentReversedException.class,
+                () -> booking.pay(held.getId(), PaymentCards.card(PaymentGateway.ALWAYS_SUCCEEDS)));
+        assertEquals("payment.refused.hold_expired", owed.getMessageKey());
+        assertTrue(owed.isOwed());
+        String charge = gateway.charged.get(0);
+        assertEquals(charge, owed.getChargeId());
+        Appointment stored = book.appointment(held.getId()).orElseThrow();
+        assertLastChange(stored, "payment_reversal_owed", charge);
+        assertEquals(List.of(charge), ChargeReversals.owed(stored));
+
+        OwedReversals retry = owedReversals();
+        assertEquals(0, retry.giveBack(), "the gateway still does not answer");
+        assertEquals(List.of(charge), ChargeReversals.owed(book.appointment(held.getId()).orElseThrow()));
+        assertEquals(1, retry.giveBack());
+        assertEquals(List.of(charge), gateway.reversed);
+        stored = book.appointment(held.getId()).orElseThrow();
+        assertTrue(ChargeReversals.owed(stored).isEmpty());
+        assertLastChange(stored, "payment_reversed", charge + " given back as " + gateway.reverse(charge));
+        assertEquals(0, retry.giveBack(), "nothing is owed any more");
+    }
+
+    @Test
+    void twoServersGivingBackOneOwedChargeNoteItOnceAndTheGatewayTakesItBackOnce() {
+        Appointment held = booking.hold("doc1", DAY, "09:00 AM", "Check-up");
+        gateway.duringCharge = () -> clock.advance(Duration.ofMinutes(16));
+        gateway.unreachableReversals = 1;
+        assertThrows(PaymentReversedException.class,
+                () -> booking.pay(held.getId(), PaymentCards.card(PaymentGateway.ALWAYS_SUCCEEDS)));
+        Appointment owing = book.appointment(held.getId()).orElseThrow();
+
+        assertEquals(1, booking.charges.giveBackOwed(owing));
+        assertEquals(0, booking.charges.giveBackOwed(owing), "the other server read the appointment before the note");
+        Appointment stored = book.appointment(held.getId()).orElseThrow();
+        assertEquals(1, stored.getHistory().stream().filter(e -> e.getAction().equals("payment_reversed")).count());
+        assertEquals(gateway.reverse(gateway.charged.get(0)), gateway.reverse(gateway.charged.get(0)),
+                "one reversal, whoever asks");
+    }
+
+    private OwedReversals owedReversals() {
+        OwedReversals retry = new OwedReversals();
+        retry.book = book;
+        retry.charges = booking.charges;
+        return retry;
+    }
+
+    private static void assertLastChange(Appointment stored, String action, String note) {
+        HistoryEntry last = stored.getHistory().get(stored.getHistory().size() - 1);
+        assertEquals(List.of(action, "system", note), java.util.Arrays.asList(last.getAction(), last.getActor(),
+                last.getNote()));
     }
 }

@@ -122,6 +122,10 @@ public class AppConfig {
     int holdSweepSeconds;
 
     @Inject
+    @ConfigProperty(name = "appointments.reversal-retry-minutes", defaultValue = "5")
+    int reversalRetryMinutes;
+
+    @Inject
     @ConfigProperty(name = "appointments.max-open-holds", defaultValue = "3")
     int maxOpenHolds;
 
@@ -413,6 +417,11 @@ public class AppConfig {
 
     public int holdSweepSeconds() {
         return atLeast("appointments.hold-sweep-seconds", 1, holdSweepSeconds);
+    }
+
+    /** How often charges owed back (the gateway could not reverse them at once) are given back again. */
+    public int reversalRetryMinutes() {
+        return atLeast("appointments.reversal-retry-minutes", 1, reversalRetryMinutes);
     }
 
     /** How long a visit is put in the patient's calendar. */

@@ -21,6 +21,7 @@ import org.clinic.appointments.domain.AccountRecordChange;
 import org.clinic.appointments.domain.AuditEntry;
 import org.clinic.appointments.domain.AuditQuery;
 import org.clinic.appointments.domain.ChangeType;
+import org.clinic.appointments.domain.ChargeReversals;
 import org.clinic.appointments.domain.ScheduleChange;
 import org.clinic.appointments.domain.User;
 import org.clinic.appointments.infrastructure.config.AppConfig;
@@ -45,7 +46,7 @@ public class AuditBacking implements Serializable {
 
     /** The history actions there are, in the order a booking lives through them. */
     public static final List<String> ACTIONS = List.of("booked", "paid", "pay_at_clinic", "payment_failed",
-            "payment_reversed",
+            ChargeReversals.GIVEN_BACK, ChargeReversals.OWED,
             "rescheduled", "cancelled", "hold_expired", "no_show", "refunded", "marked_paid", "arrived", "completed", "rebooked",
             "patient_details", "doctor_details",
             "reminder_queued", "message_sent", "message_failed", "message_gave_up");

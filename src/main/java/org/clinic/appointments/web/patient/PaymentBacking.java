@@ -58,7 +58,9 @@ public class PaymentBacking implements Serializable {
             }
         } catch (BookingException e) {
             Messages.addGlobalError(e.getMessageKey(), e.getArguments());
-            if (e instanceof PaymentReversedException reversed) {
+            if (e instanceof PaymentReversedException reversed && reversed.isOwed()) {
+                Messages.addGlobalWarn("payment.reversal_owed", reversed.getChargeId());
+            } else if (e instanceof PaymentReversedException reversed) {
                 Messages.addGlobalInfo("payment.reversed", reversed.getReversalReference());
             }
             load();

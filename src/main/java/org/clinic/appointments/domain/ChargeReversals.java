@@ -1,0 +1,44 @@
+package org.clinic.appointments.domain;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The charges the gateway took for an appointment that were never recorded on it, as its history tells: each is
+ * given back at once, or, when the gateway could not, noted as owed until a later attempt gives it back.
+ */
+public final class ChargeReversals {
+
+    /** The history action of a charge given back; its note names the charge, then the reversal. */
+    public static final String GIVEN_BACK = "payment_reversed";
+    /** The history action of a charge still to give back; its note is the charge. */
+    public static final String OWED = "payment_reversal_owed";
+
+    private static final String GIVEN_BACK_AS = " given back as ";
+
+    private ChargeReversals() {
+    }
+
+    static String givenBackNote(String chargeId, String reversal) {
+        return chargeId + GIVEN_BACK_AS + reversal;
+    }
+
+    /** Whether the history notes the charge as given back. */
+    public static boolean givenBack(Appointment appointment, String chargeId) {
+        String prefix = chargeId + GIVEN_BACK_AS;
+        return appointment.getHistory().stream()
+                .anyMatch(e -> GIVEN_BACK.equals(e.getAction()) && e.getNote() != null && e.getNote().startsWith(prefix));
+    }
+
+    /** The charges noted as owed and not given back since, oldest first. */
+    public static List<String> owed(Appointment appointment) {
+        List<String> owed = new ArrayList<>();
+        for (HistoryEntry entry : appointment.getHistory()) {
+            if (OWED.equals(entry.getAction()) && entry.getNote() != null && !owed.contains(entry.getNote())
+                    && !givenBack(appointment, entry.getNote())) {
+                owed.add(entry.getNote());
+            }
+        }
+        return owed;
+    }
+}
