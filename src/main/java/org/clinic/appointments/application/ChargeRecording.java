@@ -94,7 +94,7 @@ public class ChargeRecording {
             reversal = gateway.reverse(chargeId);
         } catch (RuntimeException gatewayFailed) {
             LOG.severe(() -> "Payment " + chargeId + " for appointment " + appointmentId + " was not recorded (" + why
-                    + ") and the gateway could not give it back (" + gatewayFailed.getMessage()
+                    + ") and the gateway could not give it back (" + gatewayFailed.getClass().getSimpleName()
                     + "); it is owed and given back by a later attempt");
             note(appointmentId, ChangeType.PAYMENT_REVERSAL_OWED,
                     current -> current.paymentReversalOwed(chargeId, clock.instant(), ClinicAdministration.SYSTEM));
@@ -120,7 +120,8 @@ public class ChargeRecording {
                 reversal = gateway.reverse(chargeId);
             } catch (RuntimeException gatewayFailed) {
                 LOG.warning(() -> "Payment " + chargeId + " for appointment " + appointment.getId()
-                        + " is still owed: the gateway could not give it back (" + gatewayFailed.getMessage() + ")");
+                        + " is still owed: the gateway could not give it back ("
+                        + gatewayFailed.getClass().getSimpleName() + ")");
                 continue;
             }
             LOG.info(() -> "Owed payment " + chargeId + " for appointment " + appointment.getId() + " reversed as "
