@@ -108,6 +108,7 @@ class AppConfigTest {
         "appointments.max-active-bookings | 0",
         "appointments.change-window | PT0S",
         "appointments.hold-sweep-seconds | 0",
+        "appointments.reversal-retry-minutes | 0",
         "appointments.visit-length | -PT30M",
         "appointments.consultation-fee | -500",
         "appointments.payment-success-rate | 1.5",
