@@ -1,6 +1,7 @@
 package org.clinic.appointments.application;
 
 import java.util.LinkedHashSet;
+import java.util.Optional;
 import java.util.Set;
 import java.util.logging.Logger;
 
@@ -13,12 +14,14 @@ import jakarta.ejb.TimerConfig;
 import jakarta.ejb.TimerService;
 import jakarta.inject.Inject;
 
+import org.clinic.appointments.domain.Appointment;
 import org.clinic.appointments.domain.AuditEntry;
 import org.clinic.appointments.domain.AuditQuery;
 import org.clinic.appointments.domain.ChargeReversals;
 import org.clinic.appointments.domain.Page;
 import org.clinic.appointments.domain.port.AppointmentBook;
 import org.clinic.appointments.infrastructure.config.AppConfig;
+import org.clinic.appointments.infrastructure.metrics.ClinicMetrics;
 
 /**
  * Gives back, every {@code appointments.reversal-retry-minutes}, the charges that were never recorded and that the
@@ -44,6 +47,13 @@ public class OwedReversals {
     @Inject
     ChargeRecording charges;
 
+    @Inject
+    ClinicMetrics metrics;
+
+    /** What one attempt did: the charges it gave back, and those still owed after it. */
+    record Attempt(int givenBack, int stillOwed) {
+    }
+
     @PostConstruct
     void schedule() {
         long interval = config.reversalRetryMinutes() * 60_000L;
@@ -53,17 +63,19 @@ public class OwedReversals {
     @Timeout
     void retry() {
         try {
-            int givenBack = giveBack();
-            if (givenBack > 0) {
-                LOG.info(() -> givenBack + " owed charge(s) given back");
+            Attempt attempt = giveBack();
+            metrics.chargesOwed(attempt.stillOwed());
+            if (attempt.givenBack() > 0 || attempt.stillOwed() > 0) {
+                LOG.info(() -> attempt.givenBack() + " owed charge(s) given back, " + attempt.stillOwed()
+                        + " still owed");
             }
         } catch (RuntimeException e) {
             LOG.warning(() -> "Owed charges wait for the next attempt: " + e.getMessage());
         }
     }
 
-    /** Gives back every owed charge the gateway now takes back; answers how many. */
-    int giveBack() {
+    /** Gives back every owed charge the gateway now takes back. */
+    Attempt giveBack() {
         Set<String> owing = new LinkedHashSet<>();
         AuditQuery owed = new AuditQuery(null, ChargeReversals.OWED, null, null);
         for (int first = 0;; first += PAGE) {
@@ -74,9 +86,16 @@ public class OwedReversals {
             }
         }
         int givenBack = 0;
+        int stillOwed = 0;
         for (String id : owing) {
-            givenBack += book.appointment(id).map(charges::giveBackOwed).orElse(0);
+            Optional<Appointment> appointment = book.appointment(id);
+            if (appointment.isPresent()) {
+                int owedBefore = ChargeReversals.owed(appointment.get()).size();
+                int now = charges.giveBackOwed(appointment.get());
+                givenBack += now;
+                stillOwed += owedBefore - now;
+            }
         }
-        return givenBack;
+        return new Attempt(givenBack, stillOwed);
     }
 }

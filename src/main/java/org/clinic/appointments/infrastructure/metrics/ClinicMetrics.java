@@ -35,6 +35,10 @@ public class ClinicMetrics {
             .help("Size of the current journal (it starts again after each compaction)").withoutExemplars()
             .register(registry);
 
+    private final Gauge chargesOwed = Gauge.builder().name("clinic_charges_owed")
+            .help("Charges never recorded that the gateway has not given back yet, as of the last attempt")
+            .withoutExemplars().register(registry);
+
     private volatile java.util.function.LongSupplier appointments = () -> 0;
     private volatile java.util.function.LongSupplier freeDisk = () -> 0;
 
@@ -69,6 +73,10 @@ public class ClinicMetrics {
 
     public void holdsExpired(int count) {
         holdsExpired.inc(count);
+    }
+
+    public void chargesOwed(int count) {
+        chargesOwed.set(count);
     }
 
     public void adminAction(AdminAction action) {
