@@ -36,6 +36,8 @@ import org.clinic.appointments.domain.AuditQuery;
 import org.clinic.appointments.domain.BookingException;
 import org.clinic.appointments.domain.BookingLimits;
 import org.clinic.appointments.domain.ChangeType;
+import org.clinic.appointments.domain.HistoryEntry;
+import org.clinic.appointments.domain.ChargeReversals;
 import org.clinic.appointments.domain.ClinicFigures;
 import org.clinic.appointments.domain.ClinicSchedule;
 import org.clinic.appointments.domain.Doctor;
@@ -815,6 +817,29 @@ public abstract class AppointmentBookContract {
         assertEquals(0, book.audit(new AuditQuery(null, "refunded", null, null), 0, 10).total());
         assertEquals(1, reopened().audit(new AuditQuery(null, null, NOW.plusSeconds(30), null), 0, 10).total());
         assertEquals(0, book.audit(new AuditQuery("nobody", null, null, null), 0, 10).total());
+    }
+
+    @Test
+    void aChargeOwedBackIsFoundByTheTrailAndNotedGivenBackOnce() {
+        Appointment held = held(registered("Asha Rao"), "doc1", "09:00 AM");
+        clock.advance(Duration.ofMinutes(16));
+        book.expireHolds();
+        book.change(held.getId(), "system", ChangeType.PAYMENT_REVERSAL_OWED,
+                a -> a.paymentReversalOwed("TXN1", clock.instant(), "system"));
+        AuditQuery owed = new AuditQuery(null, ChargeReversals.OWED, null, null);
+        assertEquals(List.of(held.getId()),
+                reopened().audit(owed, 0, 10).rows().stream().map(AuditEntry::appointmentId).toList());
+        assertEquals(List.of("TXN1"), ChargeReversals.owed(book.appointment(held.getId()).orElseThrow()));
+
+        book.change(held.getId(), "system", ChangeType.PAYMENT_REVERSED,
+                a -> a.paymentReversed("TXN1", "RFD1", clock.instant(), "system"));
+        BookingException again = assertThrows(BookingException.class, () -> book.change(held.getId(), "system",
+                ChangeType.PAYMENT_REVERSED, a -> a.paymentReversed("TXN1", "RFD1", clock.instant(), "system")));
+        assertEquals("payment.reversal.noted", again.getMessageKey());
+        Appointment stored = reopened().appointment(held.getId()).orElseThrow();
+        assertTrue(ChargeReversals.owed(stored).isEmpty());
+        assertEquals(List.of("booked", "hold_expired", "payment_reversal_owed", "payment_reversed"),
+                stored.getHistory().stream().map(HistoryEntry::getAction).toList());
     }
 
     @Test
