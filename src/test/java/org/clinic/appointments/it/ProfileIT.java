@@ -92,6 +92,24 @@ class ProfileIT {
     }
 
     @Test
+    void guessesAtTheCurrentPasswordCountAsChangesSoTheFormStopsAtTheLimit() {
+        WebClient patient = new WebClient(baseUrl);
+        String email = patient.registerAndLogin("Guessing Patient", null);
+        for (int i = 0; i < 30; i++) {
+            HttpResponse<String> wrong = patient.submit("/patient/profile", "passwordForm", "change",
+                    Map.of("current", "Guess-Number-" + i + "-Kite", "chosen", NEW_PASSWORD));
+            assertTrue(wrong.body().contains("That is not your current password"), "guess " + i);
+        }
+        HttpResponse<String> refused = patient.submit("/patient/profile", "passwordForm", "change",
+                Map.of("current", WebClient.PASSWORD, "chosen", NEW_PASSWORD));
+        assertEquals(200, refused.statusCode(), "the form again, not an error page");
+        assertTrue(refused.body().contains("You have made 30 changes in the last 10 minutes."), refused.body());
+        assertFalse(refused.body().contains("Your password is changed,"));
+        assertEquals(302, new WebClient(baseUrl).login("", email, WebClient.PASSWORD).statusCode(), "still the old one");
+        assertEquals(200, new WebClient(baseUrl).login("", email, NEW_PASSWORD).statusCode());
+    }
+
+    @Test
     void myDataHoldsTheAccountAndEveryAppointmentAndNoPasswordHash() {
         WebClient patient = new WebClient(baseUrl);
         String email = patient.registerAndLogin("Data Patient", null);
