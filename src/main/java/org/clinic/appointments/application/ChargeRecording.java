@@ -9,6 +9,7 @@ import java.util.logging.Logger;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import org.clinic.appointments.application.PaymentReversedException.ChargeFate;
 import org.clinic.appointments.domain.Appointment;
 import org.clinic.appointments.domain.BookingException;
 import org.clinic.appointments.domain.BookingLimits;
@@ -93,18 +94,24 @@ public class ChargeRecording {
         try {
             reversal = gateway.reverse(chargeId);
         } catch (RuntimeException gatewayFailed) {
-            LOG.severe(() -> "Payment " + chargeId + " for appointment " + appointmentId + " was not recorded (" + why
-                    + ") and the gateway could not give it back (" + gatewayFailed.getClass().getSimpleName()
-                    + "); it is owed and given back by a later attempt");
-            note(appointmentId, ChangeType.PAYMENT_REVERSAL_OWED,
+            boolean noted = note(appointmentId, ChangeType.PAYMENT_REVERSAL_OWED,
                     current -> current.paymentReversalOwed(chargeId, clock.instant(), ClinicAdministration.SYSTEM));
-            return notRecorded instanceof BookingException refusal ? new PaymentReversedException(refusal, chargeId, null)
-                    : notRecorded;
+            LOG.severe(() -> "Payment " + chargeId + " for appointment " + appointmentId + " was not recorded (" + why
+                    + ") and the gateway could not give it back (" + gatewayFailed.getClass().getSimpleName() + "); "
+                    + (noted ? "it is owed and given back by a later attempt"
+                            : "nor could it be noted as owed: give it back by hand"));
+            return fateOf(notRecorded, chargeId, noted ? ChargeFate.OWED : ChargeFate.TO_CHECK, null);
         }
         LOG.warning(() -> "Payment " + chargeId + " for appointment " + appointmentId + " was not recorded (" + why
                 + "); reversed as " + reversal);
         noteGivenBack(appointmentId, chargeId, reversal);
-        return notRecorded instanceof BookingException refusal ? new PaymentReversedException(refusal, chargeId, reversal)
+        return fateOf(notRecorded, chargeId, ChargeFate.GIVEN_BACK, reversal);
+    }
+
+    private static RuntimeException fateOf(RuntimeException notRecorded, String chargeId, ChargeFate fate,
+            String reversal) {
+        return notRecorded instanceof BookingException refusal
+                ? new PaymentReversedException(refusal, chargeId, fate, reversal)
                 : notRecorded;
     }
 

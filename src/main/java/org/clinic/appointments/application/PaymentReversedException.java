@@ -4,20 +4,32 @@ import org.clinic.appointments.domain.BookingException;
 
 /**
  * A payment the gateway took that could not be recorded on the appointment (the hold ran out meanwhile, or another
- * payment confirmed it first): the charge was reversed, or is owed when the gateway could not reverse it at once.
- * Says why, as the refusal did, and the reversal's reference.
+ * payment confirmed it first). Says why, as the refusal did, and what became of the charge.
  */
 public class PaymentReversedException extends BookingException {
 
     private static final long serialVersionUID = 1L;
 
+    /** What became of the charge. */
+    public enum ChargeFate {
+        /** The gateway gave it back at once. */
+        GIVEN_BACK,
+        /** The gateway could not; the appointment notes it as owed, and a later attempt gives it back. */
+        OWED,
+        /** The gateway could not, and the store could not note it: only the log knows, for the clinic to check. */
+        TO_CHECK
+    }
+
     private final String chargeId;
+    private final ChargeFate fate;
     private final String reversalReference;
 
-    public PaymentReversedException(BookingException refusal, String chargeId, String reversalReference) {
+    public PaymentReversedException(BookingException refusal, String chargeId, ChargeFate fate,
+            String reversalReference) {
         super(refusal.getMessageKey(), refusal.getArguments());
         initCause(refusal);
         this.chargeId = chargeId;
+        this.fate = fate;
         this.reversalReference = reversalReference;
     }
 
@@ -26,12 +38,12 @@ public class PaymentReversedException extends BookingException {
         return chargeId;
     }
 
-    /** The reversal's reference; null while the charge is owed. */
-    public String getReversalReference() {
-        return reversalReference;
+    public ChargeFate getFate() {
+        return fate;
     }
 
-    public boolean isOwed() {
-        return reversalReference == null;
+    /** The reversal's reference when the charge was given back; else null. */
+    public String getReversalReference() {
+        return reversalReference;
     }
 }

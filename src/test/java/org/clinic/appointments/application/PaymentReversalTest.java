@@ -124,10 +124,14 @@ class PaymentReversalTest {
 
     /** The store as seen through a database connection lost at the commit: {@code recorded} says if it committed. */
     private void failingAtCommit(boolean recorded) {
+        failingAtCommit(recorded, java.util.Set.of("changeOwn"));
+    }
+
+    private void failingAtCommit(boolean recorded, java.util.Set<String> failingChanges) {
         AppointmentBook real = book;
         AppointmentBook failing = (AppointmentBook) Proxy.newProxyInstance(AppointmentBook.class.getClassLoader(),
                 new Class<?>[] {AppointmentBook.class}, (proxy, method, args) -> {
-                    if (method.getName().equals("changeOwn")) {
+                    if (failingChanges.contains(method.getName())) {
                         if (recorded) {
                             method.invoke(real, args);
                         }
@@ -192,7 +196,7 @@ class PaymentReversalTest {
         PaymentReversedException owed = assertThrows(PaymentReversedException.class,
                 () -> booking.pay(held.getId(), PaymentCards.card(PaymentGateway.ALWAYS_SUCCEEDS)));
         assertEquals("payment.refused.hold_expired", owed.getMessageKey());
-        assertTrue(owed.isOwed());
+        assertEquals(PaymentReversedException.ChargeFate.OWED, owed.getFate());
         String charge = gateway.charged.get(0);
         assertEquals(charge, owed.getChargeId());
         Appointment stored = book.appointment(held.getId()).orElseThrow();
@@ -225,6 +229,20 @@ class PaymentReversalTest {
         assertEquals(1, stored.getHistory().stream().filter(e -> e.getAction().equals("payment_reversed")).count());
         assertEquals(gateway.reverse(gateway.charged.get(0)), gateway.reverse(gateway.charged.get(0)),
                 "one reversal, whoever asks");
+    }
+
+    @Test
+    void aChargeNeitherGivenBackNorNotedAsOwedIsLeftForTheClinicToCheckAndThePatientIsToldSo() {
+        Appointment held = booking.hold("doc1", DAY, "09:00 AM", "Check-up");
+        failingAtCommit(false, java.util.Set.of("changeOwn", "change"));
+        gateway.unreachableReversals = 1;
+
+        PaymentReversedException unnoted = assertThrows(PaymentReversedException.class,
+                () -> booking.pay(held.getId(), PaymentCards.card(PaymentGateway.ALWAYS_SUCCEEDS)));
+        assertEquals(PaymentReversedException.ChargeFate.TO_CHECK, unnoted.getFate(),
+                "no promise of an automatic return that nothing will make");
+        assertEquals(gateway.charged.get(0), unnoted.getChargeId());
+        assertTrue(ChargeReversals.owed(book.appointment(held.getId()).orElseThrow()).isEmpty());
     }
 
     private OwedReversals owedReversals() {

@@ -58,10 +58,12 @@ public class PaymentBacking implements Serializable {
             }
         } catch (BookingException e) {
             Messages.addGlobalError(e.getMessageKey(), e.getArguments());
-            if (e instanceof PaymentReversedException reversed && reversed.isOwed()) {
-                Messages.addGlobalWarn("payment.reversal_owed", reversed.getChargeId());
-            } else if (e instanceof PaymentReversedException reversed) {
-                Messages.addGlobalInfo("payment.reversed", reversed.getReversalReference());
+            if (e instanceof PaymentReversedException reversed) {
+                switch (reversed.getFate()) {
+                    case GIVEN_BACK -> Messages.addGlobalInfo("payment.reversed", reversed.getReversalReference());
+                    case OWED -> Messages.addGlobalWarn("payment.reversal_owed", reversed.getChargeId());
+                    case TO_CHECK -> Messages.addGlobalWarn("payment.reversal_to_check", reversed.getChargeId());
+                }
             }
             load();
         }
