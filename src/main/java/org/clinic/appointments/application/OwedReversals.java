@@ -1,5 +1,6 @@
 package org.clinic.appointments.application;
 
+import java.time.Duration;
 import java.util.LinkedHashSet;
 import java.util.Optional;
 import java.util.Set;
@@ -24,9 +25,9 @@ import org.clinic.appointments.infrastructure.config.AppConfig;
 import org.clinic.appointments.infrastructure.metrics.ClinicMetrics;
 
 /**
- * Gives back, every {@code appointments.reversal-retry-minutes}, the charges that were never recorded and that the
- * gateway could not give back at once. Each server does it; the gateway gives one charge back once, and the
- * appointment notes it once.
+ * Gives back the charges that were never recorded and that the gateway could not give back at once: soon after the
+ * start, then every {@code appointments.reversal-retry-minutes}. Each server does it; the gateway gives one charge
+ * back once, and the appointment notes it once.
  */
 @Singleton
 @Startup
@@ -34,6 +35,8 @@ public class OwedReversals {
 
     private static final Logger LOG = Logger.getLogger(OwedReversals.class.getName());
     private static final int PAGE = 500;
+    /** What was owed when the server stopped is given back this soon after it starts. */
+    private static final Duration FIRST_ATTEMPT = Duration.ofSeconds(5);
 
     @Resource
     TimerService timers;
@@ -57,7 +60,7 @@ public class OwedReversals {
     @PostConstruct
     void schedule() {
         long interval = config.reversalRetryMinutes() * 60_000L;
-        timers.createIntervalTimer(interval, interval, new TimerConfig("owed-reversals", false));
+        timers.createIntervalTimer(FIRST_ATTEMPT.toMillis(), interval, new TimerConfig("owed-reversals", false));
     }
 
     @Timeout
