@@ -23,11 +23,26 @@ public final class ChargeReversals {
         return chargeId + GIVEN_BACK_AS + reversal;
     }
 
+    /** A charge given back: the gateway's id of the charge, and the reversal's reference. */
+    public record GivenBack(String chargeId, String reversal) implements java.io.Serializable {
+    }
+
+    /** The charges the history notes as given back, in the order they were. */
+    public static List<GivenBack> givenBack(Appointment appointment) {
+        List<GivenBack> givenBack = new ArrayList<>();
+        for (HistoryEntry entry : appointment.getHistory()) {
+            String note = entry.getNote();
+            int as = note == null ? -1 : note.indexOf(GIVEN_BACK_AS);
+            if (GIVEN_BACK.equals(entry.getAction()) && as > 0) {
+                givenBack.add(new GivenBack(note.substring(0, as), note.substring(as + GIVEN_BACK_AS.length())));
+            }
+        }
+        return givenBack;
+    }
+
     /** Whether the history notes the charge as given back. */
     public static boolean givenBack(Appointment appointment, String chargeId) {
-        String prefix = chargeId + GIVEN_BACK_AS;
-        return appointment.getHistory().stream()
-                .anyMatch(e -> GIVEN_BACK.equals(e.getAction()) && e.getNote() != null && e.getNote().startsWith(prefix));
+        return givenBack(appointment).stream().anyMatch(g -> g.chargeId().equals(chargeId));
     }
 
     /** The charges noted as owed and not given back since, oldest first. */

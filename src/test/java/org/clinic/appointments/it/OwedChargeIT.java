@@ -1,5 +1,7 @@
 package org.clinic.appointments.it;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URL;
@@ -18,7 +20,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * A charge owed back when the server stopped (the gateway could not give it back at once) is given back by the
- * server's own attempt soon after it starts, and the front desk reads both steps on the appointment.
+ * server's own attempt soon after it starts; the front desk reads both steps on the appointment, and its patient
+ * reads the reversal's reference on their own.
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
@@ -29,14 +32,32 @@ class OwedChargeIT {
             + " \"action\": \"payment_reversal_owed\", \"from_status\": \"cancelled\", \"to_status\": \"cancelled\","
             + " \"note\": \"TXNLOSTCHARGE1\"}";
 
+    /** The patient's password, and its hash as the earlier system wrote it (see {@code FlaskMigrationIT}). */
+    private static final String PASSWORD = "Old-Flask-Pass-7";
+    private static final String HASH =
+            "pbkdf2:sha256:1000$tE6NHfAsOTV8BE6V$575cc91457e790e0f55f3b2e3b5cc878cbdb7d5cbfbf13d9a217cfa854fcf6d1";
+
     @Deployment(testable = false)
     static WebArchive deployment() {
-        return Deployments.app("owed-charge", true, dir -> Deployments.writeAppointments(dir, List.of(
+        return Deployments.app("owed-charge", true, dir -> {
+            writeUsers(dir);
+            Deployments.writeAppointments(dir, List.of(
                 Deployments.appointment("owed-1", "Riya Sharma", "doc1", DAY, "09:00 AM", "cancelled", null, null,
                         "\"history\": [{\"at\": \"2026-01-01T10:00:00Z\", \"actor\": \"seed-riya.sharma\","
                         + " \"action\": \"booked\", \"to_status\": \"pending_payment\"},"
                         + " {\"at\": \"2026-01-01T10:16:00Z\", \"actor\": \"system\", \"action\": \"hold_expired\","
-                        + " \"from_status\": \"pending_payment\", \"to_status\": \"cancelled\"}, " + OWED + "]"))));
+                        + " \"from_status\": \"pending_payment\", \"to_status\": \"cancelled\"}, " + OWED + "]")));
+        });
+    }
+
+    private static void writeUsers(java.nio.file.Path dir) {
+        try {
+            java.nio.file.Files.writeString(dir.resolve("users.json"), "[{\"id\": \"seed-riya.sharma\","
+                    + " \"name\": \"Riya Sharma\", \"email\": \"riya.sharma@example.com\", \"password\": \"" + HASH
+                    + "\", \"phone\": \"9876500001\", \"role\": \"patient\", \"created_at\": \"2026-01-01T09:00:00Z\"}]");
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     @ArquillianResource
@@ -56,5 +77,12 @@ class OwedChargeIT {
         assertTrue(page.contains("Charge to give back") && page.contains("Charge given back"), page);
         String trail = admin.get("/admin/audit?action=payment_reversal_owed").body();
         assertTrue(trail.contains("owed-1"), "the audit trail finds the owed charge: " + trail);
+
+        WebClient patient = new WebClient(baseUrl);
+        assertEquals(302, patient.login("", "riya.sharma@example.com", PASSWORD).statusCode());
+        String own = patient.get("/patient/appointment?id=owed-1").body();
+        assertTrue(own.contains("A charge for this appointment (TXNLOSTCHARGE1) came too late to be recorded, so it was"
+                + " given back to you (reversal reference RFD"), own);
+        assertFalse(own.contains("is being given back automatically"), "nothing is owed any more");
     }
 }

@@ -2,6 +2,7 @@ package org.clinic.appointments.web.patient;
 
 import java.io.Serializable;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 import java.util.Locale;
 
 import jakarta.faces.view.ViewScoped;
@@ -11,6 +12,7 @@ import jakarta.inject.Named;
 import org.clinic.appointments.application.AppointmentNotFoundException;
 import org.clinic.appointments.application.BookingService;
 import org.clinic.appointments.domain.Appointment;
+import org.clinic.appointments.domain.ChargeReversals;
 import org.clinic.appointments.domain.AppointmentStatus;
 import org.clinic.appointments.domain.PaymentStatus;
 import org.clinic.appointments.domain.BookingException;
@@ -104,6 +106,16 @@ public class AppointmentBacking implements Serializable {
 
     public void setId(String id) {
         this.id = id;
+    }
+
+    /** The charges for this appointment that were never recorded on it and were given back. */
+    public List<ChargeReversals.GivenBack> getChargesGivenBack() {
+        return appointment == null ? List.of() : ChargeReversals.givenBack(appointment);
+    }
+
+    /** The charges for this appointment that were never recorded on it and are still to be given back. */
+    public List<String> getChargesOwed() {
+        return appointment == null ? List.of() : ChargeReversals.owed(appointment);
     }
 
     public Appointment getAppointment() {
