@@ -146,7 +146,7 @@ public class BookingService {
         String actor = callerId();
         Appointment cancelled = book.changeOwn(appointmentId, actor, ChangeType.CANCELLED, config.limits(),
                 current -> current.cancelledByPatient(config.rules(), clock.instant(), actor));
-        return cancelled;
+        return charges.givenBackNow(cancelled);
     }
 
     /** Moves the caller's appointment to another free slot of the same doctor, in one write. */

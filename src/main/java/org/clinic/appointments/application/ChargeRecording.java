@@ -25,7 +25,8 @@ import org.clinic.appointments.domain.port.AppointmentBook;
  * no patient pays for what they did not get. When the store could not say whether it recorded the payment (a
  * database whose answer to the commit was lost), the appointment as stored decides; when even that cannot be read,
  * nothing is given back and a severe log line asks for the charge to be checked by hand. A charge the gateway cannot
- * give back at once is noted on the appointment as owed, and {@link OwedReversals} gives it back later.
+ * give back at once is noted on the appointment as owed, and {@link OwedReversals} gives it back later; so is a
+ * refunded payment, which its refund notes as owed and {@link #givenBackNow} gives back.
  */
 @ApplicationScoped
 public class ChargeRecording {
@@ -138,6 +139,21 @@ public class ChargeRecording {
             }
         }
         return givenBack;
+    }
+
+    /**
+     * The appointment after giving back what it owes (a refund through the gateway); as it was when it owes nothing,
+     * and when the gateway or the store failed, which leaves the charge owed for {@link OwedReversals}.
+     */
+    public Appointment givenBackNow(Appointment changed) {
+        if (ChargeReversals.owed(changed).isEmpty() || giveBackOwed(changed) == 0) {
+            return changed;
+        }
+        try {
+            return book.appointment(changed.getId()).orElse(changed);
+        } catch (RuntimeException unreadable) {
+            return changed;
+        }
     }
 
     private boolean noteGivenBack(String appointmentId, String chargeId, String reversal) {

@@ -55,6 +55,9 @@ public class ClinicAdministration {
     AppointmentBook book;
 
     @Inject
+    ChargeRecording charges;
+
+    @Inject
     ClinicMetrics metrics;
 
     @Inject
@@ -107,7 +110,7 @@ public class ClinicAdministration {
         Appointment changed = book.change(appointmentId, actor, ChangeType.of(action),
                 current -> current.byAdmin(action, note, rules, clock.instant(), actor));
         metrics.adminAction(action);
-        return changed;
+        return charges.givenBackNow(changed);
     }
 
     /** Moves the appointment to another free, worked slot of its doctor, in the admin's name (see {@link Appointment#movedByClinic}). */

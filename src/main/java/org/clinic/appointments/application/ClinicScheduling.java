@@ -51,6 +51,9 @@ public class ClinicScheduling {
     AppointmentBook book;
 
     @Inject
+    ChargeRecording charges;
+
+    @Inject
     AppConfig config;
 
     public ClinicSchedule schedule() {
@@ -161,8 +164,8 @@ public class ClinicScheduling {
         List<Appointment> cancelled = new ArrayList<>();
         for (Appointment a : affectedByLeave(leave)) {
             try {
-                cancelled.add(book.change(a.getId(), actor, ChangeType.CANCELLED,
-                        current -> current.cancelledForLeave(leave.reason(), clock.instant(), actor)));
+                cancelled.add(charges.givenBackNow(book.change(a.getId(), actor, ChangeType.CANCELLED,
+                        current -> current.cancelledForLeave(leave.reason(), clock.instant(), actor))));
             } catch (BookingException changedMeanwhile) {
                 LOG.info(() -> "Appointment " + a.getId() + " was no longer cancellable for the leave");
             }

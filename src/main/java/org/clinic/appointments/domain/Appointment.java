@@ -222,7 +222,7 @@ public class Appointment implements java.io.Serializable {
             next.paymentStatus = PaymentStatus.REFUNDED;
             next.refundedAt = now;
         }
-        return next.recorded(this, now, actor, "cancelled", null);
+        return next.recorded(this, now, actor, "cancelled", null).refundOwed(this, now, actor);
     }
 
     /**
@@ -242,7 +242,7 @@ public class Appointment implements java.io.Serializable {
             next.refundedAt = now;
         }
         next.rebookOfferedAt = now;
-        return next.recorded(this, now, actor, "cancelled", "Doctor on leave: " + reason);
+        return next.recorded(this, now, actor, "cancelled", "Doctor on leave: " + reason).refundOwed(this, now, actor);
     }
 
     /** A hold given up for its patient (their account was suspended): cancelled, the slot free at once. */
@@ -460,7 +460,21 @@ public class Appointment implements java.io.Serializable {
             case ARRIVE -> next.status = AppointmentStatus.ARRIVED;
             case COMPLETE -> next.status = AppointmentStatus.COMPLETED;
         }
-        return next.recorded(this, now, actor, action.historyAction(), cleanNote);
+        return next.recorded(this, now, actor, action.historyAction(), cleanNote).refundOwed(this, now, actor);
+    }
+
+    /**
+     * When this change refunds a charge the gateway took, notes the charge as owed back in the same change, so the
+     * gateway is asked to give it back even after a crash ({@link ChargeReversals}). A payment at the clinic is given
+     * back at the desk.
+     */
+    private Appointment refundOwed(Appointment before, Instant now, String actor) {
+        if (before.paymentStatus == PaymentStatus.SUCCESS && paymentStatus == PaymentStatus.REFUNDED
+                && before.paymentMethod != PaymentMethod.PAY_AT_CLINIC && before.transactionId != null) {
+            history.add(new HistoryEntry(now, actor, ChargeReversals.OWED, status, status, paymentStatus,
+                    paymentStatus, before.transactionId));
+        }
+        return this;
     }
 
     private Appointment recorded(Appointment before, Instant now, String actor, String action, String note) {

@@ -4,8 +4,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The charges the gateway took for an appointment that were never recorded on it, as its history tells: each is
- * given back at once, or, when the gateway could not, noted as owed until a later attempt gives it back.
+ * The charges the gateway is to give back for an appointment, as its history tells: a charge never recorded on it,
+ * and its recorded payment when it is refunded. Each is given back at once, or, when the gateway could not, stays
+ * owed until a later attempt gives it back.
  */
 public final class ChargeReversals {
 
@@ -43,6 +44,11 @@ public final class ChargeReversals {
     /** Whether the history notes the charge as given back. */
     public static boolean givenBack(Appointment appointment, String chargeId) {
         return givenBack(appointment).stream().anyMatch(g -> g.chargeId().equals(chargeId));
+    }
+
+    /** Whether the charge is the appointment's own payment, given back because it was refunded. */
+    public static boolean isRefund(Appointment appointment, String chargeId) {
+        return appointment.getPaymentStatus() == PaymentStatus.REFUNDED && chargeId.equals(appointment.getTransactionId());
     }
 
     /** The charges noted as owed and not given back since, oldest first. */

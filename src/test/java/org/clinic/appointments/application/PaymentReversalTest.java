@@ -22,6 +22,7 @@ import org.clinic.appointments.domain.BookingException;
 import org.clinic.appointments.domain.ChargeReversals;
 import org.clinic.appointments.domain.HistoryEntry;
 import org.clinic.appointments.domain.PaymentOutcome;
+import org.clinic.appointments.domain.PaymentStatus;
 import org.clinic.appointments.domain.StorageException;
 import org.clinic.appointments.domain.port.AppointmentBook;
 import org.clinic.appointments.infrastructure.ledger.LedgerCore;
@@ -30,7 +31,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** A charge the gateway took but the store could not record is given back, and the patient is told so. */
+/**
+ * A charge the gateway took but the store could not record is given back, and the patient is told so; so is a
+ * payment refunded by a cancellation.
+ */
 class PaymentReversalTest {
 
     private static final LocalDate DAY = BookingServiceFixture.DAY;
@@ -243,6 +247,39 @@ class PaymentReversalTest {
                 "no promise of an automatic return that nothing will make");
         assertEquals(gateway.charged.get(0), unnoted.getChargeId());
         assertTrue(ChargeReversals.owed(book.appointment(held.getId()).orElseThrow()).isEmpty());
+    }
+
+    @Test
+    void aPaidAppointmentCancelledIsRefundedThroughTheGatewayWithTheRefundsReference() {
+        Appointment held = booking.hold("doc1", DAY, "09:00 AM", "Check-up");
+        String charge = booking.pay(held.getId(), PaymentCards.card(PaymentGateway.ALWAYS_SUCCEEDS)).getTransactionId();
+
+        Appointment cancelled = booking.cancel(held.getId());
+        assertEquals(PaymentStatus.REFUNDED, cancelled.getPaymentStatus());
+        assertEquals(List.of(charge), gateway.reversed, "the gateway gives the payment back");
+        assertEquals(List.of(new ChargeReversals.GivenBack(charge, gateway.reverse(charge))),
+                ChargeReversals.givenBack(cancelled), "the patient's page has the refund's reference at once");
+        assertTrue(ChargeReversals.isRefund(cancelled, charge));
+        Appointment stored = book.appointment(held.getId()).orElseThrow();
+        assertReversalNoted(stored, charge, gateway.reverse(charge));
+        assertTrue(ChargeReversals.owed(stored).isEmpty());
+    }
+
+    @Test
+    void aRefundTheGatewayCannotTakeAtOnceIsOwedAndGivenBackByALaterAttempt() {
+        Appointment held = booking.hold("doc1", DAY, "09:00 AM", "Check-up");
+        String charge = booking.pay(held.getId(), PaymentCards.card(PaymentGateway.ALWAYS_SUCCEEDS)).getTransactionId();
+        gateway.unreachableReversals = 1;
+
+        Appointment cancelled = booking.cancel(held.getId());
+        assertEquals(PaymentStatus.REFUNDED, cancelled.getPaymentStatus(), "the cancellation stands");
+        assertEquals(List.of(charge), ChargeReversals.owed(cancelled));
+        assertEquals(List.of(charge), ChargeReversals.owed(book.appointment(held.getId()).orElseThrow()));
+        assertTrue(gateway.reversed.isEmpty());
+
+        assertEquals(new OwedReversals.Attempt(1, 0), owedReversals().giveBack());
+        assertEquals(List.of(charge), gateway.reversed);
+        assertReversalNoted(book.appointment(held.getId()).orElseThrow(), charge, gateway.reverse(charge));
     }
 
     private OwedReversals owedReversals() {

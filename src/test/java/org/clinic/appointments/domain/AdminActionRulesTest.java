@@ -81,12 +81,24 @@ class AdminActionRulesTest {
         Appointment refunded = confirmedAndPaid().byAdmin(AdminAction.REFUND, "  Doctor on leave ", RULES, BEFORE, "admin1");
         assertEquals(PaymentStatus.REFUNDED, refunded.getPaymentStatus());
         assertEquals(AppointmentStatus.CONFIRMED, refunded.getStatus(), "a refund alone does not cancel");
-        assertEquals("Doctor on leave", last(refunded).getNote());
-        assertEquals(PaymentStatus.SUCCESS, last(refunded).getFromPayment());
-        assertEquals(PaymentStatus.REFUNDED, last(refunded).getToPayment());
+        HistoryEntry refund = refunded.getHistory().get(refunded.getHistory().size() - 2);
+        assertEquals("refunded", refund.getAction());
+        assertEquals("Doctor on leave", refund.getNote());
+        assertEquals(PaymentStatus.SUCCESS, refund.getFromPayment());
+        assertEquals(PaymentStatus.REFUNDED, refund.getToPayment());
+        assertEquals(List.of("TXN1"), ChargeReversals.owed(refunded), "the card's charge is for the gateway to give back");
         assertEquals("admin.refused.refund.already", refunded.adminRefusal(AdminAction.REFUND, RULES, BEFORE));
         assertEquals("admin.refused.refund.not_paid", payAtClinic().adminRefusal(AdminAction.REFUND, RULES, BEFORE));
         assertEquals("admin.refused.refund.not_paid", held().adminRefusal(AdminAction.REFUND, RULES, BEFORE));
+    }
+
+    @Test
+    void aPaymentTakenAtTheClinicIsRefundedAtTheDeskNotByTheGateway() {
+        Appointment paidAtDesk = payAtClinic().byAdmin(AdminAction.MARK_PAID, null, RULES, BEFORE, "admin1");
+        Appointment refunded = paidAtDesk.byAdmin(AdminAction.REFUND, null, RULES, BEFORE, "admin1");
+        assertEquals(PaymentStatus.REFUNDED, refunded.getPaymentStatus());
+        assertEquals("refunded", last(refunded).getAction());
+        assertTrue(ChargeReversals.owed(refunded).isEmpty());
     }
 
     @Test

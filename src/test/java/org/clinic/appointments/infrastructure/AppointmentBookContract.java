@@ -843,6 +843,24 @@ public abstract class AppointmentBookContract {
     }
 
     @Test
+    void aRefundNotesItsChargeOwedInTheSameChangeAndBothSurviveAReopen() {
+        Appointment held = held(registered("Asha Rao"), "doc1", "09:00 AM");
+        book.change(held.getId(), "p", ChangeType.PAYMENT, a -> a.paid(new PaymentOutcome(PaymentMethod.CARD,
+                PaymentStatus.SUCCESS, "TXN9", null, "Visa", "4242"), clock.instant(), "p"));
+        book.change(held.getId(), "admin", ChangeType.CANCELLED,
+                a -> a.cancelledForLeave("Conference", clock.instant(), "admin"));
+
+        AppointmentBook again = reopened();
+        Appointment stored = again.appointment(held.getId()).orElseThrow();
+        assertEquals(PaymentStatus.REFUNDED, stored.getPaymentStatus());
+        assertEquals(List.of("booked", "paid", "cancelled", "payment_reversal_owed"),
+                stored.getHistory().stream().map(HistoryEntry::getAction).toList());
+        assertEquals(List.of("TXN9"), ChargeReversals.owed(stored));
+        assertEquals(List.of(held.getId()), again.audit(new AuditQuery(null, ChargeReversals.OWED, null, null), 0, 10)
+                .rows().stream().map(AuditEntry::appointmentId).toList());
+    }
+
+    @Test
     void theFiguresCountEveryAppointment() {
         confirmed(registered("Asha Rao"), "doc1", "09:00 AM");
         held(registered("Ben Das"), "doc1", "10:00 AM");

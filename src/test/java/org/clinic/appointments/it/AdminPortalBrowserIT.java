@@ -253,6 +253,9 @@ class AdminPortalBrowserIT extends BrowserTestBase {
         actAndConfirm(actionButton("#actions", "refund"));
         waitFor(() -> text("summaryPayment").equals("Refunded"), "the payment after the refund");
         assertFalse(hasAction("#actions", "refund"), "a payment is refunded once");
+        String givenBack = browser().findElements(By.cssSelector(".history-row")).get(0).getText();
+        assertTrue(givenBack.contains("Charge given back by the gateway") && givenBack.contains("TXN-a1 given back as RFD"),
+                "the card payment went back through the gateway: " + givenBack);
         assertTrue(exists("noActions"));
 
         open("/admin/timetable?doctor=doc1&date=" + SOON);

@@ -81,6 +81,8 @@ class DoctorLeaveIT {
         assertTrue(ashaAppointment.contains("Cancelled") && ashaAppointment.contains("Doctor on leave: Medical conference"));
         String raviAppointment = admin.get("/admin/appointment?id=" + raviId).body();
         assertTrue(raviAppointment.contains("Refunded"), "the paid one is refunded");
+        assertTrue(raviAppointment.contains("Charge given back by the gateway") && raviAppointment.contains(" given back as RFD"),
+                "through the gateway");
         assertTrue(raviAppointment.contains("Cancelled: doctor on leave") && raviAppointment.contains("Refund issued")
                 && raviAppointment.contains("Not sent: no mail server configured"),
                 "the messages wait in the outbox, and the admin sees why");

@@ -74,7 +74,7 @@ class OwedChargeIT {
             page = admin.get("/admin/appointment?id=owed-1").body();
         }
         assertTrue(page.contains("TXNLOSTCHARGE1 given back as RFD"), page);
-        assertTrue(page.contains("Charge to give back") && page.contains("Charge given back"), page);
+        assertTrue(page.contains("Charge for the gateway to give back") && page.contains("Charge given back by the gateway"), page);
         String trail = admin.get("/admin/audit?action=payment_reversal_owed").body();
         assertTrue(trail.contains("owed-1"), "the audit trail finds the owed charge: " + trail);
 

@@ -107,6 +107,8 @@ class PatientJourneyBrowserIT extends PatientBrowserTestBase {
         assertTrue(messages().contains("refunded"), messages());
         assertEquals("Cancelled", text("summaryStatus"));
         assertEquals("Refunded", text("summaryPayment"));
+        String refund = browser().findElement(By.cssSelector(".charge-given-back")).getText();
+        assertTrue(refund.contains("refunded through the payment gateway (refund reference RFD"), refund);
         assertFalse(exists("actions:cancel"), "a cancelled appointment offers no cancel button");
         openBooking("doc1");
         chooseDate(newDay);

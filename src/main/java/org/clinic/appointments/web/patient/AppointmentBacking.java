@@ -2,6 +2,7 @@ package org.clinic.appointments.web.patient;
 
 import java.io.Serializable;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
@@ -108,14 +109,26 @@ public class AppointmentBacking implements Serializable {
         this.id = id;
     }
 
-    /** The charges for this appointment that were never recorded on it and were given back. */
-    public List<ChargeReversals.GivenBack> getChargesGivenBack() {
-        return appointment == null ? List.of() : ChargeReversals.givenBack(appointment);
+    /** What the patient is told of a charge for this appointment given back, or still to give back. */
+    public record ChargeNotice(String text, boolean owed) implements Serializable {
     }
 
-    /** The charges for this appointment that were never recorded on it and are still to be given back. */
-    public List<String> getChargesOwed() {
-        return appointment == null ? List.of() : ChargeReversals.owed(appointment);
+    /** The charges given back for this appointment (refunded, or never recorded), then those still owed. */
+    public List<ChargeNotice> getChargeNotices() {
+        if (appointment == null) {
+            return List.of();
+        }
+        List<ChargeNotice> notices = new ArrayList<>();
+        for (ChargeReversals.GivenBack g : ChargeReversals.givenBack(appointment)) {
+            notices.add(new ChargeNotice(Texts.get(ChargeReversals.isRefund(appointment, g.chargeId())
+                    ? "appointment.refund.given_back" : "appointment.charge.given_back", g.chargeId(), g.reversal()),
+                    false));
+        }
+        for (String owed : ChargeReversals.owed(appointment)) {
+            notices.add(new ChargeNotice(Texts.get(ChargeReversals.isRefund(appointment, owed)
+                    ? "appointment.refund.owed" : "appointment.charge.owed", owed), true));
+        }
+        return notices;
     }
 
     public Appointment getAppointment() {
