@@ -1,8 +1,10 @@
 package org.clinic.appointments.application;
 
 import java.security.SecureRandom;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.random.RandomGenerator;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -15,14 +17,16 @@ import org.clinic.appointments.infrastructure.config.AppConfig;
 
 /**
  * The mock payment gateway. A charge succeeds with the configured probability. With
- * {@code appointments.payment-test-cards=true} (tests and demos, never production) two well-known test cards
- * always give the same answer: 4242 4242 4242 4242 succeeds, 4000 0000 0000 0002 is declined.
+ * {@code appointments.payment-test-cards=true} (tests and demos, never production) three well-known test cards
+ * always give the same answer: 4242 4242 4242 4242 succeeds, 4000 0000 0000 0002 is declined, and 4000 0000 0000 5126
+ * succeeds but the gateway does not answer the first time it is asked to give the charge back.
  */
 @ApplicationScoped
 public class PaymentGateway {
 
     public static final String ALWAYS_SUCCEEDS = "4242424242424242";
     public static final String ALWAYS_DECLINED = "4000000000000002";
+    public static final String REFUND_FAILS_AT_FIRST = "4000000000005126";
 
     private static final char[] ID_CHARS = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789".toCharArray();
 
@@ -36,6 +40,14 @@ public class PaymentGateway {
         }
     };
 
+    /** The test card's charges whose first reversal the gateway has not yet failed to answer. */
+    private final Set<String> reversalsToFail = Collections.newSetFromMap(new LinkedHashMap<>() {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
+            return size() > REVERSALS_KEPT;
+        }
+    });
+
     @Inject
     AppConfig config;
 
@@ -48,15 +60,21 @@ public class PaymentGateway {
         boolean success;
         String card = method == PaymentMethod.CARD ? details.cardDigits() : null;
         boolean testCards = config.paymentTestCards();
-        if (testCards && ALWAYS_SUCCEEDS.equals(card)) {
+        if (testCards && (ALWAYS_SUCCEEDS.equals(card) || REFUND_FAILS_AT_FIRST.equals(card))) {
             success = true;
         } else if (testCards && ALWAYS_DECLINED.equals(card)) {
             success = false;
         } else {
             success = random.nextDouble() < config.paymentSuccessRate();
         }
+        String chargeId = transactionId("TXN");
+        if (testCards && REFUND_FAILS_AT_FIRST.equals(card)) {
+            synchronized (reversals) {
+                reversalsToFail.add(chargeId);
+            }
+        }
         return new PaymentOutcome(method, success ? PaymentStatus.SUCCESS : PaymentStatus.FAILED,
-                transactionId("TXN"), details.provider(),
+                chargeId, details.provider(),
                 method == PaymentMethod.CARD ? details.cardBrand() : null,
                 method == PaymentMethod.CARD ? details.cardLast4() : null);
     }
@@ -68,6 +86,9 @@ public class PaymentGateway {
      */
     public String reverse(String chargeId) {
         synchronized (reversals) {
+            if (reversalsToFail.remove(chargeId)) {
+                throw new IllegalStateException("The gateway did not answer the reversal of a test card's charge");
+            }
             return reversals.computeIfAbsent(chargeId, charge -> transactionId("RFD"));
         }
     }

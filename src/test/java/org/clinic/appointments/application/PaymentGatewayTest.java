@@ -1,7 +1,10 @@
 package org.clinic.appointments.application;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import org.clinic.appointments.domain.PaymentOutcome;
 import org.clinic.appointments.domain.PaymentStatus;
 import org.clinic.appointments.infrastructure.config.AppConfig;
 import org.junit.jupiter.api.Test;
@@ -36,5 +39,20 @@ class PaymentGatewayTest {
     void withTestCardsOnTheyGiveTheirAnswer() {
         assertEquals(PaymentStatus.SUCCESS, gateway(true, 0.0).charge(PaymentCards.card("4242 4242 4242 4242")).status());
         assertEquals(PaymentStatus.FAILED, gateway(true, 1.0).charge(PaymentCards.card("4000 0000 0000 0002")).status());
+    }
+
+    @Test
+    void theSlowRefundCardsChargeIsGivenBackOnlyWhenAskedASecondTime() {
+        PaymentGateway gateway = gateway(true, 0.0);
+        PaymentOutcome charge = gateway.charge(PaymentCards.card("4000 0000 0000 5126"));
+        assertEquals(PaymentStatus.SUCCESS, charge.status());
+        assertThrows(IllegalStateException.class, () -> gateway.reverse(charge.transactionId()), "no answer at first");
+        String reversal = gateway.reverse(charge.transactionId());
+        assertTrue(reversal.startsWith("RFD"), reversal);
+        assertEquals(reversal, gateway.reverse(charge.transactionId()), "given back once");
+
+        PaymentGateway production = gateway(false, 1.0);
+        String ordinary = production.charge(PaymentCards.card("4000 0000 0000 5126")).transactionId();
+        assertTrue(production.reverse(ordinary).startsWith("RFD"), "an ordinary card where test cards are off");
     }
 }
