@@ -1,9 +1,11 @@
 package org.clinic.appointments.application;
 
+import java.time.Clock;
 import java.time.Duration;
-import java.util.LinkedHashSet;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.logging.Logger;
 
 import jakarta.annotation.PostConstruct;
@@ -25,9 +27,10 @@ import org.clinic.appointments.infrastructure.config.AppConfig;
 import org.clinic.appointments.infrastructure.metrics.ClinicMetrics;
 
 /**
- * Gives back the charges that were never recorded and that the gateway could not give back at once: soon after the
- * start, then every {@code appointments.reversal-retry-minutes}. Each server does it; the gateway gives one charge
- * back once, and the appointment notes it once.
+ * Gives back the charges noted as owed (refunds, and charges never recorded) that the gateway could not give back at
+ * once: soon after the start, then every {@code appointments.reversal-retry-minutes}. Each server does it; the gateway
+ * gives one charge back once, and the appointment notes it once. The first attempt reads every owed note of the audit
+ * trail; later ones only those since the oldest still owed, or since the last attempt, less {@link #MARGIN}.
  */
 @Singleton
 @Startup
@@ -37,6 +40,8 @@ public class OwedReversals {
     private static final int PAGE = 500;
     /** What was owed when the server stopped is given back this soon after it starts. */
     private static final Duration FIRST_ATTEMPT = Duration.ofSeconds(5);
+    /** For notes stored by another server whose clock is behind, or committed after this attempt read the trail. */
+    static final Duration MARGIN = Duration.ofHours(1);
 
     @Resource
     TimerService timers;
@@ -52,6 +57,12 @@ public class OwedReversals {
 
     @Inject
     ClinicMetrics metrics;
+
+    @Inject
+    Clock clock;
+
+    /** Every charge noted as owed before this was given back (null until the first attempt). */
+    private Instant settledBefore;
 
     /** What one attempt did: the charges it gave back, and those still owed after it. */
     record Attempt(int givenBack, int stillOwed) {
@@ -79,26 +90,32 @@ public class OwedReversals {
 
     /** Gives back every owed charge the gateway now takes back. */
     Attempt giveBack() {
-        Set<String> owing = new LinkedHashSet<>();
-        AuditQuery owed = new AuditQuery(null, ChargeReversals.OWED, null, null);
+        Instant started = clock.instant();
+        Map<String, Instant> owing = new LinkedHashMap<>();
+        AuditQuery owed = new AuditQuery(null, ChargeReversals.OWED, settledBefore, null);
         for (int first = 0;; first += PAGE) {
             Page<AuditEntry> page = book.audit(owed, first, PAGE);
-            page.rows().forEach(entry -> owing.add(entry.appointmentId()));
+            page.rows().forEach(entry -> owing.put(entry.appointmentId(), entry.change().getAt()));
             if (page.rows().size() < PAGE) {
                 break;
             }
         }
         int givenBack = 0;
         int stillOwed = 0;
-        for (String id : owing) {
-            Optional<Appointment> appointment = book.appointment(id);
+        Instant oldestOwed = started;
+        for (Map.Entry<String, Instant> owingSince : owing.entrySet()) {
+            Optional<Appointment> appointment = book.appointment(owingSince.getKey());
             if (appointment.isPresent()) {
                 int owedBefore = ChargeReversals.owed(appointment.get()).size();
                 int now = charges.giveBackOwed(appointment.get());
                 givenBack += now;
                 stillOwed += owedBefore - now;
+                if (owedBefore > now && owingSince.getValue().isBefore(oldestOwed)) {
+                    oldestOwed = owingSince.getValue();
+                }
             }
         }
+        settledBefore = oldestOwed.minus(MARGIN);
         return new Attempt(givenBack, stillOwed);
     }
 }

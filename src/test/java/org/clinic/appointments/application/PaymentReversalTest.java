@@ -282,10 +282,61 @@ class PaymentReversalTest {
         assertReversalNoted(book.appointment(held.getId()).orElseThrow(), charge, gateway.reverse(charge));
     }
 
+    @Test
+    void laterAttemptsReadOnlyTheChargesOwedSinceTheOldestStillOwedNotEveryRefundEver() {
+        String givenBackAtOnce = paidThenCancelled(DAY, 0);
+        List<String> read = new ArrayList<>();
+        AppointmentBook counting = (AppointmentBook) Proxy.newProxyInstance(AppointmentBook.class.getClassLoader(),
+                new Class<?>[] {AppointmentBook.class}, (proxy, method, args) -> {
+                    if (method.getName().equals("appointment")) {
+                        read.add((String) args[0]);
+                    }
+                    try {
+                        return method.invoke(book, args);
+                    } catch (InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
+        OwedReversals retry = owedReversals(counting);
+        clock.advance(Duration.ofHours(2));
+        assertEquals(new OwedReversals.Attempt(0, 0), retry.giveBack());
+        assertEquals(List.of(givenBackAtOnce), read, "the first attempt reads the whole trail");
+
+        String stillOwed = paidThenCancelled(DAY.plusDays(1), 3);
+        read.clear();
+        assertEquals(new OwedReversals.Attempt(0, 1), retry.giveBack());
+        assertEquals(List.of(stillOwed), read, "not the refund given back two hours before");
+
+        clock.advance(Duration.ofDays(3));
+        assertEquals(new OwedReversals.Attempt(0, 1), retry.giveBack());
+        clock.advance(Duration.ofDays(3));
+        read.clear();
+        assertEquals(new OwedReversals.Attempt(1, 0), retry.giveBack(), "a charge still owed days later is still found");
+        assertEquals(List.of(stillOwed), read);
+        clock.advance(Duration.ofHours(2));
+        read.clear();
+        assertEquals(new OwedReversals.Attempt(0, 0), retry.giveBack());
+        assertEquals(List.of(), read);
+    }
+
+    /** A card payment refunded by its cancellation, the gateway failing the first {@code failures} reversals. */
+    private String paidThenCancelled(LocalDate day, int failures) {
+        Appointment held = booking.hold("doc1", day, "09:00 AM", "Check-up");
+        booking.pay(held.getId(), PaymentCards.card(PaymentGateway.ALWAYS_SUCCEEDS));
+        gateway.unreachableReversals = failures;
+        booking.cancel(held.getId());
+        return held.getId();
+    }
+
     private OwedReversals owedReversals() {
+        return owedReversals(book);
+    }
+
+    private OwedReversals owedReversals(AppointmentBook trail) {
         OwedReversals retry = new OwedReversals();
-        retry.book = book;
+        retry.book = trail;
         retry.charges = booking.charges;
+        retry.clock = clock;
         return retry;
     }
 
