@@ -8,12 +8,15 @@ import java.util.List;
 import java.util.Locale;
 import java.util.ResourceBundle;
 
+import org.clinic.appointments.domain.AdminAction;
 import org.clinic.appointments.domain.Appointment;
+import org.clinic.appointments.domain.ChargeReversals;
 import org.clinic.appointments.domain.ClinicRules;
 import org.clinic.appointments.domain.Doctor;
 import org.clinic.appointments.domain.HistoryEntry;
 import org.clinic.appointments.domain.MessageKind;
 import org.clinic.appointments.domain.OutboxMessage;
+import org.clinic.appointments.domain.PaymentMethod;
 import org.clinic.appointments.domain.port.Postbox;
 import org.clinic.appointments.domain.User;
 
@@ -38,7 +41,8 @@ public final class MessageTemplates {
         ResourceBundle texts = ResourceBundle.getBundle(BUNDLE, Locale.ENGLISH);
         MessageKind kind = message.getKind();
         Object[] values = {a.getUserName(), a.getDoctorName(), DAY.format(a.getDate()), a.getTime(), clinic.name(),
-            clinic.address(), a.getAmount() == null ? "" : a.getAmount().toPlainString(), a.getId(), clinicNote(a, texts)};
+            clinic.address(), a.getAmount() == null ? "" : a.getAmount().toPlainString(), a.getId(), clinicNote(a, texts),
+            refundLine(a, texts)};
         String subject = format(texts.getString("mail." + kind.code() + ".subject"), values);
         String body = format(texts.getString("mail." + kind.code() + ".body"), values) + "\n\n"
                 + format(texts.getString("mail.signature"), values).strip();
@@ -84,10 +88,27 @@ public final class MessageTemplates {
                 html(subject, body), List.of());
     }
 
+    /** The note of the clinic's cancellation, the latest; not that of a change after it, such as a refund. */
     private static String clinicNote(Appointment a, ResourceBundle texts) {
         List<HistoryEntry> history = a.getHistory();
-        String note = history.isEmpty() ? null : history.get(history.size() - 1).getNote();
+        String note = null;
+        for (int i = history.size() - 1; i >= 0; i--) {
+            if (AdminAction.CANCEL.historyAction().equals(history.get(i).getAction())) {
+                note = history.get(i).getNote();
+                break;
+            }
+        }
         return note == null || note.isBlank() ? "" : format(texts.getString("mail.reason"), note);
+    }
+
+    /** How a refund reaches the patient: at the desk for a payment there, else through the gateway, with its reference once given back. */
+    private static String refundLine(Appointment a, ResourceBundle texts) {
+        if (a.getPaymentMethod() == PaymentMethod.PAY_AT_CLINIC) {
+            return format(texts.getString("mail.refund.at_desk"));
+        }
+        return ChargeReversals.givenBack(a).stream().filter(g -> ChargeReversals.isRefund(a, g.chargeId())).findFirst()
+                .map(g -> format(texts.getString("mail.refund.given_back"), g.reversal()))
+                .orElseGet(() -> format(texts.getString("mail.refund.sent")));
     }
 
     private static String format(String pattern, Object... values) {

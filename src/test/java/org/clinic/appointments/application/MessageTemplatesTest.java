@@ -11,9 +11,11 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 
+import org.clinic.appointments.domain.AdminAction;
 import org.clinic.appointments.domain.Appointment;
 import org.clinic.appointments.domain.ClinicRules;
 import org.clinic.appointments.domain.Doctor;
+import org.clinic.appointments.domain.MessageKind;
 import org.clinic.appointments.domain.MessagePolicy;
 import org.clinic.appointments.domain.OutboxMessage;
 import org.clinic.appointments.domain.PaymentMethod;
@@ -80,6 +82,35 @@ class MessageTemplatesTest {
             assertFalse(mail.subject().isBlank() || mail.text().isBlank(), kind.code());
             assertFalse(mail.subject().contains("{") || mail.text().contains("{"), kind + ": " + mail.text());
         }
+    }
+
+    private static String refundMail(Appointment a) {
+        return MessageTemplates.mail(TestMessages.of("a1.9.refund_issued", MessageKind.REFUND_ISSUED, "asha@example.com"),
+                a, null, CLINIC).text();
+    }
+
+    @Test
+    void aRefundSaysHowTheMoneyComesBackWithTheGatewaysReferenceOnceGivenBack() {
+        Appointment refunded = confirmed("Asha Rao").byAdmin(AdminAction.REFUND, null, RULES, NOW, "admin1");
+        assertTrue(refundMail(refunded).contains("we refunded ₹750 for your appointment with Dr. O'Brien & Sons on Monday"
+                + " 30 November 2026 at 09:00 AM. It reaches your account in a few working days; the payment gateway"
+                + " confirms it"), refundMail(refunded));
+        Appointment givenBack = refunded.paymentReversed("T1", "RFD1", NOW, "system");
+        assertTrue(refundMail(givenBack).contains("Refund reference: RFD1"), refundMail(givenBack));
+
+        Appointment atClinic = confirmed("Asha Rao");
+        atClinic.setPaymentMethod(PaymentMethod.PAY_AT_CLINIC);
+        String desk = refundMail(atClinic.byAdmin(AdminAction.REFUND, null, RULES, NOW, "admin1"));
+        assertTrue(desk.contains("collect the refund at the clinic's desk") && !desk.contains("your account"), desk);
+    }
+
+    @Test
+    void theClinicsNoteIsItsCancellationsNotThatOfTheRefundAfterIt() {
+        Appointment a = confirmed("Asha Rao").byAdmin(AdminAction.CANCEL, "The doctor is unwell", RULES, NOW, "admin1")
+                .byAdmin(AdminAction.REFUND, null, RULES, NOW, "admin1").paymentReversed("T1", "RFD1", NOW, "system");
+        String text = MessageTemplates.mail(TestMessages.of("a1.9.cancelled_by_clinic", MessageKind.CANCELLED_BY_CLINIC,
+                "asha@example.com"), a, null, CLINIC).text();
+        assertTrue(text.contains("The clinic's note: The doctor is unwell") && !text.contains("RFD1"), text);
     }
 
     @Test

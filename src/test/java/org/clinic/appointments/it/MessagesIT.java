@@ -163,7 +163,9 @@ class MessagesIT {
         assertTrue(cancelled.statusCode() < 400);
         List<MimeMessage> all = mailTo(email, 7);
         withSubject(all, "Appointment cancelled: Dr. Amit Singh Rathore");
-        assertTrue(text(withSubject(all, "Refund issued: ₹500"), "text/plain").contains("we refunded ₹500"));
+        String refund = text(withSubject(all, "Refund issued: ₹500"), "text/plain");
+        assertTrue(refund.contains("we refunded ₹500") && refund.contains("It reaches your account in a few working days"),
+                refund);
     }
 
     @Test
