@@ -7,8 +7,10 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.function.Consumer;
 
+import org.jboss.shrinkwrap.api.Domain;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.asset.StringAsset;
+import org.jboss.shrinkwrap.api.exporter.ZipExporter;
 import org.jboss.shrinkwrap.api.importer.ZipImporter;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 
@@ -19,6 +21,13 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 public final class Deployments {
 
     public static final String ADMIN_CODE = "test-admin-code-7731";
+
+    /** Archives that the container receives as a zip of the WAR's entries as they are ({@link StoredZipExporter}). */
+    private static final Domain DEPLOYED = ShrinkWrap.createDomain();
+
+    static {
+        DEPLOYED.getConfiguration().getExtensionLoader().addOverride(ZipExporter.class, StoredZipExporter.class);
+    }
 
     private Deployments() {
     }
@@ -45,7 +54,7 @@ public final class Deployments {
         for (String setting : settings) {
             config.append(setting).append('\n');
         }
-        return ShrinkWrap.create(ZipImporter.class, name + ".war")
+        return DEPLOYED.getArchiveFactory().create(ZipImporter.class, name + ".war")
                 .importFrom(Path.of(System.getProperty("war.file")).toFile())
                 .as(WebArchive.class)
                 .addAsResource(new StringAsset(config.toString()), "META-INF/microprofile-config.properties");
