@@ -256,6 +256,8 @@ class AdminPortalBrowserIT extends BrowserTestBase {
         String givenBack = browser().findElements(By.cssSelector(".history-row")).get(0).getText();
         assertTrue(givenBack.contains("Charge given back by the gateway") && givenBack.contains("TXN-a1 given back as RFD"),
                 "the card payment went back through the gateway: " + givenBack);
+        String facts = browser().findElement(By.cssSelector(".charge-given-back")).getText();
+        assertTrue(facts.startsWith("TXN-a1 as RFD"), facts);
         assertTrue(exists("noActions"));
 
         open("/admin/timetable?doctor=doc1&date=" + SOON);

@@ -75,6 +75,8 @@ class OwedChargeIT {
         }
         assertTrue(page.contains("TXNLOSTCHARGE1 given back as RFD"), page);
         assertTrue(page.contains("Charge for the gateway to give back") && page.contains("Charge given back by the gateway"), page);
+        assertTrue(page.contains("<dt>Given back</dt><dd class=\"mono charge-given-back\">TXNLOSTCHARGE1 as RFD")
+                && !page.contains("charge-owed"), "the facts say what was given back, and nothing is owed: " + page);
         String trail = admin.get("/admin/audit?action=payment_reversal_owed").body();
         assertTrue(trail.contains("owed-1"), "the audit trail finds the owed charge: " + trail);
 

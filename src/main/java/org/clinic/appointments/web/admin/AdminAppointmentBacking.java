@@ -15,6 +15,7 @@ import org.clinic.appointments.application.AppointmentNotFoundException;
 import org.clinic.appointments.application.ClinicAdministration;
 import org.clinic.appointments.domain.AdminAction;
 import org.clinic.appointments.domain.Appointment;
+import org.clinic.appointments.domain.ChargeReversals;
 import org.clinic.appointments.domain.HistoryEntry;
 import org.clinic.appointments.web.Pages;
 import org.clinic.appointments.application.DayAvailability;
@@ -129,6 +130,16 @@ public class AdminAppointmentBacking implements Serializable {
         List<HistoryEntry> newestFirst = new ArrayList<>(appointment.getHistory());
         Collections.reverse(newestFirst);
         return newestFirst;
+    }
+
+    /** The charges the gateway gave back for this appointment (its refund, or charges never recorded). */
+    public List<ChargeReversals.GivenBack> getChargesGivenBack() {
+        return ChargeReversals.givenBack(appointment);
+    }
+
+    /** The charges the gateway still has to give back; the retry asks it again. */
+    public List<String> getChargesOwed() {
+        return ChargeReversals.owed(appointment);
     }
 
     public String actorName(String actorId) {
