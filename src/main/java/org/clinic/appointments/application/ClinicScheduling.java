@@ -17,6 +17,7 @@ import jakarta.inject.Inject;
 import org.clinic.appointments.domain.Appointment;
 import org.clinic.appointments.domain.BookingException;
 import org.clinic.appointments.domain.ChangeType;
+import org.clinic.appointments.domain.ChargeReversals;
 import org.clinic.appointments.domain.ClinicRules;
 import org.clinic.appointments.domain.ClinicSchedule;
 import org.clinic.appointments.domain.DateLimits;
@@ -51,7 +52,7 @@ public class ClinicScheduling {
     AppointmentBook book;
 
     @Inject
-    ChargeRecording charges;
+    OwedReversals owedReversals;
 
     @Inject
     AppConfig config;
@@ -154,7 +155,9 @@ public class ClinicScheduling {
 
     /**
      * Puts the doctor on leave (no slots in its dates from now on), then cancels the appointments it covers for
-     * the clinic, refunding paid ones; each patient is offered to move theirs. Answers those cancelled.
+     * the clinic, refunding paid ones; each patient is offered to move theirs. Answers those cancelled. Their card
+     * payments, each noted as owed with its refund, are given back through the gateway just after this request,
+     * not during it.
      */
     public List<Appointment> placeLeave(Leave leave) {
         List<Appointment> before = affectedByLeave(leave);
@@ -164,11 +167,14 @@ public class ClinicScheduling {
         List<Appointment> cancelled = new ArrayList<>();
         for (Appointment a : affectedByLeave(leave)) {
             try {
-                cancelled.add(charges.givenBackNow(book.change(a.getId(), actor, ChangeType.CANCELLED,
-                        current -> current.cancelledForLeave(leave.reason(), clock.instant(), actor))));
+                cancelled.add(book.change(a.getId(), actor, ChangeType.CANCELLED,
+                        current -> current.cancelledForLeave(leave.reason(), clock.instant(), actor)));
             } catch (BookingException changedMeanwhile) {
                 LOG.info(() -> "Appointment " + a.getId() + " was no longer cancellable for the leave");
             }
+        }
+        if (cancelled.stream().anyMatch(a -> !ChargeReversals.owed(a).isEmpty())) {
+            owedReversals.soon();
         }
         LOG.info(() -> "Admin " + actor + " put doctor " + leave.doctorId() + " on leave " + leave.from() + " to "
                 + leave.to() + "; " + cancelled.size() + " appointments cancelled (" + before.size() + " previewed)");

@@ -10,6 +10,8 @@ import java.util.logging.Logger;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
+import jakarta.ejb.Lock;
+import jakarta.ejb.LockType;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.ejb.Timeout;
@@ -30,7 +32,9 @@ import org.clinic.appointments.infrastructure.metrics.ClinicMetrics;
  * Gives back the charges noted as owed (refunds, and charges never recorded) that the gateway could not give back at
  * once: soon after the start, then every {@code appointments.reversal-retry-minutes}. Each server does it; the gateway
  * gives one charge back once, and the appointment notes it once. The first attempt reads every owed note of the audit
- * trail; later ones only those since the oldest still owed, or since the last attempt, less {@link #MARGIN}.
+ * trail; later ones only those since the oldest still owed, or since the last attempt, less {@link #MARGIN}. A use
+ * case that notes many charges owed at once (a doctor's leave) asks for an attempt {@link #soon}, so its request does
+ * not wait for the gateway once per charge.
  */
 @Singleton
 @Startup
@@ -72,6 +76,12 @@ public class OwedReversals {
     void schedule() {
         long interval = config.reversalRetryMinutes() * 60_000L;
         timers.createIntervalTimer(FIRST_ATTEMPT.toMillis(), interval, new TimerConfig("owed-reversals", false));
+    }
+
+    /** An attempt once the caller's transaction ends, besides those on the interval. */
+    @Lock(LockType.READ)
+    public void soon() {
+        timers.createSingleActionTimer(0, new TimerConfig("owed-reversals-now", false));
     }
 
     @Timeout
