@@ -596,6 +596,27 @@ public class Appointment implements java.io.Serializable {
     }
 
     /**
+     * This appointment of a walk-in's record moved to {@code account}, the record the walk-in was merged into: it is
+     * the account's from now on, and when still to come it names the account's holder and its waiting messages go to
+     * the account's address (a past visit keeps the name it was booked under).
+     */
+    public Appointment patientMerged(User account, Instant now, String actor) {
+        if (account.getId().equals(userId)) {
+            return copy();
+        }
+        Appointment next = copy();
+        next.userId = account.getId();
+        if (isCurrent()) {
+            next.userName = account.getName();
+            next.userEmail = account.getEmail();
+            if (next.messages != null) {
+                next.messages.replaceAll(waiting -> waiting.to(next.userEmail));
+            }
+        }
+        return next.recorded(this, now, actor, PATIENT_MERGED, "from " + userId);
+    }
+
+    /**
      * This new appointment naming its patient and doctor as their records are when it is stored: a hold built
      * from details read a moment earlier, or a move taken after the patient changed their address, names them as
      * they are, and its messages go to the address in use.
@@ -624,6 +645,7 @@ public class Appointment implements java.io.Serializable {
 
     public static final String PATIENT_DETAILS = "patient_details";
     public static final String DOCTOR_DETAILS = "doctor_details";
+    public static final String PATIENT_MERGED = "patient_merged";
     private static final String REMINDER_QUEUED = "reminder_queued";
     private static final String RESCHEDULED = "rescheduled";
 

@@ -22,4 +22,22 @@ public final class StoredChange {
         }
         return next;
     }
+
+    /**
+     * {@code transition} applied to a copy of {@code current}, which must be {@code fromUserId}'s, moving it to
+     * {@code intoUserId}: the one change that alters an appointment's patient (a walk-in's record merged into an
+     * account). Its slot and id stay.
+     */
+    public static Appointment moved(Appointment current, String fromUserId, String intoUserId,
+            UnaryOperator<Appointment> transition) {
+        if (!current.getUserId().equals(fromUserId)) {
+            throw new IllegalArgumentException("Appointment " + current.getId() + " is not " + fromUserId + "'s");
+        }
+        Appointment next = transition.apply(current.copy());
+        if (!current.getId().equals(next.getId()) || !intoUserId.equals(next.getUserId())
+                || !current.slot().equals(next.slot()) || current.getStatus() != next.getStatus()) {
+            throw new IllegalArgumentException("A move to another patient alters nothing but the patient");
+        }
+        return next;
+    }
 }

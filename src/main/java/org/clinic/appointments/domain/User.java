@@ -336,6 +336,7 @@ public class User {
         if (!isWalkIn()) {
             throw new BookingException("patients.access.own_account");
         }
+        requireNotMerged();
         if (suspendedAt != null) {
             throw new BookingException("patients.access.suspended");
         }
@@ -345,6 +346,46 @@ public class User {
         next.resetExpires = expires;
         next.recorded(new AccountChange(now, by, ChangeType.ONLINE_ACCESS_OFFERED, address));
         return next;
+    }
+
+    /**
+     * This walk-in's record merged by admin {@code by} into {@code account}, the same patient's own: its appointments
+     * are then the account's, and the record is kept only for its history (no booking for it, no correction, no
+     * online access; a link already mailed no longer works).
+     */
+    public User mergedInto(User account, Instant now, String by) {
+        if (!isWalkIn()) {
+            throw new BookingException("patients.merge.walk_in_only");
+        }
+        if (mergedIntoId() != null) {
+            throw new BookingException("patients.merged");
+        }
+        if (account.getId().equals(id) || account.getRole() != Role.PATIENT || account.mergedIntoId() != null) {
+            throw new BookingException("patients.merge.target");
+        }
+        User next = copy();
+        next.pendingEmail = null;
+        next.resetToken = null;
+        next.resetExpires = null;
+        next.recorded(new AccountChange(now, by, ChangeType.MERGED_INTO, account.getId()));
+        return next;
+    }
+
+    /** The id of the account this walk-in's record was merged into; null when it was not. */
+    public String mergedIntoId() {
+        for (AccountChange change : getChanges()) {
+            if (change.type() == ChangeType.MERGED_INTO) {
+                return change.getDetail();
+            }
+        }
+        return null;
+    }
+
+    /** Refuses a change to a record merged into an account: the account is the patient's record now. */
+    private void requireNotMerged() {
+        if (mergedIntoId() != null) {
+            throw new BookingException("patients.merged");
+        }
     }
 
     /** Until when the walk-in's link to choose a password works; null when none was sent. */
@@ -396,6 +437,7 @@ public class User {
         if (!isWalkIn()) {
             throw new BookingException("patients.details.own_account");
         }
+        requireNotMerged();
         return detailsChanged(newName, newPhone, now, by);
     }
 

@@ -861,6 +861,39 @@ public abstract class AppointmentBookContract {
     }
 
     @Test
+    void aWalkInsAppointmentMovedToAnAccountIsTheAccountsInBookingOrderAndStaysSoAfterAReopen() {
+        User walkIn = book.registerUser(User.walkIn(UUID.randomUUID().toString(), "Walk In", "+91 90000 33333",
+                clock.instant(), "admin"), "admin");
+        User account = registered("Asha Rao");
+        Appointment first = confirmed(walkIn, "doc1", "09:00 AM");
+        Appointment own = confirmed(account, "doc2", "10:00 AM");
+        Appointment later = confirmed(walkIn, "doc1", "11:00 AM");
+
+        Appointment moved = book.moveToPatient(first.getId(), walkIn.getId(), account, "admin");
+        assertEquals(account.getId(), moved.getUserId());
+        assertEquals(moved.getHistory().size(), book.moveToPatient(first.getId(), walkIn.getId(), account, "admin")
+                .getHistory().size(), "moved once");
+        assertEquals(List.of(own.getId(), first.getId()), ids(book.appointmentsOfPatient(account.getId())));
+        assertThrows(IllegalArgumentException.class,
+                () -> book.moveToPatient(own.getId(), walkIn.getId(), registered("Ben Das"), "admin"),
+                "only the walk-in's own");
+        book.moveToPatient(later.getId(), walkIn.getId(), account, "admin");
+
+        for (int round = 0; round < 2; round++) {
+            AppointmentBook store = round == 0 ? book : reopened();
+            assertTrue(store.appointmentsOfPatient(walkIn.getId()).isEmpty(), "none left with the walk-in");
+            assertEquals(List.of(later.getId(), own.getId(), first.getId()),
+                    ids(store.appointmentsOfPatient(account.getId())), "newest booked first");
+            Appointment stored = store.appointment(first.getId()).orElseThrow();
+            assertEquals("Asha Rao", stored.getUserName());
+            assertEquals("patient_merged", stored.getHistory().get(stored.getHistory().size() - 1).getAction());
+            assertEquals(List.of(first.getId()), store.audit(new AuditQuery(null, "patient_merged", null, null), 0, 10)
+                    .rows().stream().map(AuditEntry::appointmentId).filter(first.getId()::equals).toList());
+            assertEquals(List.of(first.getId(), later.getId()), ids(store.appointmentsOf("doc1", DAY)), "slots kept");
+        }
+    }
+
+    @Test
     void theFiguresCountEveryAppointment() {
         confirmed(registered("Asha Rao"), "doc1", "09:00 AM");
         held(registered("Ben Das"), "doc1", "10:00 AM");

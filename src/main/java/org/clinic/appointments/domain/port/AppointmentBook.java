@@ -145,6 +145,14 @@ public interface AppointmentBook {
     Appointment change(String id, String actor, ChangeType type, UnaryOperator<Appointment> transition);
 
     /**
+     * Moves an appointment of {@code fromUserId} to {@code into} (a walk-in's record merged into the same patient's
+     * account), with the history entry of {@link Appointment#patientMerged}: the only change that alters an
+     * appointment's patient. From then on it is among {@code into}'s appointments and no longer among
+     * {@code fromUserId}'s. An appointment already {@code into}'s is answered as it is.
+     */
+    Appointment moveToPatient(String id, String fromUserId, User into, String actor);
+
+    /**
      * A patient's own change of their appointment, as {@link #change} and also refused with a
      * {@code BookingException} beyond the patient's limits as stored when it runs: the changes they made in the
      * limits' window, and their bookings on a day it moves to. A new hold of the patient's own is likewise

@@ -138,6 +138,11 @@ final class AppointmentColumns {
         return rows[row];
     }
 
+    /** The row of the appointment with this id: rows are in the order appointments were first stored. */
+    int rowOf(String id) {
+        return rowOf.get(id);
+    }
+
     /** The appointment with this id, or null. */
     Appointment get(String id) {
         int row = rowOf.get(id);

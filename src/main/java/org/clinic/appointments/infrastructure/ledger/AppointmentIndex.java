@@ -58,6 +58,14 @@ final class AppointmentIndex {
         Appointment previous = columns.get(appointment.getId());
         if (previous != null) {
             slotOwner.remove(previous.slot(), previous.getId());
+            if (!previous.getUserId().equals(appointment.getUserId())) {
+                List<String> earlierPatients = idsByPatient.get(previous.getUserId());
+                if (earlierPatients != null) {
+                    earlierPatients.remove(previous.getId());
+                }
+                inBookingOrder(idsByPatient.computeIfAbsent(appointment.getUserId(), k -> new ArrayList<>()),
+                        appointment.getId());
+            }
             if (!previous.getDoctorId().equals(appointment.getDoctorId())
                     || !previous.getDate().equals(appointment.getDate())) {
                 byDoctorDate(previous.getDoctorId(), previous.getDate()).remove(previous.getId());
@@ -89,6 +97,16 @@ final class AppointmentIndex {
                         + appointment.slot() + "; " + other + " keeps the slot");
             }
         }
+    }
+
+    /** Adds the id of an appointment moved to another patient where a reload would find it: in booking order. */
+    private void inBookingOrder(List<String> ids, String id) {
+        int row = columns.rowOf(id);
+        int at = ids.size();
+        while (at > 0 && columns.rowOf(ids.get(at - 1)) > row) {
+            at--;
+        }
+        ids.add(at, id);
     }
 
     private List<String> byDoctorDate(String doctorId, LocalDate date) {

@@ -101,6 +101,19 @@ final class AppointmentWrites {
         return stored.copy();
     }
 
+    Appointment moveToPatient(String id, String fromUserId, User into, String actor) {
+        Appointment current = stored(id);
+        if (current.getUserId().equals(into.getId())) {
+            return current.copy();
+        }
+        Instant now = clock.instant();
+        Appointment next = StoredChange.moved(current, fromUserId, into.getId(),
+                a -> a.patientMerged(into, now, actor));
+        Appointment stored = next.copy();
+        commit(now, actor, ChangeType.PATIENT_MERGED, current, stored);
+        return stored.copy();
+    }
+
     Appointment rebook(String cancelledId, String actor, UnaryOperator<Appointment> replacementOf) {
         Appointment cancelled = stored(cancelledId);
         Instant now = clock.instant();

@@ -340,6 +340,12 @@ public class Ledger implements AppointmentBook {
 
     @Override
     @Lock(LockType.WRITE)
+    public Appointment moveToPatient(String id, String fromUserId, User into, String actor) {
+        return core().moveToPatient(id, fromUserId, into, actor);
+    }
+
+    @Override
+    @Lock(LockType.WRITE)
     public Appointment changeOwn(String id, String patientId, ChangeType type, BookingLimits limits,
             UnaryOperator<Appointment> transition) {
         return core().changeOwn(id, patientId, type, limits, transition);

@@ -330,6 +330,11 @@ public final class LedgerCore implements AppointmentBook, AutoCloseable {
     }
 
     @Override
+    public Appointment moveToPatient(String id, String fromUserId, User into, String actor) {
+        return appointmentWrites.moveToPatient(id, fromUserId, into, actor);
+    }
+
+    @Override
     public Appointment changeOwn(String id, String patientId, ChangeType type, BookingLimits limits,
             UnaryOperator<Appointment> transition) {
         return appointmentWrites.change(id, patientId, type, limits, transition);

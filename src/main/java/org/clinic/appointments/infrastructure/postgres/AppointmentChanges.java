@@ -109,6 +109,21 @@ final class AppointmentChanges {
         });
     }
 
+    Appointment moveToPatient(String id, String fromUserId, User into, String actor) {
+        return db.inTransaction(c -> {
+            Appointment current = locked(c, id);
+            if (current.getUserId().equals(into.getId())) {
+                return current.copy();
+            }
+            users.find(c, into.getId(), true);
+            Instant now = clock.instant();
+            Appointment stored = StoredChange.moved(current, fromUserId, into.getId(),
+                    a -> a.patientMerged(into, now, actor)).copy();
+            store(c, now, actor, ChangeType.PATIENT_MERGED, current, stored, null);
+            return stored.copy();
+        });
+    }
+
     Appointment rebook(String cancelledId, String actor, UnaryOperator<Appointment> replacementOf) {
         return db.inTransaction(c -> {
             Appointment cancelled = locked(c, cancelledId);

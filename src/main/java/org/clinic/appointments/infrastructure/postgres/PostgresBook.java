@@ -301,6 +301,11 @@ public final class PostgresBook implements AppointmentBook {
     }
 
     @Override
+    public Appointment moveToPatient(String id, String fromUserId, User into, String actor) {
+        return changes.moveToPatient(id, fromUserId, into, actor);
+    }
+
+    @Override
     public Appointment rebook(String cancelledId, String actor, UnaryOperator<Appointment> replacementOf) {
         return changes.rebook(cancelledId, actor, replacementOf);
     }
