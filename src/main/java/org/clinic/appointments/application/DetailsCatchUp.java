@@ -17,7 +17,8 @@ import org.clinic.appointments.domain.StorageException;
 
 /**
  * A minute after the server starts, finishes the carry-overs of names and addresses that the last week's changes may
- * have left undone, had a server stopped between storing a change and carrying it into the appointments.
+ * have left undone, had a server stopped between storing a change and carrying it into the appointments; and the
+ * moves of appointments of the walk-ins' records merged into accounts that week.
  */
 @Singleton
 @Startup
@@ -34,6 +35,9 @@ public class DetailsCatchUp {
     DetailsCarryOver carryOver;
 
     @Inject
+    RecordMerge merge;
+
+    @Inject
     Clock clock;
 
     @PostConstruct
@@ -47,6 +51,10 @@ public class DetailsCatchUp {
             int carried = carryOver.catchUp(clock.instant().minus(LOOK_BACK), MessageSender.ACTOR);
             if (carried > 0) {
                 LOG.info(() -> carried + " appointment(s) now carry the details changed before the server stopped");
+            }
+            int moved = merge.catchUp(clock.instant().minus(LOOK_BACK), MessageSender.ACTOR);
+            if (moved > 0) {
+                LOG.info(() -> moved + " appointment(s) of merged walk-ins' records moved after the server stopped");
             }
         } catch (StorageException e) {
             LOG.warning(() -> "Details left to carry stay until the next start: " + e.getMessage());

@@ -61,8 +61,10 @@ public class FrontDesk {
     public record DeskBooking(Appointment appointment, Optional<BookingException> beyondLimit) {
     }
 
+    /** The patients the desk may book for: a walk-in's record merged into an account is not among them. */
     public List<User> findPatients(String text) {
-        return text == null || text.isBlank() ? List.of() : book.findPatients(text.strip(), MAX_FOUND);
+        return text == null || text.isBlank() ? List.of()
+                : book.findPatients(text.strip(), MAX_FOUND).stream().filter(u -> u.mergedIntoId() == null).toList();
     }
 
     /** The patients already registered with this phone number (see {@link PhoneNumber#same}). */
@@ -71,12 +73,17 @@ public class FrontDesk {
         if (digits.isEmpty()) {
             return List.of();
         }
-        return book.findPatients(digits, MAX_FOUND).stream().filter(u -> PhoneNumber.same(u.getPhone(), phone)).toList();
+        return book.findPatients(digits, MAX_FOUND).stream()
+                .filter(u -> u.mergedIntoId() == null && PhoneNumber.same(u.getPhone(), phone)).toList();
     }
 
     public User patient(String patientId) {
-        return book.user(patientId).filter(u -> u.getRole() == Role.PATIENT)
+        User patient = book.user(patientId).filter(u -> u.getRole() == Role.PATIENT)
                 .orElseThrow(() -> new BookingException("desk.patient.unknown"));
+        if (patient.mergedIntoId() != null) {
+            throw new BookingException("desk.patient.merged");
+        }
+        return patient;
     }
 
     public User registerWalkIn(@NotNull @Valid WalkIn walkIn) {

@@ -25,7 +25,7 @@ import org.clinic.appointments.security.Roles;
 /**
  * The clinic's patients for admins: found by name, e-mail or phone; each with their appointments; suspended (no
  * login, no booking, their sessions end and their unpaid holds are released) or reactivated; a walk-in's name
- * and phone corrected.
+ * and phone corrected; a walk-in's record merged into the same patient's account, their appointments with it.
  */
 @Stateless
 @RolesAllowed(Roles.ADMIN)
@@ -33,6 +33,8 @@ public class PatientRecords {
 
     private static final Logger LOG = Logger.getLogger(PatientRecords.class.getName());
     static final int MAX_FOUND = 50;
+    /** The longest e-mail address there is (RFC 5321's path limit less its brackets). */
+    static final int MAX_EMAIL = 254;
     static final String RELEASED_BY_SUSPENSION = "Account suspended";
 
     @Resource
@@ -43,6 +45,9 @@ public class PatientRecords {
 
     @Inject
     DetailsCarryOver carryOver;
+
+    @Inject
+    RecordMerge merge;
 
     @Inject
     Clock clock;
@@ -90,6 +95,39 @@ public class PatientRecords {
         LOG.info(() -> "Admin " + actor + " corrected the name or phone of walk-in patient " + patientId);
         carryOver.patient(corrected, actor);
         return corrected;
+    }
+
+    /**
+     * The account, found by its e-mail address, that the walk-in's record would be merged into; refused as
+     * {@link User#mergedInto} would refuse the merge, and when no patient's account has that address.
+     */
+    public User mergeTarget(String walkInId, String accountEmail) {
+        User walkIn = find(walkInId).orElseThrow(() -> new BookingException("patients.unknown"));
+        String email = accountEmail == null ? "" : accountEmail.strip();
+        User account = email.isEmpty() || email.length() > MAX_EMAIL || User.isWalkInAddress(email) ? null
+                : book.userByEmail(email).filter(u -> u.getRole() == Role.PATIENT).orElse(null);
+        if (account == null) {
+            throw new BookingException("patients.merge.no_account");
+        }
+        walkIn.mergedInto(account, clock.instant(), actor());
+        return account;
+    }
+
+    /**
+     * Merges the walk-in's record into the account: the merge is kept on the record, then its appointments move to
+     * the account. Run again for the same account, it moves what a stop left behind. Answers how many moved.
+     */
+    public int merge(String walkInId, String accountId) {
+        User walkIn = find(walkInId).orElseThrow(() -> new BookingException("patients.unknown"));
+        User account = find(accountId).orElseThrow(() -> new BookingException("patients.unknown"));
+        String actor = actor();
+        User merged = accountId.equals(walkIn.mergedIntoId()) ? walkIn
+                : book.changeUser(walkInId, actor, ChangeType.MERGED_INTO,
+                        u -> u.mergedInto(account, clock.instant(), actor));
+        int moved = merge.moveAppointments(merged, actor);
+        LOG.info(() -> "Admin " + actor + " merged walk-in " + walkInId + " into patient " + accountId + "; "
+                + moved + " appointment(s) moved");
+        return moved;
     }
 
     public void reactivate(String patientId) {

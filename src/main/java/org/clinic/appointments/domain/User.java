@@ -484,10 +484,16 @@ public class User {
         return suspendedAt != null;
     }
 
-    /** Refuses a hold this account makes for itself while suspended; the front desk may still book for it. */
+    /**
+     * Refuses a hold this account makes for itself while suspended; the front desk may still book for it. Nobody
+     * books for a walk-in's record merged into an account: the account is booked for instead.
+     */
     public void requireMayHoldAs(String actor) {
         if (isSuspended() && id.equals(actor)) {
             throw new BookingException("login.suspended");
+        }
+        if (mergedIntoId() != null) {
+            throw new BookingException("desk.patient.merged");
         }
     }
 

@@ -154,6 +154,49 @@ class PatientsAdminIT {
         assertFalse(holder.contains("detailsForm"), "a patient with an account keeps their own name and phone");
     }
 
+    @Test
+    void aWalkInsRecordMergedIntoThePatientsOwnAccountBringsItsBookingThereAndIsBookedForNoMore() {
+        WebClient admin = new WebClient(baseUrl);
+        admin.registerAndLogin("Merge Admin", Deployments.ADMIN_CODE);
+        String deskPage = FrontDeskIT.location(admin.submit("/admin/book", "walkInForm", "register",
+                Map.of("name", "Merge Walkin", "phone", "+91 95555 00007")));
+        String walkInId = deskPage.replaceFirst(".*patient=", "");
+        String appointmentId = FrontDeskIT.location(FrontDeskIT.bookDefaults(admin, deskPage, false))
+                .replaceFirst(".*id=", "");
+        WebClient patient = new WebClient(baseUrl);
+        String email = patient.registerAndLogin("Merge Account Patient", null);
+        assertFalse(patient.get("/patient/appointments").body().contains(appointmentId), "not on the account yet");
+
+        String record = "/admin/patient?id=" + walkInId;
+        String unknown = admin.submit(record, "mergeForm", "findAccount", Map.of("mergeEmail", "nobody@example.com")).body();
+        assertTrue(unknown.contains("account has that e-mail address. Ask the patient"), unknown);
+        WebClient.FormPage found = admin.answered(record, admin.post(admin.open(record), "mergeForm", "findAccount",
+                Map.of("mergeEmail", email.toUpperCase())).body());
+        assertTrue(found.body().contains("into the account of Merge Account Patient (" + email)
+                && found.body().contains("Its 1 appointment moves there."), "the admin sees whose account: " + found.body());
+        assertTrue(admin.get("/admin/patient?id=" + walkInId).body().contains("Active"), "nothing merged before the confirmation");
+
+        HttpResponse<String> merged = admin.post(found, "mergeForm", "confirmMerge", Map.of());
+        assertEquals(302, merged.statusCode(), merged.body());
+        String accountPage = admin.get(FrontDeskIT.location(merged)).body();
+        assertTrue(accountPage.contains("1 appointment moved to this account from the walk-in record of Merge Walkin.")
+                && accountPage.contains(appointmentId), "the account's page lists the appointment: " + accountPage);
+        assertTrue(patient.get("/patient/appointments").body().contains(appointmentId), "the patient sees it when logged in");
+        String appointment = admin.get("/admin/appointment?id=" + appointmentId).body();
+        assertTrue(appointment.contains("Merge Account Patient") && appointment.contains("account (walk-in record merged)"),
+                "it names the account's holder, and its history says why: " + appointment);
+
+        String walkIn = admin.get(record).body();
+        assertTrue(walkIn.contains("merged into the account of Merge Account Patient") && !walkIn.contains("mergeForm")
+                && !walkIn.contains("/admin/book?patient=" + walkInId) && walkIn.contains("account by Merge Admin"),
+                "the record says where it went, and offers nothing more: " + walkIn);
+        assertTrue(admin.get(deskPage).body().contains("account: find the patient by their account"), "the desk books for it no more");
+        assertFalse(admin.submit("/admin/book", "findForm", "search", Map.of("query", "Merge Walkin")).body()
+                .contains("patient=" + walkInId), "nor finds it");
+        assertTrue(accountChanges(admin.get("/admin/audit?action=user.merged_into").body()).stream()
+                .anyMatch(row -> row.contains("Merge Walkin") && row.contains("Merge Admin")), "the audit trail has the merge");
+    }
+
     /** The rows of the audit trail's account changes, as text. */
     static List<String> accountChanges(String auditPage) {
         Matcher row = Pattern.compile("<tr[^>]*account-change-row[^>]*>(.*?)</tr>", Pattern.DOTALL).matcher(auditPage);

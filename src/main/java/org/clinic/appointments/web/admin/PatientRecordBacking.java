@@ -18,11 +18,12 @@ import org.clinic.appointments.domain.Appointment;
 import org.clinic.appointments.domain.BookingException;
 import org.clinic.appointments.domain.User;
 import org.clinic.appointments.web.MailLinks;
+import org.clinic.appointments.web.Texts;
 import org.omnifaces.util.Messages;
 
 /**
  * One patient ({@code /admin/patient?id=}): their details and appointments; suspend or reactivate them; correct
- * a walk-in's name and phone; give a walk-in online access.
+ * a walk-in's name and phone; give a walk-in online access; merge a walk-in's record into the same patient's account.
  */
 @Named
 @ViewScoped
@@ -50,6 +51,11 @@ public class PatientRecordBacking implements Serializable {
     private final java.util.Map<String, String> actorNames = new java.util.HashMap<>();
     private WalkIn details = new WalkIn();
     private AccessAddress access = new AccessAddress();
+    private String mergeEmail;
+    /** The account the admin found to merge this walk-in's record into, shown for a confirmation. */
+    private User mergeTarget;
+    /** The account this walk-in's record was merged into, if it was. */
+    private User mergedInto;
 
     /**
      * A message to the patient: when, about which appointment, its kind, and what became of it (a history
@@ -67,6 +73,7 @@ public class PatientRecordBacking implements Serializable {
         if (!FacesContext.getCurrentInstance().isPostback() || !patient.isWalkIn()) {
             details = WalkIn.of(patient);
         }
+        mergedInto = patient.mergedIntoId() == null ? null : records.find(patient.mergedIntoId()).orElse(null);
         appointments = records.appointments(patient.getId());
         messages = messagesOf(appointments);
         List<AccountChange> newestFirst = new java.util.ArrayList<>(patient.getChanges());
@@ -145,6 +152,64 @@ public class PatientRecordBacking implements Serializable {
             Messages.addGlobalError(e.getMessageKey(), e.getArguments());
         }
         load();
+    }
+
+    /** Finds the account to merge this walk-in's record into, for the admin to confirm. */
+    public void findMergeTarget() {
+        try {
+            mergeTarget = records.mergeTarget(patient.getId(), mergeEmail);
+        } catch (BookingException e) {
+            mergeTarget = null;
+            Messages.addGlobalError(e.getMessageKey(), e.getArguments());
+        }
+        load();
+    }
+
+    /** Merges this walk-in's record into the account found (or moves what a stop left on it); opens the account. */
+    public String merge() {
+        String accountId = mergedInto != null ? mergedInto.getId() : mergeTarget == null ? null : mergeTarget.getId();
+        if (accountId == null) {
+            load();
+            return null;
+        }
+        try {
+            int moved = records.merge(patient.getId(), accountId);
+            Messages.addFlashGlobalInfo("patients.merge.done", moved, patient.getName());
+            return "/admin/patient?faces-redirect=true&id=" + accountId;
+        } catch (BookingException e) {
+            Messages.addGlobalError(e.getMessageKey(), e.getArguments());
+            mergeTarget = null;
+            load();
+            return null;
+        }
+    }
+
+    public void cancelMerge() {
+        mergeTarget = null;
+        mergeEmail = null;
+        load();
+    }
+
+    public String getMergeEmail() {
+        return mergeEmail;
+    }
+
+    public void setMergeEmail(String mergeEmail) {
+        this.mergeEmail = mergeEmail;
+    }
+
+    public User getMergeTarget() {
+        return mergeTarget;
+    }
+
+    /** What a merge into the account found would do, for the admin to confirm. */
+    public String getMergePreview() {
+        return mergeTarget == null ? "" : Texts.get("patients.merge.preview", patient.getName(), patient.getPhone(),
+                mergeTarget.getName(), mergeTarget.getEmail(), mergeTarget.getPhone(), appointments.size());
+    }
+
+    public User getMergedInto() {
+        return mergedInto;
     }
 
     public AccessAddress getAccess() {
