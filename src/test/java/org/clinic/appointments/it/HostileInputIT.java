@@ -177,7 +177,13 @@ class HostileInputIT {
         WebClient admin = new WebClient(baseUrl);
         admin.registerAndLogin("Form Admin", Deployments.ADMIN_CODE);
         String futureDay = DAY.plusDays(20).toString();
+        String walkInRecord = "/admin/patient?id=" + admin.submit("/admin/book", "walkInForm", "register",
+                Map.of("name", "Hostile Merge Walkin", "phone", "+91 95555 00099")).headers().firstValue("Location")
+                .orElseThrow().replaceFirst(".*patient=", "");
         for (String payload : PAYLOADS) {
+            HttpResponse<String> merge = admin.submit(walkInRecord, "mergeForm", "findAccount", Map.of("mergeEmail", payload));
+            assertHarmless(merge, "merge " + payload);
+            assertFalse(merge.body().contains("mergePreview"), "no account found for " + payload);
             assertHarmless(admin.submit("/admin/invitations", "inviteForm", "invite",
                     Map.of("name", payload, "email", payload)), "invitation " + payload);
             assertHarmless(admin.submit("/admin/book", "walkInForm", "register",
@@ -203,6 +209,7 @@ class HostileInputIT {
             assertHarmless(planAnswer, "plan " + payload);
             assertFalse(planAnswer.body().contains("Plan saved"), "a hostile plan is refused: " + payload);
         }
+        assertTrue(admin.get(walkInRecord).body().contains("mergeForm"), "the walk-in's record is not merged");
         String doctors = admin.get("/admin/doctors").body();
         assertEquals(8, doctors.split("doctor-row", -1).length - 1, "no hostile value became a doctor");
         assertTrue(admin.get("/admin/doctor?id=doc3").body().contains("No changes yet."), "nor changed one");
