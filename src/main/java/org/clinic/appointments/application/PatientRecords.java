@@ -97,6 +97,11 @@ public class PatientRecords {
         return corrected;
     }
 
+    /** The walk-ins' records merged into this patient's account, newest first. */
+    public List<User> mergedInto(String accountId) {
+        return merge.mergedInto(accountId);
+    }
+
     /**
      * The account, found by its e-mail address, that the walk-in's record would be merged into; refused as
      * {@link User#mergedInto} would refuse the merge, and when no patient's account has that address.

@@ -1,7 +1,9 @@
 package org.clinic.appointments.application;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.logging.Logger;
@@ -52,6 +54,20 @@ public class RecordMerge {
                     + account.get().getId());
         }
         return count;
+    }
+
+    /** The walk-ins' records merged into the account, newest first. */
+    public List<User> mergedInto(String accountId) {
+        List<User> merged = new ArrayList<>();
+        AuditQuery merges = new AuditQuery(null, ChangeType.MERGED_INTO.code(), null, null);
+        for (int first = 0;; first += CATCH_UP_PAGE) {
+            Page<AccountRecordChange> page = book.accountChanges(merges, first, CATCH_UP_PAGE);
+            page.rows().stream().filter(row -> accountId.equals(row.change().getDetail()))
+                    .forEach(row -> book.user(row.userId()).ifPresent(merged::add));
+            if (page.rows().size() < CATCH_UP_PAGE) {
+                return merged;
+            }
+        }
     }
 
     /** Finishes the moves of the records merged since {@code since}; answers how many appointments it moved. */

@@ -181,6 +181,8 @@ class PatientsAdminIT {
         String accountPage = admin.get(FrontDeskIT.location(merged)).body();
         assertTrue(accountPage.contains("1 appointment moved to this account from the walk-in record of Merge Walkin.")
                 && accountPage.contains(appointmentId), "the account's page lists the appointment: " + accountPage);
+        assertTrue(accountPage.contains("Walk-in records merged into this account")
+                && accountPage.contains("/admin/patient?id=" + walkInId), "and leads to the record it came from");
         assertTrue(patient.get("/patient/appointments").body().contains(appointmentId), "the patient sees it when logged in");
         String appointment = admin.get("/admin/appointment?id=" + appointmentId).body();
         assertTrue(appointment.contains("Merge Account Patient") && appointment.contains("account (walk-in record merged)"),

@@ -56,6 +56,8 @@ public class PatientRecordBacking implements Serializable {
     private User mergeTarget;
     /** The account this walk-in's record was merged into, if it was. */
     private User mergedInto;
+    /** The walk-ins' records merged into this account. */
+    private List<User> mergedHere = List.of();
 
     /**
      * A message to the patient: when, about which appointment, its kind, and what became of it (a history
@@ -74,6 +76,7 @@ public class PatientRecordBacking implements Serializable {
             details = WalkIn.of(patient);
         }
         mergedInto = patient.mergedIntoId() == null ? null : records.find(patient.mergedIntoId()).orElse(null);
+        mergedHere = patient.isWalkIn() && mergedInto != null ? List.of() : records.mergedInto(patient.getId());
         appointments = records.appointments(patient.getId());
         messages = messagesOf(appointments);
         List<AccountChange> newestFirst = new java.util.ArrayList<>(patient.getChanges());
@@ -206,6 +209,10 @@ public class PatientRecordBacking implements Serializable {
     public String getMergePreview() {
         return mergeTarget == null ? "" : Texts.get("patients.merge.preview", patient.getName(), patient.getPhone(),
                 mergeTarget.getName(), mergeTarget.getEmail(), mergeTarget.getPhone(), appointments.size());
+    }
+
+    public List<User> getMergedHere() {
+        return mergedHere;
     }
 
     public User getMergedInto() {
