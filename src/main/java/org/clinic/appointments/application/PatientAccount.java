@@ -49,6 +49,9 @@ public class PatientAccount {
     DetailsCarryOver carryOver;
 
     @Inject
+    RecordMerge merge;
+
+    @Inject
     Clock clock;
 
     @Inject
@@ -124,14 +127,17 @@ public class PatientAccount {
         return me;
     }
 
-    /** Everything held about the caller: their account (without its password hash) and their appointments. */
+    /**
+     * Everything held about the caller: their account (without its password hash), the walk-ins' records the clinic
+     * merged into it, and their appointments.
+     */
     public MyData myData() {
         User me = me();
         LOG.info(() -> "Patient " + me.getId() + " downloaded their data");
-        return new MyData(me, book.appointmentsOfPatient(me.getId()));
+        return new MyData(me, merge.mergedInto(me.getId()), book.appointmentsOfPatient(me.getId()));
     }
 
-    public record MyData(User account, List<Appointment> appointments) {
+    public record MyData(User account, List<User> mergedRecords, List<Appointment> appointments) {
     }
 
     private String callerId() {

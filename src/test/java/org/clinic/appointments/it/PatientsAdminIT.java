@@ -184,6 +184,10 @@ class PatientsAdminIT {
         assertTrue(accountPage.contains("Walk-in records merged into this account")
                 && accountPage.contains("/admin/patient?id=" + walkInId), "and leads to the record it came from");
         assertTrue(patient.get("/patient/appointments").body().contains(appointmentId), "the patient sees it when logged in");
+        String myData = patient.get("/patient/my-data.json").body();
+        assertTrue(myData.contains("\"merged_records\"") && myData.contains("Merge Walkin") && myData.contains("+91 95555 00007")
+                && myData.contains(appointmentId) && !myData.contains("walk-in.invalid"),
+                "the patient's own data holds the record the clinic merged into their account: " + myData);
         String appointment = admin.get("/admin/appointment?id=" + appointmentId).body();
         assertTrue(appointment.contains("Merge Account Patient") && appointment.contains("account (walk-in record merged)"),
                 "it names the account's holder, and its history says why: " + appointment);

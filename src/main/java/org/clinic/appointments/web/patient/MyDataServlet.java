@@ -50,6 +50,9 @@ public class MyDataServlet extends HttpServlet {
         PatientAccount.MyData data = account.myData();
         Map<String, Object> whole = new LinkedHashMap<>();
         whole.put("account", account(data.account()));
+        if (!data.mergedRecords().isEmpty()) {
+            whole.put("merged_records", data.mergedRecords().stream().map(MyDataServlet::account).toList());
+        }
         whole.put("appointments", data.appointments());
         byte[] body = json.toJson(whole).getBytes(StandardCharsets.UTF_8);
         response.setContentType("application/json; charset=UTF-8");
@@ -62,7 +65,7 @@ public class MyDataServlet extends HttpServlet {
         Map<String, Object> account = new LinkedHashMap<>();
         account.put("id", user.getId());
         account.put("name", user.getName());
-        account.put("email", user.getEmail());
+        account.put("email", user.isWalkIn() ? null : user.getEmail());
         account.put("phone", user.getPhone());
         account.put("role", user.getRole().code());
         account.put("created_at", user.getCreatedAt() == null ? null : user.getCreatedAt().toString());
