@@ -6,12 +6,13 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.logging.Logger;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
-import jakarta.ejb.Lock;
-import jakarta.ejb.LockType;
+import jakarta.ejb.ConcurrencyManagement;
+import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.ejb.Timeout;
@@ -38,6 +39,7 @@ import org.clinic.appointments.infrastructure.metrics.ClinicMetrics;
  */
 @Singleton
 @Startup
+@ConcurrencyManagement(ConcurrencyManagementType.BEAN)
 public class OwedReversals {
 
     private static final Logger LOG = Logger.getLogger(OwedReversals.class.getName());
@@ -65,7 +67,10 @@ public class OwedReversals {
     @Inject
     Clock clock;
 
-    /** Every charge noted as owed before this was given back (null until the first attempt). */
+    /** One attempt at a time; one asked for meanwhile runs after it, so it reads what was noted since. */
+    private final ReentrantLock attempting = new ReentrantLock();
+
+    /** Every charge noted as owed before this was given back (null until the first attempt); read under the lock. */
     private Instant settledBefore;
 
     /** What one attempt did: the charges it gave back, and those still owed after it. */
@@ -78,14 +83,14 @@ public class OwedReversals {
         timers.createIntervalTimer(FIRST_ATTEMPT.toMillis(), interval, new TimerConfig("owed-reversals", false));
     }
 
-    /** An attempt once the caller's transaction ends, besides those on the interval. */
-    @Lock(LockType.READ)
+    /** An attempt once the caller's transaction ends, besides those on the interval; the caller never waits for one. */
     public void soon() {
         timers.createSingleActionTimer(0, new TimerConfig("owed-reversals-now", false));
     }
 
     @Timeout
     void retry() {
+        attempting.lock();
         try {
             Attempt attempt = giveBack();
             metrics.chargesOwed(attempt.stillOwed());
@@ -95,6 +100,8 @@ public class OwedReversals {
             }
         } catch (RuntimeException e) {
             LOG.warning(() -> "Owed charges wait for the next attempt: " + e.getMessage());
+        } finally {
+            attempting.unlock();
         }
     }
 
