@@ -14,7 +14,6 @@ import java.util.logging.Logger;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import org.clinic.appointments.domain.AccountRecordChange;
 import org.clinic.appointments.domain.Appointment;
 import org.clinic.appointments.domain.AuditQuery;
 import org.clinic.appointments.domain.BookingException;
@@ -110,13 +109,8 @@ public class DetailsCarryOver {
         Set<String> patients = new LinkedHashSet<>();
         for (ChangeType type : PATIENT_DETAIL_CHANGES) {
             AuditQuery changed = new AuditQuery(null, type.code(), since, null);
-            for (int first = 0;; first += CATCH_UP_PAGE) {
-                Page<AccountRecordChange> page = book.accountChanges(changed, first, CATCH_UP_PAGE);
-                page.rows().forEach(row -> patients.add(row.userId()));
-                if (page.rows().size() < CATCH_UP_PAGE) {
-                    break;
-                }
-            }
+            Page.forEachRow((first, max) -> book.accountChanges(changed, first, max), CATCH_UP_PAGE,
+                    row -> patients.add(row.userId()));
         }
         int count = 0;
         for (String id : patients) {

@@ -21,7 +21,6 @@ import jakarta.ejb.TimerService;
 import jakarta.inject.Inject;
 
 import org.clinic.appointments.domain.Appointment;
-import org.clinic.appointments.domain.AuditEntry;
 import org.clinic.appointments.domain.AuditQuery;
 import org.clinic.appointments.domain.ChargeReversals;
 import org.clinic.appointments.domain.Page;
@@ -110,13 +109,8 @@ public class OwedReversals {
         Instant started = clock.instant();
         Map<String, Instant> owing = new LinkedHashMap<>();
         AuditQuery owed = new AuditQuery(null, ChargeReversals.OWED, settledBefore, null);
-        for (int first = 0;; first += PAGE) {
-            Page<AuditEntry> page = book.audit(owed, first, PAGE);
-            page.rows().forEach(entry -> owing.put(entry.appointmentId(), entry.change().getAt()));
-            if (page.rows().size() < PAGE) {
-                break;
-            }
-        }
+        Page.forEachRow((first, max) -> book.audit(owed, first, max), PAGE,
+                entry -> owing.put(entry.appointmentId(), entry.change().getAt()));
         int givenBack = 0;
         int stillOwed = 0;
         Instant oldestOwed = started;

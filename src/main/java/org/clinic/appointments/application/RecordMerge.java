@@ -6,6 +6,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.logging.Logger;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -28,7 +29,7 @@ import org.clinic.appointments.domain.port.AppointmentBook;
 public class RecordMerge {
 
     private static final Logger LOG = Logger.getLogger(RecordMerge.class.getName());
-    private static final int CATCH_UP_PAGE = 500;
+    private static final int PAGE = 500;
 
     @Inject
     AppointmentBook book;
@@ -59,32 +60,28 @@ public class RecordMerge {
     /** The walk-ins' records merged into the account, newest first. */
     public List<User> mergedInto(String accountId) {
         List<User> merged = new ArrayList<>();
-        AuditQuery merges = new AuditQuery(null, ChangeType.MERGED_INTO.code(), null, null);
-        for (int first = 0;; first += CATCH_UP_PAGE) {
-            Page<AccountRecordChange> page = book.accountChanges(merges, first, CATCH_UP_PAGE);
-            page.rows().stream().filter(row -> accountId.equals(row.change().getDetail()))
-                    .forEach(row -> book.user(row.userId()).ifPresent(merged::add));
-            if (page.rows().size() < CATCH_UP_PAGE) {
-                return merged;
+        forEachMerge(null, row -> {
+            if (accountId.equals(row.change().getDetail())) {
+                book.user(row.userId()).ifPresent(merged::add);
             }
-        }
+        });
+        return merged;
     }
 
     /** Finishes the moves of the records merged since {@code since}; answers how many appointments it moved. */
     public int catchUp(Instant since, String actor) {
         Set<String> merged = new LinkedHashSet<>();
-        AuditQuery merges = new AuditQuery(null, ChangeType.MERGED_INTO.code(), since, null);
-        for (int first = 0;; first += CATCH_UP_PAGE) {
-            Page<AccountRecordChange> page = book.accountChanges(merges, first, CATCH_UP_PAGE);
-            page.rows().forEach(row -> merged.add(row.userId()));
-            if (page.rows().size() < CATCH_UP_PAGE) {
-                break;
-            }
-        }
+        forEachMerge(since, row -> merged.add(row.userId()));
         int moved = 0;
         for (String id : merged) {
             moved += book.user(id).map(walkIn -> moveAppointments(walkIn, actor)).orElse(0);
         }
         return moved;
+    }
+
+    /** Every merge since {@code since} (null: ever), newest first. */
+    private void forEachMerge(Instant since, Consumer<AccountRecordChange> each) {
+        AuditQuery merges = new AuditQuery(null, ChangeType.MERGED_INTO.code(), since, null);
+        Page.forEachRow((first, max) -> book.accountChanges(merges, first, max), PAGE, each);
     }
 }
