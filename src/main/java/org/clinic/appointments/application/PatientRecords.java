@@ -25,7 +25,8 @@ import org.clinic.appointments.security.Roles;
 /**
  * The clinic's patients for admins: found by name, e-mail or phone; each with their appointments; suspended (no
  * login, no booking, their sessions end and their unpaid holds are released) or reactivated; a walk-in's name
- * and phone corrected; a walk-in's record merged into the same patient's account, their appointments with it.
+ * and phone corrected; a walk-in's record merged into the same patient's account or other walk-in's record, their
+ * appointments with it.
  */
 @Stateless
 @RolesAllowed(Roles.ADMIN)
@@ -119,8 +120,34 @@ public class PatientRecords {
     }
 
     /**
-     * Merges the walk-in's record into the account: the merge is kept on the record, then its appointments move to
-     * the account. Run again for the same account, it moves what a stop left behind. Answers how many moved.
+     * The other walk-ins' records, found by name or phone, that this walk-in's record could be merged into (the desk
+     * registered the same patient twice); none merged themselves. Refused when there is none.
+     */
+    public List<User> otherWalkIns(String walkInId, String text) {
+        User walkIn = find(walkInId).orElseThrow(() -> new BookingException("patients.unknown"));
+        String query = text == null ? "" : text.strip();
+        List<User> found = query.isEmpty() ? List.of() : book.findPatients(query, MAX_FOUND).stream()
+                .filter(u -> u.isWalkIn() && u.mergedIntoId() == null && !u.getId().equals(walkIn.getId())).toList();
+        if (found.isEmpty()) {
+            throw new BookingException("patients.merge.no_record");
+        }
+        return found;
+    }
+
+    /**
+     * Another walk-in's record of the same patient that this one would be merged into; refused as
+     * {@link User#mergedInto} would refuse the merge, and when it is not a walk-in's record.
+     */
+    public User mergeTargetRecord(String walkInId, String recordId) {
+        User walkIn = find(walkInId).orElseThrow(() -> new BookingException("patients.unknown"));
+        User record = find(recordId).filter(User::isWalkIn).orElseThrow(() -> new BookingException("patients.merge.target"));
+        walkIn.mergedInto(record, clock.instant(), actor());
+        return record;
+    }
+
+    /**
+     * Merges the walk-in's record into the account or other record: the merge is kept on the record, then its
+     * appointments move there. Run again for the same target, it moves what a stop left behind. Answers how many moved.
      */
     public int merge(String walkInId, String accountId) {
         User walkIn = find(walkInId).orElseThrow(() -> new BookingException("patients.unknown"));

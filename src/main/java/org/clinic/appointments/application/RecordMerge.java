@@ -1,9 +1,13 @@
 package org.clinic.appointments.application;
 
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -21,22 +25,26 @@ import org.clinic.appointments.domain.User;
 import org.clinic.appointments.domain.port.AppointmentBook;
 
 /**
- * Moves the appointments of a walk-in's record merged into an account to that account, each once. The merge is
- * stored on the walk-in's record first, so a move a crash cut short is finished by running it again: by the admin
- * on the record's page, or a minute after the next start ({@link #catchUp}).
+ * Moves the appointments of a walk-in's record merged into another record of the same patient (their account, or
+ * another walk-in's record) to the record kept, each once. A record merged into one merged itself later has its
+ * appointments moved on to where that one went. The merge is stored on the walk-in's record first, so a move a
+ * crash cut short is finished by running it again: by the admin on the record's page, or a minute after the next
+ * start ({@link #catchUp}).
  */
 @ApplicationScoped
 public class RecordMerge {
 
     private static final Logger LOG = Logger.getLogger(RecordMerge.class.getName());
     private static final int PAGE = 500;
+    /** More merges in a row than any clinic makes; a longer chain is not followed. */
+    static final int MAX_CHAIN = 50;
 
     @Inject
     AppointmentBook book;
 
     /** Moves what is still on the merged walk-in's record; answers how many appointments it moved. */
     public int moveAppointments(User walkIn, String actor) {
-        Optional<User> account = Optional.ofNullable(walkIn.mergedIntoId()).flatMap(book::user);
+        Optional<User> account = kept(walkIn);
         if (account.isEmpty()) {
             return 0;
         }
@@ -57,14 +65,39 @@ public class RecordMerge {
         return count;
     }
 
-    /** The walk-ins' records merged into the account, newest first. */
-    public List<User> mergedInto(String accountId) {
-        List<User> merged = new ArrayList<>();
-        forEachMerge(null, row -> {
-            if (accountId.equals(row.change().getDetail())) {
-                book.user(row.userId()).ifPresent(merged::add);
+    /**
+     * The record that holds the merged walk-in's appointments now: the one it was merged into, or where that one
+     * went when it was merged itself; empty for a record not merged.
+     */
+    public Optional<User> kept(User walkIn) {
+        Optional<User> kept = Optional.empty();
+        String next = walkIn.mergedIntoId();
+        for (int step = 0; next != null && step < MAX_CHAIN; step++) {
+            kept = book.user(next);
+            next = kept.map(User::mergedIntoId).orElse(null);
+        }
+        return next == null ? kept : Optional.empty();
+    }
+
+    /**
+     * The walk-ins' records merged into this one, and those merged into them, newest merge first within each
+     * record's, each once.
+     */
+    public List<User> mergedInto(String recordId) {
+        Map<String, List<String>> mergedByRecord = new HashMap<>();
+        forEachMerge(null, row -> mergedByRecord.computeIfAbsent(row.change().getDetail(), id -> new ArrayList<>())
+                .add(row.userId()));
+        Set<String> seen = new LinkedHashSet<>();
+        Deque<String> toVisit = new ArrayDeque<>(List.of(recordId));
+        while (!toVisit.isEmpty()) {
+            for (String id : mergedByRecord.getOrDefault(toVisit.poll(), List.of())) {
+                if (!id.equals(recordId) && seen.add(id)) {
+                    toVisit.add(id);
+                }
             }
-        });
+        }
+        List<User> merged = new ArrayList<>();
+        seen.forEach(id -> book.user(id).ifPresent(merged::add));
         return merged;
     }
 

@@ -349,9 +349,9 @@ public class User {
     }
 
     /**
-     * This walk-in's record merged by admin {@code by} into {@code account}, the same patient's own: its appointments
-     * are then the account's, and the record is kept only for its history (no booking for it, no correction, no
-     * online access; a link already mailed no longer works).
+     * This walk-in's record merged by admin {@code by} into {@code account}, the same patient's own account or another
+     * walk-in's record of theirs: its appointments are then that record's, and this one is kept only for its history
+     * (no booking for it, no correction, no online access; a link already mailed no longer works).
      */
     public User mergedInto(User account, Instant now, String by) {
         if (!isWalkIn()) {
@@ -371,7 +371,7 @@ public class User {
         return next;
     }
 
-    /** The id of the account this walk-in's record was merged into; null when it was not. */
+    /** The id of the account or record this walk-in's record was merged into; null when it was not. */
     public String mergedIntoId() {
         for (AccountChange change : getChanges()) {
             if (change.type() == ChangeType.MERGED_INTO) {

@@ -26,7 +26,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** A walk-in's record merged into an account: its appointments move once, even when a stop cut the move short. */
+/**
+ * A walk-in's record merged into an account or another walk-in's record: its appointments move once, to the record
+ * kept, even when a stop cut the move short.
+ */
 class RecordMergeTest {
 
     private static final ZoneId ZONE = ZoneId.of("Asia/Kolkata");
@@ -83,6 +86,29 @@ class RecordMergeTest {
                 book.appointmentsOfPatient(account.getId()).stream().map(Appointment::getId).toList());
         assertEquals(0, merge.catchUp(clock.instant().minus(Duration.ofDays(7)), "system"), "nothing twice");
         assertEquals(0, merge.moveAppointments(merged, "admin"));
+    }
+
+    @Test
+    void aRecordMergedIntoAnotherWalkInFollowsItToTheAccountItWasMergedIntoLater() {
+        User other = book.registerUser(User.walkIn("w2", "Asha again", "+91 90000 22222", clock.instant(), "admin"),
+                "admin");
+        book.changeUser("w1", "admin", ChangeType.MERGED_INTO, u -> u.mergedInto(other, clock.instant(), "admin"));
+        book.moveToPatient("desk-09", "w1", other, "admin");
+        User second = book.changeUser("w2", "admin", ChangeType.MERGED_INTO,
+                u -> u.mergedInto(account, clock.instant(), "admin"));
+        assertEquals(1, merge.moveAppointments(second, "admin"), "the one the first merge had moved");
+        reopen();
+
+        assertEquals(account.getId(), merge.kept(book.user("w1").orElseThrow()).orElseThrow().getId());
+        assertEquals(1, merge.catchUp(clock.instant().minus(Duration.ofDays(7)), "system"),
+                "the one the stop left on the first record goes to the account, not to the merged record");
+        assertTrue(book.appointmentsOfPatient("w1").isEmpty());
+        assertTrue(book.appointmentsOfPatient("w2").isEmpty());
+        assertEquals(List.of("desk-10", "desk-09"),
+                book.appointmentsOfPatient(account.getId()).stream().map(Appointment::getId).toList());
+        assertEquals(List.of("w2", "w1"), merge.mergedInto(account.getId()).stream().map(User::getId).toList(),
+                "the patient's data names both records");
+        assertEquals(List.of("w1"), merge.mergedInto("w2").stream().map(User::getId).toList());
     }
 
     @Test

@@ -80,6 +80,9 @@ class WalkInMergeTest {
                 NOW, "admin-1");
         assertEquals("patients.merge.target", assertThrows(BookingException.class,
                 () -> walkIn().mergedInto(otherWalkIn, NOW, "admin-1")).getMessageKey());
+        User registeredTwice = User.walkIn("w3", "Asha", "+91 90000 33333", NOW, "admin-1");
+        assertEquals("w3", walkIn().mergedInto(registeredTwice, NOW, "admin-1").mergedIntoId(),
+                "the desk's other record of the same patient");
     }
 
     @Test

@@ -184,6 +184,8 @@ class HostileInputIT {
             HttpResponse<String> merge = admin.submit(walkInRecord, "mergeForm", "findAccount", Map.of("mergeEmail", payload));
             assertHarmless(merge, "merge " + payload);
             assertFalse(merge.body().contains("mergePreview"), "no account found for " + payload);
+            assertHarmless(admin.submit(walkInRecord, "mergeRecordForm", "findRecords", Map.of("mergeQuery", payload)),
+                    "merge record " + payload);
             assertHarmless(admin.submit("/admin/invitations", "inviteForm", "invite",
                     Map.of("name", payload, "email", payload)), "invitation " + payload);
             assertHarmless(admin.submit("/admin/book", "walkInForm", "register",

@@ -189,18 +189,68 @@ class PatientsAdminIT {
                 && myData.contains(appointmentId) && !myData.contains("walk-in.invalid"),
                 "the patient's own data holds the record the clinic merged into their account: " + myData);
         String appointment = admin.get("/admin/appointment?id=" + appointmentId).body();
-        assertTrue(appointment.contains("Merge Account Patient") && appointment.contains("account (walk-in record merged)"),
+        assertTrue(appointment.contains("Merge Account Patient") && appointment.contains("account or other record (walk-in record merged)"),
                 "it names the account's holder, and its history says why: " + appointment);
 
         String walkIn = admin.get(record).body();
         assertTrue(walkIn.contains("merged into the account of Merge Account Patient") && !walkIn.contains("mergeForm")
-                && !walkIn.contains("/admin/book?patient=" + walkInId) && walkIn.contains("account by Merge Admin"),
+                && !walkIn.contains("/admin/book?patient=" + walkInId) && walkIn.contains("or other record by Merge Admin"),
                 "the record says where it went, and offers nothing more: " + walkIn);
-        assertTrue(admin.get(deskPage).body().contains("account: find the patient by their account"), "the desk books for it no more");
+        assertTrue(admin.get(deskPage).body().contains("or other record: find the patient by that record"), "the desk books for it no more");
         assertFalse(admin.submit("/admin/book", "findForm", "search", Map.of("query", "Merge Walkin")).body()
                 .contains("patient=" + walkInId), "nor finds it");
         assertTrue(accountChanges(admin.get("/admin/audit?action=user.merged_into").body()).stream()
                 .anyMatch(row -> row.contains("Merge Walkin") && row.contains("Merge Admin")), "the audit trail has the merge");
+    }
+
+    @Test
+    void aWalkInRegisteredTwiceIsMergedIntoTheOtherRecordAndBothFollowItIntoTheAccountLater() {
+        WebClient admin = new WebClient(baseUrl);
+        admin.registerAndLogin("Twice Admin", Deployments.ADMIN_CODE);
+        String kept = FrontDeskIT.location(admin.submit("/admin/book", "walkInForm", "register",
+                Map.of("name", "Twice Walkin", "phone", "+91 95555 00017"))).replaceFirst(".*patient=", "");
+        FrontDeskIT.location(admin.submit("/admin/book", "walkInForm", "register",
+                Map.of("name", "Twice Walkin Neighbour", "phone", "+91 95555 00018")));
+        String deskPage = FrontDeskIT.location(admin.submit("/admin/book", "walkInForm", "register",
+                Map.of("name", "Twice Walkin", "phone", "+91 95555 00019")));
+        String duplicate = deskPage.replaceFirst(".*patient=", "");
+        String appointmentId = FrontDeskIT.location(FrontDeskIT.bookDefaults(admin, deskPage, false))
+                .replaceFirst(".*id=", "");
+
+        String record = "/admin/patient?id=" + duplicate;
+        String none = admin.submit(record, "mergeRecordForm", "findRecords", Map.of("mergeQuery", "Nobody Of That Name"))
+                .body();
+        assertTrue(none.contains("No other walk-in record matches."), none);
+        WebClient.FormPage found = admin.answered(record, admin.post(admin.open(record), "mergeRecordForm", "findRecords",
+                Map.of("mergeQuery", "twice walkin")).body());
+        List<String> candidates = List.of(found.body().split("merge-candidate")).subList(1, 3);
+        assertTrue(candidates.stream().noneMatch(c -> c.contains("+91 95555 00019")), "not itself: " + candidates);
+        String choice = candidates.stream().filter(c -> c.contains("+91 95555 00017")).findFirst()
+                .map(c -> c.replaceFirst("(?s).*?name=\"mergeRecordForm:(candidates:\\d+:chooseRecord)\".*", "$1"))
+                .orElseThrow(() -> new AssertionError("both records of that name are offered: " + found.body()));
+        WebClient.FormPage preview = admin.answered(record, admin.post(found, "mergeRecordForm", choice, Map.of()).body());
+        assertTrue(preview.body().contains("into the walk-in record of Twice Walkin (+91 95555 00017)")
+                && preview.body().contains("Its 1 appointment moves there."), "the admin sees which record: " + preview.body());
+        HttpResponse<String> merged = admin.post(preview, "mergeForm", "confirmMerge", Map.of());
+        assertEquals(302, merged.statusCode(), merged.body());
+        String keptPage = admin.get(FrontDeskIT.location(merged)).body();
+        assertTrue(keptPage.contains("1 appointment moved to this record from the walk-in record of Twice Walkin.")
+                && keptPage.contains(appointmentId) && keptPage.contains("Walk-in records merged into this record"),
+                "the kept record has the appointment: " + keptPage);
+        assertTrue(admin.get(record).body().contains("merged into the walk-in record of Twice Walkin"),
+                "the duplicate says where it went");
+        assertTrue(keptPage.contains("mergeForm"), "the kept record may still be merged into an account");
+
+        WebClient patient = new WebClient(baseUrl);
+        String email = patient.registerAndLogin("Twice Account Patient", null);
+        String keptRecord = "/admin/patient?id=" + kept;
+        WebClient.FormPage account = admin.answered(keptRecord, admin.post(admin.open(keptRecord), "mergeForm",
+                "findAccount", Map.of("mergeEmail", email)).body());
+        assertEquals(302, admin.post(account, "mergeForm", "confirmMerge", Map.of()).statusCode());
+        assertTrue(patient.get("/patient/appointments").body().contains(appointmentId), "the patient sees it");
+        String myData = patient.get("/patient/my-data.json").body();
+        assertTrue(myData.contains("+91 95555 00017") && myData.contains("+91 95555 00019"),
+                "the patient's data names both records of theirs: " + myData);
     }
 
     /** The rows of the audit trail's account changes, as text. */

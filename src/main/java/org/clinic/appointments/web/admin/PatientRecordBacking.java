@@ -23,7 +23,8 @@ import org.omnifaces.util.Messages;
 
 /**
  * One patient ({@code /admin/patient?id=}): their details and appointments; suspend or reactivate them; correct
- * a walk-in's name and phone; give a walk-in online access; merge a walk-in's record into the same patient's account.
+ * a walk-in's name and phone; give a walk-in online access; merge a walk-in's record into the same patient's account
+ * or other walk-in's record.
  */
 @Named
 @ViewScoped
@@ -52,11 +53,15 @@ public class PatientRecordBacking implements Serializable {
     private WalkIn details = new WalkIn();
     private AccessAddress access = new AccessAddress();
     private String mergeEmail;
-    /** The account the admin found to merge this walk-in's record into, shown for a confirmation. */
+    /** The name or phone of the patient's other walk-in's record, as the admin typed it. */
+    private String mergeQuery;
+    /** The other walk-ins' records found by {@link #mergeQuery}, for the admin to choose from. */
+    private List<User> mergeCandidates = List.of();
+    /** The account or record the admin chose to merge this walk-in's record into, shown for a confirmation. */
     private User mergeTarget;
-    /** The account this walk-in's record was merged into, if it was. */
+    /** The account or record this walk-in's record was merged into, if it was. */
     private User mergedInto;
-    /** The walk-ins' records merged into this account. */
+    /** The walk-ins' records merged into this one, and into those. */
     private List<User> mergedHere = List.of();
 
     /**
@@ -168,17 +173,48 @@ public class PatientRecordBacking implements Serializable {
         load();
     }
 
+    /** Finds the patient's other walk-in's records by name or phone; the only one found is shown for a confirmation. */
+    public void findMergeRecords() {
+        try {
+            mergeCandidates = records.otherWalkIns(patient.getId(), mergeQuery);
+            if (mergeCandidates.size() == 1) {
+                chooseMergeRecord(mergeCandidates.get(0).getId());
+                return;
+            }
+        } catch (BookingException e) {
+            mergeCandidates = List.of();
+            Messages.addGlobalError(e.getMessageKey(), e.getArguments());
+        }
+        load();
+    }
+
+    /** The record, among those found, to merge this walk-in's record into, for the admin to confirm. */
+    public void chooseMergeRecord(String recordId) {
+        try {
+            if (mergeCandidates.stream().noneMatch(u -> u.getId().equals(recordId))) {
+                throw new BookingException("patients.merge.target");
+            }
+            mergeTarget = records.mergeTargetRecord(patient.getId(), recordId);
+            mergeCandidates = List.of();
+        } catch (BookingException e) {
+            mergeTarget = null;
+            Messages.addGlobalError(e.getMessageKey(), e.getArguments());
+        }
+        load();
+    }
+
     /** Merges this walk-in's record into the account found (or moves what a stop left on it); opens the account. */
     public String merge() {
-        String accountId = mergedInto != null ? mergedInto.getId() : mergeTarget == null ? null : mergeTarget.getId();
-        if (accountId == null) {
+        User target = mergedInto != null ? mergedInto : mergeTarget;
+        if (target == null) {
             load();
             return null;
         }
         try {
-            int moved = records.merge(patient.getId(), accountId);
-            Messages.addFlashGlobalInfo("patients.merge.done", moved, patient.getName());
-            return "/admin/patient?faces-redirect=true&id=" + accountId;
+            int moved = records.merge(patient.getId(), target.getId());
+            Messages.addFlashGlobalInfo(target.isWalkIn() ? "patients.merge.done_record" : "patients.merge.done", moved,
+                    patient.getName());
+            return "/admin/patient?faces-redirect=true&id=" + target.getId();
         } catch (BookingException e) {
             Messages.addGlobalError(e.getMessageKey(), e.getArguments());
             mergeTarget = null;
@@ -190,7 +226,21 @@ public class PatientRecordBacking implements Serializable {
     public void cancelMerge() {
         mergeTarget = null;
         mergeEmail = null;
+        mergeQuery = null;
+        mergeCandidates = List.of();
         load();
+    }
+
+    public String getMergeQuery() {
+        return mergeQuery;
+    }
+
+    public void setMergeQuery(String mergeQuery) {
+        this.mergeQuery = mergeQuery;
+    }
+
+    public List<User> getMergeCandidates() {
+        return mergeCandidates;
     }
 
     public String getMergeEmail() {
@@ -205,10 +255,16 @@ public class PatientRecordBacking implements Serializable {
         return mergeTarget;
     }
 
-    /** What a merge into the account found would do, for the admin to confirm. */
+    /** What a merge into the account or record found would do, for the admin to confirm. */
     public String getMergePreview() {
-        return mergeTarget == null ? "" : Texts.get("patients.merge.preview", patient.getName(), patient.getPhone(),
-                mergeTarget.getName(), mergeTarget.getEmail(), mergeTarget.getPhone(), appointments.size());
+        if (mergeTarget == null) {
+            return "";
+        }
+        return mergeTarget.isWalkIn()
+                ? Texts.get("patients.merge.preview_record", patient.getName(), patient.getPhone(), mergeTarget.getName(),
+                        mergeTarget.getPhone(), appointments.size())
+                : Texts.get("patients.merge.preview", patient.getName(), patient.getPhone(), mergeTarget.getName(),
+                        mergeTarget.getEmail(), mergeTarget.getPhone(), appointments.size());
     }
 
     public List<User> getMergedHere() {
