@@ -162,6 +162,22 @@ public class PatientRecords {
         return moved;
     }
 
+    /**
+     * Undoes the walk-in's merge (it was not the same patient): the record is its own again, and the appointments that
+     * came from it go back to it. Answers how many moved back.
+     */
+    public int undoMerge(String walkInId) {
+        find(walkInId).orElseThrow(() -> new BookingException("patients.unknown"));
+        String actor = actor();
+        User undone = book.changeUser(walkInId, actor, ChangeType.MERGE_UNDONE,
+                u -> u.mergeUndone(clock.instant(), actor));
+        String formerTarget = undone.getChanges().get(undone.getChanges().size() - 1).getDetail();
+        int moved = merge.moveBack(undone, formerTarget, actor);
+        LOG.info(() -> "Admin " + actor + " undid the merge of walk-in " + walkInId + " into patient " + formerTarget
+                + "; " + moved + " appointment(s) moved back");
+        return moved;
+    }
+
     public void reactivate(String patientId) {
         find(patientId).orElseThrow(() -> new BookingException("patients.unknown"));
         String actor = actor();

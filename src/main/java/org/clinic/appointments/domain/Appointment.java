@@ -601,19 +601,37 @@ public class Appointment implements java.io.Serializable {
      * the account's address (a past visit keeps the name it was booked under).
      */
     public Appointment patientMerged(User account, Instant now, String actor) {
-        if (account.getId().equals(userId)) {
+        return movedTo(account, now, actor, PATIENT_MERGED);
+    }
+
+    /**
+     * This appointment moved back to {@code walkIn}, the record it came from when that record's merge is undone; as
+     * {@link #patientMerged}, the other way.
+     */
+    public Appointment patientMergeUndone(User walkIn, Instant now, String actor) {
+        return movedTo(walkIn, now, actor, PATIENT_MERGE_UNDONE);
+    }
+
+    /** Whether it came to its patient from {@code recordId}, by that record's merge or through it. */
+    public boolean cameFrom(String recordId) {
+        String from = "from " + recordId;
+        return history.stream().anyMatch(h -> PATIENT_MERGED.equals(h.getAction()) && from.equals(h.getNote()));
+    }
+
+    private Appointment movedTo(User patient, Instant now, String actor, String action) {
+        if (patient.getId().equals(userId)) {
             return copy();
         }
         Appointment next = copy();
-        next.userId = account.getId();
+        next.userId = patient.getId();
         if (isCurrent()) {
-            next.userName = account.getName();
-            next.userEmail = account.getEmail();
+            next.userName = patient.getName();
+            next.userEmail = patient.getEmail();
             if (next.messages != null) {
                 next.messages.replaceAll(waiting -> waiting.to(next.userEmail));
             }
         }
-        return next.recorded(this, now, actor, PATIENT_MERGED, "from " + userId);
+        return next.recorded(this, now, actor, action, "from " + userId);
     }
 
     /**
@@ -646,6 +664,7 @@ public class Appointment implements java.io.Serializable {
     public static final String PATIENT_DETAILS = "patient_details";
     public static final String DOCTOR_DETAILS = "doctor_details";
     public static final String PATIENT_MERGED = "patient_merged";
+    public static final String PATIENT_MERGE_UNDONE = "patient_merge_undone";
     private static final String REMINDER_QUEUED = "reminder_queued";
     private static final String RESCHEDULED = "rescheduled";
 

@@ -371,14 +371,31 @@ public class User {
         return next;
     }
 
-    /** The id of the account or record this walk-in's record was merged into; null when it was not. */
+    /**
+     * This walk-in's record no longer merged (admin {@code by} found it was not the same patient): it is a record of
+     * its own again, and the appointments that came from it go back to it.
+     */
+    public User mergeUndone(Instant now, String by) {
+        String mergedInto = mergedIntoId();
+        if (mergedInto == null) {
+            throw new BookingException("patients.merge.not_merged");
+        }
+        User next = copy();
+        next.recorded(new AccountChange(now, by, ChangeType.MERGE_UNDONE, mergedInto));
+        return next;
+    }
+
+    /** The id of the account or record this walk-in's record is merged into; null when it is not (or no longer). */
     public String mergedIntoId() {
+        String mergedInto = null;
         for (AccountChange change : getChanges()) {
             if (change.type() == ChangeType.MERGED_INTO) {
-                return change.getDetail();
+                mergedInto = change.getDetail();
+            } else if (change.type() == ChangeType.MERGE_UNDONE) {
+                mergedInto = null;
             }
         }
-        return null;
+        return mergedInto;
     }
 
     /** Refuses a change to a record merged into an account: the account is the patient's record now. */

@@ -19,6 +19,7 @@ import org.clinic.appointments.domain.BookingLimits;
 import org.clinic.appointments.domain.ChangeType;
 import org.clinic.appointments.domain.ClinicSchedule;
 import org.clinic.appointments.domain.Doctor;
+import org.clinic.appointments.domain.PatientMove;
 import org.clinic.appointments.domain.User;
 import org.clinic.appointments.infrastructure.ledger.LedgerCore;
 import org.junit.jupiter.api.AfterEach;
@@ -76,7 +77,7 @@ class RecordMergeTest {
     void aMoveCutShortByAStopIsFinishedByTheCatchUpAfterTheStartAndOnlyOnce() {
         User merged = book.changeUser("w1", "admin", ChangeType.MERGED_INTO,
                 u -> u.mergedInto(account, clock.instant(), "admin"));
-        book.moveToPatient("desk-09", "w1", account, "admin");
+        book.moveToPatient("desk-09", "w1", account, PatientMove.MERGED, "admin");
         reopen();
 
         clock.advance(Duration.ofHours(1));
@@ -93,7 +94,7 @@ class RecordMergeTest {
         User other = book.registerUser(User.walkIn("w2", "Asha again", "+91 90000 22222", clock.instant(), "admin"),
                 "admin");
         book.changeUser("w1", "admin", ChangeType.MERGED_INTO, u -> u.mergedInto(other, clock.instant(), "admin"));
-        book.moveToPatient("desk-09", "w1", other, "admin");
+        book.moveToPatient("desk-09", "w1", other, PatientMove.MERGED, "admin");
         User second = book.changeUser("w2", "admin", ChangeType.MERGED_INTO,
                 u -> u.mergedInto(account, clock.instant(), "admin"));
         assertEquals(1, merge.moveAppointments(second, "admin"), "the one the first merge had moved");
@@ -109,6 +110,50 @@ class RecordMergeTest {
         assertEquals(List.of("w2", "w1"), merge.mergedInto(account.getId()).stream().map(User::getId).toList(),
                 "the patient's data names both records");
         assertEquals(List.of("w1"), merge.mergedInto("w2").stream().map(User::getId).toList());
+    }
+
+    @Test
+    void anUndoneMergeBringsBackWhatCameFromTheRecordEvenAfterAStopAndLeavesTheAccountsOwn() {
+        Doctor doctor = book.doctors().get(0);
+        book.hold(Appointment.bookedAtDesk("own-10", account, doctor, DAY.plusDays(1), "10:00 AM", "Own",
+                clock.instant(), "admin", false), "admin", new BookingLimits(3));
+        User merged = book.changeUser("w1", "admin", ChangeType.MERGED_INTO,
+                u -> u.mergedInto(account, clock.instant(), "admin"));
+        assertEquals(2, merge.moveAppointments(merged, "admin"));
+        User undone = book.changeUser("w1", "admin", ChangeType.MERGE_UNDONE, u -> u.mergeUndone(clock.instant(), "admin"));
+        book.moveToPatient("desk-09", account.getId(), undone, PatientMove.MERGE_UNDONE, "admin");
+        reopen();
+
+        assertEquals(1, merge.catchUp(clock.instant().minus(Duration.ofDays(7)), "system"),
+                "the one a stop left with the account goes back");
+        assertEquals(List.of("desk-10", "desk-09"),
+                book.appointmentsOfPatient("w1").stream().map(Appointment::getId).toList());
+        assertEquals(List.of("own-10"), book.appointmentsOfPatient(account.getId()).stream().map(Appointment::getId)
+                .toList(), "the account's own booking stays");
+        assertTrue(merge.mergedInto(account.getId()).isEmpty(), "the patient's data no longer names the record");
+        assertEquals(0, merge.catchUp(clock.instant().minus(Duration.ofDays(7)), "system"), "nothing twice");
+    }
+
+    @Test
+    void undoingAMergeThroughAnotherRecordBringsBackOnlyWhatCameFromIt() {
+        User other = book.registerUser(User.walkIn("w2", "Asha again", "+91 90000 22222", clock.instant(), "admin"),
+                "admin");
+        Doctor doctor = book.doctors().get(0);
+        book.hold(Appointment.bookedAtDesk("w2-10", other, doctor, DAY.plusDays(1), "10:00 AM", "Desk",
+                clock.instant(), "admin", false), "admin", new BookingLimits(3));
+        merge.moveAppointments(book.changeUser("w1", "admin", ChangeType.MERGED_INTO,
+                u -> u.mergedInto(other, clock.instant(), "admin")), "admin");
+        merge.moveAppointments(book.changeUser("w2", "admin", ChangeType.MERGED_INTO,
+                u -> u.mergedInto(account, clock.instant(), "admin")), "admin");
+        assertEquals(3, book.appointmentsOfPatient(account.getId()).size());
+
+        User undone = book.changeUser("w1", "admin", ChangeType.MERGE_UNDONE, u -> u.mergeUndone(clock.instant(), "admin"));
+        assertEquals(2, merge.moveBack(undone, "w2", "admin"), "from the account, where the record it joined went");
+        assertEquals(List.of("desk-10", "desk-09"),
+                book.appointmentsOfPatient("w1").stream().map(Appointment::getId).toList());
+        assertEquals(List.of("w2-10"), book.appointmentsOfPatient(account.getId()).stream().map(Appointment::getId)
+                .toList());
+        assertEquals(List.of("w2"), merge.mergedInto(account.getId()).stream().map(User::getId).toList());
     }
 
     @Test

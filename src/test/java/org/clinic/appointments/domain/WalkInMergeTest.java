@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -83,6 +84,37 @@ class WalkInMergeTest {
         User registeredTwice = User.walkIn("w3", "Asha", "+91 90000 33333", NOW, "admin-1");
         assertEquals("w3", walkIn().mergedInto(registeredTwice, NOW, "admin-1").mergedIntoId(),
                 "the desk's other record of the same patient");
+    }
+
+    @Test
+    void anUndoneMergeMakesTheRecordItsOwnAgainAndItMayBeMergedAgain() {
+        assertEquals("patients.merge.not_merged", assertThrows(BookingException.class,
+                () -> walkIn().mergeUndone(NOW, "admin-1")).getMessageKey());
+        User undone = walkIn().mergedInto(account("u1"), NOW, "admin-1").mergeUndone(NOW.plusSeconds(60), "admin-2");
+        assertNull(undone.mergedIntoId());
+        AccountChange change = undone.getChanges().get(undone.getChanges().size() - 1);
+        assertEquals(ChangeType.MERGE_UNDONE, change.type());
+        assertEquals("u1", change.getDetail(), "the record it had been merged into");
+        undone.requireMayHoldAs("admin-2");
+        assertEquals("u2", undone.mergedInto(account("u2"), NOW.plusSeconds(120), "admin-2").mergedIntoId());
+    }
+
+    @Test
+    void anAppointmentMovedBackNamesTheWalkInAgainAndKnowsWhereItCameFrom() {
+        User account = account("u1");
+        Appointment coming = MessagePolicy.queued(null, bookedAtDesk(walkIn(), DAY), NOW);
+        Appointment merged = coming.patientMerged(account, NOW, "admin-2");
+        assertTrue(merged.cameFrom("w1"));
+        assertFalse(coming.cameFrom("w1"));
+        assertFalse(merged.cameFrom("u1"));
+        Appointment back = merged.patientMergeUndone(walkIn(), NOW.plusSeconds(60), "admin-3");
+        assertEquals("w1", back.getUserId());
+        assertEquals("Asha (desk)", back.getUserName());
+        assertEquals(walkIn().getEmail(), back.getUserEmail());
+        HistoryEntry last = back.getHistory().get(back.getHistory().size() - 1);
+        assertEquals(Appointment.PATIENT_MERGE_UNDONE, last.getAction());
+        assertEquals("from u1", last.getNote());
+        assertEquals(merged.slot(), back.slot());
     }
 
     @Test

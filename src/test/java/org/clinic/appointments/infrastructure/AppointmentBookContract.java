@@ -47,6 +47,7 @@ import org.clinic.appointments.domain.Leave;
 import org.clinic.appointments.domain.LocalDateRange;
 import org.clinic.appointments.domain.MessageKind;
 import org.clinic.appointments.domain.Page;
+import org.clinic.appointments.domain.PatientMove;
 import org.clinic.appointments.domain.PaymentMethod;
 import org.clinic.appointments.domain.PaymentOutcome;
 import org.clinic.appointments.domain.PaymentStatus;
@@ -860,24 +861,28 @@ public abstract class AppointmentBookContract {
                 .rows().stream().map(AuditEntry::appointmentId).toList());
     }
 
+    private User walkIn(String phone) {
+        return book.registerUser(User.walkIn(UUID.randomUUID().toString(), "Walk In", phone, clock.instant(), "admin"),
+                "admin");
+    }
+
     @Test
     void aWalkInsAppointmentMovedToAnAccountIsTheAccountsInBookingOrderAndStaysSoAfterAReopen() {
-        User walkIn = book.registerUser(User.walkIn(UUID.randomUUID().toString(), "Walk In", "+91 90000 33333",
-                clock.instant(), "admin"), "admin");
+        User walkIn = walkIn("+91 90000 33333");
         User account = registered("Asha Rao");
         Appointment first = confirmed(walkIn, "doc1", "09:00 AM");
         Appointment own = confirmed(account, "doc2", "10:00 AM");
         Appointment later = confirmed(walkIn, "doc1", "11:00 AM");
 
-        Appointment moved = book.moveToPatient(first.getId(), walkIn.getId(), account, "admin");
+        Appointment moved = book.moveToPatient(first.getId(), walkIn.getId(), account, PatientMove.MERGED, "admin");
         assertEquals(account.getId(), moved.getUserId());
-        assertEquals(moved.getHistory().size(), book.moveToPatient(first.getId(), walkIn.getId(), account, "admin")
+        assertEquals(moved.getHistory().size(), book.moveToPatient(first.getId(), walkIn.getId(), account, PatientMove.MERGED, "admin")
                 .getHistory().size(), "moved once");
         assertEquals(List.of(own.getId(), first.getId()), ids(book.appointmentsOfPatient(account.getId())));
         assertThrows(IllegalArgumentException.class,
-                () -> book.moveToPatient(own.getId(), walkIn.getId(), registered("Ben Das"), "admin"),
+                () -> book.moveToPatient(own.getId(), walkIn.getId(), registered("Ben Das"), PatientMove.MERGED, "admin"),
                 "only the walk-in's own");
-        book.moveToPatient(later.getId(), walkIn.getId(), account, "admin");
+        book.moveToPatient(later.getId(), walkIn.getId(), account, PatientMove.MERGED, "admin");
 
         for (int round = 0; round < 2; round++) {
             AppointmentBook store = round == 0 ? book : reopened();
@@ -890,6 +895,34 @@ public abstract class AppointmentBookContract {
             assertEquals(List.of(first.getId()), store.audit(new AuditQuery(null, "patient_merged", null, null), 0, 10)
                     .rows().stream().map(AuditEntry::appointmentId).filter(first.getId()::equals).toList());
             assertEquals(List.of(first.getId(), later.getId()), ids(store.appointmentsOf("doc1", DAY)), "slots kept");
+        }
+    }
+
+    @Test
+    void anAppointmentMovedBackWhenItsMergeIsUndoneIsTheWalkInsAgainInBookingOrderAndStaysSoAfterAReopen() {
+        User walkIn = walkIn("+91 90000 44444");
+        User account = registered("Asha Rao");
+        Appointment first = confirmed(walkIn, "doc1", "09:00 AM");
+        Appointment later = confirmed(walkIn, "doc1", "11:00 AM");
+        book.moveToPatient(first.getId(), walkIn.getId(), account, PatientMove.MERGED, "admin");
+        book.moveToPatient(later.getId(), walkIn.getId(), account, PatientMove.MERGED, "admin");
+
+        book.moveToPatient(first.getId(), account.getId(), walkIn, PatientMove.MERGE_UNDONE, "admin");
+        book.moveToPatient(later.getId(), account.getId(), walkIn, PatientMove.MERGE_UNDONE, "admin");
+
+        for (int round = 0; round < 2; round++) {
+            AppointmentBook store = round == 0 ? book : reopened();
+            assertTrue(store.appointmentsOfPatient(account.getId()).isEmpty(), "none left with the account");
+            assertEquals(List.of(later.getId(), first.getId()), ids(store.appointmentsOfPatient(walkIn.getId())),
+                    "newest booked first");
+            Appointment stored = store.appointment(first.getId()).orElseThrow();
+            assertEquals("Walk In", stored.getUserName());
+            List<String> actions = stored.getHistory().stream().map(HistoryEntry::getAction).toList();
+            assertEquals(List.of("patient_merged", "patient_merge_undone"), actions.subList(actions.size() - 2,
+                    actions.size()));
+            List<String> undone = store.audit(new AuditQuery(null, "patient_merge_undone", null, null), 0, 10).rows()
+                    .stream().map(AuditEntry::appointmentId).toList();
+            assertTrue(undone.containsAll(List.of(first.getId(), later.getId())), "in the audit trail: " + undone);
         }
     }
 

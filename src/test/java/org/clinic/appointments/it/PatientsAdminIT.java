@@ -201,6 +201,19 @@ class PatientsAdminIT {
                 .contains("patient=" + walkInId), "nor finds it");
         assertTrue(accountChanges(admin.get("/admin/audit?action=user.merged_into").body()).stream()
                 .anyMatch(row -> row.contains("Merge Walkin") && row.contains("Merge Admin")), "the audit trail has the merge");
+
+        String undone = admin.answered(record, admin.post(admin.open(record), "undoMergeForm", "undoMerge", Map.of())
+                .body()).body();
+        assertTrue(undone.contains("The merge is undone: this record is its own again. 1 appointment came back to it.")
+                && undone.contains("mergeForm") && undone.contains(appointmentId), "the record is its own again: " + undone);
+        assertFalse(patient.get("/patient/appointments").body().contains(appointmentId), "the patient no longer sees it");
+        assertFalse(patient.get("/patient/my-data.json").body().contains("+91 95555 00007"), "nor their data the record");
+        assertTrue(admin.get("/admin/appointment?id=" + appointmentId).body().contains("Moved back to its walk-in record"),
+                "the appointment's history says why");
+        assertTrue(admin.submit("/admin/book", "findForm", "search", Map.of("query", "Merge Walkin")).body()
+                .contains("patient=" + walkInId), "the desk finds the record again");
+        assertTrue(accountChanges(admin.get("/admin/audit?action=user.merge_undone").body()).stream()
+                .anyMatch(row -> row.contains("Merge Walkin") && row.contains("Merge Admin")), "the audit trail has the undo");
     }
 
     @Test

@@ -17,6 +17,7 @@ import org.clinic.appointments.domain.ChangeType;
 import org.clinic.appointments.domain.ClinicFigures;
 import org.clinic.appointments.domain.Doctor;
 import org.clinic.appointments.domain.Page;
+import org.clinic.appointments.domain.PatientMove;
 import org.clinic.appointments.domain.User;
 import org.clinic.appointments.domain.ClinicSchedule;
 import org.clinic.appointments.domain.WaitlistPlace;
@@ -146,11 +147,11 @@ public interface AppointmentBook {
 
     /**
      * Moves an appointment of {@code fromUserId} to {@code into} (a walk-in's record merged into the same patient's
-     * account), with the history entry of {@link Appointment#patientMerged}: the only change that alters an
-     * appointment's patient. From then on it is among {@code into}'s appointments and no longer among
-     * {@code fromUserId}'s. An appointment already {@code into}'s is answered as it is.
+     * account or other record, or that merge undone), with the history entry and change type of {@code move}: the
+     * only change that alters an appointment's patient. From then on it is among {@code into}'s appointments and no
+     * longer among {@code fromUserId}'s. An appointment already {@code into}'s is answered as it is.
      */
-    Appointment moveToPatient(String id, String fromUserId, User into, String actor);
+    Appointment moveToPatient(String id, String fromUserId, User into, PatientMove move, String actor);
 
     /**
      * A patient's own change of their appointment, as {@link #change} and also refused with a

@@ -14,6 +14,7 @@ import org.clinic.appointments.domain.ChangeType;
 import org.clinic.appointments.domain.ClinicSchedule;
 import org.clinic.appointments.domain.MessagePolicy;
 import org.clinic.appointments.domain.Doctor;
+import org.clinic.appointments.domain.PatientMove;
 import org.clinic.appointments.domain.SlotKey;
 import org.clinic.appointments.domain.StoredChange;
 import org.clinic.appointments.domain.SlotTakenException;
@@ -101,16 +102,16 @@ final class AppointmentWrites {
         return stored.copy();
     }
 
-    Appointment moveToPatient(String id, String fromUserId, User into, String actor) {
+    Appointment moveToPatient(String id, String fromUserId, User into, PatientMove move, String actor) {
         Appointment current = stored(id);
         if (current.getUserId().equals(into.getId())) {
             return current.copy();
         }
         Instant now = clock.instant();
         Appointment next = StoredChange.moved(current, fromUserId, into.getId(),
-                a -> a.patientMerged(into, now, actor));
+                a -> move.applied(a, into, now, actor));
         Appointment stored = next.copy();
-        commit(now, actor, ChangeType.PATIENT_MERGED, current, stored);
+        commit(now, actor, move.changeType(), current, stored);
         return stored.copy();
     }
 

@@ -36,6 +36,7 @@ import org.clinic.appointments.domain.ChangeType;
 import org.clinic.appointments.domain.ClinicFigures;
 import org.clinic.appointments.domain.Doctor;
 import org.clinic.appointments.domain.Page;
+import org.clinic.appointments.domain.PatientMove;
 import org.clinic.appointments.domain.SlotKey;
 import org.clinic.appointments.domain.User;
 import org.clinic.appointments.domain.WaitlistPlace;
@@ -340,8 +341,8 @@ public class Ledger implements AppointmentBook {
 
     @Override
     @Lock(LockType.WRITE)
-    public Appointment moveToPatient(String id, String fromUserId, User into, String actor) {
-        return core().moveToPatient(id, fromUserId, into, actor);
+    public Appointment moveToPatient(String id, String fromUserId, User into, PatientMove move, String actor) {
+        return core().moveToPatient(id, fromUserId, into, move, actor);
     }
 
     @Override

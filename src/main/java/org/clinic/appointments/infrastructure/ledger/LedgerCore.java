@@ -24,6 +24,7 @@ import org.clinic.appointments.domain.ChangeType;
 import org.clinic.appointments.domain.ClinicFigures;
 import org.clinic.appointments.domain.Doctor;
 import org.clinic.appointments.domain.Page;
+import org.clinic.appointments.domain.PatientMove;
 import org.clinic.appointments.domain.SlotKey;
 import org.clinic.appointments.domain.User;
 import org.clinic.appointments.domain.WaitlistPlace;
@@ -330,8 +331,8 @@ public final class LedgerCore implements AppointmentBook, AutoCloseable {
     }
 
     @Override
-    public Appointment moveToPatient(String id, String fromUserId, User into, String actor) {
-        return appointmentWrites.moveToPatient(id, fromUserId, into, actor);
+    public Appointment moveToPatient(String id, String fromUserId, User into, PatientMove move, String actor) {
+        return appointmentWrites.moveToPatient(id, fromUserId, into, move, actor);
     }
 
     @Override

@@ -19,6 +19,7 @@ import org.clinic.appointments.domain.Doctor;
 import org.clinic.appointments.domain.DuplicateEmailException;
 import org.clinic.appointments.domain.EmailAddress;
 import org.clinic.appointments.domain.MessagePolicy;
+import org.clinic.appointments.domain.PatientMove;
 import org.clinic.appointments.domain.SlotKey;
 import org.clinic.appointments.domain.SlotTakenException;
 import org.clinic.appointments.domain.StoredChange;
@@ -109,7 +110,7 @@ final class AppointmentChanges {
         });
     }
 
-    Appointment moveToPatient(String id, String fromUserId, User into, String actor) {
+    Appointment moveToPatient(String id, String fromUserId, User into, PatientMove move, String actor) {
         return db.inTransaction(c -> {
             Appointment current = locked(c, id);
             if (current.getUserId().equals(into.getId())) {
@@ -118,8 +119,8 @@ final class AppointmentChanges {
             users.find(c, into.getId(), true);
             Instant now = clock.instant();
             Appointment stored = StoredChange.moved(current, fromUserId, into.getId(),
-                    a -> a.patientMerged(into, now, actor)).copy();
-            store(c, now, actor, ChangeType.PATIENT_MERGED, current, stored, null);
+                    a -> move.applied(a, into, now, actor)).copy();
+            store(c, now, actor, move.changeType(), current, stored, null);
             return stored.copy();
         });
     }

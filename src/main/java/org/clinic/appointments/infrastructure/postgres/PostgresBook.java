@@ -29,6 +29,7 @@ import org.clinic.appointments.domain.Doctor;
 import org.clinic.appointments.domain.DuplicateEmailException;
 import org.clinic.appointments.domain.EmailAddress;
 import org.clinic.appointments.domain.Page;
+import org.clinic.appointments.domain.PatientMove;
 import org.clinic.appointments.domain.User;
 import org.clinic.appointments.domain.WaitlistPlace;
 import org.clinic.appointments.domain.WaitlistTerms;
@@ -301,8 +302,8 @@ public final class PostgresBook implements AppointmentBook {
     }
 
     @Override
-    public Appointment moveToPatient(String id, String fromUserId, User into, String actor) {
-        return changes.moveToPatient(id, fromUserId, into, actor);
+    public Appointment moveToPatient(String id, String fromUserId, User into, PatientMove move, String actor) {
+        return changes.moveToPatient(id, fromUserId, into, move, actor);
     }
 
     @Override

@@ -48,7 +48,7 @@ public class AuditBacking implements Serializable {
     public static final List<String> ACTIONS = List.of("booked", "paid", "pay_at_clinic", "payment_failed",
             ChargeReversals.GIVEN_BACK, ChargeReversals.OWED,
             "rescheduled", "cancelled", "hold_expired", "no_show", "refunded", "marked_paid", "arrived", "completed", "rebooked",
-            "patient_details", "patient_merged", "doctor_details",
+            "patient_details", "patient_merged", "patient_merge_undone", "doctor_details",
             "reminder_queued", "message_sent", "message_failed", "message_gave_up");
 
     /** The changes of the clinic's schedule there are, as their codes. */
@@ -61,7 +61,7 @@ public class AuditBacking implements Serializable {
             ChangeType.REACTIVATED, ChangeType.ADMIN_INVITED, ChangeType.INVITATION_ACCEPTED,
             ChangeType.INVITATION_WITHDRAWN, ChangeType.PROFILE_CHANGED, ChangeType.EMAIL_VERIFIED,
             ChangeType.PASSWORD_CHANGED, ChangeType.PASSWORD_RESET, ChangeType.ONLINE_ACCESS_OFFERED,
-            ChangeType.ONLINE_ACCESS_TAKEN, ChangeType.MERGED_INTO).map(ChangeType::code).toList();
+            ChangeType.ONLINE_ACCESS_TAKEN, ChangeType.MERGED_INTO, ChangeType.MERGE_UNDONE).map(ChangeType::code).toList();
 
     /** What the filter offers: the appointments' actions, then the schedule's, then the accounts'. */
     public static final List<String> ALL_ACTIONS = Stream.of(ACTIONS, SCHEDULE_ACTIONS, ACCOUNT_ACTIONS)

@@ -223,6 +223,18 @@ public class PatientRecordBacking implements Serializable {
         }
     }
 
+    /** Undoes this record's merge: it is its own again, and the appointments that came from it are back. */
+    public void undoMerge() {
+        try {
+            int moved = records.undoMerge(patient.getId());
+            Messages.addGlobalInfo("patients.merge.undone", moved);
+        } catch (BookingException e) {
+            Messages.addGlobalError(e.getMessageKey(), e.getArguments());
+        }
+        mergeTarget = null;
+        load();
+    }
+
     public void cancelMerge() {
         mergeTarget = null;
         mergeEmail = null;
