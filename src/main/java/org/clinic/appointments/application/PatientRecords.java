@@ -140,7 +140,8 @@ public class PatientRecords {
      */
     public User mergeTargetRecord(String walkInId, String recordId) {
         User walkIn = find(walkInId).orElseThrow(() -> new BookingException("patients.unknown"));
-        User record = find(recordId).filter(User::isWalkIn).orElseThrow(() -> new BookingException("patients.merge.target"));
+        User record = find(recordId).filter(User::isWalkIn)
+                .orElseThrow(() -> new BookingException("patients.merge.target"));
         walkIn.mergedInto(record, clock.instant(), actor());
         return record;
     }

@@ -29,10 +29,10 @@ import org.clinic.appointments.domain.port.AppointmentBook;
 
 /**
  * Moves the appointments of a walk-in's record merged into another record of the same patient (their account, or
- * another walk-in's record) to the record kept, each once, and back when the merge is undone. A record merged into one merged itself later has its
- * appointments moved on to where that one went. The merge is stored on the walk-in's record first, so a move a
- * crash cut short is finished by running it again: by the admin on the record's page, or a minute after the next
- * start ({@link #catchUp}).
+ * another walk-in's record) to the record kept, each once, and back when the merge is undone. A record merged into
+ * one merged itself later has its appointments moved on to where that one went. The merge (or its undoing) is stored
+ * on the walk-in's record first, so a move a crash cut short is finished by running it again: by the admin on the
+ * record's page, or a minute after the next start ({@link #catchUp}).
  */
 @ApplicationScoped
 public class RecordMerge {
@@ -144,7 +144,8 @@ public class RecordMerge {
         Set<String> merged = new LinkedHashSet<>();
         forEachChange(ChangeType.MERGED_INTO, since, row -> merged.add(row.userId()));
         Map<String, String> undone = new LinkedHashMap<>();
-        forEachChange(ChangeType.MERGE_UNDONE, since, row -> undone.putIfAbsent(row.userId(), row.change().getDetail()));
+        forEachChange(ChangeType.MERGE_UNDONE, since,
+                row -> undone.putIfAbsent(row.userId(), row.change().getDetail()));
         int moved = 0;
         for (String id : merged) {
             moved += book.user(id).map(walkIn -> moveAppointments(walkIn, actor)).orElse(0);

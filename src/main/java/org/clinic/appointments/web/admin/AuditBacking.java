@@ -61,7 +61,8 @@ public class AuditBacking implements Serializable {
             ChangeType.REACTIVATED, ChangeType.ADMIN_INVITED, ChangeType.INVITATION_ACCEPTED,
             ChangeType.INVITATION_WITHDRAWN, ChangeType.PROFILE_CHANGED, ChangeType.EMAIL_VERIFIED,
             ChangeType.PASSWORD_CHANGED, ChangeType.PASSWORD_RESET, ChangeType.ONLINE_ACCESS_OFFERED,
-            ChangeType.ONLINE_ACCESS_TAKEN, ChangeType.MERGED_INTO, ChangeType.MERGE_UNDONE).map(ChangeType::code).toList();
+            ChangeType.ONLINE_ACCESS_TAKEN, ChangeType.MERGED_INTO, ChangeType.MERGE_UNDONE).map(ChangeType::code)
+            .toList();
 
     /** What the filter offers: the appointments' actions, then the schedule's, then the accounts'. */
     public static final List<String> ALL_ACTIONS = Stream.of(ACTIONS, SCHEDULE_ACTIONS, ACCOUNT_ACTIONS)

@@ -273,8 +273,8 @@ public class PatientRecordBacking implements Serializable {
             return "";
         }
         return mergeTarget.isWalkIn()
-                ? Texts.get("patients.merge.preview_record", patient.getName(), patient.getPhone(), mergeTarget.getName(),
-                        mergeTarget.getPhone(), appointments.size())
+                ? Texts.get("patients.merge.preview_record", patient.getName(), patient.getPhone(),
+                        mergeTarget.getName(), mergeTarget.getPhone(), appointments.size())
                 : Texts.get("patients.merge.preview", patient.getName(), patient.getPhone(), mergeTarget.getName(),
                         mergeTarget.getEmail(), mergeTarget.getPhone(), appointments.size());
     }
