@@ -56,8 +56,8 @@ public class RecordMerge {
             try {
                 book.moveToPatient(a.getId(), walkIn.getId(), account.get(), PatientMove.MERGED, actor);
                 moved++;
-            } catch (IllegalArgumentException movedMeanwhile) {
-                LOG.fine(() -> "Appointment " + a.getId() + " was moved meanwhile");
+            } catch (IllegalArgumentException changedMeanwhile) {
+                LOG.fine(() -> "Appointment " + a.getId() + " or its records changed meanwhile");
             }
         }
         int count = moved;
@@ -84,8 +84,8 @@ public class RecordMerge {
                 try {
                     book.moveToPatient(a.getId(), holder.get().getId(), walkIn, PatientMove.MERGE_UNDONE, actor);
                     moved++;
-                } catch (IllegalArgumentException movedMeanwhile) {
-                    LOG.fine(() -> "Appointment " + a.getId() + " was moved meanwhile");
+                } catch (IllegalArgumentException changedMeanwhile) {
+                    LOG.fine(() -> "Appointment " + a.getId() + " or its records changed meanwhile");
                 }
             }
         }

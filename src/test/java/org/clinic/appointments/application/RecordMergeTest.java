@@ -132,6 +132,9 @@ class RecordMergeTest {
                 .toList(), "the account's own booking stays");
         assertTrue(merge.mergedInto(account.getId()).isEmpty(), "the patient's data no longer names the record");
         assertEquals(0, merge.catchUp(clock.instant().minus(Duration.ofDays(7)), "system"), "nothing twice");
+        assertEquals(0, merge.moveAppointments(merged, "admin"),
+                "a merge still under way when the undo came moves nothing more");
+        assertEquals(2, book.appointmentsOfPatient("w1").size());
     }
 
     @Test

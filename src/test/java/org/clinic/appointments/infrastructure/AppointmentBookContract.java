@@ -873,6 +873,11 @@ public abstract class AppointmentBookContract {
         Appointment first = confirmed(walkIn, "doc1", "09:00 AM");
         Appointment own = confirmed(account, "doc2", "10:00 AM");
         Appointment later = confirmed(walkIn, "doc1", "11:00 AM");
+        assertThrows(IllegalArgumentException.class,
+                () -> book.moveToPatient(first.getId(), walkIn.getId(), account, PatientMove.MERGED, "admin"),
+                "not while the walk-in's record is not merged");
+        book.changeUser(walkIn.getId(), "admin", ChangeType.MERGED_INTO,
+                u -> u.mergedInto(account, clock.instant(), "admin"));
 
         Appointment moved = book.moveToPatient(first.getId(), walkIn.getId(), account, PatientMove.MERGED, "admin");
         assertEquals(account.getId(), moved.getUserId());
@@ -904,25 +909,36 @@ public abstract class AppointmentBookContract {
         User account = registered("Asha Rao");
         Appointment first = confirmed(walkIn, "doc1", "09:00 AM");
         Appointment later = confirmed(walkIn, "doc1", "11:00 AM");
+        Appointment notYetMoved = confirmed(walkIn, "doc2", "10:00 AM");
+        book.changeUser(walkIn.getId(), "admin", ChangeType.MERGED_INTO,
+                u -> u.mergedInto(account, clock.instant(), "admin"));
         book.moveToPatient(first.getId(), walkIn.getId(), account, PatientMove.MERGED, "admin");
         book.moveToPatient(later.getId(), walkIn.getId(), account, PatientMove.MERGED, "admin");
+        assertThrows(IllegalArgumentException.class,
+                () -> book.moveToPatient(first.getId(), account.getId(), walkIn, PatientMove.MERGE_UNDONE, "admin"),
+                "not while the walk-in's record is still merged");
+        User undone = book.changeUser(walkIn.getId(), "admin", ChangeType.MERGE_UNDONE,
+                u -> u.mergeUndone(clock.instant(), "admin"));
+        assertThrows(IllegalArgumentException.class,
+                () -> book.moveToPatient(notYetMoved.getId(), walkIn.getId(), account, PatientMove.MERGED, "admin"),
+                "a merge's move after the undo");
 
-        book.moveToPatient(first.getId(), account.getId(), walkIn, PatientMove.MERGE_UNDONE, "admin");
-        book.moveToPatient(later.getId(), account.getId(), walkIn, PatientMove.MERGE_UNDONE, "admin");
+        book.moveToPatient(first.getId(), account.getId(), undone, PatientMove.MERGE_UNDONE, "admin");
+        book.moveToPatient(later.getId(), account.getId(), undone, PatientMove.MERGE_UNDONE, "admin");
 
         for (int round = 0; round < 2; round++) {
             AppointmentBook store = round == 0 ? book : reopened();
             assertTrue(store.appointmentsOfPatient(account.getId()).isEmpty(), "none left with the account");
-            assertEquals(List.of(later.getId(), first.getId()), ids(store.appointmentsOfPatient(walkIn.getId())),
-                    "newest booked first");
+            assertEquals(List.of(notYetMoved.getId(), later.getId(), first.getId()),
+                    ids(store.appointmentsOfPatient(walkIn.getId())), "newest booked first");
             Appointment stored = store.appointment(first.getId()).orElseThrow();
             assertEquals("Walk In", stored.getUserName());
             List<String> actions = stored.getHistory().stream().map(HistoryEntry::getAction).toList();
             assertEquals(List.of("patient_merged", "patient_merge_undone"), actions.subList(actions.size() - 2,
                     actions.size()));
-            List<String> undone = store.audit(new AuditQuery(null, "patient_merge_undone", null, null), 0, 10).rows()
+            List<String> movedBack = store.audit(new AuditQuery(null, "patient_merge_undone", null, null), 0, 10).rows()
                     .stream().map(AuditEntry::appointmentId).toList();
-            assertTrue(undone.containsAll(List.of(first.getId(), later.getId())), "in the audit trail: " + undone);
+            assertTrue(movedBack.containsAll(List.of(first.getId(), later.getId())), "in the audit trail: " + movedBack);
         }
     }
 

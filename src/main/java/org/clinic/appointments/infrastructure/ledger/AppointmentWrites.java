@@ -107,9 +107,11 @@ final class AppointmentWrites {
         if (current.getUserId().equals(into.getId())) {
             return current.copy();
         }
+        User target = Optional.ofNullable(users.stored(into.getId())).orElse(into);
+        move.requireAllowed(users.stored(fromUserId), target);
         Instant now = clock.instant();
         Appointment next = StoredChange.moved(current, fromUserId, into.getId(),
-                a -> move.applied(a, into, now, actor));
+                a -> move.applied(a, target, now, actor));
         Appointment stored = next.copy();
         commit(now, actor, move.changeType(), current, stored);
         return stored.copy();

@@ -5,9 +5,12 @@ import java.sql.SQLException;
 import java.sql.Savepoint;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.TreeSet;
 import java.util.function.UnaryOperator;
 
 import org.clinic.appointments.domain.Appointment;
@@ -116,10 +119,15 @@ final class AppointmentChanges {
             if (current.getUserId().equals(into.getId())) {
                 return current.copy();
             }
-            users.find(c, into.getId(), true);
+            Map<String, User> locked = new HashMap<>();
+            for (String userId : new TreeSet<>(List.of(fromUserId, into.getId()))) {
+                users.find(c, userId, true).ifPresent(user -> locked.put(userId, user));
+            }
+            User target = locked.getOrDefault(into.getId(), into);
+            move.requireAllowed(locked.get(fromUserId), target);
             Instant now = clock.instant();
             Appointment stored = StoredChange.moved(current, fromUserId, into.getId(),
-                    a -> move.applied(a, into, now, actor)).copy();
+                    a -> move.applied(a, target, now, actor)).copy();
             store(c, now, actor, move.changeType(), current, stored, null);
             return stored.copy();
         });
