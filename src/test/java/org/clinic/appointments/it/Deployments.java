@@ -42,7 +42,7 @@ public final class Deployments {
         seed.accept(dataDir);
         StringBuilder config = new StringBuilder()
                 .append("appointments.data-dir=").append(dataDir.toString().replace("\\", "/")).append('\n')
-                .append("appointments.password-hash-iterations=20000\n")
+                .append("appointments.password-hash-iterations=1024\n")
                 .append("appointments.payment-test-cards=true\n")
                 .append("appointments.max-concurrent-hashing=64\n")
                 .append("appointments.max-registrations-per-address=100000\n")
