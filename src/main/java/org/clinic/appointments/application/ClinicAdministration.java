@@ -94,7 +94,7 @@ public class ClinicAdministration {
 
     /** The actions the pages offer for this appointment now. */
     public Set<AdminAction> actions(Appointment appointment) {
-        return appointment.adminActions(config.rules(), clock.instant());
+        return AdminAction.allowedOn(appointment, config.rules(), clock.instant());
     }
 
     /**
@@ -160,10 +160,10 @@ public class ClinicAdministration {
                 long left = occupant.getHoldExpiresAt() == null ? 0
                         : Math.max(0, Duration.between(now, occupant.getHoldExpiresAt()).toSeconds());
                 slots.add(new TimetableSlot(time, TimetableSlot.Kind.HELD, occupant, left,
-                        occupant.adminActions(rules, now)));
+                        AdminAction.allowedOn(occupant, rules, now)));
             } else {
                 slots.add(new TimetableSlot(time, TimetableSlot.Kind.BOOKED, occupant, 0,
-                        occupant.adminActions(rules, now)));
+                        AdminAction.allowedOn(occupant, rules, now)));
             }
         }
         return slots;

@@ -374,60 +374,12 @@ public class Appointment implements java.io.Serializable {
     public static final int NOTE_MAX = 500;
 
     /**
-     * Why an admin may not take this action now (a message key), or null when they may. Cancel: while it is
-     * pending or confirmed. No-show: confirmed, from the slot's start. Refund: a successful payment, once.
-     * Mark paid: a confirmed appointment whose Pay-at-Clinic payment is pending.
-     */
-    public String adminRefusal(AdminAction action, ClinicRules rules, Instant now) {
-        return switch (action) {
-            case CANCEL -> status == AppointmentStatus.PENDING_PAYMENT || status == AppointmentStatus.CONFIRMED ? null
-                    : "admin.refused.cancel";
-            case NO_SHOW -> {
-                if (status != AppointmentStatus.CONFIRMED) {
-                    yield "admin.refused.no_show.not_confirmed";
-                }
-                yield now.isBefore(rules.startOf(this)) ? "admin.refused.no_show.not_started" : null;
-            }
-            case REFUND -> {
-                if (paymentStatus == PaymentStatus.REFUNDED) {
-                    yield "admin.refused.refund.already";
-                }
-                yield paymentStatus == PaymentStatus.SUCCESS ? null : "admin.refused.refund.not_paid";
-            }
-            case MARK_PAID -> {
-                if (paymentMethod != PaymentMethod.PAY_AT_CLINIC || paymentStatus != PaymentStatus.PENDING) {
-                    yield "admin.refused.mark_paid.not_clinic_pending";
-                }
-                yield status.isBooked() ? null : "admin.refused.mark_paid.not_confirmed";
-            }
-            case ARRIVE -> {
-                if (status != AppointmentStatus.CONFIRMED) {
-                    yield "admin.refused.arrive.not_confirmed";
-                }
-                yield date.equals(rules.today(now)) ? null : "admin.refused.arrive.not_today";
-            }
-            case COMPLETE -> status == AppointmentStatus.ARRIVED ? null : "admin.refused.complete.not_arrived";
-        };
-    }
-
-    /** The admin actions allowed now, in the order the pages show them. */
-    public java.util.Set<AdminAction> adminActions(ClinicRules rules, Instant now) {
-        java.util.Set<AdminAction> allowed = java.util.EnumSet.noneOf(AdminAction.class);
-        for (AdminAction action : AdminAction.values()) {
-            if (adminRefusal(action, rules, now) == null) {
-                allowed.add(action);
-            }
-        }
-        return allowed;
-    }
-
-    /**
      * The appointment after an admin's action, with who, when and the optional note in its history; refused
      * with a {@link BookingException} when the action is not allowed now. Cancelling frees the slot at once;
      * it does not refund (that is its own action).
      */
     public Appointment byAdmin(AdminAction action, String note, ClinicRules rules, Instant now, String actor) {
-        String refusal = adminRefusal(action, rules, now);
+        String refusal = action.refusal(this, rules, now);
         if (refusal != null) {
             throw new BookingException(refusal);
         }

@@ -54,18 +54,18 @@ class AdminActionRulesTest {
 
     @Test
     void onlyPossibleActionsAreOffered() {
-        assertEquals(EnumSet.of(AdminAction.CANCEL), held().adminActions(RULES, BEFORE));
-        assertEquals(EnumSet.of(AdminAction.CANCEL, AdminAction.REFUND), confirmedAndPaid().adminActions(RULES, BEFORE));
+        assertEquals(EnumSet.of(AdminAction.CANCEL), AdminAction.allowedOn(held(), RULES, BEFORE));
+        assertEquals(EnumSet.of(AdminAction.CANCEL, AdminAction.REFUND), AdminAction.allowedOn(confirmedAndPaid(), RULES, BEFORE));
         assertEquals(EnumSet.of(AdminAction.CANCEL, AdminAction.NO_SHOW, AdminAction.REFUND, AdminAction.ARRIVE),
-                confirmedAndPaid().adminActions(RULES, START), "on its day it can also be checked in");
-        assertEquals(EnumSet.of(AdminAction.CANCEL, AdminAction.MARK_PAID), payAtClinic().adminActions(RULES, BEFORE));
+                AdminAction.allowedOn(confirmedAndPaid(), RULES, START), "on its day it can also be checked in");
+        assertEquals(EnumSet.of(AdminAction.CANCEL, AdminAction.MARK_PAID), AdminAction.allowedOn(payAtClinic(), RULES, BEFORE));
     }
 
     @Test
     void noShowOnlyAfterTheStartAndOnlyForAConfirmedAppointment() {
         assertEquals("admin.refused.no_show.not_started",
-                confirmedAndPaid().adminRefusal(AdminAction.NO_SHOW, RULES, START.minusSeconds(1)));
-        assertEquals("admin.refused.no_show.not_confirmed", held().adminRefusal(AdminAction.NO_SHOW, RULES, START));
+                AdminAction.NO_SHOW.refusal(confirmedAndPaid(), RULES, START.minusSeconds(1)));
+        assertEquals("admin.refused.no_show.not_confirmed", AdminAction.NO_SHOW.refusal(held(), RULES, START));
         Appointment noShow = confirmedAndPaid().byAdmin(AdminAction.NO_SHOW, null, RULES, START.plusSeconds(600), "admin1");
         assertEquals(AppointmentStatus.NO_SHOW, noShow.getStatus());
         assertEquals(START.plusSeconds(600), noShow.getNoShowAt());
@@ -87,9 +87,9 @@ class AdminActionRulesTest {
         assertEquals(PaymentStatus.SUCCESS, refund.getFromPayment());
         assertEquals(PaymentStatus.REFUNDED, refund.getToPayment());
         assertEquals(List.of("TXN1"), ChargeReversals.owed(refunded), "the card's charge is for the gateway to give back");
-        assertEquals("admin.refused.refund.already", refunded.adminRefusal(AdminAction.REFUND, RULES, BEFORE));
-        assertEquals("admin.refused.refund.not_paid", payAtClinic().adminRefusal(AdminAction.REFUND, RULES, BEFORE));
-        assertEquals("admin.refused.refund.not_paid", held().adminRefusal(AdminAction.REFUND, RULES, BEFORE));
+        assertEquals("admin.refused.refund.already", AdminAction.REFUND.refusal(refunded, RULES, BEFORE));
+        assertEquals("admin.refused.refund.not_paid", AdminAction.REFUND.refusal(payAtClinic(), RULES, BEFORE));
+        assertEquals("admin.refused.refund.not_paid", AdminAction.REFUND.refusal(held(), RULES, BEFORE));
     }
 
     @Test
@@ -107,11 +107,11 @@ class AdminActionRulesTest {
         assertEquals(PaymentStatus.SUCCESS, paid.getPaymentStatus());
         assertEquals(START, paid.getPaidAt());
         assertNull(last(paid).getNote());
-        assertEquals("admin.refused.mark_paid.not_clinic_pending", paid.adminRefusal(AdminAction.MARK_PAID, RULES, START));
+        assertEquals("admin.refused.mark_paid.not_clinic_pending", AdminAction.MARK_PAID.refusal(paid, RULES, START));
         assertEquals("admin.refused.mark_paid.not_clinic_pending",
-                confirmedAndPaid().adminRefusal(AdminAction.MARK_PAID, RULES, START));
+                AdminAction.MARK_PAID.refusal(confirmedAndPaid(), RULES, START));
         Appointment cancelled = payAtClinic().byAdmin(AdminAction.CANCEL, null, RULES, BEFORE, "admin1");
-        assertEquals("admin.refused.mark_paid.not_confirmed", cancelled.adminRefusal(AdminAction.MARK_PAID, RULES, BEFORE));
+        assertEquals("admin.refused.mark_paid.not_confirmed", AdminAction.MARK_PAID.refusal(cancelled, RULES, BEFORE));
     }
 
     @Test
@@ -120,8 +120,8 @@ class AdminActionRulesTest {
         assertEquals(AppointmentStatus.CANCELLED, cancelled.getStatus());
         assertEquals(false, cancelled.holdsSlot(BEFORE));
         assertEquals(PaymentStatus.SUCCESS, cancelled.getPaymentStatus(), "refund is a separate action");
-        assertEquals(EnumSet.of(AdminAction.REFUND), cancelled.adminActions(RULES, BEFORE));
-        assertEquals("admin.refused.cancel", cancelled.adminRefusal(AdminAction.CANCEL, RULES, BEFORE));
+        assertEquals(EnumSet.of(AdminAction.REFUND), AdminAction.allowedOn(cancelled, RULES, BEFORE));
+        assertEquals("admin.refused.cancel", AdminAction.CANCEL.refusal(cancelled, RULES, BEFORE));
         assertEquals(AppointmentStatus.CONFIRMED, last(cancelled).getFromStatus());
         assertEquals(AppointmentStatus.CANCELLED, last(cancelled).getToStatus());
     }
@@ -142,21 +142,21 @@ class AdminActionRulesTest {
     void onItsDayAConfirmedAppointmentIsCheckedInThenCompleted() {
         Appointment confirmed = payAtClinic();
         Instant morning = DAY.atTime(7, 0).atZone(ZONE).toInstant();
-        assertEquals("admin.refused.arrive.not_today", confirmed.adminRefusal(AdminAction.ARRIVE, RULES, BEFORE));
-        assertEquals("admin.refused.arrive.not_confirmed", held().adminRefusal(AdminAction.ARRIVE, RULES, morning));
-        assertEquals("admin.refused.complete.not_arrived", confirmed.adminRefusal(AdminAction.COMPLETE, RULES, morning));
+        assertEquals("admin.refused.arrive.not_today", AdminAction.ARRIVE.refusal(confirmed, RULES, BEFORE));
+        assertEquals("admin.refused.arrive.not_confirmed", AdminAction.ARRIVE.refusal(held(), RULES, morning));
+        assertEquals("admin.refused.complete.not_arrived", AdminAction.COMPLETE.refusal(confirmed, RULES, morning));
 
         Appointment arrived = confirmed.byAdmin(AdminAction.ARRIVE, null, RULES, morning, "admin-1");
         assertEquals(AppointmentStatus.ARRIVED, arrived.getStatus());
         assertEquals("arrived", last(arrived).getAction());
         assertEquals("admin-1", last(arrived).getActor());
-        assertEquals(EnumSet.of(AdminAction.MARK_PAID, AdminAction.COMPLETE), arrived.adminActions(RULES, morning),
+        assertEquals(EnumSet.of(AdminAction.MARK_PAID, AdminAction.COMPLETE), AdminAction.allowedOn(arrived, RULES, morning),
                 "arrived: no cancel or no-show any more; paying at the clinic still");
         assertTrue(arrived.holdsSlot(morning), "the slot stays taken");
 
         Appointment completed = arrived.byAdmin(AdminAction.COMPLETE, "Seen", RULES, START.plusSeconds(1800), "admin-1");
         assertEquals(AppointmentStatus.COMPLETED, completed.getStatus());
-        assertEquals(EnumSet.of(AdminAction.MARK_PAID), completed.adminActions(RULES, START.plusSeconds(1800)));
+        assertEquals(EnumSet.of(AdminAction.MARK_PAID), AdminAction.allowedOn(completed, RULES, START.plusSeconds(1800)));
         assertTrue(completed.holdsSlot(START.plusSeconds(1800)));
         assertEquals("payment.refused.already_paid", completed.paymentRefusal(START));
     }
