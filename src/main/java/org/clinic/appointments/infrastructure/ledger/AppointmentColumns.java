@@ -27,8 +27,7 @@ final class AppointmentColumns {
     private RowTable rowOf = new RowTable(1024);
     private final Map<String, Integer> doctorNumbers = new HashMap<>();
     private RowTable rowOfTransaction = new RowTable(1024);
-    /** Lower-case patient name and e-mail, one shared string per patient. */
-    private final Map<String, String> patientKeys = new HashMap<>();
+    /** Lower-case patient name and e-mail ({@link AppointmentQuery#patientKey}), one shared string per patient. */
     private String[] patientKey = new String[1024];
     private final NameRanks patientNames = new NameRanks(Appointment::getUserName);
     private final NameRanks doctorNames = new NameRanks(Appointment::getDoctorName);
@@ -46,8 +45,11 @@ final class AppointmentColumns {
     private byte[] method = new byte[1024];
     private int size;
 
-    /** Stores the appointment in its row (a new one for a new appointment) and answers the row. */
-    int put(Appointment a) {
+    /**
+     * Stores the appointment in its row (a new one for a new appointment) and answers the row; {@code patientKey} is
+     * {@link AppointmentQuery#patientKey} of its patient's name and e-mail address, shared by their rows.
+     */
+    int put(Appointment a, String patientKey) {
         int existing = rowOf.get(a.getId());
         int row;
         if (existing == RowTable.ABSENT) {
@@ -69,8 +71,7 @@ final class AppointmentColumns {
         rows[row] = a;
         patientNames.put(row, a, rows, size);
         doctorNames.put(row, a, rows, size);
-        String key = AppointmentQuery.patientKey(a.getUserName(), a.getUserEmail());
-        patientKey[row] = patientKeys.computeIfAbsent(key, k -> k);
+        this.patientKey[row] = patientKey;
         epochDay[row] = (int) a.getDate().toEpochDay();
         minute[row] = (short) AppointmentSort.minuteOfDay(a.getTime());
         bookedAt[row] = a.getBookedAt() == null ? Long.MIN_VALUE : a.getBookedAt().getEpochSecond();

@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
@@ -34,8 +35,10 @@ final class AppointmentIndex {
     static final int ONE_PASS_ROWS = 100;
 
     private final Map<SlotKey, String> slotOwner = new HashMap<>();
-    private final Map<String, List<String>> idsByPatient = new HashMap<>();
+    private final Map<String, PatientRows> byPatient = new HashMap<>();
     private final Map<String, TreeMap<LocalDate, List<String>>> idsByDoctorDate = new HashMap<>();
+    /** While the ledger loads, each doctor's days by hash (no tree to walk per record); sorted into trees once loaded. */
+    private Map<String, Map<LocalDate, List<String>>> loadingDays = new HashMap<>();
     private final Set<String> pendingIds = new LinkedHashSet<>();
     /** Appointments with a message not yet sent: what the sender looks at. */
     private final Set<String> withPendingMessages = new LinkedHashSet<>();
@@ -56,15 +59,15 @@ final class AppointmentIndex {
      */
     void putShared(Appointment appointment, Instant now) {
         Appointment previous = columns.get(appointment.getId());
+        PatientRows patient = byPatient.computeIfAbsent(appointment.getUserId(), k -> new PatientRows());
         if (previous != null) {
             slotOwner.remove(previous.slot(), previous.getId());
             if (!previous.getUserId().equals(appointment.getUserId())) {
-                List<String> earlierPatients = idsByPatient.get(previous.getUserId());
-                if (earlierPatients != null) {
-                    earlierPatients.remove(previous.getId());
+                PatientRows earlierPatient = byPatient.get(previous.getUserId());
+                if (earlierPatient != null) {
+                    earlierPatient.ids.remove(previous.getId());
                 }
-                inBookingOrder(idsByPatient.computeIfAbsent(appointment.getUserId(), k -> new ArrayList<>()),
-                        appointment.getId());
+                inBookingOrder(patient.ids, appointment.getId());
             }
             if (!previous.getDoctorId().equals(appointment.getDoctorId())
                     || !previous.getDate().equals(appointment.getDate())) {
@@ -72,11 +75,11 @@ final class AppointmentIndex {
                 byDoctorDate(appointment.getDoctorId(), appointment.getDate()).add(appointment.getId());
             }
         } else {
-            idsByPatient.computeIfAbsent(appointment.getUserId(), k -> new ArrayList<>()).add(appointment.getId());
+            patient.ids.add(appointment.getId());
             byDoctorDate(appointment.getDoctorId(), appointment.getDate()).add(appointment.getId());
         }
         figures.replace(previous, appointment);
-        auditColumns.put(columns.put(appointment), previous, appointment);
+        auditColumns.put(columns.put(appointment, patient.searchKey(appointment)), previous, appointment);
         if (appointment.hasPendingMessage()) {
             withPendingMessages.add(appointment.getId());
         } else {
@@ -110,7 +113,28 @@ final class AppointmentIndex {
     }
 
     private List<String> byDoctorDate(String doctorId, LocalDate date) {
-        return idsByDoctorDate.computeIfAbsent(doctorId, k -> new TreeMap<>()).computeIfAbsent(date, k -> new ArrayList<>());
+        Map<LocalDate, List<String>> byDate = loadingDays != null
+                ? loadingDays.computeIfAbsent(doctorId, k -> new HashMap<>())
+                : idsByDoctorDate.computeIfAbsent(doctorId, k -> new TreeMap<>());
+        return byDate.computeIfAbsent(date, k -> new ArrayList<>());
+    }
+
+    /** One patient's appointment ids in booking order, and the text the admin search matches for their rows. */
+    private static final class PatientRows {
+        private final List<String> ids = new ArrayList<>();
+        private String name;
+        private String email;
+        private String searchKey;
+
+        /** {@link AppointmentQuery#patientKey} of the appointment's patient, built again only when it differs. */
+        String searchKey(Appointment a) {
+            if (searchKey == null || !Objects.equals(name, a.getUserName()) || !Objects.equals(email, a.getUserEmail())) {
+                name = a.getUserName();
+                email = a.getUserEmail();
+                searchKey = AppointmentQuery.patientKey(name, email);
+            }
+            return searchKey;
+        }
     }
 
     ValueSharing sharing() {
@@ -124,6 +148,10 @@ final class AppointmentIndex {
 
     /** Makes room for growth and builds the derived orders: once, when the ledger has loaded. */
     void loaded() {
+        if (loadingDays != null) {
+            loadingDays.forEach((doctorId, byDate) -> idsByDoctorDate.put(doctorId, new TreeMap<>(byDate)));
+            loadingDays = null;
+        }
         columns.fitToSize();
         auditColumns.fitToSize();
     }
@@ -144,7 +172,12 @@ final class AppointmentIndex {
 
     /** The stored records of one patient (for the rules checked under the write lock). */
     List<Appointment> storedOfPatient(String userId) {
-        return idsByPatient.getOrDefault(userId, List.of()).stream().map(columns::get).toList();
+        return idsOfPatient(userId).stream().map(columns::get).toList();
+    }
+
+    private List<String> idsOfPatient(String userId) {
+        PatientRows patient = byPatient.get(userId);
+        return patient == null ? List.of() : patient.ids;
     }
 
     /** The pending appointments whose hold has run out. */
@@ -167,7 +200,7 @@ final class AppointmentIndex {
     }
 
     List<Appointment> ofPatientNewestFirst(String userId) {
-        List<String> ids = idsByPatient.getOrDefault(userId, List.of());
+        List<String> ids = idsOfPatient(userId);
         List<Appointment> result = new ArrayList<>(ids.size());
         for (int i = ids.size() - 1; i >= 0; i--) {
             result.add(columns.get(ids.get(i)).copy());
