@@ -34,7 +34,7 @@ final class AppointmentIndex {
     /** Pages that end within this many rows are picked in the same pass that counts the matches. */
     static final int ONE_PASS_ROWS = 100;
 
-    private final Map<SlotKey, String> slotOwner = new HashMap<>();
+    private SlotTable slotOwner = new SlotTable(1024);
     private final Map<String, PatientRows> byPatient = new HashMap<>();
     private final Map<String, TreeMap<LocalDate, List<String>>> idsByDoctorDate = new HashMap<>();
     /** While the ledger loads, each doctor's days by hash (no tree to walk per record); sorted into trees once loaded. */
@@ -61,7 +61,7 @@ final class AppointmentIndex {
         Appointment previous = columns.get(appointment.getId());
         PatientRows patient = byPatient.computeIfAbsent(appointment.getUserId(), k -> new PatientRows());
         if (previous != null) {
-            slotOwner.remove(previous.slot(), previous.getId());
+            slotOwner.remove(previous.slot(), columns.rowOf(previous.getId()));
             if (!previous.getUserId().equals(appointment.getUserId())) {
                 PatientRows earlierPatient = byPatient.get(previous.getUserId());
                 if (earlierPatient != null) {
@@ -79,7 +79,8 @@ final class AppointmentIndex {
             byDoctorDate(appointment.getDoctorId(), appointment.getDate()).add(appointment.getId());
         }
         figures.replace(previous, appointment);
-        auditColumns.put(columns.put(appointment, patient.searchKey(appointment)), previous, appointment);
+        int row = columns.put(appointment, patient.searchKey(appointment));
+        auditColumns.put(row, previous, appointment);
         if (appointment.hasPendingMessage()) {
             withPendingMessages.add(appointment.getId());
         } else {
@@ -91,13 +92,15 @@ final class AppointmentIndex {
             pendingIds.remove(appointment.getId());
         }
         if (appointment.getStatus().holdsSlot()) {
-            String other = slotOwner.get(appointment.slot());
-            Appointment otherAppointment = other == null ? null : columns.get(other);
+            SlotKey slot = appointment.slot();
+            int other = slotOwner.get(slot);
+            Appointment otherAppointment = other == SlotTable.ABSENT ? null : columns.row(other);
             if (otherAppointment == null || !otherAppointment.holdsSlot(now)) {
-                slotOwner.put(appointment.slot(), appointment.getId());
-            } else if (!other.equals(appointment.getId())) {
-                LOG.warning(() -> "Appointments " + other + " and " + appointment.getId() + " both claim "
-                        + appointment.slot() + "; " + other + " keeps the slot");
+                slotOwner.put(slot, row);
+            } else if (other != row) {
+                String kept = otherAppointment.getId();
+                LOG.warning(() -> "Appointments " + kept + " and " + appointment.getId() + " both claim " + slot + "; "
+                        + kept + " keeps the slot");
             }
         }
     }
@@ -144,6 +147,9 @@ final class AppointmentIndex {
     /** Makes room for this many appointments before a load of a known size. */
     void expect(int count) {
         columns.expect(count);
+        if (slotOwner.size() == 0) {
+            slotOwner = new SlotTable(count);
+        }
     }
 
     /** Makes room for growth and builds the derived orders: once, when the ledger has loaded. */
@@ -233,8 +239,8 @@ final class AppointmentIndex {
 
     /** The appointment that keeps the slot from others now, if any (the stored record). */
     Optional<Appointment> liveOwner(SlotKey slot, Instant now) {
-        String id = slotOwner.get(slot);
-        Appointment owner = id == null ? null : columns.get(id);
+        int row = slotOwner.get(slot);
+        Appointment owner = row == SlotTable.ABSENT ? null : columns.row(row);
         return owner != null && owner.holdsSlot(now) ? Optional.of(owner) : Optional.empty();
     }
 
