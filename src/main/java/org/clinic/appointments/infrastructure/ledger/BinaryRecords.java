@@ -35,8 +35,13 @@ import org.clinic.appointments.domain.User;
  */
 final class BinaryRecords<T> {
 
-    /** A text column stops sharing through the table once it has seen this many distinct values (ids, reasons). */
+    /**
+     * A text column shares every value through its table up to this many distinct values; past it, only while its
+     * values have repeated at least a quarter as often as there are values in the table (a patient's name, not an id).
+     */
     static final int MAX_SHARED_PER_FIELD = 1 << 16;
+    /** No table grows past this many values. */
+    static final int MAX_TABLE = 1 << 21;
     /** Fields of all record kinds together; each has its own table. */
     private static final int MAX_TABLES = 128;
 
@@ -194,6 +199,8 @@ final class BinaryRecords<T> {
         private final DataOutput data;
         @SuppressWarnings("unchecked")
         private final Map<String, Integer>[] tables = new Map[MAX_TABLES];
+        /** Per table, how many values were written as the number of one written before. */
+        private final long[] repeats = new long[MAX_TABLES];
 
         Output(DataOutput data) {
             this.data = data;
@@ -203,7 +210,7 @@ final class BinaryRecords<T> {
             return data;
         }
 
-        /** A value seen before in this field as its number; else -1 and the text (-2 once the field stops sharing). */
+        /** A value seen before in this field as its number; else -1 and the text (-2 when the field does not share it). */
         void text(int table, String value) throws IOException {
             Map<String, Integer> numbers = tables[table];
             if (numbers == null) {
@@ -211,10 +218,12 @@ final class BinaryRecords<T> {
             }
             Integer number = numbers.get(value);
             if (number != null) {
+                repeats[table]++;
                 data.writeInt(number);
                 return;
             }
-            boolean shared = numbers.size() < MAX_SHARED_PER_FIELD;
+            boolean shared = numbers.size() < MAX_SHARED_PER_FIELD
+                    || (numbers.size() < MAX_TABLE && repeats[table] * 4 >= numbers.size());
             if (shared) {
                 numbers.put(value, numbers.size());
             }

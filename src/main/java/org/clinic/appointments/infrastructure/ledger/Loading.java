@@ -55,7 +55,11 @@ final class Loading {
             appointments.sharing().share(a);
             return a;
         };
-        OptionalLong cached = useCache ? cache.read(stateSeq, users::put, appointments::expect, shared,
+        UnaryOperator<Appointment> sharedButTexts = a -> {
+            appointments.sharing().shareValuesButTexts(a);
+            return a;
+        };
+        OptionalLong cached = useCache ? cache.read(stateSeq, users::put, appointments::expect, sharedButTexts,
                 a -> appointments.putShared(a, now)) : OptionalLong.empty();
         if (cached.isPresent()) {
             lastSeq = cached.getAsLong();

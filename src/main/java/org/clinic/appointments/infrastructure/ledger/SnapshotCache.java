@@ -31,7 +31,8 @@ final class SnapshotCache {
 
     static final String FILE = "ledger-cache.bin";
     private static final byte[] MAGIC = "clinic-ledger-cache".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
-    private static final int VERSION = 1;
+    /** 2: texts that repeat are shared past 65,536 values per field, so start-up does not share them again. */
+    private static final int VERSION = 2;
     private static final Logger LOG = Logger.getLogger(SnapshotCache.class.getName());
 
     private final DataDirectory dir;

@@ -30,6 +30,18 @@ final class ValueSharing {
         a.setTime(shared(a.getTime()));
         a.setPaymentProvider(shared(a.getPaymentProvider()));
         a.setCardBrand(shared(a.getCardBrand()));
+        for (HistoryEntry entry : a.getHistory()) {
+            entry.setActor(shared(entry.getActor()));
+            entry.setAction(shared(entry.getAction()));
+        }
+        shareValuesButTexts(a);
+    }
+
+    /**
+     * As {@link #share}, but for the texts: for an appointment read from the start-up cache, whose tables give each
+     * field one copy of each of its texts already.
+     */
+    void shareValuesButTexts(Appointment a) {
         if (a.getDate() != null) {
             a.setDate(dates.computeIfAbsent(a.getDate(), d -> d));
         }
@@ -37,8 +49,6 @@ final class ValueSharing {
             a.setAmount(amounts.computeIfAbsent(a.getAmount(), v -> v));
         }
         for (HistoryEntry entry : a.getHistory()) {
-            entry.setActor(shared(entry.getActor()));
-            entry.setAction(shared(entry.getAction()));
             entry.setAt(sameInstant(entry.getAt(), a.getBookedAt(), a.getPaidAt(), a.getCancelledAt(),
                     a.getNoShowAt(), a.getRefundedAt()));
         }
