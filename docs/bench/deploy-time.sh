@@ -17,7 +17,7 @@ run=$(mktemp -d /tmp/deploy-time.XXXXXX)
 
 pkill -9 -f jboss-modules || true
 sleep 1
-cp -r "$data"/. "$run"/
+cp -a "$data"/. "$run"/     # -a: the binary cache names the JSON snapshots by size and time
 rm -f $server/standalone/deployments/*.war*
 cp target/appointments.war $server/standalone/deployments/
 rm -f $log
