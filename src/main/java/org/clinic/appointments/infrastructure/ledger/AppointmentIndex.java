@@ -37,7 +37,7 @@ final class AppointmentIndex {
     private SlotTable slotOwner = new SlotTable(1024);
     private final Map<String, PatientRows> byPatient = new HashMap<>();
     private final Map<String, TreeMap<LocalDate, List<String>>> idsByDoctorDate = new HashMap<>();
-    /** While the ledger loads, each doctor's days by hash (no tree to walk per record); sorted into trees once loaded. */
+    /** While the ledger loads, each doctor's days by hash (no tree walk per record), sorted into trees at the end. */
     private Map<String, Map<LocalDate, List<String>>> loadingDays = new HashMap<>();
     private final Set<String> pendingIds = new LinkedHashSet<>();
     /** Appointments with a message not yet sent: what the sender looks at. */
@@ -131,7 +131,8 @@ final class AppointmentIndex {
 
         /** {@link AppointmentQuery#patientKey} of the appointment's patient, built again only when it differs. */
         String searchKey(Appointment a) {
-            if (searchKey == null || !Objects.equals(name, a.getUserName()) || !Objects.equals(email, a.getUserEmail())) {
+            if (searchKey == null || !Objects.equals(name, a.getUserName())
+                    || !Objects.equals(email, a.getUserEmail())) {
                 name = a.getUserName();
                 email = a.getUserEmail();
                 searchKey = AppointmentQuery.patientKey(name, email);

@@ -210,7 +210,7 @@ final class BinaryRecords<T> {
             return data;
         }
 
-        /** A value seen before in this field as its number; else -1 and the text (-2 when the field does not share it). */
+        /** A value seen before in this field as its number; else -1 and the text (-2 when not shared). */
         void text(int table, String value) throws IOException {
             Map<String, Integer> numbers = tables[table];
             if (numbers == null) {

@@ -8,10 +8,10 @@ import org.clinic.appointments.domain.SlotKey;
 
 /**
  * Which row owns each slot. A slot of the usual form (a time written {@code hh:mm AM} or {@code HH:mm}, a date within
- * some 90,000 years of 1970) is packed into one {@code long}: doctor number, day and time, in two arrays (open addressing with linear
- * probing), so a million slots are no million {@link SlotKey}s and map entries to allocate at start-up and for the
- * collector to copy. Any other slot is kept by its {@link SlotKey}. Not thread-safe: written under the ledger's WRITE
- * lock.
+ * some 90,000 years of 1970) is packed into one {@code long}: doctor number, day and time, in two arrays (open
+ * addressing with linear probing), so a million slots are no million {@link SlotKey}s and map entries to allocate at
+ * start-up and for the collector to copy. Any other slot is kept by its {@link SlotKey}. Not thread-safe: written under
+ * the ledger's WRITE lock; reads change nothing.
  */
 final class SlotTable {
 
@@ -141,7 +141,8 @@ final class SlotTable {
         if (time.length() == 5 && time.charAt(2) == ':') {
             int hours = digits(time.charAt(0), time.charAt(1));
             int minutes = digits(time.charAt(3), time.charAt(4));
-            return hours < 0 || hours > 23 || minutes < 0 || minutes > 59 ? -1 : TWENTY_FOUR_HOURS + hours * 60 + minutes;
+            return hours < 0 || hours > 23 || minutes < 0 || minutes > 59 ? -1
+                    : TWENTY_FOUR_HOURS + hours * 60 + minutes;
         }
         return -1;
     }
