@@ -45,13 +45,8 @@ final class SlotTable {
         if (key == EMPTY) {
             return unusual.getOrDefault(slot, ABSENT);
         }
-        int mask = keys.length - 1;
-        for (int at = home(key, mask); keys[at] != EMPTY; at = (at + 1) & mask) {
-            if (keys[at] == key) {
-                return rows[at];
-            }
-        }
-        return ABSENT;
+        int at = place(key);
+        return keys[at] == EMPTY ? ABSENT : rows[at];
     }
 
     void put(SlotKey slot, int row) {
@@ -63,19 +58,13 @@ final class SlotTable {
             unusual.put(slot, row);
             return;
         }
-        int mask = keys.length - 1;
-        int at = home(key, mask);
-        while (keys[at] != EMPTY) {
-            if (keys[at] == key) {
-                rows[at] = row;
-                return;
-            }
-            at = (at + 1) & mask;
-        }
-        keys[at] = key;
+        int at = place(key);
         rows[at] = row;
-        if (++size * 2 > keys.length) {
-            grow();
+        if (keys[at] == EMPTY) {
+            keys[at] = key;
+            if (++size * 2 > keys.length) {
+                grow();
+            }
         }
     }
 
@@ -86,15 +75,12 @@ final class SlotTable {
             unusual.remove(slot, row);
             return;
         }
-        int mask = keys.length - 1;
-        int at = home(key, mask);
-        while (keys[at] != EMPTY && keys[at] != key) {
-            at = (at + 1) & mask;
-        }
+        int at = place(key);
         if (keys[at] == EMPTY || rows[at] != row) {
             return;
         }
         size--;
+        int mask = keys.length - 1;
         // Shifts back the keys after it that probed past this place, so every key stays reachable from its home.
         int hole = at;
         for (int next = (hole + 1) & mask; keys[next] != EMPTY; next = (next + 1) & mask) {
@@ -105,6 +91,16 @@ final class SlotTable {
             }
         }
         keys[hole] = EMPTY;
+    }
+
+    /** Where the key is, or the empty place where it would go. */
+    private int place(long key) {
+        int mask = keys.length - 1;
+        int at = home(key, mask);
+        while (keys[at] != EMPTY && keys[at] != key) {
+            at = (at + 1) & mask;
+        }
+        return at;
     }
 
     /**
