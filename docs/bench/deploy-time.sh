@@ -3,7 +3,7 @@
 # "Starting deployment" to "Deployed", and the server's own "started in".
 # usage: docs/bench/deploy-time.sh DATA_DIR [JAVA_HOME] ["extra JVM options"]
 # e.g.   docs/bench/deploy-time.sh /tmp/data1m /usr/lib/jvm/java-17-openjdk-amd64 "-XX:+AlwaysPreTouch -XX:+UseTransparentHugePages"
-# KEEP_LOG=1 keeps the server's log as /tmp/last-deploy.log.
+# WAR=file deploys another build of the WAR; KEEP_LOG=1 keeps the server's log as /tmp/last-deploy.log.
 # Needs ./mvnw package first (target/server and target/appointments.war); stops any server this machine runs.
 set -eu
 data=$1
@@ -19,7 +19,7 @@ pkill -9 -f jboss-modules || true
 sleep 1
 cp -a "$data"/. "$run"/     # -a: the binary cache names the JSON snapshots by size and time
 rm -f $server/standalone/deployments/*.war*
-cp target/appointments.war $server/standalone/deployments/
+cp "${WAR:-target/appointments.war}" $server/standalone/deployments/appointments.war
 rm -f $log
 JAVA_HOME=$java_home JAVA_OPTS="$heap $extra" APPOINTMENTS_DATA_DIR=$run \
     ADMIN_REGISTRATION_CODE=deploy-time-admin-code $server/bin/standalone.sh > "$run.out" 2>&1 &
@@ -29,12 +29,14 @@ for _ in $(seq 1 300); do
 done
 started=$(grep -m1 'Starting deployment of "appointments.war"' $log | cut -c12-23)
 deployed=$(grep -m1 'Deployed "appointments.war"' $log | cut -c12-23)
+weld=$(grep -m1 'WFLYWELD0003' $log | cut -c12-23)
 server_start=$(grep -m1 'WFLYSRV0025\|WFLYSRV0026' $log | grep -o 'started in [0-9]*ms')
 python3 -c "
 def t(x):
     h, m, s = x.replace(',', '.').split(':')
     return int(h) * 3600 + int(m) * 60 + float(s)
-print('deploy %.1f s, server %s' % (t('$deployed') - t('$started'), '$server_start'))"
+print('deploy %.1f s (Weld after %.1f s), server %s' % (t('$deployed') - t('$started'), t('$weld') - t('$started'),
+                                                        '$server_start'))"
 [ -n "${KEEP_LOG:-}" ] && cp $log /tmp/last-deploy.log; pkill -f jboss-modules || true
 sleep 3
 pkill -9 -f jboss-modules || true
