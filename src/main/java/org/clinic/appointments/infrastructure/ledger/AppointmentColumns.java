@@ -160,6 +160,24 @@ final class AppointmentColumns {
         return size;
     }
 
+    int doctorCount() {
+        return doctorNumbers.size();
+    }
+
+    /** The row's doctor, numbered from 0 in the order doctors were first stored. */
+    int doctorNumber(int row) {
+        return doctor[row];
+    }
+
+    int epochDay(int row) {
+        return epochDay[row];
+    }
+
+    /** Sets the row's {@link AppointmentQuery#patientKey}, which {@link #put} was given as null. */
+    void setPatientKey(int row, String key) {
+        patientKey[row] = key;
+    }
+
     /** Every appointment, in the order they were first stored. */
     List<Appointment> all() {
         return Collections.unmodifiableList(Arrays.asList(rows).subList(0, size));

@@ -7,7 +7,6 @@ import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
@@ -37,8 +36,8 @@ final class AppointmentIndex {
     private SlotTable slotOwner = new SlotTable(1024);
     private final Map<String, PatientRows> byPatient = new HashMap<>();
     private final Map<String, TreeMap<LocalDate, List<String>>> idsByDoctorDate = new HashMap<>();
-    /** While the ledger loads, each doctor's days by hash (no tree walk per record), sorted into trees at the end. */
-    private Map<String, Map<LocalDate, List<String>>> loadingDays = new HashMap<>();
+    /** While a snapshot loads, the lists by patient and by doctor and date wait for {@link #snapshotLoaded}. */
+    private boolean snapshotLoading;
     private final Set<String> pendingIds = new LinkedHashSet<>();
     /** Appointments with a message not yet sent: what the sender looks at. */
     private final Set<String> withPendingMessages = new LinkedHashSet<>();
@@ -59,27 +58,12 @@ final class AppointmentIndex {
      */
     void putShared(Appointment appointment, Instant now) {
         Appointment previous = columns.get(appointment.getId());
-        PatientRows patient = byPatient.computeIfAbsent(appointment.getUserId(), k -> new PatientRows());
         if (previous != null) {
             slotOwner.remove(previous.slot(), columns.rowOf(previous.getId()));
-            if (!previous.getUserId().equals(appointment.getUserId())) {
-                PatientRows earlierPatient = byPatient.get(previous.getUserId());
-                if (earlierPatient != null) {
-                    earlierPatient.ids.remove(previous.getId());
-                }
-                inBookingOrder(patient.ids, appointment.getId());
-            }
-            if (!previous.getDoctorId().equals(appointment.getDoctorId())
-                    || !previous.getDate().equals(appointment.getDate())) {
-                byDoctorDate(previous.getDoctorId(), previous.getDate()).remove(previous.getId());
-                byDoctorDate(appointment.getDoctorId(), appointment.getDate()).add(appointment.getId());
-            }
-        } else {
-            patient.ids.add(appointment.getId());
-            byDoctorDate(appointment.getDoctorId(), appointment.getDate()).add(appointment.getId());
         }
+        String patientKey = snapshotLoading ? null : listed(previous, appointment);
         figures.replace(previous, appointment);
-        int row = columns.put(appointment, patient.searchKey(appointment));
+        int row = columns.put(appointment, patientKey);
         auditColumns.put(row, previous, appointment);
         if (appointment.hasPendingMessage()) {
             withPendingMessages.add(appointment.getId());
@@ -105,6 +89,32 @@ final class AppointmentIndex {
         }
     }
 
+    /**
+     * Puts the appointment's id in its patient's list and its doctor's day's, out of those of its previous state;
+     * answers its patient's search key.
+     */
+    private String listed(Appointment previous, Appointment appointment) {
+        PatientRows patient = byPatient.computeIfAbsent(appointment.getUserId(), k -> new PatientRows());
+        if (previous == null) {
+            patient.ids.add(appointment.getId());
+            byDoctorDate(appointment.getDoctorId(), appointment.getDate()).add(appointment.getId());
+            return patient.searchKey(appointment);
+        }
+        if (!previous.getUserId().equals(appointment.getUserId())) {
+            PatientRows earlierPatient = byPatient.get(previous.getUserId());
+            if (earlierPatient != null) {
+                earlierPatient.ids.remove(previous.getId());
+            }
+            inBookingOrder(patient.ids, appointment.getId());
+        }
+        if (!previous.getDoctorId().equals(appointment.getDoctorId())
+                || !previous.getDate().equals(appointment.getDate())) {
+            byDoctorDate(previous.getDoctorId(), previous.getDate()).remove(previous.getId());
+            byDoctorDate(appointment.getDoctorId(), appointment.getDate()).add(appointment.getId());
+        }
+        return patient.searchKey(appointment);
+    }
+
     /** Adds the id of an appointment moved to another patient where a reload would find it: in booking order. */
     private void inBookingOrder(List<String> ids, String id) {
         int row = columns.rowOf(id);
@@ -116,29 +126,8 @@ final class AppointmentIndex {
     }
 
     private List<String> byDoctorDate(String doctorId, LocalDate date) {
-        Map<LocalDate, List<String>> byDate = loadingDays != null
-                ? loadingDays.computeIfAbsent(doctorId, k -> new HashMap<>())
-                : idsByDoctorDate.computeIfAbsent(doctorId, k -> new TreeMap<>());
-        return byDate.computeIfAbsent(date, k -> new ArrayList<>());
-    }
-
-    /** One patient's appointment ids in booking order, and the text the admin search matches for their rows. */
-    private static final class PatientRows {
-        private final List<String> ids = new ArrayList<>();
-        private String name;
-        private String email;
-        private String searchKey;
-
-        /** {@link AppointmentQuery#patientKey} of the appointment's patient, built again only when it differs. */
-        String searchKey(Appointment a) {
-            if (searchKey == null || !Objects.equals(name, a.getUserName())
-                    || !Objects.equals(email, a.getUserEmail())) {
-                name = a.getUserName();
-                email = a.getUserEmail();
-                searchKey = AppointmentQuery.patientKey(name, email);
-            }
-            return searchKey;
-        }
+        return idsByDoctorDate.computeIfAbsent(doctorId, k -> new TreeMap<>()).computeIfAbsent(date,
+                k -> new ArrayList<>());
     }
 
     ValueSharing sharing() {
@@ -153,12 +142,25 @@ final class AppointmentIndex {
         }
     }
 
+    /** Before the snapshot's records, into an empty index: their lists by patient and by doctor wait for the end. */
+    void snapshotLoading() {
+        if (columns.size() > 0) {
+            throw new IllegalStateException("A snapshot loads into an empty index");
+        }
+        snapshotLoading = true;
+    }
+
+    /** After the snapshot's records, before the journal's: builds the lists by patient and by doctor and date. */
+    void snapshotLoaded() {
+        if (snapshotLoading) {
+            SnapshotLists.byPatient(columns, byPatient);
+            SnapshotLists.byDoctorDate(columns, idsByDoctorDate);
+            snapshotLoading = false;
+        }
+    }
+
     /** Makes room for growth and builds the derived orders: once, when the ledger has loaded. */
     void loaded() {
-        if (loadingDays != null) {
-            loadingDays.forEach((doctorId, byDate) -> idsByDoctorDate.put(doctorId, new TreeMap<>(byDate)));
-            loadingDays = null;
-        }
         columns.fitToSize();
         auditColumns.fitToSize();
     }

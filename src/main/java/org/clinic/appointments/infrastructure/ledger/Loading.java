@@ -59,6 +59,7 @@ final class Loading {
             appointments.sharing().shareValuesButTexts(a);
             return a;
         };
+        appointments.snapshotLoading();
         OptionalLong cached = useCache ? cache.read(stateSeq, users::put, appointments::expect, sharedButTexts,
                 a -> appointments.putShared(a, now)) : OptionalLong.empty();
         if (cached.isPresent()) {
@@ -80,6 +81,7 @@ final class Loading {
             lastSeq = stateSeq;
             snapshotRecords = index + record[0];
         }
+        appointments.snapshotLoaded();
         long snapshotSeq = journal.replayArchivesAfter(lastSeq, this::replayed);
         journal.replay(entry -> {
             if (entry.seq() > snapshotSeq) {
