@@ -22,7 +22,9 @@ import org.clinic.appointments.domain.Page;
 final class AuditColumns {
 
     private final AppointmentColumns appointments;
-    private final Map<String, Integer> actorNumbers = new HashMap<>();
+    /** As many actors as patients, so in two arrays: a hash map's entries and boxed numbers miss the cache. */
+    private final RowTable actorNumbers = new RowTable(1024);
+    private int actors;
     private final Map<String, Integer> actionNumbers = new HashMap<>();
     private int[] appointmentRow = new int[1024];
     private int[] entryIndex = new int[1024];
@@ -47,10 +49,20 @@ final class AuditColumns {
             appointmentRow[size] = row;
             entryIndex[size] = i;
             atMillis[size] = entry.getAt() == null ? Long.MIN_VALUE : entry.getAt().toEpochMilli();
-            actor[size] = number(actorNumbers, entry.getActor());
+            actor[size] = actorNumber(entry.getActor());
             action[size] = number(actionNumbers, entry.getAction());
             size++;
         }
+    }
+
+    private int actorNumber(String value) {
+        String key = value == null ? "" : value;
+        int number = actorNumbers.get(key);
+        if (number == RowTable.ABSENT) {
+            number = actors++;
+            actorNumbers.put(key, number);
+        }
+        return number;
     }
 
     private static int number(Map<String, Integer> numbers, String value) {
@@ -76,7 +88,8 @@ final class AuditColumns {
 
     /** One page of the entries that match, newest first. */
     Page<AuditEntry> page(AuditQuery query, int first, int pageSize) {
-        Integer wantedActor = query.actor() == null ? null : actorNumbers.get(query.actor());
+        int actorNumber = query.actor() == null ? RowTable.ABSENT : actorNumbers.get(query.actor());
+        Integer wantedActor = actorNumber == RowTable.ABSENT ? null : actorNumber;
         Integer wantedAction = query.action() == null ? null : actionNumbers.get(query.action());
         if ((query.actor() != null && wantedActor == null) || (query.action() != null && wantedAction == null)) {
             return new Page<>(List.of(), 0);
