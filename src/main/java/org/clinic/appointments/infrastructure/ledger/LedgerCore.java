@@ -2,6 +2,7 @@ package org.clinic.appointments.infrastructure.ledger;
 
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
@@ -184,7 +185,6 @@ public final class LedgerCore implements AppointmentBook, AutoCloseable {
         appointmentWrites.offerFreedSlots(terms);
     }
 
-    /** Who waits for this doctor on this day, first in line first. */
     public List<WaitlistPlace> waitlist(String doctorId, LocalDate date) {
         return waitlist.line(doctorId, date);
     }
@@ -194,22 +194,18 @@ public final class LedgerCore implements AppointmentBook, AutoCloseable {
         return clinicWrites.changeSchedule(actor, type, change);
     }
 
-    /** Stores a new doctor; refused when the id is taken. */
     public Doctor addDoctor(Doctor doctor, String actor) {
         return clinicWrites.addDoctor(doctor, actor);
     }
 
-    /** Applies a change to a doctor's record as stored now; the change may refuse with a {@code BookingException}. */
     public Doctor changeDoctor(String id, String actor, ChangeType type, UnaryOperator<Doctor> change) {
         return clinicWrites.changeDoctor(id, actor, type, change);
     }
 
-    /** Applies a change to the list of specializations; the change may refuse with a {@code BookingException}. */
     public List<String> changeSpecializations(String actor, UnaryOperator<List<String>> change) {
         return clinicWrites.changeSpecializations(actor, change);
     }
 
-    /** Stores a photo durably under its name (derived from its content), before a record names it. */
     public void storePhoto(String name, byte[] bytes) {
         clinicWrites.storePhoto(name, bytes, dir);
     }
@@ -235,7 +231,7 @@ public final class LedgerCore implements AppointmentBook, AutoCloseable {
         return appointments.ofPatientNewestFirst(userId);
     }
 
-    public List<Appointment> appointmentsOfPatientChangedSince(String userId, java.time.Instant since) {
+    public List<Appointment> appointmentsOfPatientChangedSince(String userId, Instant since) {
         return appointments.ofPatientNewestFirst(userId).stream().filter(a -> a.changedSince(since)).toList();
     }
 
@@ -247,7 +243,6 @@ public final class LedgerCore implements AppointmentBook, AutoCloseable {
         return appointments.takenTimes(doctorId, from, to, clock.instant());
     }
 
-    /** Appointments with a message due to be sent now, at most {@code max} (copies). */
     public List<Appointment> withDueMessages(int max) {
         return appointments.withDueMessages(clock.instant(), max);
     }
@@ -313,19 +308,10 @@ public final class LedgerCore implements AppointmentBook, AutoCloseable {
         return userWrites.update(user, actor, type);
     }
 
-    /**
-     * Stores a new appointment that owns its slot, unless the slot is owned already or the patient's limits leave
-     * no room. The checks and the write happen in one call, so callers hold the ledger's write lock across both.
-     */
     public Appointment hold(Appointment appointment, String actor, BookingLimits limits) {
         return appointmentWrites.hold(appointment, actor, limits);
     }
 
-    /**
-     * Applies a transition to the current state of an appointment and stores the result, in one call, so the
-     * transition's rules see what is stored, not what a page showed earlier. A slot it moves to must be free;
-     * the old slot is released in the same write.
-     */
     public Appointment change(String id, String actor, ChangeType type, UnaryOperator<Appointment> transition) {
         return appointmentWrites.change(id, actor, type, null, transition);
     }
@@ -341,7 +327,6 @@ public final class LedgerCore implements AppointmentBook, AutoCloseable {
         return appointmentWrites.change(id, patientId, type, limits, transition);
     }
 
-    /** Cancels every hold that has run out; returns how many. */
     public int expireHolds() {
         return appointmentWrites.expireHolds();
     }
