@@ -1,6 +1,6 @@
 #!/bin/bash
 # Start-up of the provisioned server on a copy of a data directory, timed from its log:
-# "Starting deployment" to "Deployed", and the server's own "started in".
+# "Starting deployment" to "Deployed", when Weld started, the ledger's own load time, and the server's "started in".
 # usage: docs/bench/deploy-time.sh DATA_DIR [JAVA_HOME] ["extra JVM options"]
 # e.g.   docs/bench/deploy-time.sh /tmp/data1m /usr/lib/jvm/java-17-openjdk-amd64 "-XX:+AlwaysPreTouch -XX:+UseTransparentHugePages"
 # WAR=file deploys another build of the WAR; KEEP_LOG=1 keeps the server's log as /tmp/last-deploy.log.
@@ -31,13 +31,14 @@ done
 started=$(grep -m1 'Starting deployment of "appointments.war"' $log | cut -c12-23)
 deployed=$(grep -m1 'Deployed "appointments.war"' $log | cut -c12-23)
 weld=$(grep -m1 'WFLYWELD0003' $log | cut -c12-23)
+load=$(grep -m1 -o 'Ledger loaded from .*, in [0-9]* ms' $log | grep -o '[0-9]* ms$' || echo '? ms')
 server_start=$(grep -m1 'WFLYSRV0025\|WFLYSRV0026' $log | grep -o 'started in [0-9]*ms')
 python3 -c "
 def t(x):
     h, m, s = x.replace(',', '.').split(':')
     return int(h) * 3600 + int(m) * 60 + float(s)
-print('deploy %.1f s (Weld after %.1f s), server %s' % (t('$deployed') - t('$started'), t('$weld') - t('$started'),
-                                                        '$server_start'))"
+print('deploy %.1f s (Weld after %.1f s, ledger load $load), server %s' % (t('$deployed') - t('$started'),
+                                                                        t('$weld') - t('$started'), '$server_start'))"
 [ -n "${KEEP_LOG:-}" ] && cp $log /tmp/last-deploy.log; pkill -f jboss-modules || true
 sleep 3
 pkill -9 -f jboss-modules || true

@@ -47,6 +47,7 @@ final class Loading {
 
     /** Loads everything into the indexes and opens the journal for writing; answers the last seq. */
     long load(ClinicRecords clinic, boolean useCache) {
+        long started = System.nanoTime();
         this.clinic = clinic;
         clinic.load(dir);
         stateSeq = snapshots.readStateSeq();
@@ -92,7 +93,7 @@ final class Loading {
         appointments.loaded();
         LOG.info(() -> "Ledger loaded from " + dir.path() + (fromCache ? " (binary cache)" : "") + ": " + clinic.doctorCount()
                 + " doctors, " + users.size() + " users, " + appointments.size() + " appointments, journal up to seq "
-                + lastSeq);
+                + lastSeq + ", in " + (System.nanoTime() - started) / 1_000_000 + " ms");
         return lastSeq;
     }
 
