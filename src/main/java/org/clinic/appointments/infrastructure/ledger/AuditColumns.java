@@ -24,7 +24,6 @@ final class AuditColumns {
     private final AppointmentColumns appointments;
     /** As many actors as patients, so in two arrays: a hash map's entries and boxed numbers miss the cache. */
     private final RowTable actorNumbers = new RowTable(1024);
-    private int actors;
     private final Map<String, Integer> actionNumbers = new HashMap<>();
     private int[] appointmentRow = new int[1024];
     private int[] entryIndex = new int[1024];
@@ -59,7 +58,7 @@ final class AuditColumns {
         String key = value == null ? "" : value;
         int number = actorNumbers.get(key);
         if (number == RowTable.ABSENT) {
-            number = actors++;
+            number = actorNumbers.size();
             actorNumbers.put(key, number);
         }
         return number;
