@@ -18,7 +18,11 @@ import jakarta.json.stream.JsonGenerator;
 
 import org.clinic.appointments.MutableClock;
 import org.clinic.appointments.domain.Appointment;
+import org.clinic.appointments.domain.AuditEntry;
+import org.clinic.appointments.domain.AuditQuery;
 import org.clinic.appointments.domain.ChangeType;
+import org.clinic.appointments.domain.HistoryEntry;
+import org.clinic.appointments.domain.Page;
 import org.clinic.appointments.domain.User;
 import org.clinic.appointments.tools.LedgerGenerator;
 import org.junit.jupiter.api.BeforeEach;
@@ -84,6 +88,47 @@ class SnapshotCacheTest {
         try (LedgerCore ledger = open()) {
             assertTrue(ledger.loadedFromCache(), "rewritten by the compaction");
             assertEquals(fromJson, everything(ledger));
+        }
+    }
+
+    @Test
+    void theAuditTrailAndAChangeReadFromTheCacheAsFromTheJson() {
+        AuditQuery everything = new AuditQuery(null, null, null, null);
+        List<AuditEntry> fromJson;
+        String id;
+        String actor;
+        try (LedgerCore ledger = open()) {
+            assertFalse(ledger.loadedFromCache());
+            fromJson = ledger.audit(everything, 0, 100_000).rows();
+            Appointment changed = ledger.appointments().stream().filter(a -> a.getHistory().size() >= 2)
+                    .findFirst().orElseThrow();
+            id = changed.getId();
+            actor = changed.getHistory().get(1).getActor();
+            assertTrue(fromJson.size() > 2000, "each appointment has its booking and more");
+        }
+        HistoryEntry note = new HistoryEntry(Instant.parse("2030-01-01T00:00:00Z"), "admin-1", "marked_paid", null, null,
+                null, null, "Paid at the desk");
+        try (LedgerCore ledger = open()) {
+            assertTrue(ledger.loadedFromCache());
+            assertEquals(fromJson, ledger.audit(everything, 0, 100_000).rows());
+            assertEquals(fromJson.stream().filter(e -> e.change().getActor().equals(actor)).toList(),
+                    ledger.audit(new AuditQuery(actor, null, null, null), 0, 100_000).rows());
+            ledger.change(id, "admin-1", ChangeType.MARKED_PAID, a -> {
+                Appointment next = a.copy();
+                next.getHistory().add(note);
+                return next;
+            });
+            Page<AuditEntry> after = ledger.audit(everything, 0, 1);
+            assertEquals(fromJson.size() + 1, after.total());
+            assertEquals(note, after.rows().get(0).change());
+            assertEquals(id, after.rows().get(0).appointmentId());
+        }
+        try (LedgerCore ledger = open()) {
+            assertTrue(ledger.loadedFromCache(), "and the change from the journal");
+            List<HistoryEntry> history = ledger.appointment(id).orElseThrow().getHistory();
+            assertEquals(note, history.get(history.size() - 1));
+            assertEquals(fromJson.size() + 1, ledger.audit(everything, 0, 1).total());
+            assertEquals(note, ledger.audit(everything, 0, 1).rows().get(0).change());
         }
     }
 
