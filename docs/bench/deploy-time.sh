@@ -1,6 +1,7 @@
 #!/bin/bash
 # Start-up of the provisioned server on a copy of a data directory, timed from its log:
-# "Starting deployment" to "Deployed", when Weld started, the ledger's own load time, and the server's "started in".
+# "Starting deployment" to "Deployed", when Weld started, the ledger's own load time, the server's "started in", and
+# the server's CPU time (user + system) until then.
 # usage: docs/bench/deploy-time.sh DATA_DIR [JAVA_HOME] ["extra JVM options"]
 # e.g.   docs/bench/deploy-time.sh /tmp/data1m /usr/lib/jvm/java-17-openjdk-amd64 "-XX:+AlwaysPreTouch -XX:+UseTransparentHugePages"
 # WAR=file deploys another build of the WAR; KEEP_LOG=1 keeps the server's log as /tmp/last-deploy.log.
@@ -24,10 +25,13 @@ cp "${WAR:-target/appointments.war}" $server/standalone/deployments/appointments
 rm -f $log
 JAVA_HOME=$java_home JAVA_OPTS="$heap $extra" APPOINTMENTS_DATA_DIR=$run \
     ADMIN_REGISTRATION_CODE=deploy-time-admin-code $server/bin/standalone.sh > "$run.out" 2>&1 &
-for _ in $(seq 1 300); do
-    sleep 1
+for _ in $(seq 1 3000); do
+    sleep 0.1
     grep -q 'WFLYSRV0025\|WFLYSRV0026' $log 2>/dev/null && break
 done
+# the server's CPU time until it started (user + system), steadier than the wall time on a shared machine
+pid=$(pgrep -f jboss-modules | head -1)
+cpu=$(awk -v hz="$(getconf CLK_TCK)" '{printf "%.1f", ($14 + $15) / hz}' /proc/$pid/stat)
 started=$(grep -m1 'Starting deployment of "appointments.war"' $log | cut -c12-23)
 deployed=$(grep -m1 'Deployed "appointments.war"' $log | cut -c12-23)
 weld=$(grep -m1 'WFLYWELD0003' $log | cut -c12-23)
@@ -37,7 +41,7 @@ python3 -c "
 def t(x):
     h, m, s = x.replace(',', '.').split(':')
     return int(h) * 3600 + int(m) * 60 + float(s)
-print('deploy %.1f s (Weld after %.1f s, ledger load $load), server %s' % (t('$deployed') - t('$started'),
+print('deploy %.1f s (Weld after %.1f s, ledger load $load), server %s, CPU $cpu s' % (t('$deployed') - t('$started'),
                                                                         t('$weld') - t('$started'), '$server_start'))"
 [ -n "${KEEP_LOG:-}" ] && cp $log /tmp/last-deploy.log; pkill -f jboss-modules || true
 sleep 3
