@@ -159,7 +159,7 @@ final class AppointmentIndex {
         }
     }
 
-    /** Makes room for growth: once, when the ledger has loaded. */
+    /** Makes room for growth and builds the name orders: once, when the ledger has loaded. */
     void loaded() {
         columns.fitToSize();
         auditColumns.fitToSize();
