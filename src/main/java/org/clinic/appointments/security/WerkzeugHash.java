@@ -12,7 +12,7 @@ import java.util.Locale;
 import javax.crypto.SecretKeyFactory;
 import javax.crypto.spec.PBEKeySpec;
 
-import org.bouncycastle.crypto.generators.SCrypt;
+import com.password4j.ScryptFunction;
 
 /**
  * Password hashes written by the earlier Flask system (Werkzeug's {@code generate_password_hash}):
@@ -25,6 +25,8 @@ final class WerkzeugHash {
     static final int MAX_SCRYPT_COST = 1 << 20;
     static final int MAX_SCRYPT_BLOCK_SIZE = 32;
     static final int MAX_SCRYPT_PARALLELISM = 16;
+    /** scrypt's working memory, 128 · r · n bytes: Werkzeug's default (n 32768, r 8) needs 32 MiB. */
+    static final long MAX_SCRYPT_MEMORY_BYTES = 128L << 20;
     private static final int SCRYPT_KEY_BYTES = 64;
 
     private WerkzeugHash() {
@@ -85,7 +87,7 @@ final class WerkzeugHash {
         }
     }
 
-    private static byte[] scrypt(String[] method, char[] password, byte[] salt) {
+    private static byte[] scrypt(String[] method, char[] password, byte[] salt) throws GeneralSecurityException {
         if (method.length != 4) {
             return null;
         }
@@ -94,12 +96,12 @@ final class WerkzeugHash {
         int p = Integer.parseInt(method[3]);
         boolean powerOfTwo = n > 1 && (n & (n - 1)) == 0;
         if (!powerOfTwo || n > MAX_SCRYPT_COST || r < 1 || r > MAX_SCRYPT_BLOCK_SIZE
-                || p < 1 || p > MAX_SCRYPT_PARALLELISM) {
+                || p < 1 || p > MAX_SCRYPT_PARALLELISM || 128L * r * n > MAX_SCRYPT_MEMORY_BYTES) {
             return null;
         }
         byte[] passwordBytes = utf8(password);
         try {
-            return SCrypt.generate(passwordBytes, salt, n, r, p, SCRYPT_KEY_BYTES);
+            return ScryptFunction.getInstance(n, r, p, SCRYPT_KEY_BYTES).scrypt(passwordBytes, salt, SCRYPT_KEY_BYTES);
         } finally {
             Arrays.fill(passwordBytes, (byte) 0);
         }

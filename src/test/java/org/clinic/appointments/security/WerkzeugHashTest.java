@@ -34,12 +34,13 @@ class WerkzeugHashTest {
         "pbkdf2:sha256:1000$tE6NHfAsOTV8BE6W$575cc91457e790e0f55f3b2e3b5cc878cbdb7d5cbfbf13d9a217cfa854fcf6d1",
         "pbkdf2:sha256:1001$tE6NHfAsOTV8BE6V$575cc91457e790e0f55f3b2e3b5cc878cbdb7d5cbfbf13d9a217cfa854fcf6d1",
         "pbkdf2:md5:1000$tE6NHfAsOTV8BE6V$575cc91457e790e0f55f3b2e3b5cc878cbdb7d5cbfbf13d9a217cfa854fcf6d1",
-        // no iteration count, not hex, empty hash, too costly, malformed numbers
+        // no iteration count, not hex, empty hash, too costly (time, then memory: 4 GiB), malformed numbers
         "pbkdf2:sha256$tE6NHfAsOTV8BE6V$575cc91457e790e0f55f3b2e3b5cc878cbdb7d5cbfbf13d9a217cfa854fcf6d1",
         "pbkdf2:sha256:1000$tE6NHfAsOTV8BE6V$not-hex",
         "pbkdf2:sha256:1000$tE6NHfAsOTV8BE6V$",
         "pbkdf2:sha256:2000000000$tE6NHfAsOTV8BE6V$575cc91457e790e0f55f3b2e3b5cc878cbdb7d5cbfbf13d9a217cfa854fcf6d1",
         "scrypt:1073741824:8:1$C2WpGVHxAaR5ajkT$f135b9d9e0a1d84d141c86b0f7a9721d7df87eb18a65c40bf23cc2992da155fa",
+        "scrypt:1048576:32:1$C2WpGVHxAaR5ajkT$f135b9d9e0a1d84d141c86b0f7a9721d7df87eb18a65c40bf23cc2992da155fa",
         "scrypt:30000:8:1$C2WpGVHxAaR5ajkT$f135b9d9e0a1d84d141c86b0f7a9721d7df87eb18a65c40bf23cc2992da155fa",
         "scrypt:x:8:1$C2WpGVHxAaR5ajkT$f135b9d9e0a1d84d141c86b0f7a9721d7df87eb18a65c40bf23cc2992da155fa",
         "scrypt:16384:8$UFqzWGQIz0V94Kk3$88ec51a2f16012000afd191c6d4ca645120f3c4547b77abe29df107073abdee7"
