@@ -5,12 +5,15 @@
 # usage: docs/bench/deploy-time.sh DATA_DIR [JAVA_HOME] ["extra JVM options"]
 # e.g.   docs/bench/deploy-time.sh /tmp/data1m /usr/lib/jvm/java-17-openjdk-amd64 "-XX:+AlwaysPreTouch -XX:+UseTransparentHugePages"
 # WAR=file deploys another build of the WAR; KEEP_LOG=1 keeps the server's log as /tmp/last-deploy.log.
+# HEAP and METASPACE default to the server options the README gives for a million appointments; METASPACE= leaves the
+# JVM's metaspace threshold at its default (about 21 MB).
 # Needs ./mvnw package first (target/server and target/appointments.war); stops any server this machine runs.
 set -eu
 data=$1
 java_home=${2:-${JAVA_HOME:-}}
 extra=${3:-}
 heap=${HEAP:--Xms2g -Xmx2g}
+metaspace=${METASPACE--XX:MetaspaceSize=256m}
 cd "$(dirname "$0")/../.."
 server=target/server
 log=$server/standalone/log/server.log
@@ -23,7 +26,7 @@ sync                        # the copy's writes, not the start-up's, stay out of
 rm -f $server/standalone/deployments/*.war*
 cp "${WAR:-target/appointments.war}" $server/standalone/deployments/appointments.war
 rm -f $log
-JAVA_HOME=$java_home JAVA_OPTS="$heap $extra" APPOINTMENTS_DATA_DIR=$run \
+JAVA_HOME=$java_home JAVA_OPTS="$heap $metaspace $extra" APPOINTMENTS_DATA_DIR=$run \
     ADMIN_REGISTRATION_CODE=deploy-time-admin-code $server/bin/standalone.sh > "$run.out" 2>&1 &
 for _ in $(seq 1 3000); do
     sleep 0.1
