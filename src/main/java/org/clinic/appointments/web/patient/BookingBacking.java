@@ -3,7 +3,9 @@ package org.clinic.appointments.web.patient;
 import java.io.Serializable;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.function.UnaryOperator;
 
+import jakarta.faces.model.SelectItem;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -53,6 +55,7 @@ public class BookingBacking implements Serializable {
     private transient List<DayLink> dayLinks;
     private LocalDate date;
     private List<SlotView> slots = List.of();
+    private transient List<SelectItem> slotItems;
     private String time;
     private LocalDate waitFrom;
     private LocalDate waitTo;
@@ -138,6 +141,7 @@ public class BookingBacking implements Serializable {
 
     private void loadSlots() {
         slots = date == null ? List.of() : availability.slots(doctor.getId(), date);
+        slotItems = null;
     }
 
     public String submit() {
@@ -217,8 +221,20 @@ public class BookingBacking implements Serializable {
         return date;
     }
 
-    public List<SlotView> getSlots() {
-        return slots;
+    /**
+     * The slots as the time choice offers them, labelled once each time the slots are read: a taken or passed one
+     * says so and cannot be chosen. The choice checks a posted time against these items.
+     */
+    public List<SelectItem> getSlotItems() {
+        if (slotItems == null) {
+            slotItems = slots.stream().map(slot -> choice(slot, Texts::get)).toList();
+        }
+        return slotItems;
+    }
+
+    static SelectItem choice(SlotView slot, UnaryOperator<String> texts) {
+        String label = slot.isFree() ? slot.time() : slot.time() + " · " + texts.apply("slot." + slot.getState());
+        return new SelectItem(slot.time(), label, null, !slot.isFree());
     }
 
     public boolean isAnySlotFree() {
