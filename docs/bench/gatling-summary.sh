@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Prints count, median, p95 and p99 (ms) of each request of the newest Gatling report.
 set -euo pipefail
-report=$(ls -td target/gatling/*/ | head -1)
+report=$(ls -td target/gatling/*/ | sed -n 1p)
 printf '%-16s %8s %8s %8s %8s\n' request count median p95 p99
 for page in "$report"req_*.html; do
     name=$(grep -o '<title>[^<]*' "$page" | sed 's/<title>Gatling Stats - //')

@@ -29,4 +29,4 @@ awk -v from="$flow" -v n="$requests" -v hz="$hz" '
     $1 >= from && first == "" { first = $1; t0 = $2 } { last = $1; t1 = $2 }
     END { cpu = (t1 - t0) / hz; printf "booking flow: %d requests, %.1f server CPU seconds over %.0f s: %.1f ms of CPU per request\n", n, cpu, (last - first) / 1000, 1000 * cpu / n }' "$samples"
 rm -f "$samples" "$samples.out"
-jcmd "$pid" GC.heap_info | head -3
+jcmd "$pid" GC.heap_info | sed -n 1,3p
