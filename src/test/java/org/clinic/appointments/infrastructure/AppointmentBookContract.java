@@ -573,6 +573,34 @@ public abstract class AppointmentBookContract {
     }
 
     @Test
+    void aDayListsTheAppointmentsMovedOntoItInBookingOrderAndTheDayTheyLeftNoLonger() {
+        User patient = registered("Asha Rao");
+        User other = registered("Ben Das");
+        LocalDate nextDay = DAY.plusDays(1);
+        Appointment first = held(patient, "doc1", "09:00 AM");
+        Appointment second = held(other, "doc1", "10:00 AM");
+        Appointment stays = confirmed(registered("Chitra Sen"), "doc1", "11:00 AM");
+        book.change(second.getId(), other.getId(), ChangeType.RESCHEDULED, a -> {
+            a.setDate(nextDay);
+            return a;
+        });
+        book.change(first.getId(), patient.getId(), ChangeType.RESCHEDULED, a -> {
+            a.setDate(nextDay);
+            return a;
+        });
+        AppointmentQuery doc1NextDay = new AppointmentQuery("doc1", nextDay, nextDay, null, null, null, null);
+        for (int round = 0; round < 2; round++) {
+            AppointmentBook store = round == 0 ? book : reopened();
+            assertEquals(List.of(first.getId(), second.getId()), ids(store.appointmentsOf("doc1", nextDay)));
+            assertEquals(List.of(stays.getId()), ids(store.appointmentsOf("doc1", DAY)));
+            assertEquals(Map.of(DAY, Set.of("11:00 AM"), nextDay, Set.of("09:00 AM", "10:00 AM")),
+                    store.takenTimes("doc1", DAY, nextDay));
+            assertEquals(List.of(first.getId(), second.getId()),
+                    ids(store.search(doc1NextDay, AppointmentSort.SLOT, true, 0, 10).rows()));
+        }
+    }
+
+    @Test
     void aPatientsRecentActivityIsTheirAppointmentsChangedSince() {
         User patient = registered("Asha Rao");
         Appointment early = held(patient, "doc1", "09:00 AM");

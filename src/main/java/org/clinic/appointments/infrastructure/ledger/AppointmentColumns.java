@@ -1,6 +1,7 @@
 package org.clinic.appointments.infrastructure.ledger;
 
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -183,8 +184,8 @@ final class AppointmentColumns {
         return Collections.unmodifiableList(Arrays.asList(rows).subList(0, size));
     }
 
-    /** Calls back with every row that matches; when {@code candidates} is given, only those ids are looked at. */
-    void forEachMatch(AppointmentQuery query, List<String> candidates, IntConsumer matches) {
+    /** Calls back with every row that matches; when {@code candidates} are given, only their rows are looked at. */
+    void forEachMatch(AppointmentQuery query, Collection<RowList> candidates, IntConsumer matches) {
         Integer doctorNumber = query.doctorId() == null ? null : doctorNumbers.get(query.doctorId());
         if (query.doctorId() != null && doctorNumber == null) {
             return;
@@ -199,12 +200,14 @@ final class AppointmentColumns {
         int transactionRow = text == null ? NONE : rowOfTransaction.get(text.toUpperCase(Locale.ROOT));
         int idRow = text == null ? NONE : rowOfText(query.text(), text);
         if (candidates != null) {
-            for (String id : candidates) {
-                int row = rowOf.get(id);
-                if (matches(row, wantedDoctor, from, to, wantedStatus, wantedPayment, wantedMethod)
-                        && (text == null || row == transactionRow || row == idRow || patientKey[row].contains(text))) {
-                    matches.accept(row);
-                }
+            for (RowList day : candidates) {
+                day.forEach(row -> {
+                    if (matches(row, wantedDoctor, from, to, wantedStatus, wantedPayment, wantedMethod)
+                            && (text == null || row == transactionRow || row == idRow
+                                    || patientKey[row].contains(text))) {
+                        matches.accept(row);
+                    }
+                });
             }
             return;
         }

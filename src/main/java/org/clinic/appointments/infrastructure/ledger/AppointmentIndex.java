@@ -3,6 +3,7 @@ package org.clinic.appointments.infrastructure.ledger;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -35,7 +36,7 @@ final class AppointmentIndex {
 
     private SlotTable slotOwner = new SlotTable(1024);
     private final Map<String, PatientRows> byPatient = new HashMap<>();
-    private final Map<String, TreeMap<LocalDate, List<String>>> idsByDoctorDate = new HashMap<>();
+    private final Map<String, TreeMap<LocalDate, RowList>> rowsByDoctorDate = new HashMap<>();
     /** While a snapshot loads, the lists by patient and by doctor and date wait for {@link #snapshotLoaded}. */
     private boolean snapshotLoading;
     private final Set<String> pendingIds = new LinkedHashSet<>();
@@ -61,9 +62,12 @@ final class AppointmentIndex {
         if (previous != null) {
             slotOwner.remove(previous.slot(), columns.rowOf(previous.getId()));
         }
-        String patientKey = snapshotLoading ? null : listed(previous, appointment);
+        String patientKey = snapshotLoading ? null : listedForPatient(previous, appointment);
         figures.replace(previous, appointment);
         int row = columns.put(appointment, patientKey);
+        if (!snapshotLoading) {
+            listedForDoctorDay(previous, appointment, row);
+        }
         auditColumns.put(row, previous, appointment);
         if (appointment.hasPendingMessage()) {
             withPendingMessages.add(appointment.getId());
@@ -89,30 +93,31 @@ final class AppointmentIndex {
         }
     }
 
-    /**
-     * Puts the appointment's id in its patient's list and its doctor's day's, out of those of its previous state;
-     * answers its patient's search key.
-     */
-    private String listed(Appointment previous, Appointment appointment) {
+    /** Puts the appointment's id in its patient's list, out of its previous patient's; answers the search key. */
+    private String listedForPatient(Appointment previous, Appointment appointment) {
         PatientRows patient = byPatient.computeIfAbsent(appointment.getUserId(), k -> new PatientRows());
         if (previous == null) {
             patient.ids.add(appointment.getId());
-            byDoctorDate(appointment.getDoctorId(), appointment.getDate()).add(appointment.getId());
-            return patient.searchKey(appointment);
-        }
-        if (!previous.getUserId().equals(appointment.getUserId())) {
+        } else if (!previous.getUserId().equals(appointment.getUserId())) {
             PatientRows earlierPatient = byPatient.get(previous.getUserId());
             if (earlierPatient != null) {
                 earlierPatient.ids.remove(previous.getId());
             }
             inBookingOrder(patient.ids, appointment.getId());
         }
-        if (!previous.getDoctorId().equals(appointment.getDoctorId())
-                || !previous.getDate().equals(appointment.getDate())) {
-            byDoctorDate(previous.getDoctorId(), previous.getDate()).remove(previous.getId());
-            byDoctorDate(appointment.getDoctorId(), appointment.getDate()).add(appointment.getId());
-        }
         return patient.searchKey(appointment);
+    }
+
+    /** Puts the appointment's row in its doctor's day, out of the day of its previous state. */
+    private void listedForDoctorDay(Appointment previous, Appointment appointment, int row) {
+        if (previous != null && previous.getDoctorId().equals(appointment.getDoctorId())
+                && previous.getDate().equals(appointment.getDate())) {
+            return;
+        }
+        if (previous != null) {
+            doctorDay(previous.getDoctorId(), previous.getDate()).remove(row);
+        }
+        doctorDay(appointment.getDoctorId(), appointment.getDate()).add(row);
     }
 
     /** Adds the id of an appointment moved to another patient where a reload would find it: in booking order. */
@@ -125,9 +130,9 @@ final class AppointmentIndex {
         ids.add(at, id);
     }
 
-    private List<String> byDoctorDate(String doctorId, LocalDate date) {
-        return idsByDoctorDate.computeIfAbsent(doctorId, k -> new TreeMap<>()).computeIfAbsent(date,
-                k -> new ArrayList<>());
+    private RowList doctorDay(String doctorId, LocalDate date) {
+        return rowsByDoctorDate.computeIfAbsent(doctorId, k -> new TreeMap<>()).computeIfAbsent(date,
+                k -> new RowList());
     }
 
     ValueSharing sharing() {
@@ -154,7 +159,7 @@ final class AppointmentIndex {
     void snapshotLoaded() {
         if (snapshotLoading) {
             SnapshotLists.byPatient(columns, byPatient);
-            SnapshotLists.byDoctorDate(columns, idsByDoctorDate);
+            SnapshotLists.byDoctorDate(columns, rowsByDoctorDate);
             snapshotLoading = false;
         }
     }
@@ -218,25 +223,28 @@ final class AppointmentIndex {
     }
 
     List<Appointment> of(String doctorId, LocalDate date) {
-        TreeMap<LocalDate, List<String>> byDate = idsByDoctorDate.get(doctorId);
-        List<String> ids = byDate == null ? null : byDate.get(date);
-        return ids == null ? List.of() : ids.stream().map(id -> columns.get(id).copy()).toList();
+        TreeMap<LocalDate, RowList> byDate = rowsByDoctorDate.get(doctorId);
+        RowList day = byDate == null ? null : byDate.get(date);
+        if (day == null) {
+            return List.of();
+        }
+        List<Appointment> result = new ArrayList<>(day.size());
+        day.forEach(row -> result.add(columns.row(row).copy()));
+        return result;
     }
 
     Map<LocalDate, Set<String>> takenTimes(String doctorId, LocalDate from, LocalDate to, Instant now) {
-        TreeMap<LocalDate, List<String>> byDate = idsByDoctorDate.get(doctorId);
+        TreeMap<LocalDate, RowList> byDate = rowsByDoctorDate.get(doctorId);
         Map<LocalDate, Set<String>> taken = new TreeMap<>();
         if (byDate == null || from.isAfter(to)) {
             return taken;
         }
-        byDate.subMap(from, true, to, true).forEach((date, ids) -> {
-            for (String id : ids) {
-                Appointment a = columns.get(id);
-                if (a.holdsSlot(now)) {
-                    taken.computeIfAbsent(date, d -> new TreeSet<>()).add(a.getTime());
-                }
+        byDate.subMap(from, true, to, true).forEach((date, day) -> day.forEach(row -> {
+            Appointment a = columns.row(row);
+            if (a.holdsSlot(now)) {
+                taken.computeIfAbsent(date, d -> new TreeSet<>()).add(a.getTime());
             }
-        });
+        }));
         return taken;
     }
 
@@ -252,17 +260,7 @@ final class AppointmentIndex {
      * filters and the slot order read the columns; a query for one doctor looks only at their appointments.
      */
     Page<Appointment> search(AppointmentQuery query, AppointmentSort sort, boolean ascending, int first, int size) {
-        List<String> candidates = null;
-        if (query.doctorId() != null) {
-            candidates = new ArrayList<>();
-            TreeMap<LocalDate, List<String>> byDate = idsByDoctorDate.get(query.doctorId());
-            if (byDate != null) {
-                for (List<String> ids : range(byDate, query.from(), query.to()).values()) {
-                    candidates.addAll(ids);
-                }
-            }
-        }
-        List<String> scope = candidates;
+        Collection<RowList> scope = query.doctorId() == null ? null : daysInRange(query);
         int[] total = {0};
         List<Integer> rows;
         if (size > 0 && first >= 0 && first + size <= ONE_PASS_ROWS) {
@@ -279,8 +277,13 @@ final class AppointmentIndex {
         return new Page<>(rows.stream().map(row -> columns.row(row).copy()).toList(), total[0]);
     }
 
-    private static Map<LocalDate, List<String>> range(TreeMap<LocalDate, List<String>> byDate, LocalDate from,
-            LocalDate to) {
+    /** The days of the query's doctor within its dates. */
+    private Collection<RowList> daysInRange(AppointmentQuery query) {
+        TreeMap<LocalDate, RowList> byDate = rowsByDoctorDate.get(query.doctorId());
+        return byDate == null ? List.of() : range(byDate, query.from(), query.to()).values();
+    }
+
+    private static Map<LocalDate, RowList> range(TreeMap<LocalDate, RowList> byDate, LocalDate from, LocalDate to) {
         if (from != null && to != null) {
             return from.isAfter(to) ? Map.of() : byDate.subMap(from, true, to, true);
         }

@@ -1,9 +1,7 @@
 package org.clinic.appointments.infrastructure.ledger;
 
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -12,7 +10,7 @@ import org.clinic.appointments.domain.Appointment;
 /**
  * The patients' and the doctors' lists of a snapshot just loaded, built in one sorted pass over the columns instead
  * of a hash lookup per record as it arrives (the records of a million touch a hundred thousand lists at random).
- * Each list holds its ids in row order, which is booking order.
+ * Each list holds its ids (a patient's) or rows (a doctor's day) in row order, which is booking order.
  */
 final class SnapshotLists {
 
@@ -59,8 +57,8 @@ final class SnapshotLists {
         return patient;
     }
 
-    /** Fills the empty {@code byDoctorDate}: each doctor's days, each day's ids. */
-    static void byDoctorDate(AppointmentColumns columns, Map<String, TreeMap<LocalDate, List<String>>> byDoctorDate) {
+    /** Fills the empty {@code byDoctorDate}: each doctor's days, each day's rows. */
+    static void byDoctorDate(AppointmentColumns columns, Map<String, TreeMap<LocalDate, RowList>> byDoctorDate) {
         int size = columns.size();
         int[] start = new int[columns.doctorCount() + 1];
         for (int row = 0; row < size; row++) {
@@ -77,17 +75,17 @@ final class SnapshotLists {
                 continue;
             }
             Arrays.sort(byDay, start[doctor], start[doctor + 1]);
-            TreeMap<LocalDate, List<String>> days = new TreeMap<>();
+            TreeMap<LocalDate, RowList> days = new TreeMap<>();
             for (int from = start[doctor], to; from < start[doctor + 1]; from = to) {
                 to = from + 1;
                 while (to < start[doctor + 1] && byDay[to] >>> 32 == byDay[from] >>> 32) {
                     to++;
                 }
-                List<String> ids = new ArrayList<>(to - from);
+                RowList rows = new RowList(to - from);
                 for (int i = from; i < to; i++) {
-                    ids.add(columns.row((int) byDay[i]).getId());
+                    rows.add((int) byDay[i]);
                 }
-                days.put(columns.row((int) byDay[from]).getDate(), ids);
+                days.put(columns.row((int) byDay[from]).getDate(), rows);
             }
             byDoctorDate.put(columns.row((int) byDay[start[doctor]]).getDoctorId(), days);
         }
