@@ -239,12 +239,15 @@ final class AppointmentIndex {
         if (byDate == null || from.isAfter(to)) {
             return taken;
         }
-        byDate.subMap(from, true, to, true).forEach((date, day) -> day.forEach(row -> {
-            Appointment a = columns.row(row);
-            if (a.holdsSlot(now)) {
-                taken.computeIfAbsent(date, d -> new TreeSet<>()).add(a.getTime());
+        for (Map.Entry<LocalDate, RowList> day : byDate.subMap(from, true, to, true).entrySet()) {
+            RowList rows = day.getValue();
+            for (int i = 0; i < rows.size(); i++) {
+                Appointment a = columns.row(rows.row(i));
+                if (a.holdsSlot(now)) {
+                    taken.computeIfAbsent(day.getKey(), d -> new TreeSet<>()).add(a.getTime());
+                }
             }
-        }));
+        }
         return taken;
     }
 
