@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs the Gatling booking simulation against a running server and prints the server's CPU use: over the whole
-# run, and over the booking flow alone (from the moment every patient has logged in), per request of that flow.
+# run, and over the booking flow alone (from the moment every patient has logged in), per request of that flow, with
+# the part of it that the JIT's compiler threads took.
 # Usage: docs/bench/load-run.sh ADMIN_CODE [users] [seconds] [generated doctors] [admins] [think ms]
 # (admins: 1 by default, 0 measures the booking flow alone; think: a patient's pause after each page, 0 by default)
 set -euo pipefail
@@ -12,9 +13,11 @@ admins=${5:-1}
 think=${6:-0}
 pid=$(pgrep -f 'jboss-modules.jar' | head -1)
 ticks() { awk '{print $14 + $15}' "/proc/$pid/stat"; }
+# the JIT's compiler threads (user + system ticks; the name ends the stat's second field)
+jit() { cat /proc/"$pid"/task/*/stat 2>/dev/null | awk '/\((C1|C2) CompilerThre/ { sub(/^.*\) /, ""); n += $12 + $13 } END { print n + 0 }'; }
 hz=$(getconf CLK_TCK)
 samples=$(mktemp)
-(while kill -0 "$pid" 2>/dev/null; do echo "$(date +%s%3N) $(ticks)"; sleep 0.5; done) > "$samples" &
+(while kill -0 "$pid" 2>/dev/null; do echo "$(date +%s%3N) $(ticks) $(jit)"; sleep 0.5; done) > "$samples" &
 sampler=$!
 before=$(ticks); started=$(date +%s.%N)
 ./mvnw -q -Pgatling gatling:test -Dgatling.simulationClass=org.clinic.appointments.load.BookingSimulation \
@@ -26,7 +29,7 @@ awk -v t=$((after - before)) -v hz="$hz" -v s="$started" -v e="$ended" \
 flow=$(grep -o 'booking flow started at [0-9]*' "$samples.out" | awk '{print $5}')
 requests=$(docs/bench/gatling-summary.sh | awk '$1 == "booking" || $1 == "choose" || $1 == "payment" { n += $3 } END { print n }')
 awk -v from="$flow" -v n="$requests" -v hz="$hz" '
-    $1 >= from && first == "" { first = $1; t0 = $2 } { last = $1; t1 = $2 }
-    END { cpu = (t1 - t0) / hz; printf "booking flow: %d requests, %.1f server CPU seconds over %.0f s: %.1f ms of CPU per request\n", n, cpu, (last - first) / 1000, 1000 * cpu / n }' "$samples"
+    $1 >= from && first == "" { first = $1; t0 = $2; j0 = $3 } { last = $1; t1 = $2; j1 = $3 }
+    END { cpu = (t1 - t0) / hz; printf "booking flow: %d requests, %.1f server CPU seconds over %.0f s: %.1f ms of CPU per request (the JIT compiling: %.1f ms)\n", n, cpu, (last - first) / 1000, 1000 * cpu / n, 1000 * (j1 - j0) / hz / n }' "$samples"
 rm -f "$samples" "$samples.out"
 jcmd "$pid" GC.heap_info | sed -n 1,3p
