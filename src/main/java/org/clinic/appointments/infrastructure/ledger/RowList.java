@@ -23,28 +23,20 @@ final class RowList {
 
     /** Adds the row in its place; a row already listed stays listed once. */
     void add(int row) {
-        if (size > 0 && rows[size - 1] < row) {
-            append(row);
-            return;
+        int insertAt = size;
+        if (size > 0 && rows[size - 1] >= row) {
+            int at = Arrays.binarySearch(rows, 0, size, row);
+            if (at >= 0) {
+                return;
+            }
+            insertAt = -at - 1;
         }
-        int at = Arrays.binarySearch(rows, 0, size, row);
-        if (at >= 0) {
-            return;
-        }
-        int insertAt = -at - 1;
         if (size == rows.length) {
             rows = Arrays.copyOf(rows, size * 2);
         }
         System.arraycopy(rows, insertAt, rows, insertAt + 1, size - insertAt);
         rows[insertAt] = row;
         size++;
-    }
-
-    private void append(int row) {
-        if (size == rows.length) {
-            rows = Arrays.copyOf(rows, size * 2);
-        }
-        rows[size++] = row;
     }
 
     void remove(int row) {
