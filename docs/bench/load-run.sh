@@ -12,6 +12,11 @@ doctors=${4:-0}
 admins=${5:-1}
 think=${6:-0}
 pid=$(pgrep -f 'jboss-modules.jar' | head -1)
+# measured once the server reports ready: after its own warm-up (appointments.warm-up-seconds)
+for _ in $(seq 1 300); do
+    [ "$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:${MANAGEMENT_PORT:-9990}/health/ready")" = 200 ] && break
+    sleep 1
+done
 ticks() { awk '{print $14 + $15}' "/proc/$pid/stat"; }
 # the JIT's compiler threads (user + system ticks; the name ends the stat's second field)
 jit() { cat /proc/"$pid"/task/*/stat 2>/dev/null | awk '/\((C1|C2) CompilerThre/ { sub(/^.*\) /, ""); n += $12 + $13 } END { print n + 0 }'; }

@@ -47,6 +47,7 @@ public final class Deployments {
                 .append("appointments.max-concurrent-hashing=64\n")
                 .append("appointments.max-registrations-per-address=100000\n")
                 .append("appointments.email-verification=false\n")
+                .append("appointments.warm-up-seconds=0\n")
                 .append("appointments.working-days=MONDAY,TUESDAY,WEDNESDAY,THURSDAY,FRIDAY,SATURDAY,SUNDAY\n");
         if (adminCodeConfigured) {
             config.append("appointments.admin-code=").append(ADMIN_CODE).append('\n');

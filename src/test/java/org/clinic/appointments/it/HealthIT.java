@@ -36,10 +36,15 @@ class HealthIT {
     URL baseUrl;
 
     static JsonObject ledgerCheck(HttpResponse<String> response) {
+        return check(response, "ledger");
+    }
+
+    /** The health answer's check of this name. */
+    static JsonObject check(HttpResponse<String> response, String name) {
         JsonObject health = Json.createReader(new StringReader(response.body())).readObject();
         return health.getJsonArray("checks").stream().map(v -> v.asJsonObject())
-                .filter(check -> "ledger".equals(check.getString("name"))).findFirst()
-                .orElseThrow(() -> new AssertionError("no ledger check in " + response.body()));
+                .filter(check -> name.equals(check.getString("name"))).findFirst()
+                .orElseThrow(() -> new AssertionError("no " + name + " check in " + response.body()));
     }
 
     static HttpResponse<String> health(URL baseUrl, String which) throws Exception {

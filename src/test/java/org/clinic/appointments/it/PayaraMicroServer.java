@@ -42,6 +42,7 @@ final class PayaraMicroServer {
         command.addAll(options);
         ProcessBuilder builder = new ProcessBuilder(command).directory(work.toFile()).redirectErrorStream(true)
                 .redirectOutput(log.toFile());
+        builder.environment().put("APPOINTMENTS_WARM_UP_SECONDS", "0");
         builder.environment().putAll(environment);
         PayaraMicroServer server = new PayaraMicroServer(builder.start(), log,
                 URI.create("http://localhost:" + port + "/").toURL());

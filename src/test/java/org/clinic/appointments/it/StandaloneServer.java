@@ -70,6 +70,7 @@ final class StandaloneServer implements AutoCloseable {
                 "-Dappointments.payment-test-cards=true",
                 "-Dappointments.max-concurrent-hashing=64",
                 "-Dappointments.max-registrations-per-address=100000",
+                "-Dappointments.warm-up-seconds=0",
                 "-Dappointments.working-days=MONDAY,TUESDAY,WEDNESDAY,THURSDAY,FRIDAY,SATURDAY,SUNDAY"));
         settings.forEach(setting -> command.add("-D" + setting));
         ProcessBuilder builder = new ProcessBuilder(command);

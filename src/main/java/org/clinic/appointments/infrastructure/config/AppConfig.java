@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
@@ -327,6 +328,45 @@ public class AppConfig {
     /** How often the "You are in line" page asks again by itself. */
     public int lineRefreshSeconds() {
         return atLeast("appointments.line-refresh-seconds", 1, lineRefreshSeconds);
+    }
+
+    @Inject
+    @ConfigProperty(name = "appointments.warm-up-seconds", defaultValue = "60")
+    int warmUpSeconds;
+
+    /** How long the server asks for its own public pages after it starts, before it reports ready; 0: not at all. */
+    public int warmUpSeconds() {
+        return atLeast("appointments.warm-up-seconds", 0, warmUpSeconds);
+    }
+
+    @Inject
+    @ConfigProperty(name = "appointments.warm-up-url")
+    Optional<String> warmUpUrl;
+
+    @Inject
+    @ConfigProperty(name = "jboss.bind.address", defaultValue = "127.0.0.1")
+    String bindAddress;
+
+    @Inject
+    @ConfigProperty(name = "jboss.http.port", defaultValue = "8080")
+    int httpPort;
+
+    @Inject
+    @ConfigProperty(name = "jboss.socket.binding.port-offset", defaultValue = "0")
+    int portOffset;
+
+    /**
+     * Where the warm-up reaches this server, without the application's path: by default WildFly's bound address
+     * (the loopback address when it listens on every address) at its HTTP port and port offset; 8080 elsewhere.
+     */
+    public String warmUpUrl() {
+        String host = Set.of("0.0.0.0", "::", "[::]").contains(bindAddress.strip()) ? "127.0.0.1"
+                : bindAddress.contains(":") && !bindAddress.startsWith("[") ? "[" + bindAddress.strip() + "]"
+                : bindAddress.strip();
+        String url = warmUpUrl.map(String::strip).filter(value -> !value.isEmpty())
+                .orElse("http://" + host + ":" + (httpPort + portOffset));
+        checkWebAddress("appointments.warm-up-url", url);
+        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
     }
 
     public String clinicName() {

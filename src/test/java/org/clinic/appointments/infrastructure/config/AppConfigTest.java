@@ -135,6 +135,9 @@ class AppConfigTest {
         "appointments.session-timeout | PT12H1S",
         "appointments.line-limit | -1",
         "appointments.line-refresh-seconds | 0",
+        "appointments.warm-up-seconds | -1",
+        "appointments.warm-up-url | 127.0.0.1:8080",
+        "appointments.warm-up-url | http://127.0.0.1:8080/?page=1",
         "appointments.mail-send-seconds | 0",
         "appointments.mail-max-attempts | 0",
         "appointments.mail-retry-after | -PT1M",
@@ -169,5 +172,20 @@ class AppConfigTest {
         }
         assertEquals(Optional.of("http://10.0.0.11:8080/appointments/"),
                 settings("appointments.public-url", " http://10.0.0.11:8080/appointments ").publicUrl());
+    }
+
+    @Test
+    void theWarmUpFindsTheServerAtWildFlysBoundAddressHttpPortAndPortOffsetUnlessToldWhere()
+            throws ReflectiveOperationException {
+        assertEquals(60, settings(null, null).warmUpSeconds());
+        assertEquals("http://127.0.0.1:8080", settings(null, null).warmUpUrl());
+        assertEquals("http://127.0.0.1:8080", settings("jboss.bind.address", "0.0.0.0").warmUpUrl());
+        assertEquals("http://10.0.0.11:8080", settings("jboss.bind.address", "10.0.0.11").warmUpUrl());
+        assertEquals("http://[fd00::11]:8080", settings("jboss.bind.address", "fd00::11").warmUpUrl());
+        AppConfig offset = settings("jboss.socket.binding.port-offset", "500");
+        assertEquals("http://127.0.0.1:8580", offset.warmUpUrl());
+        assertEquals("http://127.0.0.1:8081", settings("jboss.http.port", "8081").warmUpUrl());
+        assertEquals("https://clinic.internal:8443",
+                settings("appointments.warm-up-url", " https://clinic.internal:8443/ ").warmUpUrl());
     }
 }
